@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way only:
+//   DesignSpace <- RTLGen <- Calibration
+//   DesignSpace <- CostModel <- Elector <- CoDesign
+//   Toolchain   <- RTLGen, Calibration
+// The `transcode` executable is a thin argument-parsing layer over them.
+let package = Package(
+    name: "TransCODE",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "transcode", targets: ["transcode"]),
+        .library(name: "DesignSpace", targets: ["DesignSpace"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "DesignSpace",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .executableTarget(
+            name: "transcode",
+            dependencies: [
+                "DesignSpace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "Toolchain"),
+        .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
+        .testTarget(name: "CLITests", dependencies: ["transcode"]),
+        .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
+    ]
+)

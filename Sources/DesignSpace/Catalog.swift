@@ -1,0 +1,61 @@
+import Foundation
+
+/// Resolves what a user typed for a model or an accelerator: a built-in name or a file path.
+public enum Catalog {
+    /// A built-in model name or a model-dict JSON file.
+    public static func model(_ reference: String) throws -> TransformerModel {
+        if let model = BuiltIns.model(named: reference) { return model }
+        guard looksLikePath(reference) else {
+            throw DesignSpaceError.unknownBuiltIn(kind: "model", name: reference, known: BuiltIns.modelNames)
+        }
+        return try ModelDict.parse(read(reference), source: reference)
+    }
+
+    /// A built-in accelerator name or an accelerator YAML/JSON file.
+    public static func accelerator(_ reference: String) throws -> AcceleratorConfig {
+        if let config = BuiltIns.accelerator(named: reference) { return config }
+        guard looksLikePath(reference) else {
+            throw DesignSpaceError.unknownBuiltIn(
+                kind: "accelerator", name: reference, known: BuiltIns.acceleratorNames)
+        }
+        let data = try read(reference)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DesignSpaceError.malformedFile(path: reference, reason: "not UTF-8 text")
+        }
+        return try AcceleratorFile.parse(text, source: reference)
+    }
+
+    /// Either a model or an accelerator, for commands such as `show` that take both.
+    public enum Item: Sendable {
+        case model(TransformerModel)
+        case accelerator(AcceleratorConfig)
+    }
+
+    /// Resolves a reference that may name either kind: built-ins by name, files by content.
+    public static func item(_ reference: String) throws -> Item {
+        if let model = BuiltIns.model(named: reference) { return .model(model) }
+        if let config = BuiltIns.accelerator(named: reference) { return .accelerator(config) }
+        guard looksLikePath(reference) else {
+            throw DesignSpaceError.unknownBuiltIn(
+                kind: "model or accelerator", name: reference,
+                known: BuiltIns.modelNames + BuiltIns.acceleratorNames)
+        }
+        let data = try read(reference)
+        // A model dict is a JSON object with key "l"; anything else is read as an accelerator.
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["l"] != nil {
+            return .model(try ModelDict.model(from: object))
+        }
+        return .accelerator(try accelerator(reference))
+    }
+
+    private static func looksLikePath(_ reference: String) -> Bool {
+        reference.contains("/") || reference.contains(".") || FileManager.default.fileExists(atPath: reference)
+    }
+
+    private static func read(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DesignSpaceError.malformedFile(path: path, reason: "no such file")
+        }
+        return data
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import DesignSpace
+
+/// `transcode space accelerators ...`: the ELECTOR space (paper Table II).
+struct AcceleratorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accelerators",
+        abstract: "The ELECTOR accelerator design space (14,850,000 points).",
+        subcommands: [Count.self, Decode.self, Encode.self, Sample.self]
+    )
+
+    struct Count: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the number of accelerators.")
+        func run() { print(AcceleratorSpace.count) }
+    }
+
+    struct Decode: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the accelerator at an index or with an embedding.")
+        @Option(help: "Index in 0 ..< 14850000.") var index: Int?
+        @Option(help: "12 or 13 comma-separated embedding numbers (12 means GeLU).") var embedding: String?
+        @Option(help: "text, json or yaml.") var format: OutputFormat = .yaml
+
+        func validate() throws {
+            guard (index == nil) != (embedding == nil) else {
+                throw ValidationError("give exactly one of --index or --embedding")
+            }
+        }
+
+        func run() throws {
+            let config: AcceleratorConfig
+            if let index {
+                config = try AcceleratorSpace.config(at: index)
+            } else {
+                config = try AcceleratorConfig(embedding: try parseNumbers(embedding!, what: "--embedding"))
+            }
+            print(Render.accelerator(config, format: format), terminator: "")
+        }
+    }
+
+    struct Encode: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the index and the embedding of an accelerator.")
+        @Argument(help: "A built-in name (acceltran-edge, acceltran-server, elector-star) or a YAML/JSON file.")
+        var accelerator: String
+
+        func run() throws {
+            let config = try Catalog.accelerator(accelerator)
+            print("index: \(AcceleratorSpace.index(of: config))")
+            print("embedding: \(config.embedding.map(String.init).joined(separator: ","))")
+        }
+    }
+
+    struct Sample: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Draw accelerators uniformly at random.")
+        @Argument(help: "How many.") var count: Int
+        @Option(help: "Random seed.") var seed: UInt64 = 0
+        @Option(help: "text, json or yaml.") var format: OutputFormat = .text
+
+        func validate() throws {
+            guard count >= 1 else { throw ValidationError("count must be at least 1, got \(count)") }
+        }
+
+        func run() {
+            let configs = AcceleratorSpace.sample(count, seed: seed)
+            switch format {
+            case .json:
+                print(Render.json(configs.map(Render.acceleratorObject)))
+            case .yaml:
+                print(configs.map { AcceleratorFile.render($0) }.joined(separator: "---\n"), terminator: "")
+            case .text:
+                for config in configs {
+                    print("\(AcceleratorSpace.index(of: config))\t\(config.embedding.map(String.init).joined(separator: ","))")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import DesignSpace
+import Foundation
+
+/// Text, JSON and YAML renderings of library values; the libraries never print.
+enum Render {
+    static func accelerator(_ c: AcceleratorConfig, format: OutputFormat) -> String {
+        switch format {
+        case .yaml: return AcceleratorFile.render(c)
+        case .json: return json(acceleratorObject(c)) + "\n"
+        case .text: return acceleratorSummary(c)
+        }
+    }
+
+    static func acceleratorObject(_ c: AcceleratorConfig) -> [String: Any] {
+        [
+            "index": AcceleratorSpace.index(of: c),
+            "embedding": c.embedding,
+            "tile": ["tile_b": c.batchTile, "tile_x": c.spatialTile, "tile_y": c.spatialTile],
+            "non_linearity": c.activation.rawValue,
+            "pe": c.processingElements, "lanes_per_pe": c.macLanesPerPE, "mac_per_lane": c.macsPerLane,
+            "softmax_per_pe": c.softmaxPerPE, "batch_size": c.batchSize,
+            "activation_buffer_size": c.activationBufferMB, "weight_buffer_size": c.weightBufferMB,
+            "mask_buffer_size": c.maskBufferMB,
+            "main_memory": [
+                "type": c.mainMemory.kind.rawValue, "banks": c.mainMemory.banks,
+                "ranks": c.mainMemory.ranks, "channels": c.mainMemory.channels,
+            ],
+        ]
+    }
+
+    static func json(_ object: Any) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func acceleratorSummary(_ c: AcceleratorConfig) -> String {
+        """
+        ELECTOR accelerator \(AcceleratorSpace.index(of: c)) of \(AcceleratorSpace.count)
+          tile (b x x x y)        \(c.batchTile) x \(c.spatialTile) x \(c.spatialTile)
+          activation              \(c.activation.displayName)
+          PEs                     \(c.processingElements)
+          MAC lanes per PE        \(c.macLanesPerPE)
+          MACs per lane           \(c.macsPerLane)
+          multipliers in all      \(c.totalMultipliers)
+          softmax modules per PE  \(c.softmaxPerPE)
+          layer-norm modules      \(c.processingElements) (one per PE)
+          batch size              \(c.batchSize)
+          buffers (MB)            activation/gradient \(c.activationBufferMB), weight \(c.weightBufferMB), mask \(c.maskBufferMB)
+          main memory             \(c.mainMemory) (index \(c.mainMemory.paperIndex) of 11)
+          embedding               \(c.embedding.map(String.init).joined(separator: ","))
+
+        """
+    }
+
+    static func modelSummary(_ m: TransformerModel, sequenceLength: Int) -> String {
+        var lines = [
+            "FlexiBERT 2.0 transformer, \(m.layers.count) encoder layers",
+            "  parameters              \(grouped(m.parameterCount))",
+            "  MACs per sequence       \(grouped(m.macsPerSequence(sequenceLength: sequenceLength))) (\(sequenceLength) tokens)",
+            "  embedding               \(TransformerSpace.embedding(of: m).map(String.init).joined(separator: ","))",
+            "  layer  h    heads  operations                              feed-forward",
+        ]
+        for (j, layer) in m.layers.enumerated() {
+            let ops = HeadOperation.allCases.compactMap { op -> String? in
+                let n = layer.count(of: op)
+                return n == 0 ? nil : "\(n)x\(op.displayName)"
+            }.joined(separator: " ")
+            let ff = layer.feedForward.map(String.init).joined(separator: ", ")
+            lines.append(
+                "  " + pad(String(j + 1), 7) + pad(String(layer.hiddenSize), 5) + pad(String(layer.heads.count), 7)
+                    + pad(ops, 40) + ff)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// Golden tests of the design-space commands' output, errors included.
+@Suite struct SpaceCLITests {
+    static let cases: [(String, [String], Int32)] = [
+        ("accelerators-count", ["space", "accelerators", "count"], 0),
+        ("transformers-count", ["space", "transformers", "count"], 0),
+        ("accelerators-decode-index", ["space", "accelerators", "decode", "--index", "0"], 0),
+        ("accelerators-encode-server", ["space", "accelerators", "encode", "acceltran-server"], 0),
+        ("accelerators-sample", ["space", "accelerators", "sample", "3", "--seed", "1"], 0),
+        ("transformers-embed-fb-star", ["space", "transformers", "embed", "fb-star"], 0),
+        ("transformers-decode", ["space", "transformers", "decode", "2,3,128,127,1,39,95,3,186,119,1,11,57,0,102,123,1,47,213,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"], 0),
+        ("show-bert-tiny", ["show", "bert-tiny"], 0),
+        ("show-fb-star", ["show", "fb-star"], 0),
+        ("show-acceltran-edge", ["show", "acceltran-edge"], 0),
+        ("show-elector-star-yaml", ["show", "elector-star", "--format", "yaml"], 0),
+        ("error-unknown-name", ["show", "bert-huge"], 1),
+        ("error-bad-embedding", ["space", "accelerators", "decode", "--embedding", "1,16,16,64,16,16,4,4,4,8,1,0"], 1),
+        ("error-bad-index", ["space", "accelerators", "decode", "--index", "14850000"], 1),
+        ("error-missing-file", ["show", "no/such/model.json"], 1),
+        ("error-transformer-embedding", ["space", "transformers", "decode", "0,0,0"], 1),
+    ]
+
+    @Test(arguments: cases.map(\.0))
+    func commandOutputMatchesGolden(name: String) throws {
+        let (_, arguments, expectedStatus) = Self.cases.first { $0.0 == name }!
+        let result = try TranscodeBinary.run(arguments)
+        #expect(result.status == expectedStatus)
+        try GoldenFile.check(result.transcript, against: "cli/\(name).txt")
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs the built `transcode` executable, which `swift test` builds beside the test bundle.
+enum TranscodeBinary {
+    static var path: String {
+        if let override = ProcessInfo.processInfo.environment["TRANSCODE_BIN"] { return override }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // The runner may sit inside the .xctest bundle on some platforms.
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("transcode").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return "transcode"
+    }
+
+    /// Runs with `arguments` in the repository root; returns stdout, stderr and the exit code as one text.
+    static func run(_ arguments: [String]) throws -> (status: Int32, transcript: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = GoldenFile.root
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let transcript = "$ transcode \(arguments.joined(separator: " "))\n"
+            + String(decoding: outData, as: UTF8.self)
+            + (errData.isEmpty ? "" : "[stderr]\n" + String(decoding: errData, as: UTF8.self))
+            + "[exit \(process.terminationStatus)]\n"
+        return (process.terminationStatus, transcript)
+    }
+}
