@@ -29,11 +29,13 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace",
+                "DesignSpace", "CostModel", "Elector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
+        .target(name: "CostModel", dependencies: ["DesignSpace"]),
+        .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
         .testTarget(name: "CLITests", dependencies: ["transcode"]),
         .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),

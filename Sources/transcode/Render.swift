@@ -87,3 +87,17 @@ enum Render {
         return out
     }
 }
+
+extension Render {
+    static func number(_ x: Double) -> String {
+        if x == 0 { return "0" }
+        if abs(x) >= 1e6 || abs(x) < 1e-3 { return String(format: "%.4g", x) }
+        return String(format: abs(x) >= 100 ? "%.1f" : "%.4f", x)
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}

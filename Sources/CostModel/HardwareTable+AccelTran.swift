@@ -1,0 +1,83 @@
+import DesignSpace
+import Foundation
+
+/// Builds the paper's 14 nm table from the figures published with AccelTran
+/// (jha-lab/acceltran, constants/constants.yaml, BSD-3-Clause): Synopsys Design Compiler
+/// on a 14 nm FinFET library at 700 MHz, buffers from FinCACTI, memories from NVMain.
+extension HardwareTable {
+    /// Converts the `constants_14nm` object of `reference/acceltran.json`.
+    ///
+    /// AccelTran publishes one figure per module at batch tile 1 and spatial tile 16 where
+    /// the module does not vary with the tile; the conversion scales such figures by the
+    /// number of elements the module handles (a b = 4 softmax is four b = 1 softmaxes side
+    /// by side; sparsity modules scale with the tile row). AccelTran has no DynaProp module:
+    /// its figure here is the pre-sparsity module scaled by the tile's element count, an
+    /// estimate marked as such in the provenance. Main-memory bandwidths are this project's
+    /// model (see `MemoryBandwidthModel`), energies are AccelTran's.
+    public static func acceltran14nm(constants c: [String: Any]) throws -> HardwareTable {
+        func number(_ path: String) throws -> Double {
+            var node: Any = c
+            for part in path.split(separator: ".") {
+                guard let dict = node as? [String: Any], let next = dict[String(part)] else {
+                    throw CostModelError.missingEntry(table: "acceltran-14nm", entry: path)
+                }
+                node = next
+            }
+            guard let n = node as? NSNumber else {
+                throw CostModelError.invalidNumber(table: "acceltran-14nm", entry: path, field: "value")
+            }
+            return n.doubleValue
+        }
+        func cost(_ path: String) throws -> ModuleCost {
+            ModuleCost(
+                areaUM2: try number(path + ".area"), dynamicMW: try number(path + ".dynamic"),
+                leakageMW: try number(path + ".leakage"))
+        }
+
+        var modules: [String: ModuleCost] = [:]
+        for m in AcceleratorSpace.macsPerLane {
+            for a in Activation.allCases {
+                modules[ModuleKey.macLane(macs: m, activation: a)] = try cost("lane.mac_per_lane_\(m).\(a.rawValue)")
+            }
+        }
+        let pre = try cost("pre_sparsity")
+        let post = try cost("post_sparsity")
+        for x in AcceleratorSpace.spatialTiles {
+            for b in AcceleratorSpace.batchTiles {
+                modules[ModuleKey.softmax(tile: x, batchTile: b)] = try cost("softmax.tile_\(x)").times(Double(b))
+                modules[ModuleKey.layerNorm(tile: x, batchTile: b)] = try cost("layer_norm.tile_\(x)").times(Double(b))
+                modules[ModuleKey.dynaProp(tile: x, batchTile: b)] = pre.times(Double(b * x * x) / 256)
+            }
+            modules[ModuleKey.preSparsity(tile: x)] = pre.times(Double(x) / 16)
+            modules[ModuleKey.postSparsity(tile: x)] = post.times(Double(x) / 16)
+        }
+        modules[ModuleKey.fifo] = try cost("fifo")
+        modules[ModuleKey.dma] = try cost("dma")
+        modules[ModuleKey.dataflow] = try cost("dataflow")
+
+        var buffers: [String: BufferCost] = [:]
+        for name in ModuleKey.buffers {
+            let p = "\(name)_buffer"
+            buffers[name] = BufferCost(
+                areaUM2PerMB: try number(p + ".area"), accessEnergyNJ: try number(p + ".energy"),
+                leakageMWPerMB: try number(p + ".leakage"), bandwidthGBs: try number(p + ".bandwidth"))
+        }
+        var memories: [String: MemoryCost] = [:]
+        for memory in MainMemory.all {
+            memories[memory.key] = MemoryCost(
+                accessEnergyNJ: try number("main_memory.energy.\(memory.key)"),
+                bandwidthGBs: MemoryBandwidthModel.bandwidthGBs(memory),
+                source: "energy: AccelTran (NVMain); bandwidth: \(MemoryBandwidthModel.citation(memory))")
+        }
+        return HardwareTable(
+            name: "acceltran-14nm", technology: "14 nm FinFET (AccelTran, Design Compiler), 0.8 V",
+            provenance: [
+                "source": "reference/acceltran.json constants_14nm, from jha-lab/acceltran constants/constants.yaml at commit ea7ba16 (BSD-3-Clause)",
+                "citation": "S. Tuli and N. K. Jha, AccelTran, IEEE TCAD 2023; TransCODE, arXiv 2303.14882",
+                "estimated": "dynaprop.* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at x!=16 (scaled by x/16)",
+                "command": "transcode table convert-acceltran",
+            ],
+            clockMHz: try number("clock_frequency"), integerBits: Int(try number("bits.IL")),
+            fractionBits: Int(try number("bits.FL")), modules: modules, buffers: buffers, mainMemory: memories)
+    }
+}

@@ -1,0 +1,126 @@
+import DesignSpace
+import Foundation
+
+/// A versioned table of module, buffer and main-memory costs with units and provenance:
+/// the numbers the simulator turns into area, energy and time.
+public struct HardwareTable: Codable, Sendable {
+    /// The file-format version this code reads and writes.
+    public static let formatVersion = 1
+
+    public var format: String = "transcode-hardware-table"
+    public var version: Int = HardwareTable.formatVersion
+    /// Short name, e.g. `nangate45` or `acceltran-14nm`.
+    public var name: String
+    /// Technology node and corner.
+    public var technology: String
+    /// Units of every field, spelled out.
+    public var units: [String: String]
+    /// Where the numbers come from: tools, versions, hashes, commands, date, citations.
+    public var provenance: [String: String]
+    /// Clock of the accelerator in MHz (the slowest module's for a calibrated table).
+    public var clockMHz: Double
+    /// Fixed-point format of the datapath.
+    public var integerBits: Int
+    public var fractionBits: Int
+    /// One entry per `ModuleKey.all`.
+    public var modules: [String: ModuleCost]
+    /// One entry per `ModuleKey.buffers`.
+    public var buffers: [String: BufferCost]
+    /// One entry per `MainMemory.key`.
+    public var mainMemory: [String: MemoryCost]
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, name, technology, units, provenance
+        case clockMHz = "clock_mhz", integerBits = "integer_bits", fractionBits = "fraction_bits"
+        case modules, buffers, mainMemory = "main_memory"
+    }
+
+    public init(
+        name: String, technology: String, provenance: [String: String], clockMHz: Double,
+        integerBits: Int, fractionBits: Int, modules: [String: ModuleCost],
+        buffers: [String: BufferCost], mainMemory: [String: MemoryCost]
+    ) {
+        self.name = name
+        self.technology = technology
+        self.units = Self.standardUnits
+        self.provenance = provenance
+        self.clockMHz = clockMHz
+        self.integerBits = integerBits
+        self.fractionBits = fractionBits
+        self.modules = modules
+        self.buffers = buffers
+        self.mainMemory = mainMemory
+    }
+
+    public static let standardUnits = [
+        "area_um2": "square micrometres", "dynamic_mw": "milliwatts at full activity and clock_mhz",
+        "leakage_mw": "milliwatts", "clock_mhz": "megahertz",
+        "area_um2_per_mb": "square micrometres per megabyte", "leakage_mw_per_mb": "milliwatts per megabyte",
+        "access_energy_nj_per_block": "nanojoules per 64-byte block", "bandwidth_gb_s": "gigabytes per second",
+    ]
+
+    /// Bits of one stored value.
+    public var wordBits: Int { integerBits + fractionBits }
+
+    /// The module cost under `key`; `validate()` guarantees presence for loaded tables.
+    public func module(_ key: String) -> ModuleCost { modules[key]! }
+
+    /// Checks that the table holds exactly the entries the design space needs.
+    public func validate() throws {
+        guard version == Self.formatVersion else {
+            throw CostModelError.unsupportedVersion(table: name, found: version, supported: Self.formatVersion)
+        }
+        let needed = ModuleKey.all
+        for key in needed where modules[key] == nil { throw CostModelError.missingEntry(table: name, entry: key) }
+        for key in modules.keys.sorted() where !needed.contains(key) {
+            throw CostModelError.unknownEntry(table: name, entry: key)
+        }
+        for key in ModuleKey.buffers where buffers[key] == nil {
+            throw CostModelError.missingEntry(table: name, entry: "buffers.\(key)")
+        }
+        for key in buffers.keys.sorted() where !ModuleKey.buffers.contains(key) {
+            throw CostModelError.unknownEntry(table: name, entry: "buffers.\(key)")
+        }
+        let memories = MainMemory.all.map(\.key)
+        for key in memories where mainMemory[key] == nil {
+            throw CostModelError.missingEntry(table: name, entry: "main_memory.\(key)")
+        }
+        for key in mainMemory.keys.sorted() where !memories.contains(key) {
+            throw CostModelError.unknownEntry(table: name, entry: "main_memory.\(key)")
+        }
+        for (key, cost) in modules {
+            for (field, value) in [("area_um2", cost.areaUM2), ("dynamic_mw", cost.dynamicMW), ("leakage_mw", cost.leakageMW)]
+            where !(value.isFinite && value >= 0) {
+                throw CostModelError.invalidNumber(table: name, entry: key, field: field)
+            }
+        }
+        guard clockMHz.isFinite && clockMHz > 0 else {
+            throw CostModelError.invalidNumber(table: name, entry: "clock_mhz", field: "value")
+        }
+    }
+
+    /// Reads and validates a table file.
+    public static func load(path: String) throws -> HardwareTable {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CostModelError.unreadable(path: path, reason: "no such file")
+        }
+        let table: HardwareTable
+        do {
+            table = try JSONDecoder().decode(HardwareTable.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            let where_ = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
+            throw CostModelError.unreadable(path: path, reason: "missing field '\(where_)'")
+        } catch {
+            throw CostModelError.unreadable(path: path, reason: "not a hardware table (JSON with format, version, modules, buffers, main_memory)")
+        }
+        try table.validate()
+        return table
+    }
+
+    /// The table as stable, sorted JSON text.
+    public func jsonText() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,43 @@
+/// The two DynaProp thresholds and the sparsities they produce.
+public struct DynaPropSetting: Sendable, Equatable, Codable {
+    /// Forward-pass threshold for weights and activations.
+    public let tauI: Double
+    /// Backward-pass threshold for gradients.
+    public let tauT: Double
+    /// Resulting sparsities (fraction of zeros) per matrix kind.
+    public let weightSparsity: Double
+    public let activationSparsity: Double
+    public let gradientSparsity: Double
+
+    /// DynaProp switched off: dense matrices everywhere.
+    public static let off = DynaPropSetting(tauI: 0, tauT: 0, weight: 0, activation: 0, gradient: 0)
+
+    /// The paper's operating point: tau_I = 0.01, tau_T = 1e-4.
+    public static let paperDefault = try! DynaPropSetting(tauI: 0.01, tauT: 1e-4, profile: .paperDefault)
+
+    public init(tauI: Double, tauT: Double, profile: SparsityProfile) throws {
+        self.tauI = tauI
+        self.tauT = tauT
+        weightSparsity = try profile.weight.sparsity(at: tauI, kind: "weight")
+        activationSparsity = try profile.activation.sparsity(at: tauI, kind: "activation")
+        gradientSparsity = try profile.gradient.sparsity(at: tauT, kind: "gradient")
+    }
+
+    init(tauI: Double, tauT: Double, weight: Double, activation: Double, gradient: Double) {
+        self.tauI = tauI
+        self.tauT = tauT
+        weightSparsity = weight
+        activationSparsity = activation
+        gradientSparsity = gradient
+    }
+
+    /// Sparsity of a matrix kind.
+    public func sparsity(of kind: MatrixKind) -> Double {
+        switch kind {
+        case .weight: weightSparsity
+        case .activation: activationSparsity
+        case .gradient: gradientSparsity
+        case .fixed: 0
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import DesignSpace
+
+/// Memory a workload needs, by what it holds (paper Fig. 6), in bytes.
+public struct FootprintBreakdown: Codable, Sendable, Equatable {
+    public var embeddings: Double
+    public var weights: Double
+    public var activations: Double
+    public var gradients: Double
+    public var total: Double { embeddings + weights + activations + gradients }
+}
+
+/// The paper's three evaluation modes side by side.
+public struct MemoryFootprint: Codable, Sendable, Equatable {
+    public var inference: FootprintBreakdown
+    public var training: FootprintBreakdown
+    public var dynaPropTraining: FootprintBreakdown
+
+    enum CodingKeys: String, CodingKey {
+        case inference, training, dynaPropTraining = "dynaprop_training"
+    }
+
+    /// Computes the footprint of `model` at `batchSize` tokens-by-sequence.
+    ///
+    /// Inference keeps the largest layer's activations live; training keeps every forward
+    /// activation for the backward pass and holds weight gradients plus the largest layer's
+    /// activation gradients. DynaProp training stores every pruned matrix zero-free with a
+    /// one-bit mask per element.
+    public static func of(model: TransformerModel, batchSize: Int, sequenceLength: Int, wordBits: Int,
+                          dynaProp: DynaPropSetting) -> MemoryFootprint {
+        let word = Double(wordBits) / 8
+        let forward = Mapper(model: model, batchSize: batchSize, sequenceLength: sequenceLength, workload: .inference).operations()
+        let h0 = Double(model.layers[0].hiddenSize)
+        let embeddingValues = Double(TransformerModel.vocabularySize + TransformerModel.maxPositions + 2) * h0 + 2 * h0
+        let weightValues = Double(model.parameterCount) - embeddingValues
+        var perLayer: [Int: Double] = [:]
+        for op in forward { perLayer[op.layer, default: 0] += Double(op.outputValues) }
+        let largestLayer = perLayer.values.max() ?? 0
+        let allActivations = perLayer.values.reduce(0, +)
+
+        func stored(_ values: Double, sparsity: Double) -> Double {
+            sparsity > 0 ? values * (1 - sparsity) * word + values / 8 : values * word
+        }
+        let inference = FootprintBreakdown(
+            embeddings: embeddingValues * word, weights: weightValues * word, activations: largestLayer * word, gradients: 0)
+        let training = FootprintBreakdown(
+            embeddings: embeddingValues * word, weights: weightValues * word, activations: allActivations * word,
+            gradients: (weightValues + largestLayer) * word)
+        let dynaPropTraining = FootprintBreakdown(
+            embeddings: embeddingValues * word, weights: stored(weightValues, sparsity: dynaProp.weightSparsity),
+            activations: stored(allActivations, sparsity: dynaProp.activationSparsity),
+            gradients: stored(weightValues + largestLayer, sparsity: dynaProp.gradientSparsity))
+        return MemoryFootprint(inference: inference, training: training, dynaPropTraining: dynaPropTraining)
+    }
+}

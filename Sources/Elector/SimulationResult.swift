@@ -1,0 +1,36 @@
+/// Everything one simulation measured. Evaluation returns this and never prints.
+public struct SimulationResult: Codable, Sendable {
+    /// `cycle` (event-driven, tile level) or `fast` (analytic, operation level).
+    public var mode: String
+    public var workload: Workload
+    public var table: String
+    public var clockMHz: Double
+    public var dynaProp: DynaPropSetting
+    public var cycles: Int
+    public var seconds: Double
+    /// Dynamic energy in joules by module class.
+    public var dynamicEnergyJ: [String: Double]
+    /// Leakage energy in joules by module class.
+    public var leakageEnergyJ: [String: Double]
+    /// Area in mm^2 by module class.
+    public var areaMM2: [String: Double]
+    /// Busy fraction of each compute class.
+    public var utilisation: [String: Double]
+    /// Cycles in which no compute unit worked, by cause, plus `compute`: cycles operations
+    /// waited for busy units.
+    public var stalls: [String: Int]
+    /// Peak occupancy of each buffer in bytes.
+    public var peakBufferBytes: [String: Double]
+    /// Bytes moved to and from main memory, and the part of it that was activation spill.
+    public var mainMemoryBytes: Double
+    public var spilledBytes: Double
+    public var effectualMACs: Double
+    public var denseMACs: Double
+    public var operations: Int
+    public var tiles: Int
+    public var footprint: MemoryFootprint
+
+    public var totalDynamicEnergyJ: Double { dynamicEnergyJ.values.reduce(0, +) }
+    public var totalLeakageEnergyJ: Double { leakageEnergyJ.values.reduce(0, +) }
+    public var totalAreaMM2: Double { areaMM2.values.reduce(0, +) }
+}

@@ -1,0 +1,39 @@
+import Elector
+import Foundation
+
+extension Render {
+    /// The readable summary `transcode simulate` prints.
+    static func simulation(_ r: SimulationResult, model: String, accelerator: String) -> String {
+        func mb(_ bytes: Double) -> String { String(format: "%.2f MB", bytes / 1_048_576) }
+        var lines = [
+            "\(model) on \(accelerator): \(r.workload.rawValue), \(r.mode) mode, table \(r.table) at \(number(r.clockMHz)) MHz",
+            "DynaProp tau_I \(r.dynaProp.tauI), tau_T \(r.dynaProp.tauT): sparsity weight \(pct(r.dynaProp.weightSparsity)), activation \(pct(r.dynaProp.activationSparsity)), gradient \(pct(r.dynaProp.gradientSparsity))",
+            "latency        \(r.cycles) cycles = \(String(format: "%.4f", r.seconds * 1e3)) ms",
+            "energy         dynamic \(String(format: "%.4g", r.totalDynamicEnergyJ)) J, leakage \(String(format: "%.4g", r.totalLeakageEnergyJ)) J",
+            "area           \(String(format: "%.2f", r.totalAreaMM2)) mm^2",
+            "MACs           \(String(format: "%.4g", r.effectualMACs)) effectual of \(String(format: "%.4g", r.denseMACs)) dense; \(r.operations) operations, \(r.tiles) tiles",
+            "main memory    \(mb(r.mainMemoryBytes)) moved, \(mb(r.spilledBytes)) of it activation spill",
+            "",
+            pad("class", 18) + pad("area mm^2", 12) + pad("dynamic J", 13) + "leakage J",
+        ]
+        for key in Set(r.areaMM2.keys).union(r.dynamicEnergyJ.keys).sorted() {
+            lines.append(pad(key, 18) + pad(String(format: "%.3f", r.areaMM2[key] ?? 0), 12)
+                + pad(String(format: "%.4g", r.dynamicEnergyJ[key] ?? 0), 13) + String(format: "%.4g", r.leakageEnergyJ[key] ?? 0))
+        }
+        lines.append("")
+        lines.append("utilisation    " + r.utilisation.sorted { $0.key < $1.key }.map { "\($0.key) \(pct($0.value))" }.joined(separator: ", "))
+        lines.append("stalls         " + r.stalls.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + " cycles")
+        if !r.peakBufferBytes.isEmpty {
+            lines.append("peak buffers   " + r.peakBufferBytes.sorted { $0.key < $1.key }.map { "\($0.key) \(mb($0.value))" }.joined(separator: ", "))
+        }
+        lines.append("")
+        lines.append(pad("footprint", 20) + pad("embeddings", 12) + pad("weights", 12) + pad("activations", 13) + pad("gradients", 12) + "total")
+        for (name, f) in [("inference", r.footprint.inference), ("training", r.footprint.training), ("DynaProp training", r.footprint.dynaPropTraining)] {
+            lines.append(pad(name, 20) + pad(mb(f.embeddings), 12) + pad(mb(f.weights), 12) + pad(mb(f.activations), 13)
+                + pad(mb(f.gradients), 12) + mb(f.total))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+}
