@@ -39,5 +39,6 @@ let package = Package(
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
         .testTarget(name: "CLITests", dependencies: ["transcode"]),
         .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
+        .testTarget(name: "ElectorTests", dependencies: ["Elector", "CostModel", "DesignSpace"]),
     ]
 )

@@ -5,6 +5,8 @@ import Foundation
 /// weights prefetched by the DMA into a finite weight buffer, activations kept in a finite
 /// activation/gradient buffer and spilled to main memory when it overflows.
 ///
+/// Large operations dispatch tiles in groups (a lane takes several consecutive tiles at
+/// once), which bounds the events per operation; small ones are scheduled tile by tile.
 /// Time advances from event to event (tile completions, transfers), never cycle by cycle.
 /// Operations issue in program order; an operation starts when its inputs are complete and
 /// its weights are in the buffer. Tile cycle counts vary around their expected value with the
@@ -22,9 +24,12 @@ struct CycleSimulator {
         var tiles: Int
     }
 
+    /// Groups of tiles dispatched per operation at least (see `run`).
+    static let groupLimit = 8192
+
     func run() -> Outcome {
-        var heaps: [Operation.Unit: MinHeap] = [:]
-        for unit in Operation.Unit.allCases {
+        var heaps: [MappedOperation.Unit: MinHeap] = [:]
+        for unit in MappedOperation.Unit.allCases {
             heaps[unit] = MinHeap(repeating: 0, count: hardware.units(unit))
         }
         let bandwidth = hardware.memoryBytesPerCycle
@@ -43,6 +48,7 @@ struct CycleSimulator {
         var activity = EnergyAccounting.Activity()
         var stalls = ["dependency": 0, "memory": 0, "buffer_full": 0, "compute": 0]
         var dmaFree = 0
+        var storeDrain = 0
         var residents: [(release: Int, bytes: Double)] = []
         var residentBytes = 0.0
         var peakWeight = 0.0
@@ -86,10 +92,24 @@ struct CycleSimulator {
             var busy = 0.0
             let mean = t.cyclesPerTile
             let deviation = t.cyclesDeviation
-            for _ in 0..<t.tiles {
+            // Tiles go out in groups of consecutive tiles, at most `groupLimit` groups per
+            // operation; a group's cycles are the sum of its tiles'. With fewer tiles than the
+            // limit every tile is its own group and the schedule is tile-exact.
+            let groups = min(t.tiles, max(2 * hardware.units(op.unit), Self.groupLimit))
+            let perGroup = t.tiles / groups
+            let larger = t.tiles % groups
+            let tileCycles = Int(mean.rounded(.up))
+            for g in 0..<groups {
+                let k = perGroup + (g < larger ? 1 : 0)
                 let free = heap.min
                 let start = free > ready ? free : ready
-                let cycles = deviation > 0 ? Swift.max(1, Int((mean + deviation * noise.next()).rounded())) : Int(mean.rounded(.up))
+                let cycles: Int
+                if deviation > 0 {
+                    let spread = deviation * Double(k).squareRoot() * noise.next()
+                    cycles = Swift.max(k, Int((Double(k) * mean + spread).rounded()))
+                } else {
+                    cycles = k * tileCycles
+                }
                 let end = start + cycles
                 heap.replaceMin(with: end)
                 if start < firstStart { firstStart = start }
@@ -122,10 +142,11 @@ struct CycleSimulator {
             if live > activationCapacity {
                 let overflow = min(t.outputBytes, live - activationCapacity)
                 spilled += 2 * overflow
-                let spillCycles = Int((2 * overflow / bandwidth).rounded(.up))
-                dmaFree = max(dmaFree, done) + spillCycles
-                stalls["buffer_full"]! += spillCycles
-                done += spillCycles
+                // The write-out delays this operation; the read-back shares the DMA later.
+                let writeCycles = Int((overflow / bandwidth).rounded(.up))
+                dmaFree += 2 * writeCycles
+                stalls["buffer_full"]! += writeCycles
+                done += writeCycles
                 activity.mainMemoryBytes += 2 * overflow
             }
             peakActivation = max(peakActivation, min(live, activationCapacity))
@@ -136,7 +157,11 @@ struct CycleSimulator {
                 liveMask -= tiled[producer].maskBytes
             }
             if t.storeBytes > 0 {
-                dmaFree = max(dmaFree, done) + Int((t.storeBytes / bandwidth).rounded(.up))
+                // Posted writes: they take DMA bandwidth from later loads and must drain before
+                // the run ends, but later prefetches do not wait for this operation to finish.
+                let storeCycles = Int((t.storeBytes / bandwidth).rounded(.up))
+                dmaFree += storeCycles
+                storeDrain = max(storeDrain, done) + storeCycles
                 activity.mainMemoryBytes += t.storeBytes
             }
             if held > 0 {
@@ -151,7 +176,7 @@ struct CycleSimulator {
             activity.rows += t.rowsThroughSparsity
             activity.bufferBytes += t.bufferReadBytes + t.bufferWriteBytes
         }
-        let end = max(frontier, dmaFree)
+        let end = max(frontier, dmaFree, storeDrain)
         stalls["memory"]! += end - frontier
         activity.cycles = Double(end)
         return Outcome(

@@ -7,7 +7,7 @@ struct EnergyAccounting {
 
     /// Activity of one run.
     struct Activity {
-        var busyCycles: [Operation.Unit: Double] = [:]
+        var busyCycles: [MappedOperation.Unit: Double] = [:]
         var tiles: Double = 0
         var rows: Double = 0
         var bufferBytes: Double = 0
@@ -19,7 +19,7 @@ struct EnergyAccounting {
     func dynamicJ(_ a: Activity) -> [String: Double] {
         let t = hardware.cycleSeconds
         let mw = 1e-3
-        let busiest = Operation.Unit.allCases.map { (a.busyCycles[$0] ?? 0) / Double(hardware.units($0)) }.max() ?? 0
+        let busiest = MappedOperation.Unit.allCases.map { (a.busyCycles[$0] ?? 0) / Double(hardware.units($0)) }.max() ?? 0
         let peUtilisation = a.cycles > 0 ? min(busiest / a.cycles, 1) : 0
         let buffers = hardware.table.buffers
         var energy: [String: Double] = [

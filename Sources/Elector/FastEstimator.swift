@@ -3,8 +3,8 @@
 /// Operations are grouped into dependency levels (an operation's level is one more than its
 /// deepest input's). A level's compute time per unit class is its total expected work spread
 /// over all units of that class (never less than one tile), plus the longest pipeline
-/// latency; the DMA loads the next level's weights while the current one computes, and
-/// activation spill follows the same buffer rule as the cycle-level mode.
+/// latency; the DMA streams loads ahead of compute as in the cycle-level mode, and
+/// activation spill follows the same buffer rule.
 struct FastEstimator {
     let hardware: HardwareInstance
     let tiled: [TiledOperation]
@@ -24,7 +24,7 @@ struct FastEstimator {
             level[t.operation.id] = l
             levels = max(levels, l + 1)
         }
-        var work = [[Operation.Unit: Double]](repeating: [:], count: levels)
+        var work = [[MappedOperation.Unit: Double]](repeating: [:], count: levels)
         var minimum = [Double](repeating: 0, count: levels)
         var latency = [Double](repeating: 0, count: levels)
         var memory = [Double](repeating: 0, count: levels)
@@ -66,14 +66,17 @@ struct FastEstimator {
             let spread = work[l].map { unit, cycles in (cycles / Double(hardware.units(unit))).rounded(.up) }.max() ?? 0
             compute[l] = max(spread, minimum[l]) + latency[l]
         }
-        // Memory for level l + 1 overlaps compute of level l.
-        var total = levels > 0 ? memory[0] : 0
-        var memoryStall = total
+        // Two pipelines at level granularity, as in the cycle-level mode: the DMA streams every
+        // level's loads back to back, and a level computes once its inputs and loads are in.
+        var memoryDone = 0.0
+        var computeDone = 0.0
+        var memoryStall = 0.0
         for l in 0..<levels {
-            let next = l + 1 < levels ? memory[l + 1] : 0
-            total += max(compute[l], next)
-            memoryStall += max(next - compute[l], 0)
+            memoryDone += memory[l]
+            if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
+            computeDone = max(computeDone, memoryDone) + compute[l]
         }
+        let total = computeDone
         let cycles = Int(total.rounded(.up))
         activity.cycles = Double(cycles)
         return Outcome(cycles: cycles, activity: activity, spilled: spilled,

@@ -16,7 +16,7 @@ public struct HardwareInstance: Sendable {
     }
 
     /// Instances of each unit class on the chip.
-    public func units(_ unit: Operation.Unit) -> Int {
+    public func units(_ unit: MappedOperation.Unit) -> Int {
         switch unit {
         case .macLane: config.processingElements * config.macLanesPerPE
         case .softmax: config.processingElements * config.softmaxPerPE

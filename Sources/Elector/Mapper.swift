@@ -34,103 +34,102 @@ public struct Mapper: Sendable {
     }
 
     /// The operations, in program order.
-    public func operations() -> [Operation] {
+    public func operations() -> [MappedOperation] {
         var builder = Builder()
         var records: [ForwardRecord] = []
         let B = batchSize
         let N = sequenceLength
         let h0 = model.layers[0].hiddenSize
 
-        func matmul(_ name: String, layer: Int, m: Int, k: Int, n: Int, left: MatrixKind, right: MatrixKind,
+        func matmul(_ name: OperationLabel, layer: Int, m: Int, k: Int, n: Int, left: MatrixKind, right: MatrixKind,
                     banded: Int? = nil, shared: Bool, leftInputs: [Int], rightInputs: [Int], weightValues: Int) -> Int {
             let id = builder.add(
-                name: name, layer: layer, phase: .forward,
+                label: name, layer: layer, phase: .forward,
                 kind: .matmul(batch: B, m: m, k: k, n: n, left: left, right: right, bandedK: banded, sharedRight: shared),
                 dependencies: leftInputs + rightInputs, load: weightValues, output: B * m * n, outputKind: .activation)
             records.append(ForwardRecord(id: id, leftInputs: leftInputs, rightInputs: rightInputs, hasWeight: weightValues > 0))
             return id
         }
-        func other(_ name: String, layer: Int, kind: Operation.Kind, inputs: [Int], output: Int, load: Int = 0) -> Int {
-            let id = builder.add(name: name, layer: layer, phase: .forward, kind: kind, dependencies: inputs,
+        func other(_ name: OperationLabel, layer: Int, kind: MappedOperation.Kind, inputs: [Int], output: Int, load: Int = 0) -> Int {
+            let id = builder.add(label: name, layer: layer, phase: .forward, kind: kind, dependencies: inputs,
                                  load: load, output: output, outputKind: .activation)
             records.append(ForwardRecord(id: id, leftInputs: inputs, rightInputs: [], hasWeight: false))
             return id
         }
 
         // Token + position + segment embeddings are looked up in main memory and summed.
-        let embed = other("embedding", layer: 0, kind: .elementwise(elements: B * N * h0, opsPerElement: 2, operand: .activation),
+        let embed = other(OperationLabel(role: "embedding"), layer: 0, kind: .elementwise(elements: B * N * h0, opsPerElement: 2, operand: .activation),
                           inputs: [], output: B * N * h0, load: 3 * B * N * h0)
-        var x = other("embedding.layer_norm", layer: 0, kind: .layerNorm(rows: B * N, columns: h0), inputs: [embed], output: B * N * h0)
+        var x = other(OperationLabel(role: "layer_norm"), layer: 0, kind: .layerNorm(rows: B * N, columns: h0), inputs: [embed], output: B * N * h0)
         var previous = h0
 
         for (j, layer) in model.layers.enumerated() {
             let L = j + 1
             let h = layer.hiddenSize
             let d = layer.headSize
-            let p = "layer\(L)"
             if previous != h {
-                x = matmul("\(p).projection", layer: L, m: N, k: previous, n: h, left: .activation, right: .weight,
+                x = matmul(OperationLabel(role: "projection"), layer: L, m: N, k: previous, n: h, left: .activation, right: .weight,
                            shared: true, leftInputs: [x], rightInputs: [], weightValues: previous * h)
             }
             var contexts: [Int] = []
             for (i, head) in layer.heads.enumerated() {
-                let hp = "\(p).head\(i + 1).\(head.rawValue)"
+                func hl(_ role: StaticString) -> OperationLabel { OperationLabel(head: i + 1, headOperation: head, role: role) }
                 switch head {
                 case .saSDP, .saWMA:
-                    var q = matmul("\(hp).q", layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
+                    var q = matmul(hl("q"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
                                    leftInputs: [x], rightInputs: [], weightValues: h * d)
-                    let k = matmul("\(hp).k", layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
+                    let k = matmul(hl("k"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
                                    leftInputs: [x], rightInputs: [], weightValues: h * d)
-                    let v = matmul("\(hp).v", layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
+                    let v = matmul(hl("v"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
                                    leftInputs: [x], rightInputs: [], weightValues: h * d)
                     if head == .saWMA {
-                        q = matmul("\(hp).q_wa", layer: L, m: N, k: d, n: d, left: .activation, right: .weight, shared: true,
+                        q = matmul(hl("q_wa"), layer: L, m: N, k: d, n: d, left: .activation, right: .weight, shared: true,
                                    leftInputs: [q], rightInputs: [], weightValues: d * d)
                     }
                     // Scores Q K^T; the 1/sqrt(h) scaling folds into the softmax input shift.
-                    let s = matmul("\(hp).scores", layer: L, m: N, k: d, n: N, left: .activation, right: .activation,
+                    let s = matmul(hl("scores"), layer: L, m: N, k: d, n: N, left: .activation, right: .activation,
                                    shared: false, leftInputs: [q], rightInputs: [k], weightValues: 0)
-                    let sm = other("\(hp).softmax", layer: L, kind: .softmax(rows: B * N, columns: N), inputs: [s], output: B * N * N)
-                    contexts.append(matmul("\(hp).context", layer: L, m: N, k: N, n: d, left: .activation, right: .activation,
+                    let sm = other(hl("softmax"), layer: L, kind: .softmax(rows: B * N, columns: N), inputs: [s], output: B * N * N)
+                    contexts.append(matmul(hl("context"), layer: L, m: N, k: N, n: d, left: .activation, right: .activation,
                                            shared: false, leftInputs: [sm], rightInputs: [v], weightValues: 0))
                 case .ltDFT, .ltDCT:
-                    let v = matmul("\(hp).v", layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
+                    let v = matmul(hl("v"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
                                    leftInputs: [x], rightInputs: [], weightValues: h * d)
                     // The stored N x N transform matrix is the fixed left operand.
                     let id = builder.add(
-                        name: "\(hp).transform", layer: L, phase: .forward,
+                        label: hl("transform"), layer: L, phase: .forward,
                         kind: .matmul(batch: B, m: N, k: N, n: d, left: .fixed, right: .activation, bandedK: nil, sharedRight: false),
                         dependencies: [v], load: N * N, output: B * N * d, outputKind: .activation)
                     records.append(ForwardRecord(id: id, leftInputs: [], rightInputs: [v], hasWeight: false))
                     contexts.append(id)
                 case .dsc5, .dsc9, .dsc13:
                     let kernel = head.kernelSize!
-                    let v = matmul("\(hp).v", layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
+                    let v = matmul(hl("v"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
                                    leftInputs: [x], rightInputs: [], weightValues: h * d)
                     // The learned kernel becomes a banded N x N matrix with k non-zero diagonals.
                     let id = builder.add(
-                        name: "\(hp).conv", layer: L, phase: .forward,
+                        label: hl("conv"), layer: L, phase: .forward,
                         kind: .matmul(batch: B, m: N, k: N, n: d, left: .weight, right: .activation, bandedK: kernel, sharedRight: false),
                         dependencies: [v], load: kernel * d, output: B * N * d, outputKind: .activation)
                     records.append(ForwardRecord(id: id, leftInputs: [], rightInputs: [v], hasWeight: true))
                     contexts.append(id)
                 }
             }
-            let o = matmul("\(p).output", layer: L, m: N, k: h, n: h, left: .activation, right: .weight, shared: true,
+            let o = matmul(OperationLabel(role: "output"), layer: L, m: N, k: h, n: h, left: .activation, right: .weight, shared: true,
                            leftInputs: contexts, rightInputs: [], weightValues: h * h)
-            let r1 = other("\(p).residual1", layer: L, kind: .elementwise(elements: B * N * h, opsPerElement: 1, operand: .activation),
+            let r1 = other(OperationLabel(role: "residual", index: 1), layer: L, kind: .elementwise(elements: B * N * h, opsPerElement: 1, operand: .activation),
                            inputs: [o, x], output: B * N * h)
-            let n1 = other("\(p).layer_norm1", layer: L, kind: .layerNorm(rows: B * N, columns: h), inputs: [r1], output: B * N * h)
+            let n1 = other(OperationLabel(role: "layer_norm", index: 1), layer: L, kind: .layerNorm(rows: B * N, columns: h), inputs: [r1], output: B * N * h)
             var f = n1
             var width = h
             for (s, size) in (layer.feedForward + [h]).enumerated() {
-                f = matmul("\(p).ff\(s + 1)", layer: L, m: N, k: width, n: size, left: .activation, right: .weight, shared: true,
+                f = matmul(OperationLabel(role: "ff", index: s + 1), layer: L, m: N, k: width, n: size, left: .activation, right: .weight, shared: true,
                            leftInputs: [f], rightInputs: [], weightValues: width * size)
                 width = size
             }
-            let r2 = other("\(p).residual2", layer: L, kind: .elementwise(elements: B * N * h, opsPerElement: 1, operand: .activation),
+            let r2 = other(OperationLabel(role: "residual", index: 2), layer: L, kind: .elementwise(elements: B * N * h, opsPerElement: 1, operand: .activation),
                            inputs: [f, n1], output: B * N * h)
-            x = other("\(p).layer_norm2", layer: L, kind: .layerNorm(rows: B * N, columns: h), inputs: [r2], output: B * N * h)
+            x = other(OperationLabel(role: "layer_norm", index: 2), layer: L, kind: .layerNorm(rows: B * N, columns: h), inputs: [r2], output: B * N * h)
             previous = h
         }
 
@@ -148,11 +147,10 @@ public struct Mapper: Sendable {
         for record in records.reversed() {
             let f = forward[record.id]
             let upstream = gradients[f.id] ?? []
-            let name = f.name
             let L = f.layer
-            func add(_ suffix: String, _ kind: Operation.Kind, output: Int, outputKind: MatrixKind = .gradient,
+            func add(_ suffix: StaticString, _ kind: MappedOperation.Kind, output: Int, outputKind: MatrixKind = .gradient,
                      extra: [Int] = [], load: Int = 0) -> Int {
-                builder.add(name: "\(name).\(suffix)", layer: L, phase: .backward, kind: kind,
+                builder.add(label: f.label.with(stage: suffix), layer: L, phase: .backward, kind: kind,
                             dependencies: upstream + extra, load: load, output: output, outputKind: outputKind)
             }
             switch f.kind {
@@ -204,7 +202,7 @@ public struct Mapper: Sendable {
         for (forwardID, dW, values) in weightGradients {
             let f = forward[forwardID]
             builder.add(
-                name: "\(f.name).update", layer: f.layer, phase: .update,
+                label: f.label.with(stage: "update"), layer: f.layer, phase: .update,
                 kind: .elementwise(elements: values, opsPerElement: optimizer.opsPerWeight, operand: .gradient),
                 dependencies: [dW], load: values * (1 + optimizer.stateTensors),
                 store: values * (1 + optimizer.stateTensors), output: 0, outputKind: .gradient)
@@ -213,14 +211,24 @@ public struct Mapper: Sendable {
 
     /// Accumulates operations with consecutive ids.
     struct Builder {
-        var operations: [Operation] = []
+        var operations: [MappedOperation] = []
 
         @discardableResult
-        mutating func add(name: String, layer: Int, phase: Operation.Phase, kind: Operation.Kind, dependencies: [Int],
+        mutating func add(label: OperationLabel, layer: Int, phase: MappedOperation.Phase, kind: MappedOperation.Kind, dependencies: [Int],
                           load: Int, store: Int = 0, output: Int, outputKind: MatrixKind) -> Int {
             let id = operations.count
-            operations.append(Operation(
-                id: id, name: name, layer: layer, phase: phase, kind: kind, dependencies: Array(Set(dependencies)).sorted(),
+            var unique = dependencies
+            if unique.count > 1 {
+                unique.sort()
+                var kept = 1
+                for i in 1..<unique.count where unique[i] != unique[kept - 1] {
+                    unique[kept] = unique[i]
+                    kept += 1
+                }
+                unique.removeLast(unique.count - kept)
+            }
+            operations.append(MappedOperation(
+                id: id, label: label, layer: layer, phase: phase, kind: kind, dependencies: unique,
                 loadValues: load, storeValues: store, outputValues: output, outputKind: outputKind))
             return id
         }

@@ -27,8 +27,15 @@ public struct MemoryFootprint: Codable, Sendable, Equatable {
     /// one-bit mask per element.
     public static func of(model: TransformerModel, batchSize: Int, sequenceLength: Int, wordBits: Int,
                           dynaProp: DynaPropSetting) -> MemoryFootprint {
-        let word = Double(wordBits) / 8
         let forward = Mapper(model: model, batchSize: batchSize, sequenceLength: sequenceLength, workload: .inference).operations()
+        return of(model: model, operations: forward, wordBits: wordBits, dynaProp: dynaProp)
+    }
+
+    /// The same, from already-mapped operations (only the forward ones are read).
+    public static func of(model: TransformerModel, operations: [MappedOperation], wordBits: Int,
+                          dynaProp: DynaPropSetting) -> MemoryFootprint {
+        let word = Double(wordBits) / 8
+        let forward = operations.lazy.filter { $0.phase == .forward }
         let h0 = Double(model.layers[0].hiddenSize)
         let embeddingValues = Double(TransformerModel.vocabularySize + TransformerModel.maxPositions + 2) * h0 + 2 * h0
         let weightValues = Double(model.parameterCount) - embeddingValues

@@ -33,7 +33,7 @@ public enum Simulator {
             tiles = tiled.reduce(0) { $0 + $1.tiles }
         }
         var utilisation: [String: Double] = [:]
-        for unit in Operation.Unit.allCases {
+        for unit in MappedOperation.Unit.allCases {
             let capacity = Double(hardware.units(unit)) * Double(max(cycles, 1))
             utilisation[unit.rawValue] = (activity.busyCycles[unit] ?? 0) / capacity
         }
@@ -46,7 +46,6 @@ public enum Simulator {
             spilledBytes: spilled, effectualMACs: tiled.reduce(0) { $0 + $1.effectualMACs },
             denseMACs: Double(operations.reduce(0) { $0 + $1.denseMACs }), operations: operations.count, tiles: tiles,
             footprint: MemoryFootprint.of(
-                model: request.model, batchSize: request.accelerator.batchSize, sequenceLength: request.sequenceLength,
-                wordBits: request.table.wordBits, dynaProp: request.dynaProp))
+                model: request.model, operations: operations, wordBits: request.table.wordBits, dynaProp: request.dynaProp))
     }
 }

@@ -3,7 +3,7 @@ import DesignSpace
 /// An operation cut into b x x x y tiles for its unit class (paper Section III-B1), with the
 /// expected work per tile after DynaProp sparsity and the traffic it causes.
 public struct TiledOperation: Sendable {
-    public let operation: Operation
+    public let operation: MappedOperation
     /// Number of tile operations.
     public let tiles: Int
     /// Expected cycles one tile occupies a unit (zero-free: only effectual MACs).
@@ -49,7 +49,7 @@ public struct Tiler: Sendable {
         return (values * density * hardware.wordBytes, pruned ? values / 8 : 0)
     }
 
-    public func tile(_ op: Operation) -> TiledOperation {
+    public func tile(_ op: MappedOperation) -> TiledOperation {
         let c = hardware.config
         let b = c.batchTile
         let x = c.spatialTile

@@ -23,7 +23,7 @@ struct AcceleratorsCommand: ParsableCommand {
 
         func validate() throws {
             guard (index == nil) != (embedding == nil) else {
-                throw ValidationError("give exactly one of --index or --embedding")
+                throw CLIError("give exactly one of --index or --embedding")
             }
         }
 
@@ -58,7 +58,7 @@ struct AcceleratorsCommand: ParsableCommand {
         @Option(help: "text, json or yaml.") var format: OutputFormat = .text
 
         func validate() throws {
-            guard count >= 1 else { throw ValidationError("count must be at least 1, got \(count)") }
+            guard count >= 1 else { throw CLIError("count must be at least 1, got \(count)") }
         }
 
         func run() {

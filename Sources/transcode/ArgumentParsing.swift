@@ -7,7 +7,7 @@ enum ArgumentParsing {
     static func dynaProp(_ text: String, profile: String?) throws -> DynaPropSetting {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let tauI = parts[0], let tauT = parts[1], tauI >= 0, tauT >= 0 else {
-            throw ValidationError("--dynaprop takes two thresholds tau_I,tau_T >= 0, e.g. 0.01,0.0001; got '\(text)'")
+            throw CLIError("--dynaprop takes two thresholds tau_I,tau_T >= 0, e.g. 0.01,0.0001; got '\(text)'")
         }
         if tauI == 0 && tauT == 0 { return .off }
         let curves = try profile.map(SparsityProfile.load(path:)) ?? .paperDefault

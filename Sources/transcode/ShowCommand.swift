@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "text, json or yaml.") var format: OutputFormat = .text
 
     func validate() throws {
-        guard sequenceLength >= 1 else { throw ValidationError("--sequence-length must be at least 1") }
+        guard sequenceLength >= 1 else { throw CLIError("--sequence-length must be at least 1") }
     }
 
     func run() throws {

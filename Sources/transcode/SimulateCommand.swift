@@ -25,10 +25,10 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...512).contains(sequenceLength) else {
-            throw ValidationError("--sequence-length must be between 1 and 512, got \(sequenceLength)")
+            throw CLIError("--sequence-length must be between 1 and 512, got \(sequenceLength)")
         }
         if let reference, reference != "acceltran" {
-            throw ValidationError("--reference takes only 'acceltran', got '\(reference)'")
+            throw CLIError("--reference takes only 'acceltran', got '\(reference)'")
         }
     }
 

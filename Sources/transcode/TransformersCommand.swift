@@ -32,7 +32,7 @@ struct TransformersCommand: ParsableCommand {
         func run() throws {
             let numbers = try parseNumbers(embedding, what: "embedding")
             guard numbers.allSatisfy({ $0.rounded() == $0 }) else {
-                throw ValidationError("embedding entries must be whole numbers")
+                throw CLIError("embedding entries must be whole numbers")
             }
             print(ModelDict.render(try TransformerSpace.model(embedding: numbers.map { Int($0) })), terminator: "")
         }
@@ -45,7 +45,7 @@ struct TransformersCommand: ParsableCommand {
         @Option(help: "text (embeddings) or json (model dicts).") var format: OutputFormat = .text
 
         func validate() throws {
-            guard count >= 1 else { throw ValidationError("count must be at least 1, got \(count)") }
+            guard count >= 1 else { throw CLIError("count must be at least 1, got \(count)") }
         }
 
         func run() {
@@ -65,7 +65,7 @@ func parseNumbers(_ text: String, what: String) throws -> [Double] {
     let cleaned = text.filter { !"[] ".contains($0) }
     return try cleaned.split(separator: ",", omittingEmptySubsequences: false).map {
         guard let value = Double($0) else {
-            throw ValidationError("\(what) entry '\($0)' is not a number")
+            throw CLIError("\(what) entry '\($0)' is not a number")
         }
         return value
     }

@@ -1,5 +1,5 @@
 /// One hardware-mappable operation of a transformer workload (paper Section III-B2).
-public struct Operation: Sendable, Hashable {
+public struct MappedOperation: Sendable, Hashable {
     /// Which hardware module class executes the operation.
     public enum Unit: String, Sendable, Codable, CaseIterable {
         case macLane = "mac_lanes", softmax, layerNorm = "layer_norm"
@@ -25,7 +25,9 @@ public struct Operation: Sendable, Hashable {
     }
 
     public let id: Int
-    public let name: String
+    public let label: OperationLabel
+    /// Readable name, e.g. `layer1.head2.sa_sdp.scores.grad_left`.
+    public var name: String { label.name(layer: layer) }
     public let layer: Int
     public let phase: Phase
     public let kind: Kind

@@ -1,0 +1,58 @@
+import CostModel
+import DesignSpace
+import Foundation
+
+/// Wall-clock figures of the simulator, for `transcode benchmark simulator`.
+public enum SimulatorBenchmark {
+    /// One measured pair.
+    public struct Row: Sendable {
+        public let pair: FastModeReference.Pair
+        public let cycleSeconds: Double
+        public let fastSeconds: Double
+        public let cycles: Int
+        public let fastCycles: Int
+        public let energyJ: Double
+        public let fastEnergyJ: Double
+
+        public var latencyError: Double { abs(Double(fastCycles - cycles)) / Double(cycles) }
+        public var energyError: Double { abs(fastEnergyJ - energyJ) / energyJ }
+        public var simulatedCyclesPerSecond: Double { Double(cycles) / cycleSeconds }
+        public var speedup: Double { cycleSeconds / fastSeconds }
+    }
+
+    /// Times every reference pair in both modes; the fast mode is timed over `fastRepeats` runs.
+    public static func run(table: HardwareTable, fastRepeats: Int = 200) throws -> [Row] {
+        try FastModeReference.pairs.map { pair in
+            var request = SimulationRequest(
+                model: try Catalog.model(pair.model), accelerator: try Catalog.accelerator(pair.accelerator),
+                table: table, workload: pair.workload)
+            let clock = ContinuousClock()
+            var cycle: SimulationResult!
+            let cycleTime = clock.measure { cycle = Simulator.simulate(request) }
+            request.fidelity = .fast
+            var fast: SimulationResult!
+            let fastTime = clock.measure { for _ in 0..<fastRepeats { fast = Simulator.simulate(request) } }
+            return Row(
+                pair: pair, cycleSeconds: cycleTime.seconds, fastSeconds: fastTime.seconds / Double(fastRepeats),
+                cycles: cycle.cycles, fastCycles: fast.cycles,
+                energyJ: cycle.totalDynamicEnergyJ + cycle.totalLeakageEnergyJ,
+                fastEnergyJ: fast.totalDynamicEnergyJ + fast.totalLeakageEnergyJ)
+        }
+    }
+
+    /// Peak resident memory of this process in bytes (Linux VmHWM), or nil elsewhere.
+    public static func peakResidentBytes() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kb * 1024
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

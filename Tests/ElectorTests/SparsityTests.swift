@@ -1,0 +1,39 @@
+import Elector
+import Foundation
+import Testing
+
+@Suite struct SparsityTests {
+    @Test func defaultProfileHitsThePaperOperatingPoint() throws {
+        let s = DynaPropSetting.paperDefault
+        #expect(abs(s.weightSparsity - 0.5) < 1e-12)
+        #expect(abs(s.activationSparsity - 0.5) < 1e-12)
+        #expect(abs(s.gradientSparsity - 0.9) < 1e-12)
+    }
+
+    @Test func measuredCurvesInterpolateAndRejectTauOutside() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("profile-\(UUID()).json").path
+        try #"{"weight": [[0, 0], [0.02, 0.6]], "activation": [[0, 0.1], [0.01, 0.5], [0.02, 0.7]], "gradient": [[0, 0], [0.001, 0.95]]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let profile = try SparsityProfile.load(path: path)
+        let s = try DynaPropSetting(tauI: 0.015, tauT: 0.0005, profile: profile)
+        #expect(abs(s.activationSparsity - 0.6) < 1e-12)
+        #expect(abs(s.weightSparsity - 0.45) < 1e-12)
+        #expect(throws: ElectorError.tauOutsideCurve(kind: "weight", tau: 0.03, low: 0, high: 0.02)) {
+            try DynaPropSetting(tauI: 0.03, tauT: 0.0005, profile: profile)
+        }
+        #expect(String(describing: ElectorError.tauOutsideCurve(kind: "gradient", tau: 0.5, low: 0, high: 0.001))
+            == "tau 0.5 is outside the gradient sparsity curve: allowed 0.0 to 0.001")
+    }
+
+    @Test func badProfilesGetOneLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).json").path
+        try #"{"weight": [[0, 0], [0.02, 0.6]], "activation": [[0.02, 0.1], [0.01, 0.5]], "gradient": [[0, 0], [1, 1]]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ElectorError.badProfile(path: path, reason: "'activation' tau values must increase")) {
+            try SparsityProfile.load(path: path)
+        }
+        #expect(throws: ElectorError.badProfile(path: "/no/such.json", reason: "no such file")) {
+            try SparsityProfile.load(path: "/no/such.json")
+        }
+    }
+}
