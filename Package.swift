@@ -29,16 +29,19 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "CostModel", "Elector",
+                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
         .target(name: "CostModel", dependencies: ["DesignSpace"]),
         .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
+        .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
+        .target(name: "Reports"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
         .testTarget(name: "CLITests", dependencies: ["transcode"]),
         .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
         .testTarget(name: "ElectorTests", dependencies: ["Elector", "CostModel", "DesignSpace"]),
+        .testTarget(name: "CoDesignTests", dependencies: ["CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]
 )

@@ -42,7 +42,7 @@ public struct MemoryFootprint: Codable, Sendable, Equatable {
         var perLayer: [Int: Double] = [:]
         for op in forward { perLayer[op.layer, default: 0] += Double(op.outputValues) }
         let largestLayer = perLayer.values.max() ?? 0
-        let allActivations = perLayer.values.reduce(0, +)
+        let allActivations = perLayer.keys.sorted().reduce(0) { $0 + perLayer[$1]! }
 
         func stored(_ values: Double, sparsity: Double) -> Double {
             sparsity > 0 ? values * (1 - sparsity) * word + values / 8 : values * word

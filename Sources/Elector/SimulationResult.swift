@@ -30,7 +30,13 @@ public struct SimulationResult: Codable, Sendable {
     public var tiles: Int
     public var footprint: MemoryFootprint
 
-    public var totalDynamicEnergyJ: Double { dynamicEnergyJ.values.reduce(0, +) }
-    public var totalLeakageEnergyJ: Double { leakageEnergyJ.values.reduce(0, +) }
-    public var totalAreaMM2: Double { areaMM2.values.reduce(0, +) }
+    // Summed in key order: a dictionary's iteration order varies between instances, and a
+    // different order changes the last bits of the sum, which would break reproducibility.
+    public var totalDynamicEnergyJ: Double { Self.sum(dynamicEnergyJ) }
+    public var totalLeakageEnergyJ: Double { Self.sum(leakageEnergyJ) }
+    public var totalAreaMM2: Double { Self.sum(areaMM2) }
+
+    static func sum(_ d: [String: Double]) -> Double {
+        d.keys.sorted().reduce(0) { $0 + d[$1]! }
+    }
 }

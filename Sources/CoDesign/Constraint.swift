@@ -1,0 +1,33 @@
+/// A user limit on a design point, e.g. `layers<=6`, `area<=100` (mm^2), `latency<=0.5`
+/// (ms per sequence), `energy<=0.01` (J per sequence), `accuracy>=0.78` (GLUE, stored scale).
+public struct Constraint: Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Quantity: String, Sendable, Codable, CaseIterable {
+        case layers, area, latency, energy, accuracy
+    }
+
+    public let quantity: Quantity
+    public let atMost: Bool
+    public let bound: Double
+
+    public var description: String { "\(quantity.rawValue)\(atMost ? "<=" : ">=")\(bound)" }
+
+    public static func parse(_ text: String) throws -> Constraint {
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        for (symbol, atMost) in [("<=", true), (">=", false)] {
+            let parts = compact.components(separatedBy: symbol)
+            guard parts.count == 2 else { continue }
+            guard let quantity = Quantity(rawValue: parts[0]) else {
+                throw CoDesignError.invalidConstraint(
+                    text: text, reason: "unknown quantity '\(parts[0])': use one of \(Quantity.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let bound = Double(parts[1]), bound.isFinite else {
+                throw CoDesignError.invalidConstraint(text: text, reason: "'\(parts[1])' is not a number")
+            }
+            return Constraint(quantity: quantity, atMost: atMost, bound: bound)
+        }
+        throw CoDesignError.invalidConstraint(text: text, reason: "expected QUANTITY<=NUMBER or QUANTITY>=NUMBER, e.g. layers<=6")
+    }
+
+    /// Whether `value` of this constraint's quantity satisfies it.
+    public func allows(_ value: Double) -> Bool { atMost ? value <= bound : value >= bound }
+}

@@ -1,0 +1,26 @@
+import DesignSpace
+
+/// One searched transformer-accelerator pair with its DynaProp thresholds.
+public struct DesignPoint: Hashable, Sendable {
+    public var model: TransformerModel
+    public var accelerator: AcceleratorConfig
+    public var tauI: Double
+    public var tauT: Double
+
+    public init(model: TransformerModel, accelerator: AcceleratorConfig, tauI: Double, tauT: Double) {
+        self.model = model
+        self.accelerator = accelerator
+        self.tauI = tauI
+        self.tauT = tauT
+    }
+
+    /// DynaProp thresholds the search chooses from; 0 switches pruning off for that pass.
+    public static let tauIChoices = [0, 0.0025, 0.005, 0.01, 0.02, 0.04]
+    public static let tauTChoices = [0, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3]
+
+    /// A compact, exact record: the transformer embedding, the accelerator index and the taus.
+    public var key: String {
+        TransformerSpace.embedding(of: model).map(String.init).joined(separator: ",")
+            + "|\(AcceleratorSpace.index(of: accelerator))|\(tauI)|\(tauT)"
+    }
+}

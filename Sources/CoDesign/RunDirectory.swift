@@ -1,0 +1,90 @@
+import Foundation
+
+/// A run's directory: `run.json` (settings and normalisers) and `evaluations.jsonl`, one
+/// evaluation per line, appended and flushed as each finishes so a kill loses nothing.
+public final class RunDirectory: @unchecked Sendable {
+    public let path: String
+    private let handle: FileHandle
+    private let lock = NSLock()
+
+    /// What `run.json` holds.
+    public struct Header: Codable, Sendable {
+        public var format = "transcode-search-run"
+        public var version = 1
+        public var settings: SearchSettings
+        public var normalizers: Normalizers
+    }
+
+    static func settingsPath(_ dir: String) -> String { "\(dir)/run.json" }
+    static func logPath(_ dir: String) -> String { "\(dir)/evaluations.jsonl" }
+
+    /// Creates a new run; refuses a directory that already holds one.
+    public static func create(_ dir: String, header: Header) throws -> RunDirectory {
+        if FileManager.default.fileExists(atPath: logPath(dir)) {
+            throw CoDesignError.invalidSetting(
+                name: "--out", value: dir, allowed: "a directory without a run in it (to continue this one use --resume \(dir))")
+        }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(header).write(to: URL(fileURLWithPath: settingsPath(dir)))
+        FileManager.default.createFile(atPath: logPath(dir), contents: nil)
+        return try RunDirectory(dir)
+    }
+
+    /// Opens an existing run for appending.
+    public init(_ dir: String) throws {
+        path = dir
+        guard let h = FileHandle(forWritingAtPath: Self.logPath(dir)) else {
+            throw CoDesignError.unreadableRun(path: dir, reason: "no evaluations.jsonl")
+        }
+        handle = h
+        handle.seekToEndOfFile()
+    }
+
+    deinit { try? handle.close() }
+
+    /// Reads the header and every complete evaluation; a last line cut off by a kill is dropped.
+    public static func load(_ dir: String) throws -> (Header, [Evaluation]) {
+        guard let data = FileManager.default.contents(atPath: settingsPath(dir)) else {
+            throw CoDesignError.unreadableRun(path: dir, reason: "no run.json")
+        }
+        let header: Header
+        do { header = try JSONDecoder().decode(Header.self, from: data) } catch {
+            throw CoDesignError.unreadableRun(path: dir, reason: "run.json is not a search run")
+        }
+        guard let log = FileManager.default.contents(atPath: logPath(dir)) else {
+            throw CoDesignError.unreadableRun(path: dir, reason: "no evaluations.jsonl")
+        }
+        var evaluations: [Evaluation] = []
+        let lines = log.split(separator: UInt8(ascii: "\n"))
+        for (i, line) in lines.enumerated() {
+            do {
+                evaluations.append(try JSONDecoder().decode(Evaluation.self, from: Data(line)))
+            } catch {
+                if i == lines.count - 1 && log.last != UInt8(ascii: "\n") { break }
+                throw CoDesignError.unreadableRun(path: dir, reason: "evaluations.jsonl line \(i + 1) is not an evaluation")
+            }
+        }
+        // Rewrite without a torn tail so appends start on a fresh line.
+        if log.last != UInt8(ascii: "\n") && !log.isEmpty {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var clean = Data()
+            for e in evaluations { clean += try encoder.encode(e) + Data([UInt8(ascii: "\n")]) }
+            try clean.write(to: URL(fileURLWithPath: logPath(dir)))
+        }
+        return (header, evaluations)
+    }
+
+    /// Appends one evaluation and flushes it to disk.
+    public func append(_ e: Evaluation) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let line = try! encoder.encode(e) + Data([UInt8(ascii: "\n")])
+        lock.lock()
+        handle.write(line)
+        try? handle.synchronize()
+        lock.unlock()
+    }
+}

@@ -1,0 +1,160 @@
+import DesignSpace
+import Dispatch
+import Elector
+import Foundation
+
+/// Runs a search: initial random sample, then proposal batches from the strategy, every
+/// evaluation appended to the run directory as it finishes. A resumed run replays the same
+/// deterministic proposals and takes logged results instead of re-evaluating them, so it
+/// ends exactly where an uninterrupted run with the same seed would.
+public struct SearchRun: Sendable {
+    public let settings: SearchSettings
+    public let evaluator: Evaluator
+
+    public init(settings: SearchSettings, evaluator: Evaluator) {
+        self.settings = settings
+        self.evaluator = evaluator
+    }
+
+    /// Starts a new run in `directory`, or continues the one there when `resume` is true.
+    public func run(directory: String, resume: Bool, progress: @Sendable (SearchProgress) -> Void = { _ in }) throws -> SearchOutcome {
+        try settings.validate()
+        let mode = settings.searchMode
+        let log: RunDirectory
+        let normalizers: Normalizers
+        var logged: [Int: Evaluation] = [:]
+        if resume {
+            let (header, evaluations) = try RunDirectory.load(directory)
+            try Self.checkSame(header.settings, settings)
+            normalizers = header.normalizers
+            for e in evaluations { logged[e.sequence] = e }
+            log = try RunDirectory(directory)
+        } else {
+            normalizers = evaluator.normalizers(mode: mode, seed: settings.seed)
+            log = try RunDirectory.create(directory, header: RunDirectory.Header(settings: settings, normalizers: normalizers))
+        }
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        var data: [Evaluation] = []
+        var seen = Set<String>()
+        var reused = 0
+        var best = -Double.infinity
+        var quiet = 0
+        var stoppedBy = "budget"
+
+        func evaluate(_ batch: [(DesignPoint, String)]) throws {
+            let base = data.count
+            let results = UnsafeMutableBufferPointer<Evaluation?>.allocate(capacity: batch.count)
+            defer { results.deallocate() }
+            results.initialize(repeating: nil)
+            var fresh: [Int] = []
+            for (i, (point, _)) in batch.enumerated() {
+                if let old = logged[base + i] {
+                    guard old.point.key == point.key else {
+                        throw CoDesignError.unreadableRun(
+                            path: directory, reason: "evaluation \(base + i) in the log differs from this run's proposal (was the code or data changed?)")
+                    }
+                    results[i] = old
+                    reused += 1
+                } else {
+                    fresh.append(i)
+                }
+            }
+            let evaluator = self.evaluator
+            nonisolated(unsafe) let out = results
+            let todo = fresh
+            DispatchQueue.concurrentPerform(iterations: todo.count) { k in
+                let i = todo[k]
+                let (point, origin) = batch[i]
+                let m = evaluator.measure(point)
+                let violated = evaluator.violation(m)
+                let e = Evaluation(
+                    sequence: base + i, origin: origin, embedding: TransformerSpace.embedding(of: point.model),
+                    acceleratorIndex: AcceleratorSpace.index(of: point.accelerator), tauI: point.tauI, tauT: point.tauT,
+                    measurement: m, performance: evaluator.performance(m, normalizers: normalizers), violated: violated?.description)
+                log.append(e)
+                out[i] = e
+            }
+            for e in results { data.append(e!) }
+        }
+
+        func unique(_ proposals: [(DesignPoint, String)], _ n: Int, rng: inout SeededGenerator) -> [(DesignPoint, String)] {
+            var batch: [(DesignPoint, String)] = []
+            for (p, origin) in proposals where batch.count < n && !seen.contains(p.key) {
+                seen.insert(p.key)
+                batch.append((p, origin))
+            }
+            while batch.count < n {
+                let p = mode.randomPoint(using: &rng)
+                if seen.insert(p.key).inserted { batch.append((p, "random")) }
+            }
+            return batch
+        }
+
+        var rng = SeededGenerator(seed: settings.seed)
+        let initial = min(settings.initialSamples, settings.budget)
+        try evaluate(unique([], initial, rng: &rng).map { ($0.0, "initial") })
+        best = data.map(\.performance).max()!
+        progress(SearchProgress(iteration: 0, evaluations: data.count, budget: settings.budget, best: best, reused: reused,
+                                elapsedSeconds: (clock.now - started).seconds))
+
+        let proposer = Proposer(settings: settings, mode: mode)
+        var iteration = 0
+        while data.count < settings.budget {
+            iteration += 1
+            let n = min(settings.batchSize, settings.budget - data.count)
+            let proposals = proposer.propose(data, count: n, iteration: iteration)
+            try evaluate(unique(proposals, n, rng: &rng))
+            let now = data.map(\.performance).max()!
+            if now > best + 1e-12 { best = now; quiet = 0 } else { quiet += 1 }
+            progress(SearchProgress(iteration: iteration, evaluations: data.count, budget: settings.budget, best: best,
+                                    reused: reused, elapsedSeconds: (clock.now - started).seconds))
+            if settings.patience > 0 && quiet >= settings.patience { stoppedBy = "patience"; break }
+        }
+        return summarise(data, normalizers: normalizers, stoppedBy: stoppedBy)
+    }
+
+    static func checkSame(_ stored: SearchSettings, _ given: SearchSettings) throws {
+        func check(_ field: String, _ a: String, _ b: String) throws {
+            if a != b { throw CoDesignError.resumeMismatch(field: field, stored: a, given: b) }
+        }
+        try check("--strategy", stored.strategy.rawValue, given.strategy.rawValue)
+        try check("--seed", String(stored.seed), String(given.seed))
+        try check("--budget", String(stored.budget), String(given.budget))
+        try check("--mode", stored.mode, given.mode)
+        try check("--workload", stored.workload.rawValue, given.workload.rawValue)
+        try check("--table", stored.table, given.table)
+        try check("--batch", String(stored.batchSize), String(given.batchSize))
+        try check("--constraint", stored.constraints.map(\.description).joined(separator: " "),
+                  given.constraints.map(\.description).joined(separator: " "))
+        guard stored == given else { throw CoDesignError.resumeMismatch(field: "settings", stored: "those in run.json", given: "these") }
+    }
+
+    /// Re-simulates the top candidates at cycle level and gathers fronts and curves.
+    func summarise(_ data: [Evaluation], normalizers: Normalizers, stoppedBy: String) -> SearchOutcome {
+        let valid = data.filter { $0.violated == nil }
+        let pool = (valid.isEmpty ? data : valid).sorted { ($0.performance, -$0.sequence) > ($1.performance, -$1.sequence) }
+        let top = Array(pool.prefix(5))
+        let evaluator = self.evaluator
+        let rescored = top.map { e -> SearchOutcome.Rescored in
+            let m = evaluator.measure(e.point, fidelity: .cycle)
+            return SearchOutcome.Rescored(evaluation: e, cycleLevel: m, performance: evaluator.performance(m, normalizers: normalizers))
+        }.sorted { $0.performance > $1.performance }
+        let baselines = [("BERT-Tiny on AccelTran-Edge", "bert-tiny", "acceltran-edge"), ("BERT-Base on AccelTran-Server", "bert-base", "acceltran-server")]
+            .map { name, model, accelerator -> SearchOutcome.Baseline in
+                let p = DesignPoint(model: BuiltIns.model(named: model)!, accelerator: BuiltIns.accelerator(named: accelerator)!, tauI: 0.01, tauT: 1e-4)
+                let m = evaluator.measure(p, fidelity: .cycle)
+                return SearchOutcome.Baseline(name: name, measurement: m, performance: evaluator.performance(m, normalizers: normalizers))
+            }
+        let objectives = valid.map { ParetoFront.objectives($0.measurement, normalizers) }
+        let front = ParetoFront.nonDominated(objectives)
+        var convergence: [Double] = []
+        var running = -Double.infinity
+        for e in data { running = max(running, e.performance); convergence.append(running) }
+        return SearchOutcome(
+            settings: settings, normalizers: normalizers, evaluations: data, rescored: rescored, baselines: baselines,
+            pareto: front.map { valid[$0].sequence }, hypervolume: ParetoFront.hypervolume(front.map { objectives[$0] }),
+            convergence: convergence, stoppedBy: stoppedBy)
+    }
+}

@@ -1,0 +1,72 @@
+import DesignSpace
+import Elector
+
+/// Everything that determines a run; stored in the run directory so a resumed run continues
+/// exactly as it started.
+public struct SearchSettings: Codable, Sendable, Equatable {
+    public var strategy: SearchStrategy
+    public var budget: Int
+    public var seed: UInt64
+    /// Points proposed (and evaluated in parallel) per iteration.
+    public var batchSize: Int
+    /// Random points evaluated before the first surrogate is fitted.
+    public var initialSamples: Int
+    /// Stop after this many iterations without improvement (0: never).
+    public var patience: Int
+    /// Shares of each BOSHCODE batch spent on uncertainty and diversity sampling.
+    public var uncertaintyShare: Double
+    public var diversityShare: Double
+    /// `codesign`, `hw-nas` or `accelerator`.
+    public var mode: String
+    /// The fixed accelerator (hw-nas) as an index, or the fixed model (accelerator) as an embedding.
+    public var fixedAccelerator: Int?
+    public var fixedModel: [Int]?
+    public var objective: Objective
+    public var constraints: [Constraint]
+    public var workload: Workload
+    public var table: String
+    public var accuracyTable: String?
+
+    public init(strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
+                initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.25, diversityShare: Double = 0.125,
+                mode: SearchMode = .codesign, objective: Objective = .paper, constraints: [Constraint] = [],
+                workload: Workload = .training, table: String, accuracyTable: String? = nil) {
+        self.strategy = strategy
+        self.budget = budget
+        self.seed = seed
+        self.batchSize = batchSize
+        self.initialSamples = initialSamples ?? max(8, budget / 4)
+        self.patience = patience
+        self.uncertaintyShare = uncertaintyShare
+        self.diversityShare = diversityShare
+        self.mode = mode.name
+        switch mode {
+        case .codesign: break
+        case .hardwareAwareNAS(let a): fixedAccelerator = AcceleratorSpace.index(of: a)
+        case .acceleratorSearch(let m): fixedModel = TransformerSpace.embedding(of: m)
+        }
+        self.objective = objective
+        self.constraints = constraints
+        self.workload = workload
+        self.table = table
+        self.accuracyTable = accuracyTable
+    }
+
+    /// The typed search mode.
+    public var searchMode: SearchMode {
+        if let index = fixedAccelerator { return .hardwareAwareNAS(try! AcceleratorSpace.config(at: index)) }
+        if let embedding = fixedModel { return .acceleratorSearch(try! TransformerSpace.model(embedding: embedding)) }
+        return .codesign
+    }
+
+    /// Checks ranges; the error names the setting.
+    public func validate() throws {
+        guard budget >= 2 else { throw CoDesignError.invalidSetting(name: "--budget", value: String(budget), allowed: "at least 2") }
+        guard batchSize >= 1 else { throw CoDesignError.invalidSetting(name: "--batch", value: String(batchSize), allowed: "at least 1") }
+        guard (0...1).contains(uncertaintyShare + diversityShare) else {
+            throw CoDesignError.invalidSetting(
+                name: "uncertainty + diversity share", value: String(uncertaintyShare + diversityShare), allowed: "0 to 1")
+        }
+        guard patience >= 0 else { throw CoDesignError.invalidSetting(name: "--patience", value: String(patience), allowed: "0 or more") }
+    }
+}
