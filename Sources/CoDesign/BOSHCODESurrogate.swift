@@ -10,11 +10,19 @@ struct BOSHCODESurrogate: Sendable {
     var npn: NeuralNetwork
     var teacher: NeuralNetwork
     var student: NeuralNetwork
+    /// Targets are standardised for training; predictions are scaled back.
+    let targetMean: Double
+    let targetScale: Double
 
     static let hidden = 64
 
-    init(inputs: [[Double]], targets: [Double], seed: UInt64) {
+    init(inputs: [[Double]], targets raw: [Double], seed: UInt64) {
         var rng = SeededGenerator(seed: seed)
+        let mu = raw.reduce(0, +) / Double(max(raw.count, 1))
+        let sd = max((raw.map { ($0 - mu) * ($0 - mu) }.reduce(0, +) / Double(max(raw.count, 1))).squareRoot(), 1e-6)
+        targetMean = mu
+        targetScale = sd
+        let targets = raw.map { ($0 - mu) / sd }
         let d = inputs.first?.count ?? PointEncoding.dimension
         npn = NeuralNetwork(sizes: [d, Self.hidden, Self.hidden, 2], rng: &rng)
         teacher = NeuralNetwork(sizes: [d, Self.hidden, Self.hidden, 1], dropout: 0.2, rng: &rng)
@@ -46,10 +54,12 @@ struct BOSHCODESurrogate: Sendable {
     func predict(_ x: [Double]) -> (mean: Double, aleatoric: Double, epistemic: Double) {
         let o = npn.predict(x)
         let e = student.predict(x)[0]
-        return (o[0], exp(min(max(o[1], -12), 4) / 2), exp(min(max(e, -20), 4) / 2))
+        return (targetMean + targetScale * o[0], targetScale * exp(min(max(o[1], -12), 4) / 2),
+                targetScale * exp(min(max(e, -20), 4) / 2))
     }
 
-    /// Upper confidence bound mean + k1 sigma_a + k2 sigma_e, and its gradient with respect to x.
+    /// Upper confidence bound mean + k1 sigma_a + k2 sigma_e in standardised units, and its
+    /// gradient with respect to x.
     func ucb(_ x: [Double], k1: Double, k2: Double) -> (value: Double, gradient: [Double]) {
         let a = npn.forward(x)
         let out = a.last!

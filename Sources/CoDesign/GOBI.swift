@@ -3,11 +3,13 @@ import Foundation
 
 /// Gradient-based optimisation of the acquisition with respect to the input, with the
 /// surrogate's weights frozen (GOBI, paper Section IV-C): Adam steps in [0, 1]^D from several
-/// starts; dimensions the search mode fixes receive no gradient.
+/// starts; dimensions the search mode fixes receive no gradient. Each run stays within a
+/// trust region around its start, because a network extrapolates badly far from its data
+/// and unbounded ascent ends in the corners of the space.
 enum GOBI {
     static func optimise(
         _ surrogate: BOSHCODESurrogate, starts: [[Double]], fixed: Set<Int>, steps: Int = 60,
-        learningRate: Double = 0.03, k1: Double = 0.5, k2: Double = 0.5
+        learningRate: Double = 0.02, k1: Double = 0.5, k2: Double = 0.5, radius: Double = 0.2
     ) -> [(point: [Double], start: Double, end: Double)] {
         starts.map { start in
             var x = start
@@ -25,7 +27,9 @@ enum GOBI {
                     v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i]
                     let mh = m[i] / (1 - pow(0.9, Double(t)))
                     let vh = v[i] / (1 - pow(0.999, Double(t)))
-                    x[i] = min(max(x[i] + learningRate * mh / (vh.squareRoot() + 1e-8), 0), 1)
+                    let low = max(start[i] - radius, 0)
+                    let high = min(start[i] + radius, 1)
+                    x[i] = min(max(x[i] + learningRate * mh / (vh.squareRoot() + 1e-8), low), high)
                 }
             }
             let final = surrogate.ucb(x, k1: k1, k2: k2).value

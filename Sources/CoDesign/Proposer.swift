@@ -73,9 +73,12 @@ struct Proposer {
         var out: [(DesignPoint, String)] = []
 
         // GOBI from the best points found so far (jittered) and from random points.
-        let top = data.sorted { $0.performance > $1.performance }.prefix(max(gobiCount, 1)).map { PointEncoding.encode($0.point) }
-        let starts = top.map { v in v.enumerated().map { i, e in fixedDimensions.contains(i) ? e : min(max(e + 0.05 * rng.nextGaussian(), 0), 1) } }
-            + randomPoints(max(gobiCount, 1), rng: &rng).map(PointEncoding.encode)
+        let top = data.sorted { $0.performance > $1.performance }.prefix(max(2 * gobiCount, 2)).map { PointEncoding.encode($0.point) }
+        var starts = top
+        for v in top {
+            starts.append(v.enumerated().map { i, e in fixedDimensions.contains(i) ? e : min(max(e + 0.05 * rng.nextGaussian(), 0), 1) })
+        }
+        starts += randomPoints(max(gobiCount / 2, 1), rng: &rng).map(PointEncoding.encode)
         let optimised = GOBI.optimise(surrogate, starts: starts, fixed: fixedDimensions).sorted { $0.end > $1.end }
         out += optimised.map { (mode.constrain(PointEncoding.decode($0.point)), "gobi") }.prefix(gobiCount * 3)
 
