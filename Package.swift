@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(
@@ -29,11 +30,13 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports",
+                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
+        .target(name: "RTLGen", dependencies: ["DesignSpace", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "RTLSim", dependencies: ["RTLGen", "Toolchain"]),
         .target(name: "CostModel", dependencies: ["DesignSpace"]),
         .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
         .testTarget(name: "CLITests", dependencies: ["transcode"]),
         .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
+        .testTarget(name: "RTLTests", dependencies: ["RTLGen", "RTLSim", "DesignSpace", "Toolchain"]),
         .testTarget(name: "ElectorTests", dependencies: ["Elector", "CostModel", "DesignSpace"]),
         .testTarget(name: "CoDesignTests", dependencies: ["CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]

@@ -27,6 +27,10 @@ public struct Tool: Sendable, Hashable {
     public static let iverilog = Tool(
         executable: "iverilog", overrideVariable: "TRANSCODE_IVERILOG", versionArguments: ["-V"],
         minimumVersion: (11, 0), install: apt)
+    /// Compiler cache that speeds up repeated Verilator builds (optional).
+    public static let ccache = Tool(
+        executable: "ccache", overrideVariable: "TRANSCODE_CCACHE", versionArguments: ["--version"],
+        minimumVersion: (3, 0), install: apt)
     public static let sta = Tool(
         executable: "sta", overrideVariable: "TRANSCODE_STA", versionArguments: ["-version"],
         minimumVersion: (2, 0), install: apt)

@@ -65,10 +65,12 @@ public enum Toolchain {
 
     /// Runs `path` with `arguments` in `directory`, capturing output; never throws on a
     /// non-zero exit (callers decide), only when the program cannot start.
-    public static func run(_ path: String, _ arguments: [String], directory: String? = nil) throws -> Result {
+    public static func run(_ path: String, _ arguments: [String], directory: String? = nil,
+                           environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
         let err = Pipe()

@@ -1,0 +1,80 @@
+import DesignSpace
+
+/// One hardware module with its parameters: what a template is rendered with, what the
+/// testbenches drive and what the calibration synthesises. All derived values (widths,
+/// logarithms, constants) are computed here, so templates do no arithmetic.
+public enum ModuleVariant: Hashable, Sendable {
+    case macLane(macs: Int, activation: Activation)
+    case dynaProp(batchTile: Int, tile: Int)
+    case preSparsity(width: Int)
+    case postSparsity(width: Int)
+    case softmax(batchTile: Int, tile: Int)
+    case layerNorm(batchTile: Int, tile: Int)
+    case fifo(width: Int, depth: Int)
+
+    /// Template file (without `.sv.mustache`).
+    public var template: String {
+        switch self {
+        case .macLane: "mac_lane"
+        case .dynaProp: "dynaprop"
+        case .preSparsity: "pre_sparsity"
+        case .postSparsity: "post_sparsity"
+        case .softmax: "softmax"
+        case .layerNorm: "layer_norm"
+        case .fifo: "fifo"
+        }
+    }
+
+    /// A module name unique to the variant, e.g. `mac_lane_m16_gelu`.
+    public var moduleName: String {
+        switch self {
+        case .macLane(let m, let a): "mac_lane_m\(m)_\(a.rawValue)"
+        case .dynaProp(let b, let x): "dynaprop_b\(b)_x\(x)"
+        case .preSparsity(let n): "pre_sparsity_n\(n)"
+        case .postSparsity(let n): "post_sparsity_n\(n)"
+        case .softmax(let b, let x): "softmax_b\(b)_x\(x)"
+        case .layerNorm(let b, let x): "layer_norm_b\(b)_x\(x)"
+        case .fifo(let w, let d): "fifo_w\(w)_d\(d)"
+        }
+    }
+
+    /// Depth of the DynaProp (rho -> tau) table.
+    public static let thresholdTableDepth = 16
+
+    /// Ceiling of log2 n (bits to address n things; adder-tree depth for n inputs).
+    public static func log2(_ n: Int) -> Int { n <= 1 ? 0 : Int.bitWidth - (n - 1).leadingZeroBitCount }
+
+    /// Accumulator width of the MAC lane: wide enough for any product sum the design space
+    /// produces without wrapping.
+    public static func accumulatorBits(_ f: FixedPointFormat) -> Int { 2 * f.bits - f.fractionBits + 16 }
+
+    /// log2(e) and the 2^f correction constant in the format's fraction bits.
+    public static func log2eQ(_ f: FixedPointFormat) -> Int64 { Int64((1.4426950408889634 * Double(f.one)).rounded()) }
+    public static func exp2CorrectionQ(_ f: FixedPointFormat) -> Int64 { Int64(((3 - 2 * 2.0.squareRoot()) * Double(f.one)).rounded()) }
+    /// Layer-norm epsilon (1e-5) in the format, at least one unit.
+    public static func epsilonQ(_ f: FixedPointFormat) -> Int64 { max(1, Int64((1e-5 * Double(f.one)).rounded())) }
+
+    /// Values for the template, `module` and `banner` included.
+    public func templateValues(format f: FixedPointFormat, banner: String) -> [String: String] {
+        var v: [String: String] = ["module": moduleName, "banner": banner]
+        switch self {
+        case .macLane(let m, let a):
+            v.merge(["w": "\(f.bits)", "fl": "\(f.fractionBits)", "m": "\(m)", "log2m": "\(Self.log2(m))",
+                     "accw": "\(Self.accumulatorBits(f))", "gelu": a == .gelu ? "1" : "0"]) { $1 }
+        case .dynaProp(let b, let x):
+            v.merge(["b": "\(b)", "r": "\(x)", "c": "\(x)", "w": "\(f.bits)", "depth": "\(Self.thresholdTableDepth)",
+                     "aw": "\(Self.log2(Self.thresholdTableDepth))", "transpose": "1"]) { $1 }
+        case .preSparsity(let n), .postSparsity(let n):
+            v.merge(["n": "\(n)", "w": "\(f.bits)", "cw": "\(Self.log2(n + 1))"]) { $1 }
+        case .softmax(let b, let x):
+            v.merge(["b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)",
+                     "log2e_q": "\(Self.log2eQ(f))", "c_q": "\(Self.exp2CorrectionQ(f))"]) { $1 }
+        case .layerNorm(let b, let x):
+            v.merge(["b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)", "log2y": "\(Self.log2(x))",
+                     "eps_q": "\(Self.epsilonQ(f))"]) { $1 }
+        case .fifo(let w, let d):
+            v.merge(["w": "\(w)", "depth": "\(d)", "aw": "\(max(Self.log2(d), 1))"]) { $1 }
+        }
+        return v
+    }
+}

@@ -1,0 +1,26 @@
+/// Why RTL could not be generated.
+public enum RTLGenError: Error, Equatable, CustomStringConvertible {
+    case missingTemplate(name: String, directory: String)
+    case undeclaredParameter(template: String, parameter: String)
+    case missingParameter(template: String, parameter: String)
+    case noParameterDeclaration(template: String)
+    case invalidFormat(String)
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingTemplate(let name, let directory):
+            return "no template \(name).sv.mustache in \(directory): check TRANSCODE_HOME or the checkout"
+        case .undeclaredParameter(let template, let parameter):
+            return "template \(template) is given parameter '\(parameter)' that it does not declare"
+        case .missingParameter(let template, let parameter):
+            return "template \(template) declares parameter '\(parameter)' but was not given it"
+        case .noParameterDeclaration(let template):
+            return "template \(template) does not start with {{! parameters: ... }}"
+        case .invalidFormat(let reason):
+            return "invalid fixed-point format: \(reason)"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
+        }
+    }
+}

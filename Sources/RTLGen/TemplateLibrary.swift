@@ -1,0 +1,52 @@
+import Foundation
+import Mustache
+
+/// The templates in templates/, one per hardware module. Each starts with
+/// `{{! parameters: a, b, ... }}`; rendering checks that exactly those are given.
+public struct TemplateLibrary: Sendable {
+    public let directory: String
+    private let templates: [String: (template: MustacheTemplate, parameters: [String])]
+
+    public init(directory: String) throws {
+        self.directory = directory
+        var loaded: [String: (MustacheTemplate, [String])] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for file in names.sorted() where file.hasSuffix(".sv.mustache") {
+            let name = String(file.dropLast(".sv.mustache".count))
+            let text = try String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)
+            guard let line = text.split(separator: "\n").first, line.hasPrefix("{{! parameters:"), line.hasSuffix("}}") else {
+                throw RTLGenError.noParameterDeclaration(template: name)
+            }
+            let declared = line.dropFirst("{{! parameters:".count).dropLast(2)
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            // The declaration line itself renders to nothing; drop the newline after it.
+            let body = String(text.dropFirst(line.count + 1))
+            loaded[name] = (try MustacheTemplate(string: body), declared)
+        }
+        templates = loaded
+    }
+
+    /// Declared parameters of a template.
+    public func parameters(of name: String) throws -> [String] {
+        guard let t = templates[name] else { throw RTLGenError.missingTemplate(name: name, directory: directory) }
+        return t.parameters
+    }
+
+    public var names: [String] { templates.keys.sorted() }
+
+    /// Renders `name` with exactly its declared parameters: scalar values, and lists of
+    /// records for `{{#section}}` blocks.
+    public func render(_ name: String, _ values: [String: String], lists: [String: [[String: String]]] = [:]) throws -> String {
+        guard let t = templates[name] else { throw RTLGenError.missingTemplate(name: name, directory: directory) }
+        let given = Set(values.keys).union(lists.keys)
+        for key in given.sorted() where !t.parameters.contains(key) {
+            throw RTLGenError.undeclaredParameter(template: name, parameter: key)
+        }
+        for key in t.parameters where !given.contains(key) {
+            throw RTLGenError.missingParameter(template: name, parameter: key)
+        }
+        var context: [String: Any] = values
+        for (key, list) in lists { context[key] = list }
+        return t.template.render(context)
+    }
+}
