@@ -30,21 +30,22 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen",
+                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
         .target(name: "RTLGen", dependencies: ["DesignSpace", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "RTLSim", dependencies: ["RTLGen", "Toolchain"]),
+        .target(name: "RTLSim", dependencies: ["RTLGen", "Toolchain", "DesignSpace"]),
         .target(name: "CostModel", dependencies: ["DesignSpace"]),
         .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
         .target(name: "Reports"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
-        .testTarget(name: "CLITests", dependencies: ["transcode"]),
+        .testTarget(name: "CLITests", dependencies: ["transcode", "TestSupport"]),
         .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
-        .testTarget(name: "RTLTests", dependencies: ["RTLGen", "RTLSim", "DesignSpace", "Toolchain"]),
+        .testTarget(name: "RTLTests", dependencies: ["RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
         .testTarget(name: "ElectorTests", dependencies: ["Elector", "CostModel", "DesignSpace"]),
         .testTarget(name: "CoDesignTests", dependencies: ["CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]

@@ -65,21 +65,8 @@ public struct RTLGenerator: Sendable {
             try add(variant.template, variant.moduleName, v)
         }
         let x = c.spatialTile
-        let nch = (x + c.macsPerLane - 1) / c.macsPerLane
-        let selectWidth = max(1, Self.log2(max(c.macLanesPerPE, c.softmaxPerPE)))
-        try add("pe", "elector_pe", [
-            "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)", "m": "\(c.macsPerLane)",
-            "log2m": "\(Self.log2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)", "cw": "\(Self.log2(x + 1))", "lw": "\(selectWidth)",
-            "rw": "\(max(1, Self.log2(c.batchTile * x)))", "chw": "\(max(1, Self.log2(nch)))",
-            "aw": "\(Self.log2(ModuleVariant.thresholdTableDepth))",
-            "mac_lane": ModuleVariant.macLane(macs: c.macsPerLane, activation: c.activation).moduleName,
-            "dynaprop": ModuleVariant.dynaProp(batchTile: c.batchTile, tile: x).moduleName,
-            "pre_sparsity": ModuleVariant.preSparsity(width: x).moduleName,
-            "post_sparsity": ModuleVariant.postSparsity(width: x).moduleName,
-            "softmax_module": ModuleVariant.softmax(batchTile: 1, tile: x).moduleName,
-            "layer_norm": ModuleVariant.layerNorm(batchTile: 1, tile: x).moduleName,
-            "fifo": ModuleVariant.fifo(width: Self.tileFIFOWidth(c, f), depth: 2).moduleName,
-        ])
+        let selectWidth = Self.selectWidth(c)
+        try add("pe", "elector_pe", peValues(c, stub: false))
         try add("sram_macro", "elector_sram", [:])
         let tileBits = c.batchTile * x * x * f.bits
         let maskBits = c.batchTile * x * x
@@ -105,6 +92,36 @@ public struct RTLGenerator: Sendable {
         ]
         let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
         return GeneratedDesign(files: files, top: "elector_top", manifest: String(decoding: data, as: UTF8.self) + "\n")
+    }
+
+    static func selectWidth(_ c: AcceleratorConfig) -> Int { max(1, log2(max(c.macLanesPerPE, c.softmaxPerPE))) }
+
+    /// The PE template's values; with `stub`, only its interface is rendered.
+    func peValues(_ c: AcceleratorConfig, stub: Bool) -> [String: String] {
+        let x = c.spatialTile
+        let f = format
+        let nch = (x + c.macsPerLane - 1) / c.macsPerLane
+        return [
+            "stub": stub ? "1" : "", "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)",
+            "m": "\(c.macsPerLane)", "log2m": "\(Self.log2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)",
+            "cw": "\(Self.log2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Self.log2(c.batchTile * x)))",
+            "chw": "\(max(1, Self.log2(nch)))", "aw": "\(Self.log2(ModuleVariant.thresholdTableDepth))",
+            "mac_lane": ModuleVariant.macLane(macs: c.macsPerLane, activation: c.activation).moduleName,
+            "dynaprop": ModuleVariant.dynaProp(batchTile: c.batchTile, tile: x).moduleName,
+            "pre_sparsity": ModuleVariant.preSparsity(width: x).moduleName,
+            "post_sparsity": ModuleVariant.postSparsity(width: x).moduleName,
+            "softmax_module": ModuleVariant.softmax(batchTile: 1, tile: x).moduleName,
+            "layer_norm": ModuleVariant.layerNorm(batchTile: 1, tile: x).moduleName,
+            "fifo": ModuleVariant.fifo(width: Self.tileFIFOWidth(c, f), depth: 2).moduleName,
+        ]
+    }
+
+    /// The PE's interface alone (a black box), for checking very large top levels.
+    public func peInterface(_ c: AcceleratorConfig, command: String) throws -> String {
+        var v = peValues(c, stub: true)
+        v["banner"] = Self.banner(command: command)
+        v["module"] = "elector_pe"
+        return try library.render("pe", v)
     }
 
     /// One leaf module on its own (for testbenches and synthesis).

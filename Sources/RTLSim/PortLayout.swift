@@ -10,10 +10,11 @@ public struct PortLayout: Sendable {
     public private(set) var outputs: [Port] = []
     public var inputBits: Int { inputs.last.map { $0.offset + $0.bits } ?? 1 }
     public var outputBits: Int { outputs.last.map { $0.offset + $0.bits } ?? 1 }
-    /// The output whose 1 means "a result is here".
-    public let validOutput: String
+    /// The outputs whose 1 means "a result is here" (any of them).
+    public let validOutputs: [String]
 
-    public init(validOutput: String) { self.validOutput = validOutput }
+    public init(validOutput: String) { validOutputs = [validOutput] }
+    public init(validOutputs: [String]) { self.validOutputs = validOutputs }
 
     public mutating func input(_ name: String, _ bits: Int) {
         inputs.append(Port(name: name, bits: bits, offset: inputBits == 1 && inputs.isEmpty ? 0 : inputBits))

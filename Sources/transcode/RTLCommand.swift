@@ -3,11 +3,17 @@ import CostModel
 import DesignSpace
 import Foundation
 import RTLGen
+import RTLSim
+import Toolchain
 
 /// `transcode rtl`: SystemVerilog for an accelerator.
 struct RTLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rtl", abstract: "Generate the SystemVerilog of an accelerator (all modules, PE, top), a file list and a manifest.")
+        commandName: "rtl", abstract: "Generate the SystemVerilog of an accelerator (all modules, PE, top), a file list and a manifest.",
+        subcommands: [Generate.self, Timing.self], defaultSubcommand: Generate.self)
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write the RTL of an accelerator.")
 
     @Option(help: "A built-in accelerator or an accelerator YAML/JSON file.") var accelerator: String?
     @Option(help: "Or an index into the 14,850,000-point space.") var index: Int?
@@ -34,5 +40,31 @@ struct RTLCommand: ParsableCommand {
             throw RTLGenError.cannotWrite(path: out, reason: error.localizedDescription)
         }
         print("wrote \(design.files.count) SystemVerilog files, elector.f and manifest.json to \(out) (top: \(design.top))")
+    }
+    }
+
+    struct Timing: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "timing", abstract: "Measure every module's latency and initiation interval in Verilator; write the timing table.")
+        @Option(help: "Output file.") var out: String = ProjectFiles.path("synth/timing.json")
+
+        func run() throws {
+            let library = try TemplateLibrary(directory: ProjectFiles.path("templates"))
+            let generator = RTLGenerator(library: library)
+            let simulator = RTLSimulator(engine: .verilator, library: library)
+            var rows: [TimingMeasurement] = []
+            for variant in TimingMeasurement.variants() {
+                let m = try TimingMeasurement.measure(variant, format: .paper, generator: generator, simulator: simulator)
+                FileHandle.standardError.write(Data("\(m.module): latency \(m.latency), II \(m.initiationInterval)\n".utf8))
+                rows.append(m)
+            }
+            let version = try Toolchain.run(try Toolchain.require(.verilator), ["--version"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let table = TimingTable(provenance: [
+                "command": "transcode rtl timing", "simulator": version,
+                "method": "eight inputs back to back into each generated module; latency from the first input to its result",
+            ], modules: rows)
+            try table.jsonText().write(toFile: out, atomically: true, encoding: .utf8)
+            print("wrote \(out): \(rows.count) modules")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Golden tests of the design-space commands' output, errors included.
@@ -20,6 +21,15 @@ import Testing
         ("error-bad-index", ["space", "accelerators", "decode", "--index", "14850000"], 1),
         ("error-missing-file", ["show", "no/such/model.json"], 1),
         ("error-transformer-embedding", ["space", "transformers", "decode", "0,0,0"], 1),
+        ("simulate-bert-tiny-edge", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm"], 0),
+        ("simulate-fb-star-training-fast", ["simulate", "--model", "fb-star", "--accelerator", "elector-star", "--mode", "training", "--fast", "--table", "acceltran-14nm"], 0),
+        ("simulate-reference-acceltran", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--dynaprop", "0,0"], 0),
+        ("error-simulate-dynaprop", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0.01"], 1),
+        ("error-simulate-profile", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--profile", "no/profile.json"], 1),
+        ("error-search-weights", ["search", "--weights", "0.5,0.5,0.5,0,0", "--out", "/tmp/never"], 1),
+        ("error-search-constraint", ["search", "--constraint", "depth<=3", "--out", "/tmp/never"], 1),
+        ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001"], 0),
+        ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
     ]
 
     @Test(arguments: cases.map(\.0))

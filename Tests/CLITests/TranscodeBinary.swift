@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `transcode` executable, which `swift test` builds beside the test bundle.
 enum TranscodeBinary {

@@ -3,11 +3,11 @@ import Testing
 
 /// Compares text with a checked-in golden file. A missing golden fails; goldens are
 /// re-recorded only when TRANSCODE_RECORD_GOLDEN=1 is set on purpose.
-enum GoldenFile {
-    static let root = URL(fileURLWithPath: #filePath)
+public enum GoldenFile {
+    public static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func check(_ actual: String, against relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    public static func check(_ actual: String, against relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = root.appendingPathComponent("Tests/Golden").appendingPathComponent(relative)
         if ProcessInfo.processInfo.environment["TRANSCODE_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,0 +1,75 @@
+import Foundation
+import RTLGen
+import DesignSpace
+
+/// Measures a module's latency and initiation interval in RTL simulation: eight inputs back
+/// to back; latency is the cycles from the first input to its result, the initiation interval
+/// the spacing of consecutive results.
+public struct TimingMeasurement: Codable, Sendable, Equatable {
+    public let module: String
+    public let latency: Int
+    public let initiationInterval: Int
+
+    enum CodingKeys: String, CodingKey {
+        case module, latency, initiationInterval = "initiation_interval"
+    }
+
+    /// The parameter points the timing table covers: every leaf module the design space uses.
+    public static func variants() -> [ModuleVariant] {
+        var list: [ModuleVariant] = []
+        for m in [1, 16] { for a in [Activation.relu, .gelu] { list.append(.macLane(macs: m, activation: a)) } }
+        for x in [8, 16, 32] {
+            list += [.preSparsity(width: x), .postSparsity(width: x), .softmax(batchTile: 1, tile: x), .layerNorm(batchTile: 1, tile: x)]
+        }
+        list += [.dynaProp(batchTile: 1, tile: 8), .dynaProp(batchTile: 4, tile: 8), .softmax(batchTile: 4, tile: 8),
+                 .layerNorm(batchTile: 4, tile: 8), .fifo(width: 32, depth: 2)]
+        return list
+    }
+
+    public static func measure(_ variant: ModuleVariant, format: FixedPointFormat, generator: RTLGenerator,
+                               simulator: RTLSimulator) throws -> TimingMeasurement {
+        let h = ModuleHarness(variant: variant, format: format)
+        let one = format.one
+        var probe: [String: [Int64]] = ["in_valid": [1]]
+        switch variant {
+        case .macLane: probe.merge(["in_first": [1], "in_last": [1]]) { $1 }
+        case .softmax(let b, let x): probe["in_keep"] = [Int64](repeating: 1, count: b * x)
+        case .layerNorm(_, let x): probe["in_gamma"] = [Int64](repeating: one, count: x)
+        case .fifo: probe["out_ready"] = [1]
+        default: break
+        }
+        var stimulus = Array(repeating: h.vector(probe), count: 8)
+        if case .layerNorm(_, let x) = variant {
+            stimulus += Array(repeating: h.vector(["in_gamma": [Int64](repeating: one, count: x)]), count: 8)
+        }
+        let samples = try simulator.run(
+            top: variant.moduleName, sources: ["\(variant.moduleName).sv": try generator.generate(variant, command: "transcode rtl timing")],
+            layout: h.layout, stimulus: stimulus)
+        let cycles = samples.map(\.cycle)
+        guard cycles.count >= 2 else {
+            throw RTLSimError.runFailed(simulator: simulator.engine.rawValue, log: "\(variant.moduleName) produced \(cycles.count) results for 8 inputs")
+        }
+        let spacing = zip(cycles, cycles.dropFirst()).map { $1 - $0 }.max()!
+        return TimingMeasurement(module: variant.moduleName, latency: cycles[0] + 1, initiationInterval: spacing)
+    }
+}
+
+/// The checked-in timing table, synth/timing.json.
+public struct TimingTable: Codable, Sendable, Equatable {
+    public var format = "transcode-timing-table"
+    public var version = 1
+    public var units = ["latency": "cycles from input to result", "initiation_interval": "cycles between inputs"]
+    public var provenance: [String: String]
+    public var modules: [TimingMeasurement]
+
+    public init(provenance: [String: String], modules: [TimingMeasurement]) {
+        self.provenance = provenance
+        self.modules = modules
+    }
+
+    public func jsonText() -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try! e.encode(self), as: UTF8.self) + "\n"
+    }
+}

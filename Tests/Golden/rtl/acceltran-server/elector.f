@@ -1,0 +1,10 @@
+mac_lane_m16_gelu.sv
+dynaprop_b1_x16.sv
+pre_sparsity_n16.sv
+post_sparsity_n16.sv
+softmax_b1_x16.sv
+layer_norm_b1_x16.sv
+fifo_w5124_d2.sv
+elector_pe.sv
+elector_sram.sv
+elector_top.sv
