@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import CoDesign
 import Elector
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark", abstract: "Print speed and memory figures.",
-        subcommands: [SimulatorBench.self])
+        subcommands: [SimulatorBench.self, SearchBench.self])
 
     struct SimulatorBench: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -28,6 +29,35 @@ struct BenchmarkCommand: ParsableCommand {
             }
             if let peak = SimulatorBenchmark.peakResidentBytes() {
                 print(String(format: "peak resident memory %.1f MB", peak / 1_048_576))
+            }
+        }
+    }
+
+    struct SearchBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "search",
+            abstract: "Evaluations per second, and evaluations BOSHCODE needs to reach random search's best, over several seeds.")
+        @Option(help: "Evaluations per run.") var budget: Int = 64
+        @Option(help: "Comma-separated seeds.") var seeds: String = "0,1,2"
+        @Option(help: "Scratch directory for the runs.") var out: String = "runs/benchmark-search"
+        @Option(help: "Hardware table.") var table: String?
+
+        func run() throws {
+            let seedList = seeds.split(separator: ",").compactMap { UInt64($0) }
+            guard !seedList.isEmpty else { throw CLIError("--seeds takes comma-separated whole numbers, got '\(seeds)'") }
+            try? FileManager.default.removeItem(atPath: out)
+            let settings = SearchSettings(budget: budget, workload: .training, table: table ?? TableCatalog.defaultName)
+            let evaluator = Evaluator(
+                table: try TableCatalog.load(settings.table), accuracy: try AccuracyModel.shipped(root: ProjectFiles.root),
+                objective: settings.objective, constraints: [], workload: settings.workload)
+            let rows = try SearchBenchmark.run(settings: settings, evaluator: evaluator, seeds: seedList, directory: out)
+            print(Render.pad("seed", 6) + Render.pad("random best", 13) + Render.pad("at eval", 9) + Render.pad("BOSHCODE best", 15)
+                + Render.pad("BOSHCODE evals to random's best", 33) + "evaluations/s (random search)")
+            for r in rows {
+                print(Render.pad(String(r.seed), 6) + Render.pad(String(format: "%.4f", r.randomBest), 13)
+                    + Render.pad(String(r.randomEvaluationsToItsBest), 9) + Render.pad(String(format: "%.4f", r.boshcodeBest), 15)
+                    + Render.pad(r.boshcodeEvaluationsToRandomBest.map(String.init) ?? "not reached", 33)
+                    + String(format: "%.0f", r.evaluationsPerSecond))
             }
         }
     }

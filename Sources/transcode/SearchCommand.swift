@@ -10,7 +10,7 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Find the best transformer-accelerator pair with BOSHCODE (or a baseline).")
 
-    @Option(help: "Evaluations in all.") var budget: Int = 48
+    @Option(help: "Evaluations in all.") var budget: Int = 96
     @Option(help: "Random seed; the same seed gives the same run.") var seed: UInt64 = 0
     @Option(help: "alpha,beta,gamma,delta,epsilon for latency, area, dynamic energy, leakage energy, accuracy.")
     var weights: String = "0.1,0.1,0.2,0.1,0.5"
