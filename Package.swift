@@ -30,13 +30,14 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain",
+                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
         .target(name: "RTLGen", dependencies: ["DesignSpace", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "RTLSim", dependencies: ["RTLGen", "Toolchain", "DesignSpace"]),
+        .target(name: "Calibration", dependencies: ["RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace"]),
         .target(name: "CostModel", dependencies: ["DesignSpace"]),
         .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
         .testTarget(name: "CLITests", dependencies: ["transcode", "TestSupport"]),
         .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "RTLGen", "DesignSpace", "Toolchain"]),
         .testTarget(name: "RTLTests", dependencies: ["RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
         .testTarget(name: "ElectorTests", dependencies: ["Elector", "CostModel", "DesignSpace"]),
         .testTarget(name: "CoDesignTests", dependencies: ["CoDesign", "Elector", "CostModel", "DesignSpace"]),

@@ -49,11 +49,11 @@ public struct RTLGenerator: Sendable {
         let f = format
         var files: [(String, String)] = []
         var modules: [[String: Any]] = []
-        func add(_ template: String, _ module: String, _ values: [String: String]) throws {
+        func add(_ template: String, _ module: String, _ values: [String: String], flags: [String: Bool] = [:]) throws {
             var v = values
             v["banner"] = banner
             v["module"] = module
-            files.append(("\(module).sv", try library.render(template, v)))
+            files.append(("\(module).sv", try library.render(template, v, flags: flags)))
             let shown = v.filter { $0.key != "banner" && $0.key != "module" }
             modules.append(["module": module, "template": template, "parameters": shown])
         }
@@ -66,7 +66,7 @@ public struct RTLGenerator: Sendable {
         }
         let x = c.spatialTile
         let selectWidth = Self.selectWidth(c)
-        try add("pe", "elector_pe", peValues(c, stub: false))
+        try add("pe", "elector_pe", peValues(c), flags: ["stub": false])
         try add("sram_macro", "elector_sram", [:])
         let tileBits = c.batchTile * x * x * f.bits
         let maskBits = c.batchTile * x * x
@@ -96,13 +96,13 @@ public struct RTLGenerator: Sendable {
 
     static func selectWidth(_ c: AcceleratorConfig) -> Int { max(1, log2(max(c.macLanesPerPE, c.softmaxPerPE))) }
 
-    /// The PE template's values; with `stub`, only its interface is rendered.
-    func peValues(_ c: AcceleratorConfig, stub: Bool) -> [String: String] {
+    /// The PE template's values (its `stub` flag chooses the full PE or its interface).
+    func peValues(_ c: AcceleratorConfig) -> [String: String] {
         let x = c.spatialTile
         let f = format
         let nch = (x + c.macsPerLane - 1) / c.macsPerLane
         return [
-            "stub": stub ? "1" : "", "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)",
+            "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)",
             "m": "\(c.macsPerLane)", "log2m": "\(Self.log2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)",
             "cw": "\(Self.log2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Self.log2(c.batchTile * x)))",
             "chw": "\(max(1, Self.log2(nch)))", "aw": "\(Self.log2(ModuleVariant.thresholdTableDepth))",
@@ -118,10 +118,10 @@ public struct RTLGenerator: Sendable {
 
     /// The PE's interface alone (a black box), for checking very large top levels.
     public func peInterface(_ c: AcceleratorConfig, command: String) throws -> String {
-        var v = peValues(c, stub: true)
+        var v = peValues(c)
         v["banner"] = Self.banner(command: command)
         v["module"] = "elector_pe"
-        return try library.render("pe", v)
+        return try library.render("pe", v, flags: ["stub": true])
     }
 
     /// One leaf module on its own (for testbenches and synthesis).

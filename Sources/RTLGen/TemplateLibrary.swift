@@ -34,11 +34,13 @@ public struct TemplateLibrary: Sendable {
 
     public var names: [String] { templates.keys.sorted() }
 
-    /// Renders `name` with exactly its declared parameters: scalar values, and lists of
-    /// records for `{{#section}}` blocks.
-    public func render(_ name: String, _ values: [String: String], lists: [String: [[String: String]]] = [:]) throws -> String {
+    /// Renders `name` with exactly its declared parameters: scalar values, lists of records
+    /// for `{{#section}}` blocks, and flags for `{{#flag}}` / `{{^flag}}` blocks (a string is
+    /// always true to Mustache, so on/off choices must be flags).
+    public func render(_ name: String, _ values: [String: String], lists: [String: [[String: String]]] = [:],
+                       flags: [String: Bool] = [:]) throws -> String {
         guard let t = templates[name] else { throw RTLGenError.missingTemplate(name: name, directory: directory) }
-        let given = Set(values.keys).union(lists.keys)
+        let given = Set(values.keys).union(lists.keys).union(flags.keys)
         for key in given.sorted() where !t.parameters.contains(key) {
             throw RTLGenError.undeclaredParameter(template: name, parameter: key)
         }
@@ -47,6 +49,7 @@ public struct TemplateLibrary: Sendable {
         }
         var context: [String: Any] = values
         for (key, list) in lists { context[key] = list }
+        for (key, flag) in flags { context[key] = flag }
         return t.template.render(context)
     }
 }

@@ -7,6 +7,6 @@ struct Transcode: ParsableCommand {
         commandName: "transcode",
         abstract: "Co-design transformer models and ELECTOR accelerators (TransCODE).",
         version: "0.1.0",
-        subcommands: [SpaceCommand.self, ShowCommand.self, SearchCommand.self, AccuracyCommand.self, SimulateCommand.self, RTLCommand.self, TableCommand.self, BenchmarkCommand.self]
+        subcommands: [SpaceCommand.self, ShowCommand.self, SearchCommand.self, AccuracyCommand.self, SimulateCommand.self, RTLCommand.self, CalibrateCommand.self, TableCommand.self, BenchmarkCommand.self]
     )
 }

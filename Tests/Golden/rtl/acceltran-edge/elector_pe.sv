@@ -60,5 +60,168 @@ module elector_pe #(
   output logic [LANES*W-1:0]        res_dots,
   output logic                      busy
 );
+  localparam int ROWS = B * X;
+  localparam int ENTRY = 4 + B*X*X*W;
+
+  // ---- Tile FIFO ----------------------------------------------------------------------
+  logic fifo_out_valid, fifo_pop;
+  logic [ENTRY-1:0] fifo_out;
+  fifo_w5124_d2 u_fifo (
+    .clk, .rst_n, .in_valid(op_valid), .in_data({op_code, op_act, op_transpose, op_tile}), .in_ready(op_ready),
+    .out_ready(fifo_pop), .out_valid(fifo_out_valid), .out_data(fifo_out));
+
+  // ---- DynaProp on the whole tile -------------------------------------------------------
+  logic [B*X*X*W-1:0] dp_tile;
+  logic [B*X*X-1:0] dp_mask;
+  logic dp_valid;
+  logic load;
+  dynaprop_b1_x16 u_dynaprop (
+    .clk, .rst_n, .tbl_we, .tbl_addr, .tbl_data, .tau_load, .rho_sel,
+    .in_valid(load), .in_transpose(fifo_out[B*X*X*W]), .in_tile(fifo_out[B*X*X*W-1:0]),
+    .out_valid(dp_valid), .out_tile(dp_tile), .out_mask(dp_mask));
+
+  // ---- Tile register and row sequencer ------------------------------------------------------
+  logic [B*X*X*W-1:0] tile_q;
+  logic [B*X*X-1:0] mask_q;
+  logic [1:0] code_q;
+  logic act_q;
+  logic running, waiting;
+  logic b_valid;            // a row is at the sparsity modules' outputs
+  logic [RW-1:0] cur;       // which row that is
+  logic [CHW-1:0] chunk;    // next chunk of it to issue
+  logic [CW-1:0] count;     // kept values in it
+  localparam logic [CW:0] M_MINUS_1 = (CW+1)'(M - 1);
+  wire [CW:0] rounded_up = ({1'b0, count} + M_MINUS_1) >> LOG2M;
+  wire [CHW:0] chunks_needed = (code_q != 2'd0 || count == 0) ? (CHW+1)'(1) : (CHW+1)'(rounded_up);
+  wire issuing_last = b_valid && ({1'b0, chunk} == chunks_needed - 1);
+  wire [RW:0] idx_now = b_valid ? (issuing_last ? cur + 1'b1 : {1'b0, cur}) : '0;
+  wire present = running && (idx_now < (RW+1)'(ROWS));
+
+  assign load = !running && !waiting && fifo_out_valid;
+  assign fifo_pop = load;
+  assign busy = running || waiting || fifo_out_valid;
+
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) begin
+      running <= 1'b0;
+      waiting <= 1'b0;
+      b_valid <= 1'b0;
+    end else begin
+      waiting <= load;
+      if (dp_valid && waiting) running <= 1'b1;
+      else if (running && !present && !(b_valid && !issuing_last)) running <= 1'b0;
+      b_valid <= present;
+    end
+  always_ff @(posedge clk) begin
+    if (load) begin
+      code_q <= fifo_out[ENTRY-1:ENTRY-2];
+      act_q <= fifo_out[ENTRY-3];
+    end
+    if (dp_valid && waiting) begin
+      tile_q <= dp_tile;
+      mask_q <= dp_mask;
+    end
+    cur <= idx_now[RW-1:0];
+    chunk <= (b_valid && !issuing_last) ? chunk + 1'b1 : '0;
+  end
+
+  wire [X*W-1:0] row_in = tile_q[idx_now[RW-1:0]*X*W +: X*W];
+  wire [X-1:0] row_mask_in = mask_q[idx_now[RW-1:0]*X +: X];
+
+  // ---- Pre-compute sparsity: the activation row and every lane's weight column ---------
+  logic [X*W-1:0] packed_row;
+  logic pre_valid;
+  logic [X*W-1:0] dense_row;
+  logic [X-1:0] row_mask;
+  pre_sparsity_n16 u_pre (
+    .clk, .rst_n, .in_valid(present), .in_row(row_in), .in_mask(row_mask_in),
+    .out_valid(pre_valid), .out_packed(packed_row), .out_count(count));
+  always_ff @(posedge clk) begin
+    dense_row <= row_in;
+    row_mask <= row_mask_in;
+  end
+
+  // ---- MAC lanes ---------------------------------------------------------------------------
+  logic [X*W-1:0] wcol [0:LANES-1];
+  logic [NCH*M*W-1:0] a_pad;
+  always_comb begin
+    a_pad = '0;
+    a_pad[X*W-1:0] = packed_row;
+  end
+  wire lane_in = b_valid && (code_q == 2'd0);
+  logic [LANES-1:0] lane_valid;
+  genvar l;
+  generate
+    for (l = 0; l < LANES; l++) begin : g_lane
+      always_ff @(posedge clk) if (wl_valid && wl_lane == LW'(l)) wcol[l] <= wl_col;
+      logic [X*W-1:0] packed_w;
+      logic w_valid;
+      logic [CW-1:0] w_count;
+      pre_sparsity_n16 u_wpre (
+        .clk, .rst_n, .in_valid(present), .in_row(wcol[l]), .in_mask(row_mask_in),
+        .out_valid(w_valid), .out_packed(packed_w), .out_count(w_count));
+      logic [NCH*M*W-1:0] b_pad;
+      always_comb begin
+        b_pad = '0;
+        b_pad[X*W-1:0] = packed_w;
+      end
+      mac_lane_m16_gelu u_lane (
+        .clk, .rst_n, .in_valid(lane_in), .in_first(chunk == 0), .in_last(issuing_last), .in_act(act_q),
+        .in_a(a_pad[chunk*M*W +: M*W]), .in_b(b_pad[chunk*M*W +: M*W]),
+        .out_valid(lane_valid[l]), .out_y(res_dots[l*W +: W]));
+    end
+  endgenerate
+  assign res_dots_valid = lane_valid[0];
+
+  // ---- Softmax modules, round robin, over the kept values ------------------------------------
+  logic [X-1:0] keep;
+  genvar j, s;
+  generate
+    for (j = 0; j < X; j++) begin : g_keep
+      assign keep[j] = (CW'(j) < count);
+    end
+  endgenerate
+  logic [LW-1:0] rr;
+  wire sm_in = b_valid && (code_q == 2'd1);
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) rr <= '0; else if (sm_in) rr <= (rr == LW'(SOFTMAX - 1)) ? '0 : rr + 1'b1;
+  logic [X*W-1:0] sm_out [0:SOFTMAX-1];
+  logic [SOFTMAX-1:0] sm_valid;
+  logic [X*W-1:0] sm_any;
+  always_comb begin
+    sm_any = '0;
+    for (int k = 0; k < SOFTMAX; k++) if (sm_valid[k]) sm_any = sm_any | sm_out[k];
+  end
+  generate
+    for (s = 0; s < SOFTMAX; s++) begin : g_softmax
+      softmax_b1_x16 u_softmax (
+        .clk, .rst_n, .in_valid(sm_in && rr == LW'(s)), .in_rows(packed_row), .in_keep(keep),
+        .out_valid(sm_valid[s]), .out_rows(sm_out[s]));
+    end
+  endgenerate
+  // The mask travels with the row through the five softmax stages.
+  logic [X-1:0] mask_d [0:4];
+  always_ff @(posedge clk) begin
+    mask_d[0] <= row_mask;
+    for (int k = 1; k < 5; k++) mask_d[k] <= mask_d[k-1];
+  end
+  logic post_valid;
+  logic [X*W-1:0] post_row;
+  post_sparsity_n16 u_post (
+    .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any), .in_mask(mask_d[4]),
+    .out_valid(post_valid), .out_row(post_row));
+  logic [X-1:0] post_mask;
+  always_ff @(posedge clk) post_mask <= mask_d[4];
+
+  // ---- Layer-norm ----------------------------------------------------------------------------
+  logic ln_valid;
+  logic [X*W-1:0] ln_row;
+  layer_norm_b1_x16 u_layer_norm (
+    .clk, .rst_n, .in_valid(b_valid && code_q == 2'd2), .in_rows(dense_row), .in_gamma(ln_gamma), .in_beta(ln_beta),
+    .out_valid(ln_valid), .out_rows(ln_row));
+
+  assign res_row_valid = post_valid || ln_valid;
+  assign res_row = post_valid ? post_row : ln_row;
+  assign res_row_mask = post_valid ? post_mask : '0;
 endmodule
 `default_nettype wire

@@ -16,20 +16,21 @@ module post_sparsity_n16 #(
   output logic                out_valid,
   output logic [N*W-1:0]      out_row
 );
-  // Walk the row once: each unmasked position takes the next packed value.
+  // Each position counts the kept values before it on its own (no chain across positions)
+  // and selects that packed value, so the depth is one popcount and one multiplexer.
   localparam logic [CW-1:0] ONE_C = 1;
-  logic [CW-1:0] next_slot;
   logic [N*W-1:0] row_c;
-  always_comb begin
-    next_slot = '0;
-    row_c = '0;
-    for (int k = 0; k < N; k++) begin
-      if (!in_mask[k]) begin
-        row_c[k*W +: W] = in_packed[next_slot*W +: W];
-        next_slot = next_slot + ONE_C;
+  genvar i;
+  generate
+    for (i = 0; i < N; i++) begin : g_pos
+      logic [CW-1:0] kept_before;
+      always_comb begin
+        kept_before = '0;
+        for (int k = 0; k < i; k++) kept_before = kept_before + (in_mask[k] ? '0 : ONE_C);
       end
+      assign row_c[i*W +: W] = in_mask[i] ? '0 : in_packed[kept_before*W +: W];
     end
-  end
+  endgenerate
   always_ff @(posedge clk) out_row <= row_c;
   always_ff @(posedge clk or negedge rst_n)
     if (!rst_n) out_valid <= 1'b0; else out_valid <= in_valid;
