@@ -60,39 +60,31 @@ public struct HardwareInstance: Sendable {
 
     /// Area in mm^2 by module class, per the composition (paper Fig. 3 / AccelTran).
     public var areaMM2: [String: Double] {
-        let pe = Double(config.processingElements)
-        let lanes = pe * Double(config.macLanesPerPE)
-        var area: [String: Double] = [
-            "mac_lanes": lanes * macLane.areaUM2,
-            "sparsity": lanes * (preSparsity.areaUM2 + postSparsity.areaUM2),
-            "fifos": lanes * fifo.areaUM2,
-            "softmax": pe * Double(config.softmaxPerPE) * softmax.areaUM2,
-            "layer_norm": pe * layerNorm.areaUM2,
-            "control": pe * control.areaUM2,
-            "dynaprop": acceltranComposition ? 0 : pe * dynaProp.areaUM2,
-        ]
-        for name in ModuleKey.buffers {
-            area["\(name)_buffer"] = bufferBytes(name) / 1_048_576 * table.buffers[name]!.areaUM2PerMB
-        }
-        return area.mapValues { $0 / 1e6 }
+        byClass(\.areaUM2, perMB: \.areaUM2PerMB).mapValues { $0 / 1e6 }
     }
 
     /// Leakage power in mW by module class.
-    public var leakageMW: [String: Double] {
+    public var leakageMW: [String: Double] { byClass(\.leakageMW, perMB: \.leakageMWPerMB) }
+
+    /// One figure of every module instance summed by class: per PE, lanes x (MAC lane +
+    /// pre- and post-sparsity + FIFO), the softmax modules, one layer-norm, the control
+    /// (dataflow and DMA) and, unless composing as AccelTran did, one DynaProp module; plus
+    /// each buffer at its per-MB figure.
+    func byClass(_ figure: (ModuleCost) -> Double, perMB: (BufferCost) -> Double) -> [String: Double] {
         let pe = Double(config.processingElements)
         let lanes = pe * Double(config.macLanesPerPE)
-        var leak: [String: Double] = [
-            "mac_lanes": lanes * macLane.leakageMW,
-            "sparsity": lanes * (preSparsity.leakageMW + postSparsity.leakageMW),
-            "fifos": lanes * fifo.leakageMW,
-            "softmax": pe * Double(config.softmaxPerPE) * softmax.leakageMW,
-            "layer_norm": pe * layerNorm.leakageMW,
-            "control": pe * control.leakageMW,
-            "dynaprop": acceltranComposition ? 0 : pe * dynaProp.leakageMW,
+        var total: [String: Double] = [
+            "mac_lanes": lanes * figure(macLane),
+            "sparsity": lanes * (figure(preSparsity) + figure(postSparsity)),
+            "fifos": lanes * figure(fifo),
+            "softmax": pe * Double(config.softmaxPerPE) * figure(softmax),
+            "layer_norm": pe * figure(layerNorm),
+            "control": pe * figure(control),
+            "dynaprop": acceltranComposition ? 0 : pe * figure(dynaProp),
         ]
         for name in ModuleKey.buffers {
-            leak["\(name)_buffer"] = bufferBytes(name) / 1_048_576 * table.buffers[name]!.leakageMWPerMB
+            total["\(name)_buffer"] = bufferBytes(name) / 1_048_576 * perMB(table.buffers[name]!)
         }
-        return leak
+        return total
     }
 }
