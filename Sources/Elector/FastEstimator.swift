@@ -24,7 +24,9 @@ struct FastEstimator {
             level[t.operation.id] = l
             levels = max(levels, l + 1)
         }
-        var work = [[MappedOperation.Unit: Double]](repeating: [:], count: levels)
+        // Work per level and unit class, indexed by the class's position in Unit.allCases.
+        let classes = MappedOperation.Unit.allCases
+        var work = [[Double]](repeating: [Double](repeating: 0, count: classes.count), count: levels)
         var minimum = [Double](repeating: 0, count: levels)
         var latency = [Double](repeating: 0, count: levels)
         var memory = [Double](repeating: 0, count: levels)
@@ -41,7 +43,7 @@ struct FastEstimator {
 
         for t in tiled {
             let l = level[t.operation.id]
-            work[l][t.operation.unit, default: 0] += t.workCycles
+            work[l][classes.firstIndex(of: t.operation.unit)!] += t.workCycles
             minimum[l] = max(minimum[l], t.cyclesPerTile.rounded(.up))
             latency[l] = max(latency[l], Double(t.pipelineLatency))
             memory[l] += (t.loadBytes + t.storeBytes) / bandwidth
@@ -63,7 +65,10 @@ struct FastEstimator {
 
         var compute = [Double](repeating: 0, count: levels)
         for l in 0..<levels {
-            let spread = work[l].map { unit, cycles in (cycles / Double(hardware.units(unit))).rounded(.up) }.max() ?? 0
+            var spread = 0.0
+            for (k, unit) in classes.enumerated() {
+                spread = max(spread, (work[l][k] / Double(hardware.units(unit))).rounded(.up))
+            }
             compute[l] = max(spread, minimum[l]) + latency[l]
         }
         // Two pipelines at level granularity, as in the cycle-level mode: the DMA streams every

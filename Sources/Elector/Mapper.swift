@@ -141,12 +141,12 @@ public struct Mapper: Sendable {
     private func appendBackward(records: [ForwardRecord], builder: inout Builder) {
         let forward = builder.operations
         // gradients[f] = backward operations producing a gradient with respect to f's output.
-        var gradients: [Int: [Int]] = [:]
+        var gradients = [[Int]](repeating: [], count: forward.count)
         var weightGradients: [(forward: Int, op: Int, values: Int)] = []
 
         for record in records.reversed() {
             let f = forward[record.id]
-            let upstream = gradients[f.id] ?? []
+            let upstream = gradients[f.id]
             let L = f.layer
             func add(_ suffix: StaticString, _ kind: MappedOperation.Kind, output: Int, outputKind: MatrixKind = .gradient,
                      extra: [Int] = [], load: Int = 0) -> Int {
@@ -160,7 +160,7 @@ public struct Mapper: Sendable {
                     let dX = add("grad_left", .matmul(batch: B, m: m, k: n, n: k, left: .gradient, right: right,
                                                       bandedK: nil, sharedRight: shared),
                                  output: B * m * k, extra: record.rightInputs)
-                    for input in record.leftInputs { gradients[input, default: []].append(dX) }
+                    for input in record.leftInputs { gradients[input].append(dX) }
                 }
                 if shared && record.hasWeight {
                     // dW sums over the batch: one (k x B*m) . (B*m x n) product.
@@ -172,7 +172,7 @@ public struct Mapper: Sendable {
                     let dR = add("grad_right", .matmul(batch: B, m: k, k: m, n: n, left: left == .fixed ? .fixed : .gradient,
                                                        right: .gradient, bandedK: banded, sharedRight: false),
                                  output: B * k * n, extra: record.leftInputs)
-                    for input in record.rightInputs { gradients[input, default: []].append(dR) }
+                    for input in record.rightInputs { gradients[input].append(dR) }
                     if record.hasWeight, let kernel = banded {
                         // DSC kernel gradient: dY . H^T restricted to the k diagonals.
                         let dW = add("grad_kernel", .matmul(batch: B, m: m, k: n, n: kernel, left: .gradient, right: .activation,
@@ -183,10 +183,10 @@ public struct Mapper: Sendable {
                 }
             case .softmax(let rows, let columns):
                 let id = add("grad", .softmax(rows: rows, columns: columns), output: rows * columns, extra: [f.id])
-                for input in record.leftInputs { gradients[input, default: []].append(id) }
+                for input in record.leftInputs { gradients[input].append(id) }
             case .layerNorm(let rows, let columns):
                 let id = add("grad", .layerNorm(rows: rows, columns: columns), output: rows * columns, extra: [f.id])
-                for input in record.leftInputs { gradients[input, default: []].append(id) }
+                for input in record.leftInputs { gradients[input].append(id) }
             case .elementwise(let elements, _, _):
                 if record.leftInputs.isEmpty {
                     // Embedding rows touched by the batch are updated in place.
@@ -195,7 +195,7 @@ public struct Mapper: Sendable {
                     _ = id
                 } else {
                     let id = add("grad", .elementwise(elements: elements, opsPerElement: 1, operand: .gradient), output: elements)
-                    for input in record.leftInputs { gradients[input, default: []].append(id) }
+                    for input in record.leftInputs { gradients[input].append(id) }
                 }
             }
         }

@@ -39,10 +39,10 @@ public struct MemoryFootprint: Codable, Sendable, Equatable {
         let h0 = Double(model.layers[0].hiddenSize)
         let embeddingValues = Double(TransformerModel.vocabularySize + TransformerModel.maxPositions + 2) * h0 + 2 * h0
         let weightValues = Double(model.parameterCount) - embeddingValues
-        var perLayer: [Int: Double] = [:]
-        for op in forward { perLayer[op.layer, default: 0] += Double(op.outputValues) }
-        let largestLayer = perLayer.values.max() ?? 0
-        let allActivations = perLayer.keys.sorted().reduce(0) { $0 + perLayer[$1]! }
+        var perLayer = [Double](repeating: 0, count: model.layers.count + 1)
+        for op in forward { perLayer[op.layer] += Double(op.outputValues) }
+        let largestLayer = perLayer.max() ?? 0
+        let allActivations = perLayer.reduce(0, +)
 
         func stored(_ values: Double, sparsity: Double) -> Double {
             sparsity > 0 ? values * (1 - sparsity) * word + values / 8 : values * word
