@@ -27,7 +27,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Measured accuracies for your own models: [{\"model_dict\": {...}, \"accuracy\": 0.8}, ...].")
     var accuracyTable: String?
     @Option(help: "Run directory.") var out: String = "runs/search"
-    @Option(help: "Continue the run in this directory (its settings are reused).") var resume: String?
+    @Option(help: "Continue the run in this directory with the settings it was started with (the other search options are ignored).") var resume: String?
     @Flag(help: "Run every strategy on the same budget and seed and compare their convergence.") var compare = false
 
     func run() throws {
