@@ -13,7 +13,7 @@ struct CalibrateCommand: ParsableCommand {
         abstract: "Synthesise generated modules with Yosys on the liberty, time and power them with OpenSTA, and compare with the paper's 14 nm figures.")
 
     @Option(help: "Comma-separated module names (e.g. mac_lane_m1_relu,dynaprop_b1_x8); default: the small set.")
-    var modules: String = "mac_lane_m1_relu,mac_lane_m1_gelu,dynaprop_b1_x8,pre_sparsity_n16,post_sparsity_n16,fifo_w320_d2"
+    var modules: String = "mac_lane_m1_relu,mac_lane_m1_gelu,dynaprop_b1_x8,pre_sparsity_n16,post_sparsity_n16,softmax_b1_x8,fifo_w320_d2"
     @Option(help: "Liberty file (default: $TRANSCODE_LIBERTY or .lib/ from scripts/setup).") var liberty: String?
     @Option(help: "Print a side-by-side table against this reference: acceltran.") var compare: String?
     @Option(help: "Write the module records (JSON) here.") var output: String = ProjectFiles.path("synth/nangate45-modules.json")
@@ -45,7 +45,7 @@ struct CalibrateCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var provenance = try run.toolIdentity()
-        provenance["command"] = "transcode calibrate --modules \(modules)"
+        provenance["command"] = "transcode calibrate --modules MODULES (each record from the run that last calibrated it)"
         provenance["yosys_script"] = SynthesisFlow.yosysScript(source: "MODULE.sv", top: "MODULE", liberty: "LIBERTY")
         provenance["power"] = "OpenSTA report_power at 100 MHz with set_power_activity -input at the measured input toggle rate (vectorless propagation inside the module)"
         struct Records: Encodable {
@@ -56,7 +56,11 @@ struct CalibrateCommand: ParsableCommand {
             let provenance: [String: String]
             let modules: [ModuleCalibration]
         }
-        try encoder.encode(Records(provenance: provenance, modules: results)).write(to: URL(fileURLWithPath: output))
+        // Keep the records of modules this run did not touch.
+        struct Stored: Decodable { let modules: [ModuleCalibration] }
+        let earlier = FileManager.default.contents(atPath: output).flatMap { try? JSONDecoder().decode(Stored.self, from: $0) }?.modules ?? []
+        let merged = (earlier.filter { old in !results.contains { $0.module == old.module } } + results).sorted { $0.module < $1.module }
+        try encoder.encode(Records(provenance: provenance, modules: merged)).write(to: URL(fileURLWithPath: output))
         print(Render.pad("module", 22) + Render.pad("area um^2", 12) + Render.pad("cells", 8) + Render.pad("flops", 7)
             + Render.pad("leak mW", 10) + Render.pad("path ns", 9) + Render.pad("fmax MHz", 10) + "dyn mW@100MHz")
         for r in results {

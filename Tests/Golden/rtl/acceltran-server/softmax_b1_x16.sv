@@ -23,9 +23,17 @@ module softmax_b1_x16 #(
   output logic                  out_valid,
   output logic [B*Y*W-1:0]      out_rows
 );
-  localparam logic signed [63:0] ONE = 64'sd1 <<< FL;
   localparam logic signed [W-1:0] MINW = {1'b1, {(W-1){1'b0}}};
-  localparam logic signed [63:0] EXP_LIMIT = 64'(FL) + 64'sd2;
+  localparam int ZW = W + 1;
+  localparam int EW = FL + 2;
+  localparam int SW = FL + 2 + $clog2(Y);
+  localparam int RW = FL + 1;
+  localparam logic [2*FL:0] NUMERATOR = (2*FL+1)'(1) << (2*FL);
+  localparam int UW = ZW + 20;
+  localparam logic signed [UW-1:0] LOG2E_S = UW'(LOG2E_Q);
+  localparam logic signed [UW-1:0] EXP_LIMIT = UW'(FL) + UW'(2);
+  localparam logic [FL:0] ONE_U = (FL+1)'(1) << FL;
+  localparam logic [FL-1:0] C_U = FL'(C_Q);
   logic v1, v2, v3, v4;
   always_ff @(posedge clk or negedge rst_n)
     if (!rst_n) {v1, v2, v3, v4, out_valid} <= '0;
@@ -48,33 +56,35 @@ module softmax_b1_x16 #(
       always_ff @(posedge clk) s1_max <= mx[0];
 
       // Stage 2: exponentials; stage 3 input.
-      logic signed [63:0] s2_e [0:Y-1];
-      logic signed [63:0] sm [0:2*Y-2] /* verilator split_var */;
-      logic signed [63:0] s3_e [0:Y-1];
-      logic signed [63:0] s3_sum;
-      logic signed [63:0] s4_e [0:Y-1];
-      logic signed [63:0] s4_r;
+      logic [EW-1:0] s2_e [0:Y-1];
+      logic [SW-1:0] sm [0:2*Y-2] /* verilator split_var */;
+      logic [EW-1:0] s3_e [0:Y-1];
+      logic [SW-1:0] s3_sum;
+      logic [EW-1:0] s4_e [0:Y-1];
+      logic [RW-1:0] s4_r;
       for (j = 0; j < Y; j++) begin : g_exp
         always_ff @(posedge clk) begin
           s1_x[j] <= in_rows[(bi*Y+j)*W +: W];
           s1_keep[j] <= in_keep[bi*Y+j];
         end
-        wire signed [63:0] z = 64'(s1_x[j]) - 64'(s1_max);
-        wire signed [63:0] u = (z * LOG2E_Q) >>> FL;
-        wire signed [63:0] k = u >>> FL;
-        wire signed [63:0] f = u - (k <<< FL);
-        wire signed [63:0] g = (f * (ONE - f)) >>> FL;
-        wire signed [63:0] h = (g * C_Q) >>> FL;
-        wire signed [63:0] p2 = ONE + f - h;
-        wire signed [63:0] nk = -k;
-        wire signed [63:0] e = (!s1_keep[j] || nk >= EXP_LIMIT) ? 64'sd0 : (p2 >>> nk[5:0]);
+        // Every intermediate is just wide enough (the Swift model's 64-bit values never need
+        // more), which keeps the datapath small enough to synthesise in seconds.
+        wire signed [ZW-1:0] z = ZW'(s1_x[j]) - ZW'(s1_max);
+        wire signed [UW-1:0] u = (UW'(z) * LOG2E_S) >>> FL;
+        wire signed [UW-1:0] k = u >>> FL;
+        wire [FL-1:0] f = u[FL-1:0];
+        wire [2*FL+1:0] g = ((2*FL+2)'(f) * ((2*FL+2)'(ONE_U) - (2*FL+2)'(f))) >> FL;
+        wire [2*FL+1:0] h = (g * (2*FL+2)'(C_U)) >> FL;
+        wire [FL+1:0] p2 = (FL+2)'(ONE_U) + (FL+2)'(f) - h[FL+1:0];
+        wire signed [UW-1:0] nk = -k;
+        wire [EW-1:0] e = (!s1_keep[j] || nk >= EXP_LIMIT) ? '0 : (p2 >> nk[5:0]);
         always_ff @(posedge clk) s2_e[j] <= e;
-        assign sm[Y-1+j] = s2_e[j];
+        assign sm[Y-1+j] = SW'(s2_e[j]);
         always_ff @(posedge clk) begin
           s3_e[j] <= s2_e[j];
           s4_e[j] <= s3_e[j];
         end
-        wire signed [63:0] scaled = (s4_e[j] * s4_r) >>> FL;
+        wire [EW+RW-1:0] scaled = ((EW+RW)'(s4_e[j]) * (EW+RW)'(s4_r)) >> FL;
         always_ff @(posedge clk) out_rows[(bi*Y+j)*W +: W] <= scaled[W-1:0];
       end
       for (j = 0; j < Y-1; j++) begin : g_sum
@@ -82,7 +92,7 @@ module softmax_b1_x16 #(
       end
       always_ff @(posedge clk) s3_sum <= sm[0];
       // Stage 4: one reciprocal per row.
-      always_ff @(posedge clk) s4_r <= (s3_sum == 0) ? 64'sd0 : (ONE <<< FL) / s3_sum;
+      always_ff @(posedge clk) s4_r <= (s3_sum == 0) ? '0 : RW'(NUMERATOR / (2*FL+1)'(s3_sum));
     end
   endgenerate
 endmodule
