@@ -24,16 +24,26 @@ module layer_norm_b1_x16 #(
   output logic                  out_valid,
   output logic [B*Y*W-1:0]      out_rows
 );
-  localparam logic signed [63:0] ONE = 64'sd1 <<< FL;
-  localparam logic signed [63:0] MAXV = (64'sd1 <<< (W-1)) - 64'sd1;
-  localparam logic signed [63:0] MINV = -(64'sd1 <<< (W-1));
+  // Every intermediate is sized to what the arithmetic needs (the Swift model's 64-bit values
+  // never need more), which keeps synthesis fast.
+  localparam int DW = W + 1;                       // x - mean
+  localparam int QW = 2 * W + 2 - FL;              // (x - mean)^2 >> FL
+  localparam int VW = QW + LOG2Y;                  // sum of squares, and the variance
+  localparam int SQW = 48;                         // square-root operand (VW + FL + 1 <= 48)
+  localparam int RW = 2 * FL + 2;                  // reciprocal of the deviation
+  localparam int NW = DW + RW;                     // (x - mean) * reciprocal
+  localparam int OW = NW + W;                      // normalised * gamma
+  localparam logic [SQW-1:0] EPS = SQW'(EPS_Q);
+  localparam logic [RW-1:0] NUMERATOR = RW'(1) << (2 * FL);
+  localparam logic signed [OW-1:0] MAXV = (OW'(1) <<< (W-1)) - OW'(1);
+  localparam logic signed [OW-1:0] MINV = -(OW'(1) <<< (W-1));
 
-  function automatic logic [63:0] isqrt(input logic [63:0] v);
-    logic [63:0] x, res, one;
+  function automatic logic [SQW-1:0] isqrt(input logic [SQW-1:0] v);
+    logic [SQW-1:0] x, res, one;
     x = v;
     res = '0;
-    one = 64'h0000_4000_0000_0000;
-    for (int n = 0; n < 24; n++) begin
+    one = SQW'(1) << (SQW - 2);
+    for (int n = 0; n < SQW / 2; n++) begin
       if (x >= res + one) begin
         x = x - (res + one);
         res = (res >> 1) + one;
@@ -53,23 +63,24 @@ module layer_norm_b1_x16 #(
   genvar bi, j;
   generate
     for (bi = 0; bi < B; bi++) begin : g_row
-      logic signed [63:0] sm [0:2*Y-2] /* verilator split_var */;
-      logic signed [63:0] sq [0:2*Y-2] /* verilator split_var */;
+      logic signed [W+LOG2Y-1:0] sm [0:2*Y-2] /* verilator split_var */;
+      logic [VW-1:0] sq [0:2*Y-2] /* verilator split_var */;
       logic signed [W-1:0] s1_x [0:Y-1];
-      logic signed [63:0] s1_mean;
-      logic signed [63:0] s2_d [0:Y-1];
-      logic signed [63:0] s3_d [0:Y-1];
-      logic signed [63:0] s3_var;
-      logic signed [63:0] s4_d [0:Y-1];
-      logic signed [63:0] s4_std;
-      logic signed [63:0] s5_d [0:Y-1];
-      logic signed [63:0] s5_r;
+      logic signed [W-1:0] s1_mean;
+      logic signed [DW-1:0] s2_d [0:Y-1];
+      logic signed [DW-1:0] s3_d [0:Y-1];
+      logic [VW-1:0] s3_var;
+      logic signed [DW-1:0] s4_d [0:Y-1];
+      logic [SQW-1:0] s4_std;
+      logic signed [DW-1:0] s5_d [0:Y-1];
+      logic [RW-1:0] s5_r;
       for (j = 0; j < Y; j++) begin : g_leaf
         wire signed [W-1:0] x_in = in_rows[(bi*Y+j)*W +: W];
-        assign sm[Y-1+j] = 64'(x_in);
+        assign sm[Y-1+j] = (W+LOG2Y)'(x_in);
         always_ff @(posedge clk) s1_x[j] <= x_in;
-        always_ff @(posedge clk) s2_d[j] <= 64'(s1_x[j]) - s1_mean;
-        assign sq[Y-1+j] = (s2_d[j] * s2_d[j]) >>> FL;
+        always_ff @(posedge clk) s2_d[j] <= DW'(s1_x[j]) - DW'(s1_mean);
+        wire signed [2*DW-1:0] square = (2*DW)'(s2_d[j]) * (2*DW)'(s2_d[j]);
+        assign sq[Y-1+j] = VW'(square >>> FL);
         always_ff @(posedge clk) begin
           s3_d[j] <= s2_d[j];
           s4_d[j] <= s3_d[j];
@@ -77,20 +88,21 @@ module layer_norm_b1_x16 #(
         end
         wire signed [W-1:0] gamma = in_gamma[j*W +: W];
         wire signed [W-1:0] beta = in_beta[j*W +: W];
-        wire signed [63:0] n = (s5_d[j] * s5_r) >>> FL;
-        wire signed [63:0] o = ((n * 64'(gamma)) >>> FL) + 64'(beta);
-        wire signed [63:0] sat = (o > MAXV) ? MAXV : (o < MINV) ? MINV : o;
+        wire signed [NW-1:0] n = (NW'(s5_d[j]) * NW'($signed({1'b0, s5_r}))) >>> FL;
+        wire signed [OW-1:0] o = ((OW'(n) * OW'(gamma)) >>> FL) + OW'(beta);
+        wire signed [OW-1:0] sat = (o > MAXV) ? MAXV : (o < MINV) ? MINV : o;
         always_ff @(posedge clk) out_rows[(bi*Y+j)*W +: W] <= sat[W-1:0];
       end
       for (j = 0; j < Y-1; j++) begin : g_tree
         assign sm[j] = sm[2*j+1] + sm[2*j+2];
         assign sq[j] = sq[2*j+1] + sq[2*j+2];
       end
+      wire signed [W+LOG2Y-1:0] mean_full = sm[0] >>> LOG2Y;
       always_ff @(posedge clk) begin
-        s1_mean <= sm[0] >>> LOG2Y;
-        s3_var <= sq[0] >>> LOG2Y;
-        s4_std <= isqrt((s3_var + EPS_Q) <<< FL);
-        s5_r <= (ONE <<< FL) / s4_std;
+        s1_mean <= mean_full[W-1:0];
+        s3_var <= sq[0] >> LOG2Y;
+        s4_std <= isqrt((SQW'(s3_var) + EPS) << FL);
+        s5_r <= NUMERATOR / RW'(s4_std);
       end
     end
   endgenerate
