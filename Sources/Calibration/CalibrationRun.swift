@@ -1,3 +1,4 @@
+import DesignSpace
 import Foundation
 import RTLGen
 import Toolchain
@@ -58,7 +59,7 @@ public struct CalibrationRun: Sendable {
             out.append(result)
             let elapsed = clock.now - start
             progress(Progress(module: variant.moduleName, index: k + 1, count: variants.count, cached: cached != nil,
-                              elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+                              elapsedSeconds: elapsed.seconds))
         }
         return out
     }

@@ -47,7 +47,7 @@ public struct SynthesisFlow: Sendable {
         try generator.generate(variant, command: "transcode calibrate").write(toFile: "\(dir)/\(top).sv", atomically: true, encoding: .utf8)
         try Self.yosysScript(source: "\(top).sv", top: top, liberty: liberty).write(toFile: "\(dir)/synth.ys", atomically: true, encoding: .utf8)
         let yosys = try Toolchain.run(try Toolchain.require(.yosys), ["-q", "-s", "synth.ys"], directory: dir)
-        guard yosys.status == 0 else { throw CalibrationError.synthesisFailed(module: top, log: RTLSimulatorLog.tail(yosys.error + yosys.output)) }
+        guard yosys.status == 0 else { throw CalibrationError.synthesisFailed(module: top, log: Toolchain.excerpt(lines: 4, text: yosys.error + yosys.output)) }
         let stat = (try? String(contentsOfFile: "\(dir)/stat.txt", encoding: .utf8)) ?? ""
         if let m = stat.firstMatch(of: /Area for cell type (\S+) is unknown/) { throw CalibrationError.unknownArea(module: top, cell: String(m.1)) }
         var cells: [String: Int] = [:]
@@ -82,10 +82,10 @@ public struct SynthesisFlow: Sendable {
         let run = try Toolchain.run(try Toolchain.require(.sta), ["-no_init", "-no_splash", "-exit", "sta.tcl"], directory: dir)
         let text = run.output + run.error
         guard let slackMatch = text.firstMatch(of: /worst slack\s+(-?[0-9.]+)/), let slack = Double(slackMatch.1) else {
-            throw CalibrationError.timingFailed(module: top, log: RTLSimulatorLog.tail(text))
+            throw CalibrationError.timingFailed(module: top, log: Toolchain.excerpt(lines: 4, text: text))
         }
         guard let totals = text.split(separator: "\n").first(where: { $0.hasPrefix("Total") }) else {
-            throw CalibrationError.timingFailed(module: top, log: "no power report: " + RTLSimulatorLog.tail(text))
+            throw CalibrationError.timingFailed(module: top, log: "no power report: " + Toolchain.excerpt(lines: 4, text: text))
         }
         let numbers = totals.split(separator: " ").compactMap { Double($0) }
         // Total  internal  switching  leakage  total  (watts)
@@ -97,7 +97,3 @@ public struct SynthesisFlow: Sendable {
     }
 }
 
-/// Short excerpts of tool logs for one-line errors.
-enum RTLSimulatorLog {
-    static func tail(_ text: String) -> String { text.split(separator: "\n").suffix(4).joined(separator: " | ") }
-}

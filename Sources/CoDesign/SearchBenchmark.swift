@@ -33,7 +33,7 @@ public enum SearchBenchmark {
                 seed: seed, randomBest: target, boshcodeBest: b.convergence.last!,
                 boshcodeEvaluationsToRandomBest: b.convergence.firstIndex { $0 >= target - 1e-12 }.map { $0 + 1 },
                 randomEvaluationsToItsBest: r.convergence.firstIndex { $0 >= target - 1e-12 }! + 1,
-                evaluationsPerSecond: Double(r.evaluations.count) / (Double(randomTime.components.seconds) + Double(randomTime.components.attoseconds) * 1e-18))
+                evaluationsPerSecond: Double(r.evaluations.count) / randomTime.seconds)
         }
     }
 }

@@ -1,10 +1,12 @@
+import DesignSpace
+
 /// Cycle latency and initiation interval of every hardware module, as functions of its
 /// parameters. The RTL generator's testbenches measure the same figures in Verilator, and a
 /// test compares the two, so the simulator cannot drift from the hardware.
 public enum ModuleTiming {
     /// MAC lane: one register after the multipliers, one per adder-tree level (log2 M),
     /// one for the accumulator and one for activation and saturation.
-    public static func macLaneLatency(macsPerLane m: Int) -> Int { 3 + log2(m) }
+    public static func macLaneLatency(macsPerLane m: Int) -> Int { 3 + Int.ceilLog2(m) }
     /// DynaProp: transpose and comparison of the whole tile in one registered stage.
     public static let dynaPropLatency = 1
     /// Pre-compute sparsity: one tile row compacted per cycle, registered.
@@ -26,6 +28,4 @@ public enum ModuleTiming {
         fifoLatency + dynaPropLatency + preSparsityLatency + macLaneLatency(macsPerLane: m) + postSparsityLatency + fifoLatency
     }
 
-    /// Ceiling of log2 n: the adder-tree depth for n inputs.
-    static func log2(_ n: Int) -> Int { n <= 1 ? 0 : Int.bitWidth - (n - 1).leadingZeroBitCount }
 }

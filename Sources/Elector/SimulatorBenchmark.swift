@@ -50,9 +50,3 @@ public enum SimulatorBenchmark {
     }
 }
 
-extension Duration {
-    /// The duration in seconds.
-    public var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}

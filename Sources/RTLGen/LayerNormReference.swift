@@ -19,7 +19,7 @@ public enum LayerNormReference {
 
     public static func row(_ x: [Int64], gamma: [Int64], beta: [Int64], format f: FixedPointFormat) -> [Int64] {
         let fl = Int64(f.fractionBits)
-        let log2y = Int64(ModuleVariant.log2(x.count))
+        let log2y = Int64(Int.ceilLog2(x.count))
         let values = x.map(f.signExtend)
         let mean = values.reduce(0, +) >> log2y
         let d = values.map { $0 - mean }

@@ -41,9 +41,6 @@ public enum ModuleVariant: Hashable, Sendable {
     /// Depth of the DynaProp (rho -> tau) table.
     public static let thresholdTableDepth = 16
 
-    /// Ceiling of log2 n (bits to address n things; adder-tree depth for n inputs).
-    public static func log2(_ n: Int) -> Int { n <= 1 ? 0 : Int.bitWidth - (n - 1).leadingZeroBitCount }
-
     /// Accumulator width of the MAC lane: wide enough for any product sum the design space
     /// produces without wrapping.
     public static func accumulatorBits(_ f: FixedPointFormat) -> Int { 2 * f.bits - f.fractionBits + 16 }
@@ -59,21 +56,21 @@ public enum ModuleVariant: Hashable, Sendable {
         var v: [String: String] = ["module": moduleName, "banner": banner]
         switch self {
         case .macLane(let m, let a):
-            v.merge(["w": "\(f.bits)", "fl": "\(f.fractionBits)", "m": "\(m)", "log2m": "\(Self.log2(m))",
+            v.merge(["w": "\(f.bits)", "fl": "\(f.fractionBits)", "m": "\(m)", "log2m": "\(Int.ceilLog2(m))",
                      "accw": "\(Self.accumulatorBits(f))", "gelu": a == .gelu ? "1" : "0"]) { $1 }
         case .dynaProp(let b, let x):
             v.merge(["b": "\(b)", "r": "\(x)", "c": "\(x)", "w": "\(f.bits)", "depth": "\(Self.thresholdTableDepth)",
-                     "aw": "\(Self.log2(Self.thresholdTableDepth))", "transpose": "1"]) { $1 }
+                     "aw": "\(Int.ceilLog2(Self.thresholdTableDepth))", "transpose": "1"]) { $1 }
         case .preSparsity(let n), .postSparsity(let n):
-            v.merge(["n": "\(n)", "w": "\(f.bits)", "cw": "\(Self.log2(n + 1))"]) { $1 }
+            v.merge(["n": "\(n)", "w": "\(f.bits)", "cw": "\(Int.ceilLog2(n + 1))"]) { $1 }
         case .softmax(let b, let x):
             v.merge(["b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)",
                      "log2e_q": "\(Self.log2eQ(f))", "c_q": "\(Self.exp2CorrectionQ(f))"]) { $1 }
         case .layerNorm(let b, let x):
-            v.merge(["b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)", "log2y": "\(Self.log2(x))",
+            v.merge(["b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)", "log2y": "\(Int.ceilLog2(x))",
                      "eps_q": "\(Self.epsilonQ(f))"]) { $1 }
         case .fifo(let w, let d):
-            v.merge(["w": "\(w)", "depth": "\(d)", "aw": "\(max(Self.log2(d), 1))"]) { $1 }
+            v.merge(["w": "\(w)", "depth": "\(d)", "aw": "\(max(Int.ceilLog2(d), 1))"]) { $1 }
         }
         return v
     }

@@ -41,8 +41,6 @@ public struct RTLGenerator: Sendable {
         4 + c.batchTile * c.spatialTile * c.spatialTile * f.bits
     }
 
-    static func log2(_ n: Int) -> Int { ModuleVariant.log2(n) }
-
     /// Renders every file for `config`; `command` is recorded in every banner and the manifest.
     public func generate(_ c: AcceleratorConfig, command: String) throws -> GeneratedDesign {
         let banner = Self.banner(command: command)
@@ -77,12 +75,12 @@ public struct RTLGenerator: Sendable {
         let mDepth = depth(c.maskBufferMB, maskBits)
         try add("top", "elector_top", [
             "pe_module": "elector_pe", "sram_module": "elector_sram",
-            "num_pe": "\(c.processingElements)", "pew": "\(max(1, Self.log2(c.processingElements)))",
+            "num_pe": "\(c.processingElements)", "pew": "\(max(1, Int.ceilLog2(c.processingElements)))",
             "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)", "lw": "\(selectWidth)",
-            "aw": "\(Self.log2(ModuleVariant.thresholdTableDepth))", "tile_w": "\(tileBits)", "mask_w": "\(maskBits)",
-            "col_w": "\(columnBits)", "a_depth": "\(aDepth)", "a_aw": "\(Self.log2(aDepth))",
-            "d_aw": "\(max(Self.log2(aDepth), Self.log2(wDepth), Self.log2(mDepth)))",
-            "w_depth": "\(wDepth)", "w_aw": "\(Self.log2(wDepth))", "m_depth": "\(mDepth)", "m_aw": "\(Self.log2(mDepth))",
+            "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))", "tile_w": "\(tileBits)", "mask_w": "\(maskBits)",
+            "col_w": "\(columnBits)", "a_depth": "\(aDepth)", "a_aw": "\(Int.ceilLog2(aDepth))",
+            "d_aw": "\(max(Int.ceilLog2(aDepth), Int.ceilLog2(wDepth), Int.ceilLog2(mDepth)))",
+            "w_depth": "\(wDepth)", "w_aw": "\(Int.ceilLog2(wDepth))", "m_depth": "\(mDepth)", "m_aw": "\(Int.ceilLog2(mDepth))",
         ])
         let manifest: [String: Any] = [
             "generator": "TransCODE-Swift", "version": Self.version, "command": command,
@@ -94,7 +92,7 @@ public struct RTLGenerator: Sendable {
         return GeneratedDesign(files: files, top: "elector_top", manifest: String(decoding: data, as: UTF8.self) + "\n")
     }
 
-    static func selectWidth(_ c: AcceleratorConfig) -> Int { max(1, log2(max(c.macLanesPerPE, c.softmaxPerPE))) }
+    static func selectWidth(_ c: AcceleratorConfig) -> Int { max(1, Int.ceilLog2(max(c.macLanesPerPE, c.softmaxPerPE))) }
 
     /// The PE template's values (its `stub` flag chooses the full PE or its interface).
     func peValues(_ c: AcceleratorConfig) -> [String: String] {
@@ -103,9 +101,9 @@ public struct RTLGenerator: Sendable {
         let nch = (x + c.macsPerLane - 1) / c.macsPerLane
         return [
             "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)",
-            "m": "\(c.macsPerLane)", "log2m": "\(Self.log2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)",
-            "cw": "\(Self.log2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Self.log2(c.batchTile * x)))",
-            "chw": "\(max(1, Self.log2(nch)))", "aw": "\(Self.log2(ModuleVariant.thresholdTableDepth))",
+            "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)",
+            "cw": "\(Int.ceilLog2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Int.ceilLog2(c.batchTile * x)))",
+            "chw": "\(max(1, Int.ceilLog2(nch)))", "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))",
             "mac_lane": ModuleVariant.macLane(macs: c.macsPerLane, activation: c.activation).moduleName,
             "dynaprop": ModuleVariant.dynaProp(batchTile: c.batchTile, tile: x).moduleName,
             "pre_sparsity": ModuleVariant.preSparsity(width: x).moduleName,

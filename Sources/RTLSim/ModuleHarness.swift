@@ -1,3 +1,4 @@
+import DesignSpace
 import RTLGen
 
 /// A leaf module's ports as the testbench sees them, with the element width of each vector
@@ -26,7 +27,7 @@ public struct ModuleHarness: Sendable {
             add("out_valid", 1, 1, output: true)
             add("out_y", 1, w, output: true)
         case .dynaProp(let b, let x):
-            let aw = ModuleVariant.log2(ModuleVariant.thresholdTableDepth)
+            let aw = Int.ceilLog2(ModuleVariant.thresholdTableDepth)
             l = PortLayout(validOutput: "out_valid")
             add("tbl_we", 1, 1); add("tbl_addr", 1, aw); add("tbl_data", 1, w); add("tau_load", 1, 1); add("rho_sel", 1, aw)
             add("in_valid", 1, 1); add("in_transpose", 1, 1); add("in_tile", b * x * x, w)
@@ -35,7 +36,7 @@ public struct ModuleHarness: Sendable {
             l = PortLayout(validOutput: "out_valid")
             add("in_valid", 1, 1); add("in_row", n, w); add("in_mask", n, 1)
             add("out_valid", 1, 1, output: true); add("out_packed", n, w, output: true)
-            add("out_count", 1, ModuleVariant.log2(n + 1), output: true)
+            add("out_count", 1, Int.ceilLog2(n + 1), output: true)
         case .postSparsity(let n):
             l = PortLayout(validOutput: "out_valid")
             add("in_valid", 1, 1); add("in_packed", n, w); add("in_mask", n, 1)

@@ -53,16 +53,16 @@ public struct RTLSimulator: Sendable {
                 env["OBJCACHE"] = "ccache"
             }
             let build = try Toolchain.run(verilator, ["--binary", "--timing", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "tb", "-o", "sim", "tb.sv"] + files, directory: dir, environment: env)
-            guard build.status == 0 else { throw RTLSimError.buildFailed(simulator: "verilator", log: Self.tail(build.error + build.output)) }
+            guard build.status == 0 else { throw RTLSimError.buildFailed(simulator: "verilator", log: Toolchain.excerpt(lines: 6, text: build.error + build.output)) }
             let run = try Toolchain.run("\(dir)/obj_dir/sim", [], directory: dir)
-            guard run.status == 0 else { throw RTLSimError.runFailed(simulator: "verilator", log: Self.tail(run.error + run.output)) }
+            guard run.status == 0 else { throw RTLSimError.runFailed(simulator: "verilator", log: Toolchain.excerpt(lines: 6, text: run.error + run.output)) }
         case .iverilog:
             let iverilog = try Toolchain.require(.iverilog)
             let build = try Toolchain.run(iverilog, ["-g2012", "-o", "sim.vvp", "tb.sv"] + files, directory: dir)
-            guard build.status == 0 else { throw RTLSimError.buildFailed(simulator: "iverilog", log: Self.tail(build.error + build.output)) }
+            guard build.status == 0 else { throw RTLSimError.buildFailed(simulator: "iverilog", log: Toolchain.excerpt(lines: 6, text: build.error + build.output)) }
             let vvp = URL(fileURLWithPath: iverilog).deletingLastPathComponent().appendingPathComponent("vvp").path
             let run = try Toolchain.run(vvp, ["-n", "sim.vvp"], directory: dir)
-            guard run.status == 0 else { throw RTLSimError.runFailed(simulator: "iverilog", log: Self.tail(run.error + run.output)) }
+            guard run.status == 0 else { throw RTLSimError.runFailed(simulator: "iverilog", log: Toolchain.excerpt(lines: 6, text: run.error + run.output)) }
         }
         let response = (try? String(contentsOfFile: "\(dir)/response.txt", encoding: .utf8)) ?? ""
         return response.split(separator: "\n").compactMap { line in
@@ -72,7 +72,4 @@ public struct RTLSimulator: Sendable {
         }
     }
 
-    static func tail(_ text: String) -> String {
-        text.split(separator: "\n").suffix(6).joined(separator: " | ")
-    }
 }

@@ -56,6 +56,11 @@ public enum Toolchain {
         return path
     }
 
+    /// The last `lines` lines of a tool's log on one line, for one-line error messages.
+    public static func excerpt(lines: Int, text: String) -> String {
+        text.split(separator: "\n").suffix(lines).joined(separator: " | ")
+    }
+
     /// What a finished process printed.
     public struct Result: Sendable {
         public let status: Int32

@@ -40,7 +40,7 @@ import Testing
             top: variant.moduleName, sources: try RTLFixtures.source(variant), layout: harness.layout, stimulus: stimulus)
         #expect(samples.map { harness.read($0, "out_y")[0] } == expected)
         let latencies = Set(zip(samples, lastCycles).map { $0.cycle - $1 + 1 })
-        #expect(latencies == [3 + ModuleVariant.log2(m)])
+        #expect(latencies == [3 + Int.ceilLog2(m)])
         // Saturation happened in this run (the extreme inputs reached the clamp).
         #expect(expected.contains(RTLFixtures.format.maxValue) || expected.contains(RTLFixtures.format.minValue))
     }

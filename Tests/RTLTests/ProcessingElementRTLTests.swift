@@ -17,7 +17,7 @@ import Testing
             config = c
             w = format.bits
             let x = c.spatialTile
-            let lw = max(1, ModuleVariant.log2(max(c.macLanesPerPE, c.softmaxPerPE)))
+            let lw = max(1, Int.ceilLog2(max(c.macLanesPerPE, c.softmaxPerPE)))
             var l = PortLayout(validOutputs: ["res_row_valid", "res_dots_valid"])
             for (name, bits) in [("tbl_we", 1), ("tbl_addr", 4), ("tbl_data", w), ("tau_load", 1), ("rho_sel", 4), ("wl_valid", 1),
                                  ("wl_lane", lw), ("wl_col", x * w), ("ln_gamma", x * w), ("ln_beta", x * w), ("op_valid", 1),
