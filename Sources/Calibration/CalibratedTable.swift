@@ -1,0 +1,130 @@
+import CostModel
+import DesignSpace
+import Foundation
+import RTLGen
+
+/// Assembles the calibrated hardware table from synthesis records: module entries from the
+/// records (or the scaling model where a variant was not synthesised), the clock of the
+/// slowest synthesised module, and buffers, main memory and controllers from the memory
+/// models. Also reports the scaling model's error on held-out synthesised points.
+public struct CalibratedTable: Sendable {
+    public let table: HardwareTable
+    /// Held-out and batch-rule checks of the scaling model.
+    public let checks: [ScalingCheck]
+    /// The module that sets the clock.
+    public let slowestModule: String
+    /// Table entries that come from the scaling model, with the fit used.
+    public let modelled: [String: String]
+
+    public init(records: [ModuleCalibration], plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
+                format f: FixedPointFormat, technology: String, provenance: [String: String]) throws {
+        let byName = Dictionary(records.map { ($0.module, $0) }, uniquingKeysWith: { _, b in b })
+        func record(_ v: ModuleVariant) throws -> ModuleCalibration {
+            guard let r = byName[v.moduleName] else { throw CalibrationError.missingRecord(module: v.moduleName, file: "the calibration records") }
+            return r
+        }
+        // Clock: the slowest module the design space instantiates.
+        let inSpace = try plan.variants.filter { CalibrationPlan.tableKey($0) != nil }.map(record)
+        let slowest = inSpace.max { $0.criticalPathNS < $1.criticalPathNS }!
+        let clockMHz = (slowest.maximumClockMHz * 10).rounded(.down) / 10
+
+        struct Figures {
+            var area: Double
+            var leakage: Double
+            var energy: Double
+            init(_ r: ModuleCalibration) { area = r.areaUM2; leakage = r.leakageMW; energy = r.energy.totalFJPerCycle }
+            init(area: Double, leakage: Double, energy: Double) { self.area = area; self.leakage = leakage; self.energy = energy }
+            func times(_ n: Double) -> Figures { Figures(area: area * n, leakage: leakage * n, energy: energy * n) }
+        }
+        func cost(_ fig: Figures) -> ModuleCost {
+            ModuleCost(areaUM2: fig.area, dynamicMW: fig.energy * clockMHz * 1e-6, leakageMW: fig.leakage)
+        }
+        func fit(_ rs: [(Int, ModuleCalibration)]) -> (Double) -> Figures {
+            let area = PowerLawFit(points: rs.map { (Double($0.0), $0.1.areaUM2) })
+            let leak = PowerLawFit(points: rs.map { (Double($0.0), $0.1.leakageMW) })
+            let energy = PowerLawFit(points: rs.map { (Double($0.0), $0.1.energy.totalFJPerCycle) })
+            return { s in Figures(area: area.value(at: s), leakage: leak.value(at: s), energy: energy.value(at: s)) }
+        }
+
+        var modules: [String: ModuleCost] = [:]
+        var modelled: [String: String] = [:]
+        var checks: [ScalingCheck] = []
+        for v in plan.macLanes + [plan.fifo] {
+            if let key = CalibrationPlan.tableKey(v) { modules[key] = cost(Figures(try record(v))) }
+        }
+        for family in CalibrationPlan.Family.allCases {
+            let sizes = (plan.sizes[family] ?? []).sorted()
+            let points = try sizes.map { ($0, try record(family.variant(batchTile: 1, size: $0))) }
+            guard points.count >= 2 else { continue }
+            if points.count >= 3 {
+                // Held out: the largest synthesised size, predicted from the two below it.
+                let held = points[points.count - 1]
+                let predicted = fit(Array(points[points.count - 3 ..< points.count - 1]))(Double(held.0))
+                checks.append(ScalingCheck(
+                    module: held.1.module, basis: "power law fitted on sizes \(points[points.count - 3].0), \(points[points.count - 2].0)",
+                    predictedAreaUM2: predicted.area, synthesisedAreaUM2: held.1.areaUM2,
+                    predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: held.1.energy.totalFJPerCycle))
+            }
+            let largest = Array(points.suffix(2))
+            let model = fit(largest)
+            let basis = "power law on synthesised sizes \(largest[0].0), \(largest[1].0)"
+            let batches = family.isBatched ? AcceleratorSpace.batchTiles : [1]
+            for x in AcceleratorSpace.spatialTiles {
+                for b in batches {
+                    let v = family.variant(batchTile: b, size: x)
+                    guard let key = CalibrationPlan.tableKey(v) else { continue }
+                    if let r = byName[v.moduleName] {
+                        modules[key] = cost(Figures(r))
+                    } else if let one = byName[family.variant(batchTile: 1, size: x).moduleName] {
+                        modules[key] = cost(Figures(one).times(Double(b)))
+                        modelled[key] = "\(b) x synthesised b = 1"
+                    } else {
+                        modules[key] = cost(model(Double(x)).times(Double(b)))
+                        modelled[key] = b == 1 ? basis : "\(b) x (\(basis))"
+                    }
+                }
+            }
+        }
+        for check in plan.batchChecks {
+            let one = try record(check.family.variant(batchTile: 1, size: check.size))
+            let many = try record(check.family.variant(batchTile: check.batchTile, size: check.size))
+            checks.append(ScalingCheck(
+                module: many.module, basis: "\(check.batchTile) x synthesised b = 1", predictedAreaUM2: one.areaUM2 * Double(check.batchTile),
+                synthesisedAreaUM2: many.areaUM2, predictedEnergyFJ: one.energy.totalFJPerCycle * Double(check.batchTile),
+                synthesisedEnergyFJ: many.energy.totalFJPerCycle))
+        }
+
+        // Controllers, buffers and main memory from published figures (see MemoryModels).
+        let logicArea = memory.factor("logic_area")
+        let energy = memory.factor("energy")
+        let leakPerArea = memory.factor("leakage_per_area")
+        let clockRatio = clockMHz / memory.sourceClockMHz
+        for key in memory.scaledModules {
+            guard let m = source.modules[key] else { throw CostModelError.missingEntry(table: source.name, entry: key) }
+            // Dynamic power: energy per cycle scales by the energy factor, then by the clock.
+            modules[key] = ModuleCost(areaUM2: m.areaUM2 * logicArea, dynamicMW: m.dynamicMW * energy * clockRatio,
+                                      leakageMW: m.leakageMW * logicArea * leakPerArea)
+            modelled[key] = "\(source.name) scaled by memory models"
+        }
+        let sram = memory.factor("sram_area")
+        var buffers: [String: BufferCost] = [:]
+        for (name, b) in source.buffers {
+            buffers[name] = BufferCost(
+                areaUM2PerMB: b.areaUM2PerMB * sram, accessEnergyNJ: b.accessEnergyNJ * energy,
+                leakageMWPerMB: b.leakageMWPerMB * sram * leakPerArea, bandwidthGBs: b.bandwidthGBs * clockRatio)
+        }
+        var prov = provenance
+        prov["clock"] = "slowest synthesised module: \(slowest.module), \(String(format: "%.3f", slowest.criticalPathNS)) ns"
+        prov["buffers"] = "\(source.name) buffers scaled: area x\(sram) (\(memory.factors["sram_area"]!.citation)); access energy x\(energy) (\(memory.factors["energy"]!.citation)); leakage with area; bandwidth kept per cycle"
+        prov["controllers"] = "\(memory.scaledModules.joined(separator: ", ")) from \(source.name): area x\(logicArea) (\(memory.factors["logic_area"]!.citation)), energy x\(energy)"
+        prov["main_memory"] = "off chip: \(source.name) entries unchanged"
+        prov["modelled"] = modelled.keys.sorted().map { "\($0) (\(modelled[$0]!))" }.joined(separator: "; ")
+        table = HardwareTable(
+            name: "nangate45", technology: technology, provenance: prov, clockMHz: clockMHz,
+            integerBits: f.integerBits, fractionBits: f.fractionBits, modules: modules, buffers: buffers, mainMemory: source.mainMemory)
+        try table.validate()
+        self.checks = checks
+        self.slowestModule = slowest.module
+        self.modelled = modelled
+    }
+}

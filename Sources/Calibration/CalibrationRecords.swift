@@ -1,0 +1,41 @@
+import Foundation
+
+/// The file of raw synthesis records (`synth/nangate45-modules.json`): one entry per module
+/// variant ever calibrated, each from the run that last calibrated it.
+public struct CalibrationRecords: Codable, Sendable {
+    public var format = "transcode-module-calibration"
+    public var version = 2
+    public var units = [
+        "area_um2": "square micrometres", "leakage_mw": "milliwatts", "critical_path_ns": "nanoseconds",
+        "switching_fj_per_cycle": "femtojoules per stimulus cycle", "internal_fj_per_cycle": "femtojoules per stimulus cycle",
+        "net_toggle_rate": "transitions per net per cycle", "input_activity": "toggles per input bit per cycle",
+    ]
+    public var provenance: [String: String]
+    public var modules: [ModuleCalibration]
+
+    public init(provenance: [String: String], modules: [ModuleCalibration]) {
+        self.provenance = provenance
+        self.modules = modules.sorted { $0.module < $1.module }
+    }
+
+    /// Reads a records file; a missing file is an empty set, an unreadable one an error.
+    public static func load(path: String) throws -> CalibrationRecords? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        do {
+            return try JSONDecoder().decode(CalibrationRecords.self, from: data)
+        } catch {
+            throw CalibrationError.missingRecord(module: "any module in the current format", file: path)
+        }
+    }
+
+    /// These records with `fresh` replacing records of the same module.
+    public func merging(_ fresh: [ModuleCalibration], provenance: [String: String]) -> CalibrationRecords {
+        CalibrationRecords(provenance: provenance, modules: modules.filter { old in !fresh.contains { $0.module == old.module } } + fresh)
+    }
+
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

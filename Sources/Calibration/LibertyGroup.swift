@@ -1,0 +1,144 @@
+/// One group of a Liberty file (`type (args) { ... }`) with its simple attributes
+/// (`name : value ;`), complex attributes (`name (a, b) ;`) and nested groups, as written.
+///
+/// The parser is generic on purpose: the calibration reads only a handful of attributes, and
+/// a tree keeps it independent of the order and the vendor extensions of a particular file.
+public struct LibertyGroup: Sendable {
+    public var type: String
+    public var arguments: [String]
+    public var attributes: [String: String] = [:]
+    /// Every occurrence of each complex attribute, in file order (`fanout_length` repeats).
+    public var complexAttributes: [String: [[String]]] = [:]
+    public var groups: [LibertyGroup] = []
+
+    /// The nested groups of `type`.
+    public func groups(_ type: String) -> [LibertyGroup] { groups.filter { $0.type == type } }
+
+    /// A simple attribute as a number.
+    public func number(_ name: String) -> Double? { attributes[name].flatMap(Double.init) }
+
+    /// A complex attribute holding one quoted, comma-separated list of numbers (`index_1`, `values`).
+    public func numbers(_ name: String) -> [[Double]]? {
+        complexAttributes[name]?.first.map { rows in
+            rows.map { row in row.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+        }
+    }
+
+    /// Parses the text of a Liberty file; `nil` when it is not one.
+    public static func parse(_ text: String) -> LibertyGroup? {
+        var parser = Parser(bytes: Array(text.utf8))
+        return parser.group()
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var i = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        enum Token: Equatable {
+            case word(String)
+            case punctuation(UInt8)
+            case end
+        }
+
+        static let punctuation: Set<UInt8> = Set("{}():;,".utf8)
+
+        mutating func skipSpace() {
+            while i < bytes.count {
+                let c = bytes[i]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x5C {  // blanks and line continuations
+                    i += 1
+                } else if c == 0x2F, i + 1 < bytes.count, bytes[i + 1] == 0x2A {  // /* comment */
+                    i += 2
+                    while i + 1 < bytes.count, !(bytes[i] == 0x2A && bytes[i + 1] == 0x2F) { i += 1 }
+                    i += 2
+                } else {
+                    return
+                }
+            }
+        }
+
+        mutating func next() -> Token {
+            skipSpace()
+            guard i < bytes.count else { return .end }
+            let c = bytes[i]
+            if Self.punctuation.contains(c) {
+                i += 1
+                return .punctuation(c)
+            }
+            if c == 0x22 {  // "quoted", possibly spanning continued lines
+                i += 1
+                let start = i
+                while i < bytes.count, bytes[i] != 0x22 { i += 1 }
+                let text = String(decoding: bytes[start..<min(i, bytes.count)], as: UTF8.self)
+                i += 1
+                return .word(text)
+            }
+            let start = i
+            while i < bytes.count {
+                let d = bytes[i]
+                if d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || Self.punctuation.contains(d) || d == 0x22 { break }
+                i += 1
+            }
+            return .word(String(decoding: bytes[start..<i], as: UTF8.self))
+        }
+
+        func peekIsNewlineBefore() -> Bool {
+            var j = i
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            return j < bytes.count && (bytes[j] == 0x0A || bytes[j] == 0x0D)
+        }
+
+        /// `type (args) { statements }` at the current position.
+        mutating func group() -> LibertyGroup? {
+            guard case .word(let type) = next(), next() == .punctuation(UInt8(ascii: "(")) else { return nil }
+            let args = arguments()
+            guard next() == .punctuation(UInt8(ascii: "{")) else { return nil }
+            return body(LibertyGroup(type: type, arguments: args))
+        }
+
+        mutating func arguments() -> [String] {
+            var args: [String] = []
+            while true {
+                switch next() {
+                case .word(let w): args.append(w)
+                case .punctuation(UInt8(ascii: ",")): continue
+                default: return args
+                }
+            }
+        }
+
+        mutating func body(_ start: LibertyGroup) -> LibertyGroup? {
+            var g = start
+            while true {
+                switch next() {
+                case .punctuation(UInt8(ascii: "}")), .end:
+                    return g
+                case .punctuation:
+                    continue  // a stray ';'
+                case .word(let name):
+                    switch next() {
+                    case .punctuation(UInt8(ascii: ":")):
+                        if case .word(let value) = next() { g.attributes[name] = value }
+                        skipSpace()
+                        if i < bytes.count, bytes[i] == UInt8(ascii: ";") { i += 1 }
+                    case .punctuation(UInt8(ascii: "(")):
+                        let args = arguments()
+                        skipSpace()
+                        if i < bytes.count, bytes[i] == UInt8(ascii: "{") {
+                            i += 1
+                            guard let child = body(LibertyGroup(type: name, arguments: args)) else { return nil }
+                            g.groups.append(child)
+                        } else {
+                            g.complexAttributes[name, default: []].append(args)
+                            if i < bytes.count, bytes[i] == UInt8(ascii: ";") { i += 1 }
+                        }
+                    default:
+                        return nil
+                    }
+                }
+            }
+        }
+    }
+}
