@@ -37,6 +37,11 @@ public struct Mapper: Sendable {
     public func operations() -> [MappedOperation] {
         var builder = Builder()
         var records: [ForwardRecord] = []
+        // At most about ten forward operations per head plus a dozen per layer; training
+        // roughly triples them. Reserving once avoids regrowing arrays of large records.
+        let forwardEstimate = model.layers.reduce(4) { $0 + 10 * $1.heads.count + 12 + $1.feedForward.count }
+        builder.operations.reserveCapacity(workload == .training ? 4 * forwardEstimate : forwardEstimate)
+        records.reserveCapacity(forwardEstimate)
         let B = batchSize
         let N = sequenceLength
         let h0 = model.layers[0].hiddenSize

@@ -12,7 +12,6 @@ public enum Simulator {
             workload: request.workload, optimizer: request.optimizer)
         let operations = mapper.operations()
         let tiler = Tiler(hardware: hardware, dynaProp: request.dynaProp)
-        let tiled = operations.map(tiler.tile)
         let accounting = EnergyAccounting(hardware: hardware)
 
         let cycles: Int
@@ -21,16 +20,19 @@ public enum Simulator {
         let peak: [String: Double]
         let spilled: Double
         let tiles: Int
+        let effectualMACs: Double
         switch request.fidelity {
         case .cycle:
+            let tiled = operations.map(tiler.tile)
             let outcome = CycleSimulator(hardware: hardware, tiled: tiled).run()
             (cycles, activity, stalls, peak, spilled, tiles) =
                 (outcome.cycles, outcome.activity, outcome.stalls, outcome.peakBuffer, outcome.spilled, outcome.tiles)
+            effectualMACs = tiled.reduce(0) { $0 + $1.effectualMACs }
         case .fast:
-            let outcome = FastEstimator(hardware: hardware, tiled: tiled).run()
-            (cycles, activity, stalls, spilled) = (outcome.cycles, outcome.activity, outcome.stalls, outcome.spilled)
+            let outcome = FastEstimator(hardware: hardware, operations: operations, tiler: tiler).run()
+            (cycles, activity, stalls, spilled, tiles, effectualMACs) =
+                (outcome.cycles, outcome.activity, outcome.stalls, outcome.spilled, outcome.tiles, outcome.effectualMACs)
             peak = [:]
-            tiles = tiled.reduce(0) { $0 + $1.tiles }
         }
         var utilisation: [String: Double] = [:]
         for unit in MappedOperation.Unit.allCases {
@@ -43,7 +45,7 @@ public enum Simulator {
             seconds: Double(cycles) * hardware.cycleSeconds, dynamicEnergyJ: accounting.dynamicJ(activity),
             leakageEnergyJ: accounting.leakageJ(cycles: Double(cycles)), areaMM2: hardware.areaMM2,
             utilisation: utilisation, stalls: stalls, peakBufferBytes: peak, mainMemoryBytes: activity.mainMemoryBytes,
-            spilledBytes: spilled, effectualMACs: tiled.reduce(0) { $0 + $1.effectualMACs },
+            spilledBytes: spilled, effectualMACs: effectualMACs,
             denseMACs: Double(operations.reduce(0) { $0 + $1.denseMACs }), operations: operations.count, tiles: tiles,
             footprint: MemoryFootprint.of(
                 model: request.model, operations: operations, wordBits: request.table.wordBits, dynaProp: request.dynaProp))
