@@ -39,10 +39,11 @@ public struct CalibratedTable: Sendable {
         func cost(_ fig: Figures) -> ModuleCost {
             ModuleCost(areaUM2: fig.area, dynamicMW: fig.energy * clockMHz * 1e-6, leakageMW: fig.leakage)
         }
-        func fit(_ rs: [(Int, ModuleCalibration)]) -> (Double) -> Figures {
-            let area = PowerLawFit(points: rs.map { (Double($0.0), $0.1.areaUM2) })
-            let leak = PowerLawFit(points: rs.map { (Double($0.0), $0.1.leakageMW) })
-            let energy = PowerLawFit(points: rs.map { (Double($0.0), $0.1.energy.totalFJPerCycle) })
+        /// The affine model of a family, fitted on (natural size, record) points.
+        func fit(_ rs: [(size: Double, record: ModuleCalibration)]) -> (Double) -> Figures {
+            let area = AffineFit(points: rs.map { ($0.size, $0.record.areaUM2) })
+            let leak = AffineFit(points: rs.map { ($0.size, $0.record.leakageMW) })
+            let energy = AffineFit(points: rs.map { ($0.size, $0.record.energy.totalFJPerCycle) })
             return { s in Figures(area: area.value(at: s), leakage: leak.value(at: s), energy: energy.value(at: s)) }
         }
 
@@ -52,22 +53,24 @@ public struct CalibratedTable: Sendable {
         for v in plan.macLanes + [plan.fifo] {
             if let key = CalibrationPlan.tableKey(v) { modules[key] = cost(Figures(try record(v))) }
         }
+        var models: [CalibrationPlan.Family: (Double) -> Figures] = [:]
         for family in CalibrationPlan.Family.allCases {
             let sizes = (plan.sizes[family] ?? []).sorted()
-            let points = try sizes.map { ($0, try record(family.variant(batchTile: 1, size: $0))) }
+            let points = try sizes.map { (size: family.size(batchTile: 1, side: $0), side: $0, record: try record(family.variant(batchTile: 1, size: $0))) }
             guard points.count >= 2 else { continue }
             if points.count >= 3 {
-                // Held out: the largest synthesised size, predicted from the two below it.
+                // Held out: the largest synthesised size, predicted from the ones below it.
                 let held = points[points.count - 1]
-                let predicted = fit(Array(points[points.count - 3 ..< points.count - 1]))(Double(held.0))
+                let below = points.dropLast()
+                let predicted = fit(below.map { ($0.size, $0.record) })(held.size)
                 checks.append(ScalingCheck(
-                    module: held.1.module, basis: "power law fitted on sizes \(points[points.count - 3].0), \(points[points.count - 2].0)",
-                    predictedAreaUM2: predicted.area, synthesisedAreaUM2: held.1.areaUM2,
-                    predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: held.1.energy.totalFJPerCycle))
+                    module: held.record.module, basis: "affine fit on sizes \(below.map { String($0.side) }.joined(separator: ", "))",
+                    predictedAreaUM2: predicted.area, synthesisedAreaUM2: held.record.areaUM2,
+                    predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: held.record.energy.totalFJPerCycle))
             }
-            let largest = Array(points.suffix(2))
-            let model = fit(largest)
-            let basis = "power law on synthesised sizes \(largest[0].0), \(largest[1].0)"
+            let model = fit(points.map { ($0.size, $0.record) })
+            models[family] = model
+            let basis = "affine fit on synthesised sizes \(sizes.map(String.init).joined(separator: ", "))"
             let batches = family.isBatched ? AcceleratorSpace.batchTiles : [1]
             for x in AcceleratorSpace.spatialTiles {
                 for b in batches {
@@ -75,23 +78,31 @@ public struct CalibratedTable: Sendable {
                     guard let key = CalibrationPlan.tableKey(v) else { continue }
                     if let r = byName[v.moduleName] {
                         modules[key] = cost(Figures(r))
-                    } else if let one = byName[family.variant(batchTile: 1, size: x).moduleName] {
-                        modules[key] = cost(Figures(one).times(Double(b)))
-                        modelled[key] = "\(b) x synthesised b = 1"
+                    } else if family.replicatedOverBatch {
+                        let row = byName[family.variant(batchTile: 1, size: x).moduleName].map(Figures.init) ?? model(family.size(batchTile: 1, side: x))
+                        modules[key] = cost(row.times(Double(b)))
+                        modelled[key] = byName[family.variant(batchTile: 1, size: x).moduleName] == nil ? "\(b) x (\(basis))" : "\(b) x synthesised b = 1"
                     } else {
-                        modules[key] = cost(model(Double(x)).times(Double(b)))
-                        modelled[key] = b == 1 ? basis : "\(b) x (\(basis))"
+                        modules[key] = cost(model(family.size(batchTile: b, side: x)))
+                        modelled[key] = basis
                     }
                 }
             }
         }
         for check in plan.batchChecks {
-            let one = try record(check.family.variant(batchTile: 1, size: check.size))
             let many = try record(check.family.variant(batchTile: check.batchTile, size: check.size))
+            let predicted: Figures
+            let basis: String
+            if check.family.replicatedOverBatch {
+                predicted = Figures(try record(check.family.variant(batchTile: 1, size: check.size))).times(Double(check.batchTile))
+                basis = "\(check.batchTile) x synthesised b = 1"
+            } else {
+                predicted = models[check.family]!(check.family.size(batchTile: check.batchTile, side: check.size))
+                basis = "affine fit on b = 1 sizes"
+            }
             checks.append(ScalingCheck(
-                module: many.module, basis: "\(check.batchTile) x synthesised b = 1", predictedAreaUM2: one.areaUM2 * Double(check.batchTile),
-                synthesisedAreaUM2: many.areaUM2, predictedEnergyFJ: one.energy.totalFJPerCycle * Double(check.batchTile),
-                synthesisedEnergyFJ: many.energy.totalFJPerCycle))
+                module: many.module, basis: basis, predictedAreaUM2: predicted.area, synthesisedAreaUM2: many.areaUM2,
+                predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: many.energy.totalFJPerCycle))
         }
 
         // Controllers, buffers and main memory from published figures (see MemoryModels).

@@ -9,6 +9,7 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
     case netlistMismatch(module: String, cycle: Int)
     case unreadableLiberty(path: String)
     case missingRecord(module: String, file: String)
+    case unreadableRecords(path: String)
     case unreadableMemoryModels(path: String, reason: String)
 
     public var description: String {
@@ -22,6 +23,7 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
         case .netlistMismatch(let module, let cycle): "the synthesised netlist of \(module) differs from its RTL at cycle \(cycle): report this synthesis result"
         case .unreadableLiberty(let path): "cannot read liberty \(path): run scripts/setup or set TRANSCODE_LIBERTY"
         case .missingRecord(let module, let file): "\(file) has no record for \(module): run 'transcode calibrate' to synthesise it"
+        case .unreadableRecords(let path): "cannot read calibration records \(path) (an older format?): delete it and run 'transcode calibrate'"
         case .unreadableMemoryModels(let path, let reason): "cannot read memory models \(path): \(reason)"
         }
     }

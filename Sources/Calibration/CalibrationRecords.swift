@@ -24,13 +24,16 @@ public struct CalibrationRecords: Codable, Sendable {
         do {
             return try JSONDecoder().decode(CalibrationRecords.self, from: data)
         } catch {
-            throw CalibrationError.missingRecord(module: "any module in the current format", file: path)
+            throw CalibrationError.unreadableRecords(path: path)
         }
     }
 
-    /// These records with `fresh` replacing records of the same module.
-    public func merging(_ fresh: [ModuleCalibration], provenance: [String: String]) -> CalibrationRecords {
-        CalibrationRecords(provenance: provenance, modules: modules.filter { old in !fresh.contains { $0.module == old.module } } + fresh)
+    /// These records with `fresh` replacing records of the same module, keeping only the
+    /// modules `plan` synthesises (records of variants a plan no longer has would linger).
+    public func merging(_ fresh: [ModuleCalibration], provenance: [String: String], plan: CalibrationPlan) -> CalibrationRecords {
+        let wanted = Set(plan.variants.map(\.moduleName))
+        let kept = modules.filter { old in wanted.contains(old.module) && !fresh.contains { $0.module == old.module } }
+        return CalibrationRecords(provenance: provenance, modules: kept + fresh.filter { wanted.contains($0.module) })
     }
 
     public func jsonText() throws -> String {

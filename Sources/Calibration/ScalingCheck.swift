@@ -2,7 +2,7 @@
 /// seeing it.
 public struct ScalingCheck: Codable, Sendable, Equatable {
     public let module: String
-    /// What the prediction rested on, e.g. "power law fitted on x = 4, 8" or "4 x b = 1".
+    /// What the prediction rested on, e.g. "affine fit on sizes 4, 8" or "2 x synthesised b = 1".
     public let basis: String
     public let predictedAreaUM2: Double
     public let synthesisedAreaUM2: Double

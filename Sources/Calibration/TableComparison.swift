@@ -10,8 +10,10 @@ public struct TableComparison: Sendable {
         public let referenceAreaUM2: Double
         /// The area carried to the reference node by the logic-area factor.
         public let scaledAreaUM2: Double
-        public let dynamicMW: Double
-        public let referenceDynamicMW: Double
+        /// Dynamic energy per busy cycle, picojoules (power over clock: the two tables run
+        /// at different clocks, so milliwatts would not compare).
+        public let energyPJ: Double
+        public let referenceEnergyPJ: Double
         /// True when the entry came from the scaling model, not a synthesis run.
         public let modelled: Bool
 
@@ -20,13 +22,17 @@ public struct TableComparison: Sendable {
     }
 
     public let rows: [Row]
+    /// The factor the area was divided by to carry it to the reference node.
+    public let logicAreaFactor: Double
 
     public init(table: HardwareTable, reference: HardwareTable, logicAreaFactor: Double, modelled: Set<String>) {
+        self.logicAreaFactor = logicAreaFactor
         rows = ModuleKey.all.map { key in
             let a = table.module(key)
             let r = reference.module(key)
             return Row(key: key, areaUM2: a.areaUM2, referenceAreaUM2: r.areaUM2, scaledAreaUM2: a.areaUM2 / logicAreaFactor,
-                       dynamicMW: a.dynamicMW, referenceDynamicMW: r.dynamicMW, modelled: modelled.contains(key))
+                       energyPJ: a.dynamicMW / table.clockMHz * 1e3, referenceEnergyPJ: r.dynamicMW / reference.clockMHz * 1e3,
+                       modelled: modelled.contains(key))
         }
     }
 }

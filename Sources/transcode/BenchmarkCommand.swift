@@ -8,7 +8,7 @@ import Foundation
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark", abstract: "Print speed and memory figures.",
-        subcommands: [SimulatorBench.self, SearchBench.self])
+        subcommands: [SimulatorBench.self, SearchBench.self, CalibrationBench.self])
 
     struct SimulatorBench: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -51,7 +51,7 @@ struct CalibrateCommand: ParsableCommand {
         provenance["timing"] = "OpenSTA report_worst_slack on the mapped netlist, no wire parasitics, ports at the clock edge"
         provenance["energy"] = "gate-level Verilator simulation of the mapped netlist on \(CalibrationStimulus.defaultCycles) cycles of sparse transformer-like stimulus (outputs checked against the RTL); per-net toggles x (1/2 C V^2 with liberty pin caps and the default wire load) + liberty internal energy at \(GateLevelEnergy.nominalTransitionNS) ns input transition; zero-delay, so glitches are not counted"
         let stored = try CalibrationRecords.load(path: records) ?? CalibrationRecords(provenance: [:], modules: [])
-        let merged = stored.merging(results, provenance: provenance)
+        let merged = stored.merging(results, provenance: provenance, plan: plan)
         try merged.jsonText().write(toFile: records, atomically: true, encoding: .utf8)
 
         print(Render.pad("module", 22) + Render.pad("area um^2", 12) + Render.pad("cells", 8) + Render.pad("flops", 7)
@@ -95,12 +95,12 @@ struct CalibrateCommand: ParsableCommand {
     static func render(_ c: TableComparison) -> String {
         var lines = ["", "NanGate45 (this flow) against the paper's 14 nm figures (AccelTran, Design Compiler); * = scaling model or published figure:",
                      Render.pad("table key", 22) + Render.pad("45nm um^2", 13) + Render.pad("14nm um^2", 13) + Render.pad("ratio", 8)
-                        + Render.pad("45nm/10.3", 11) + Render.pad("45nm mW", 10) + "14nm mW"]
+                        + Render.pad(String(format: "45nm/%.1f", c.logicAreaFactor), 11) + Render.pad("45nm pJ/cyc", 13) + "14nm pJ/cyc"]
         for r in c.rows {
             lines.append(Render.pad(r.key + (r.modelled ? " *" : ""), 22) + Render.pad(String(format: "%.1f", r.areaUM2), 13)
                 + Render.pad(String(format: "%.1f", r.referenceAreaUM2), 13) + Render.pad(String(format: "%.2f", r.areaRatio), 8)
-                + Render.pad(String(format: "%.2f", r.scaledAreaRatio), 11) + Render.pad(String(format: "%.3f", r.dynamicMW), 10)
-                + String(format: "%.3f", r.referenceDynamicMW))
+                + Render.pad(String(format: "%.2f", r.scaledAreaRatio), 11) + Render.pad(String(format: "%.3f", r.energyPJ), 13)
+                + String(format: "%.3f", r.referenceEnergyPJ))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -30,6 +30,11 @@ import Testing
         ("error-search-constraint", ["search", "--constraint", "depth<=3", "--out", "/tmp/never"], 1),
         ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001"], 0),
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
+        ("simulate-bert-tiny-edge-calibrated", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--mode", "training"], 0),
+        ("table-show-nangate45", ["table", "show", "nangate45"], 0),
+        ("error-calibrate-compare", ["calibrate", "--compare", "design-compiler"], 1),
+        ("error-calibrate-module", ["calibrate", "--modules", "mac_lane_m2_relu"], 1),
+        ("error-calibrate-memory-models", ["calibrate", "--memory-models", "no/such/models.json"], 1),
     ]
 
     @Test(arguments: cases.map(\.0))

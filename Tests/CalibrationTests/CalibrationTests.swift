@@ -1,44 +1,205 @@
-import Calibration
+import CostModel
 import DesignSpace
 import Foundation
 import RTLGen
 import Testing
 import Toolchain
 
-/// Synthesis on the real NanGate45 liberty: the checked-in module records must still hold.
-@Suite(.serialized) struct CalibrationTests {
+@testable import Calibration
+
+/// Synthesis on the real NanGate45 liberty: the checked-in records and table must still hold.
+@Suite(.serialized) struct CalibrationFreshnessTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let refresh = "refresh with: transcode calibrate --modules mac_lane_m1_relu,dynaprop_b1_x8 (or transcode calibrate for the whole table)"
 
-    struct Records: Decodable { let modules: [ModuleCalibration] }
-
-    @Test(arguments: ["mac_lane_m1_relu", "dynaprop_b1_x8"])
-    func checkedInRecordsMatchAFreshSynthesis(module: String) throws {
-        let variants: [String: ModuleVariant] = ["mac_lane_m1_relu": .macLane(macs: 1, activation: .relu), "dynaprop_b1_x8": .dynaProp(batchTile: 1, tile: 8)]
+    @Test(arguments: [ModuleVariant.macLane(macs: 1, activation: .relu), .dynaProp(batchTile: 1, tile: 8)])
+    func checkedInRecordsMatchAFreshSynthesis(variant: ModuleVariant) throws {
         let flow = try SynthesisFlow(
             liberty: try Toolchain.liberty(projectRoot: Self.root),
             generator: RTLGenerator(library: TemplateLibrary(directory: "\(Self.root)/templates")))
-        let variant = variants[module]!
-        let fresh = try flow.calibrate(variant, activity: InputActivity.measure(variant, format: .paper))
-        let data = try Data(contentsOf: URL(fileURLWithPath: "\(Self.root)/synth/nangate45-modules.json"))
-        let stored = try JSONDecoder().decode(Records.self, from: data).modules.first { $0.module == module }
-        let refresh = "refresh with: transcode calibrate"
-        guard let stored else {
-            Issue.record("synth/nangate45-modules.json has no \(module); \(refresh)")
+        let fresh = try flow.calibrate(variant, stimulus: CalibrationStimulus.vectors(variant, format: .paper))
+        let records = try #require(try CalibrationRecords.load(path: "\(Self.root)/synth/nangate45-modules.json"))
+        guard let stored = records.modules.first(where: { $0.module == variant.moduleName }) else {
+            Issue.record("synth/nangate45-modules.json has no \(variant.moduleName); \(Self.refresh)")
             return
         }
-        #expect(abs(fresh.areaUM2 - stored.areaUM2) / stored.areaUM2 < 0.01, "area \(fresh.areaUM2) vs \(stored.areaUM2) um^2; \(refresh)")
-        #expect(abs(fresh.leakageMW - stored.leakageMW) / stored.leakageMW < 0.01, "leakage; \(refresh)")
-        #expect(abs(fresh.criticalPathNS - stored.criticalPathNS) / stored.criticalPathNS < 0.01, "critical path; \(refresh)")
-        #expect(abs(fresh.dynamicMW - stored.dynamicMW) / stored.dynamicMW < 0.01, "dynamic power; \(refresh)")
-        // Every cell is a NanGate cell, registers were mapped, and the leakage is the liberty's.
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) / b < 0.01 }
+        #expect(close(fresh.areaUM2, stored.areaUM2), "area \(fresh.areaUM2) vs \(stored.areaUM2) um^2; \(Self.refresh)")
+        #expect(close(fresh.leakageMW, stored.leakageMW), "leakage \(fresh.leakageMW) vs \(stored.leakageMW) mW; \(Self.refresh)")
+        #expect(close(fresh.criticalPathNS, stored.criticalPathNS), "critical path \(fresh.criticalPathNS) vs \(stored.criticalPathNS) ns; \(Self.refresh)")
+        #expect(close(fresh.energy.totalFJPerCycle, stored.energy.totalFJPerCycle),
+                "energy \(fresh.energy.totalFJPerCycle) vs \(stored.energy.totalFJPerCycle) fJ/cycle; \(Self.refresh)")
+        // Every cell is a NanGate cell, registers were mapped, leakage and energy are there.
         #expect(fresh.cells.keys.allSatisfy { !$0.hasPrefix("$") })
-        #expect(fresh.flipFlops > 0 && fresh.leakageMW > 0)
+        #expect(fresh.flipFlops > 0 && fresh.leakageMW > 0 && fresh.energy.switchingFJPerCycle > 0 && fresh.energy.internalFJPerCycle > 0)
     }
 
-    @Test func libertyLeakageIsRead() throws {
-        let leakage = try LibertyLeakage(path: try Toolchain.liberty(projectRoot: Self.root))
-        #expect(leakage.nanowatts.count > 100)
-        #expect((leakage.nanowatts["INV_X1"] ?? 0) > 0)
-        #expect(throws: CalibrationError.unreadableLiberty(path: "/no/such.lib")) { try LibertyLeakage(path: "/no/such.lib") }
+    /// The checked-in table is exactly what the checked-in records and memory models assemble to.
+    @Test func checkedInTableMatchesItsRecords() throws {
+        let records = try #require(try CalibrationRecords.load(path: "\(Self.root)/synth/nangate45-modules.json"))
+        let stored = try HardwareTable.load(path: "\(Self.root)/synth/nangate45.json")
+        let assembled = try CalibratedTable(
+            records: records.modules, plan: .standard, memory: MemoryModels.load(path: "\(Self.root)/data/memory-models.json"),
+            source: HardwareTable.load(path: "\(Self.root)/synth/acceltran-14nm.json"), format: .paper, technology: stored.technology,
+            provenance: [:]).table
+        let hint = "synth/nangate45.json is stale; refresh with: transcode calibrate"
+        #expect(assembled.clockMHz == stored.clockMHz, "\(hint)")
+        for key in ModuleKey.all {
+            let a = assembled.module(key), s = stored.module(key)
+            #expect(abs(a.areaUM2 - s.areaUM2) <= 1e-6 * max(s.areaUM2, 1) && abs(a.dynamicMW - s.dynamicMW) <= 1e-6 * max(s.dynamicMW, 1e-9), "\(key): \(hint)")
+        }
+        for (name, b) in assembled.buffers { #expect(stored.buffers[name] == b, "buffers.\(name): \(hint)") }
+        #expect(stored.provenance["liberty_sha256"]?.count == 64)
+    }
+
+    @Test func scalingModelIsCheckedOnHeldOutPoints() throws {
+        let records = try #require(try CalibrationRecords.load(path: "\(Self.root)/synth/nangate45-modules.json"))
+        let calibrated = try CalibratedTable(
+            records: records.modules, plan: .standard, memory: MemoryModels.load(path: "\(Self.root)/data/memory-models.json"),
+            source: HardwareTable.load(path: "\(Self.root)/synth/acceltran-14nm.json"), format: .paper, technology: "t", provenance: [:])
+        // One held-out point per family plus the two batch-rule checks.
+        #expect(calibrated.checks.count == CalibrationPlan.Family.allCases.count + CalibrationPlan.standard.batchChecks.count)
+        // The scaling model must predict what it did not see to within 10% in area.
+        for check in calibrated.checks { #expect(check.areaError < 0.10, "\(check.module): \(check.basis), area error \(check.areaError)") }
+        #expect(calibrated.modelled[ModuleKey.softmax(tile: 32, batchTile: 4)] != nil)
+        #expect(calibrated.modelled[ModuleKey.macLane(macs: 16, activation: .gelu)] == nil)
+    }
+}
+
+/// The pieces of the flow on their own, without running the tools.
+@Suite struct CalibrationUnitTests {
+    static let root = CalibrationFreshnessTests.root
+
+    @Test func libertyIsRead() throws {
+        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: Self.root))
+        #expect(lib.cells.count > 100)
+        #expect(lib.voltage == 1.1)
+        #expect((lib.cells["INV_X1"]?.leakageNW ?? 0) > 0)
+        #expect(lib.cells["NAND2_X1"]?.pin("ZN")?.function == "!(A1 & A2)")
+        #expect(lib.cells["DFFR_X1"]?.flipFlop?.clear == "!RN")
+        #expect((lib.cells["NAND2_X1"]?.pin("ZN")?.internalEnergy(transition: 0.02, load: 2) ?? 0) > 0)
+        #expect((lib.wireLoad?.capacitance(fanout: 4) ?? 0) > (lib.wireLoad?.capacitance(fanout: 1) ?? 0))
+        #expect(throws: CalibrationError.unreadableLiberty(path: "/no/such.lib")) { try LibertyLibrary(path: "/no/such.lib") }
+    }
+
+    @Test func libertyGroupsKeepRepeatedAttributes() throws {
+        let text = """
+            library (t) { nom_voltage : 1.0; /* c */ wire_load ("w") { capacitance : 2; slope : 1; fanout_length(1, 1.5); fanout_length(2, 3.0); }
+              cell (INV) { area : 0.5; pin (A) { direction : input; capacitance : 1.0; } pin (Z) { direction : output; function : "!A";
+                internal_power () { related_pin : "A"; rise_power (p) { index_1 ("0.01, 0.1"); index_2 ("1, 3"); values ("1, 3", \\
+                "2, 4"); } fall_power (p) { index_1 ("0.01, 0.1"); index_2 ("1, 3"); values ("1, 3", "2, 4"); } } } } }
+            """
+        let g = try #require(LibertyGroup.parse(text))
+        #expect(g.groups("wire_load").first?.complexAttributes["fanout_length"]?.count == 2)
+        let cell = LibertyCell(try #require(g.groups("cell").first), leakageToNW: 1)
+        #expect(cell.pin("Z")?.function == "!A")
+        // Bilinear: halfway in load between 1 and 3 at the first transition.
+        #expect(abs((cell.pin("Z")?.internalEnergy(transition: 0.01, load: 2) ?? 0) - 2) < 1e-12)
+        #expect(WireLoadModel(try #require(g.groups("wire_load").first))?.capacitance(fanout: 3) == (3.0 + 1) * 2)
+    }
+
+    @Test func cellModelsFollowTheLibertyFunctions() throws {
+        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: Self.root))
+        let models = try CellModelWriter.models(of: ["DFFR_X1", "NAND2_X1", "LOGIC0_X1"], library: lib, module: "m")
+        #expect(models.contains("always @(posedge CK or negedge RN) if (!RN) IQ <= 1'b0; else IQ <= D;"))
+        #expect(models.contains("assign ZN = ~(A1 & A2);"))
+        #expect(models.contains("assign Z = 1'b0;"))
+        #expect(throws: CalibrationError.unknownArea(module: "m", cell: "NOPE_X1")) { try CellModelWriter.models(of: ["NOPE_X1"], library: lib, module: "m") }
+    }
+
+    @Test func toggleCountsReadAValueChangeDump() {
+        let vcd = """
+            $scope module u_dut $end
+            $var wire 1 ! _0001_ $end
+            $var wire 4 " in_a [3:0] $end
+            $upscope $end
+            $enddefinitions $end
+            #0
+            $dumpvars
+            x!
+            bxxxx "
+            $end
+            #10
+            0!
+            b0011 "
+            #20
+            1!
+            b101 "
+            #30
+            0!
+            b1 "
+            """
+        let t = ToggleCounts(vcd: Array(vcd.utf8)).toggles
+        // x -> 0 is not a transition; 0 -> 1 -> 0 is two.
+        #expect(t["_0001_"] == 2)
+        // 0011 -> 0101 -> 0001 (b101 is left-extended with 0): bit 1 falls once, bit 2 rises and falls.
+        #expect(t["in_a[0]"] == 0 && t["in_a[1]"] == 1 && t["in_a[2]"] == 2 && t["in_a[3]"] == 0)
+    }
+
+    @Test func energyCombinesSwitchingAndInternalEnergy() throws {
+        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: Self.root))
+        let netlist = GateNetlist(verilog: """
+            module m(a, y);
+              INV_X1 _1_ (
+                .A(a),
+                .ZN(_0001_)
+              );
+              INV_X1 _2_ (
+                .A(_0001_),
+                .ZN(y)
+              );
+            endmodule
+            """, cells: ["INV_X1"])
+        #expect(netlist.instances.count == 2 && netlist.cellCounts["INV_X1"] == 2)
+        let toggles = ToggleCounts(vcd: Array("$var wire 1 ! a $end\n$var wire 1 # _0001_ $end\n$enddefinitions $end\n0!\n1#\n1!\n0#\n0!\n1#\n".utf8))
+        let e = GateLevelEnergy(netlist: netlist, toggles: toggles, library: lib, cycles: 2)
+        let inv = try #require(lib.cells["INV_X1"])
+        let pinCap = try #require(inv.pin("A")).capacitance
+        let wire = lib.wireLoad?.capacitance(fanout: 1) ?? 0
+        // Two transitions on each of a and _0001_, each loading one INV input.
+        let expectedSwitching = 4 * 0.5 * (pinCap + wire) * 1.1 * 1.1 / 2
+        #expect(abs(e.switchingFJPerCycle - expectedSwitching) < 1e-9)
+        let expectedInternal = 2 * (try #require(inv.pin("ZN"))).internalEnergy(transition: GateLevelEnergy.nominalTransitionNS, load: pinCap + wire) / 2
+        #expect(abs(e.internalFJPerCycle - expectedInternal) < 1e-9)
+        #expect(abs(e.milliwatts(atMHz: 100) - e.totalFJPerCycle * 1e-4) < 1e-12)
+    }
+
+    @Test func affineFitRecoversItsParameters() {
+        let fit = AffineFit(points: [(4, 7 + 3 * 4), (8, 7 + 3 * 8), (16, 7 + 3 * 16)])
+        #expect(abs(fit.slope - 3) < 1e-9 && abs(fit.intercept - 7) < 1e-9)
+        #expect(abs(fit.value(at: 32) - (7 + 3 * 32)) < 1e-9)
+        // Least squares through points off a line.
+        let noisy = AffineFit(points: [(0, 0), (1, 2), (2, 2)])
+        #expect(abs(noisy.slope - 1) < 1e-12 && abs(noisy.intercept - 1.0 / 3) < 1e-12)
+    }
+
+    @Test func yosysStatisticsAreChecked() {
+        #expect(throws: CalibrationError.unknownArea(module: "m", cell: "foo")) {
+            try SynthesisFlow.checkedCells(stat: "Area for cell type foo is unknown!", module: "m")
+        }
+        #expect(throws: CalibrationError.unmappedCells(module: "m", cells: ["$_AND_"])) {
+            try SynthesisFlow.checkedCells(stat: "     $_AND_     3\n     NAND2_X1   4\n", module: "m")
+        }
+        #expect(throws: CalibrationError.inferredLatch(module: "m")) {
+            try SynthesisFlow.checkedCells(stat: "     $_DLATCH_P_     1\n", module: "m")
+        }
+        #expect(CalibrationError.inferredLatch(module: "m").description == "m infers a latch: make every always_comb assign all its outputs")
+        #expect(CalibrationError.netlistMismatch(module: "m", cycle: 3).description
+            == "the synthesised netlist of m differs from its RTL at cycle 3: report this synthesis result")
+    }
+
+    @Test func memoryModelsAreValidated() throws {
+        let m = try MemoryModels.load(path: "\(Self.root)/data/memory-models.json")
+        #expect(m.factor("sram_area") > 1 && m.scaledModules == ["dma", "dataflow"])
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("mm-\(UUID()).json").path
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(Self.root)/data/memory-models.json"))) as! [String: Any]
+        var factors = object["factors"] as! [String: Any]
+        factors["energy"] = ["value": 0, "citation": "x"]
+        object["factors"] = factors
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: bad))
+        #expect(throws: CalibrationError.unreadableMemoryModels(path: bad, reason: "factors.energy.value must be a number > 0")) {
+            try MemoryModels.load(path: bad)
+        }
+        #expect(CalibrationError.unreadableMemoryModels(path: "f", reason: "r").description == "cannot read memory models f: r")
     }
 }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Calibration
+import CostModel
+import Foundation
+import RTLGen
+import Toolchain
+
+/// `transcode benchmark calibration`: wall time of the full calibration from an empty
+/// cache, then of a re-run that finds everything cached (targets: under 20 minutes and
+/// under 10 seconds on 2 cores).
+struct CalibrationBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibration", abstract: "Wall time of a full calibration from an empty cache and of a cached re-run.")
+    @Option(help: "Liberty file (default: $TRANSCODE_LIBERTY or .lib/ from scripts/setup).") var liberty: String?
+
+    func run() throws {
+        let lib = try liberty ?? Toolchain.liberty(projectRoot: ProjectFiles.root)
+        let flow = try SynthesisFlow(liberty: lib, generator: RTLGenerator(library: TemplateLibrary(directory: ProjectFiles.path("templates"))))
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-bench-cache-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let run = CalibrationRun(flow: flow, cacheDirectory: cache)
+        let variants = CalibrationPlan.standard.variants
+        let clock = ContinuousClock()
+        let full = try clock.measure {
+            _ = try run.run(variants) { p in
+                FileHandle.standardError.write(Data(String(format: "calibrate: %@ (%d of %d), %.1f s\n", p.module, p.index, p.count, p.elapsedSeconds).utf8))
+            }
+        }
+        let cached = try clock.measure { _ = try run.run(variants) }
+        print(String(format: "full calibration: %d modules in %.1f s (%.1f min) on %d cores, from an empty cache", variants.count,
+                     full.seconds, full.seconds / 60, ProcessInfo.processInfo.activeProcessorCount))
+        print(String(format: "cached re-run:    %d modules in %.2f s", variants.count, cached.seconds))
+    }
+}
