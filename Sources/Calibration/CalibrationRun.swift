@@ -41,15 +41,18 @@ public struct CalibrationRun: Sendable {
             try Toolchain.run(try Toolchain.require(tool), args).output.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let liberty = String(try Toolchain.run("/usr/bin/sha256sum", [flow.liberty]).output.prefix(64))
+        // iverilog -V prints its version on the first line (and complains about no input).
+        let icarus = try Toolchain.run(try Toolchain.require(.iverilog), ["-V"])
         return ["yosys": try version(.yosys, ["-V"]), "opensta": try version(.sta, ["-version"]),
-                "verilator": try version(.verilator, ["--version"]), "liberty_sha256": liberty]
+                "verilator": try version(.verilator, ["--version"]), "iverilog": String((icarus.output + icarus.error).split(separator: "\n").first ?? ""),
+                "liberty_sha256": liberty]
     }
 
     public func run(_ variants: [ModuleVariant], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [ModuleCalibration] {
         try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
         let identity = try toolIdentity().sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
             + SynthesisFlow.yosysScript(source: "", top: "", liberty: "") + SynthesisFlow.abcConstraints
-            + "nominal_transition=\(GateLevelEnergy.nominalTransitionNS)"
+            + "nominal_transition=\(GateLevelEnergy.nominalTransitionNS);flow_version=\(SynthesisFlow.version)"
         let start = ContinuousClock.now
         let results = Locked([ModuleCalibration?](repeating: nil, count: variants.count))
         let failures = Locked([Error]())

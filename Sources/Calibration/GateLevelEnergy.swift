@@ -30,7 +30,8 @@ public struct GateLevelEnergy: Sendable, Codable, Equatable {
         var fanout: [String: Int] = [:]
         for instance in netlist.instances {
             guard let cell = library.cells[instance.cell] else { continue }
-            for (pinName, net) in instance.connections {
+            for pinName in instance.connections.keys.sorted() {
+                let net = instance.connections[pinName]!
                 guard let pin = cell.pin(pinName), !pin.isOutput else { continue }
                 load[net, default: 0] += pin.capacitance
                 fanout[net, default: 0] += 1
@@ -44,7 +45,10 @@ public struct GateLevelEnergy: Sendable, Codable, Equatable {
         var switching = 0.0
         var transitions = 0
         var nets = 0
-        for (net, t) in toggles.toggles where load[net] != nil {
+        // Nets and pins in a fixed order: dictionary order varies per process and would change
+        // the sums' last digits from run to run.
+        for net in toggles.toggles.keys.sorted() where load[net] != nil {
+            let t = toggles.toggles[net]!
             switching += Double(t) * 0.5 * capacitance(net) * v2
             transitions += t
             nets += 1
@@ -52,7 +56,8 @@ public struct GateLevelEnergy: Sendable, Codable, Equatable {
         var internalEnergy = 0.0
         for instance in netlist.instances {
             guard let cell = library.cells[instance.cell] else { continue }
-            for (pinName, net) in instance.connections {
+            for pinName in instance.connections.keys.sorted() {
+                let net = instance.connections[pinName]!
                 guard let pin = cell.pin(pinName), !pin.internalPower.isEmpty, let t = toggles.toggles[net] else { continue }
                 let e = pin.internalEnergy(transition: Self.nominalTransitionNS, load: pin.isOutput ? capacitance(net) : 0)
                 internalEnergy += Double(t) * e

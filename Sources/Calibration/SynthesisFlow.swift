@@ -24,6 +24,11 @@ public struct SynthesisFlow: Sendable {
     /// Drive and load that ABC assumes at the module's boundary.
     public static let abcConstraints = "set_driving_cell BUF_X1\nset_load 3.0\n"
 
+    /// Version of what this flow computes, part of every cache key: bump it when synthesis,
+    /// timing, the stimulus or the energy arithmetic change, so stale cached results are
+    /// not reused.
+    public static let version = 2
+
     public init(liberty: String, generator: RTLGenerator) throws {
         library = try LibertyLibrary(path: liberty)
         self.generator = generator
@@ -86,7 +91,8 @@ public struct SynthesisFlow: Sendable {
         guard let areaMatch = stat.firstMatch(of: /Chip area for module '\\?[^']*':\s*([0-9.]+)/), let area = Double(areaMatch.1) else {
             throw CalibrationError.synthesisFailed(module: top, log: "no chip area in yosys stat")
         }
-        let leakageNW = cells.reduce(0.0) { $0 + Double($1.value) * (library.cells[$1.key]?.leakageNW ?? 0) }
+        // Summed in name order: dictionary order varies per process and would change the last digits.
+        let leakageNW = cells.keys.sorted().reduce(0.0) { $0 + Double(cells[$1]!) * (library.cells[$1]?.leakageNW ?? 0) }
         let flipFlops = cells.filter { library.cells[$0.key]?.flipFlop != nil }.values.reduce(0, +)
 
         let periodNS = 10.0

@@ -144,13 +144,15 @@ public struct Mapper: Sendable {
 
     /// Backward pass in reverse program order, then weight updates.
     private func appendBackward(records: [ForwardRecord], builder: inout Builder) {
-        let forward = builder.operations
+        // Forward operations are read through the builder, one at a time: a second reference
+        // to its array would make the first append copy every operation (and lose the
+        // reserved capacity).
         // gradients[f] = backward operations producing a gradient with respect to f's output.
-        var gradients = [[Int]](repeating: [], count: forward.count)
+        var gradients = [[Int]](repeating: [], count: builder.operations.count)
         var weightGradients: [(forward: Int, op: Int, values: Int)] = []
 
         for record in records.reversed() {
-            let f = forward[record.id]
+            let f = builder.operations[record.id]
             let upstream = gradients[f.id]
             let L = f.layer
             func add(_ suffix: StaticString, _ kind: MappedOperation.Kind, output: Int, outputKind: MatrixKind = .gradient,
@@ -205,7 +207,7 @@ public struct Mapper: Sendable {
             }
         }
         for (forwardID, dW, values) in weightGradients {
-            let f = forward[forwardID]
+            let f = builder.operations[forwardID]
             builder.add(
                 label: f.label.with(stage: "update"), layer: f.layer, phase: .update,
                 kind: .elementwise(elements: values, opsPerElement: optimizer.opsPerWeight, operand: .gradient),

@@ -49,7 +49,7 @@ struct CalibrateCommand: ParsableCommand {
         provenance["yosys_script"] = SynthesisFlow.yosysScript(source: "MODULE.sv", top: "MODULE", liberty: "LIBERTY")
         provenance["abc_constraints"] = SynthesisFlow.abcConstraints
         provenance["timing"] = "OpenSTA report_worst_slack on the mapped netlist, no wire parasitics, ports at the clock edge"
-        provenance["energy"] = "gate-level Verilator simulation of the mapped netlist on \(CalibrationStimulus.defaultCycles) cycles of sparse transformer-like stimulus (outputs checked against the RTL); per-net toggles x (1/2 C V^2 with liberty pin caps and the default wire load) + liberty internal energy at \(GateLevelEnergy.nominalTransitionNS) ns input transition; zero-delay, so glitches are not counted"
+        provenance["energy"] = "gate-level simulation of the mapped netlist in Icarus Verilog (cell models from the liberty functions) on \(CalibrationStimulus.defaultCycles) cycles of sparse transformer-like stimulus, outputs checked cycle for cycle against the RTL in Verilator; per-net toggles from the VCD x (1/2 C V^2 with liberty pin caps and the default wire load) + liberty internal energy at \(GateLevelEnergy.nominalTransitionNS) ns input transition; zero-delay, so glitches are not counted"
         let stored = try CalibrationRecords.load(path: records) ?? CalibrationRecords(provenance: [:], modules: [])
         let merged = stored.merging(results, provenance: provenance, plan: plan)
         try merged.jsonText().write(toFile: records, atomically: true, encoding: .utf8)

@@ -12,13 +12,18 @@ struct CalibrationBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibration", abstract: "Wall time of a full calibration from an empty cache and of a cached re-run.")
     @Option(help: "Liberty file (default: $TRANSCODE_LIBERTY or .lib/ from scripts/setup).") var liberty: String?
+    @Option(help: "Cache directory to fill and keep (must be empty or absent); default: a temporary one, removed afterwards.")
+    var cache: String?
 
     func run() throws {
         let lib = try liberty ?? Toolchain.liberty(projectRoot: ProjectFiles.root)
         let flow = try SynthesisFlow(liberty: lib, generator: RTLGenerator(library: TemplateLibrary(directory: ProjectFiles.path("templates"))))
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-bench-cache-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: cache) }
-        let run = CalibrationRun(flow: flow, cacheDirectory: cache)
+        let directory = cache ?? FileManager.default.temporaryDirectory.appendingPathComponent("transcode-bench-cache-\(UUID())").path
+        if let cache, !((try? FileManager.default.contentsOfDirectory(atPath: cache))?.isEmpty ?? true) {
+            throw CLIError("--cache \(cache) is not empty: a full run must start from an empty cache; give a new directory")
+        }
+        defer { if cache == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        let run = CalibrationRun(flow: flow, cacheDirectory: directory)
         let variants = CalibrationPlan.standard.variants
         let clock = ContinuousClock()
         let full = try clock.measure {

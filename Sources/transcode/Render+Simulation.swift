@@ -6,7 +6,7 @@ extension Render {
     static func simulation(_ r: SimulationResult, model: String, accelerator: String) -> String {
         func mb(_ bytes: Double) -> String { String(format: "%.2f MB", bytes / 1_048_576) }
         var lines = [
-            "\(model) on \(accelerator): \(r.workload.rawValue), \(r.mode) mode, table \(r.table) at \(number(r.clockMHz)) MHz",
+            "\(model) on \(accelerator): \(r.workload.rawValue), \(r.mode) mode, table \(r.table) at \(String(format: "%.1f", r.clockMHz)) MHz",
             "DynaProp tau_I \(r.dynaProp.tauI), tau_T \(r.dynaProp.tauT): sparsity weight \(pct(r.dynaProp.weightSparsity)), activation \(pct(r.dynaProp.activationSparsity)), gradient \(pct(r.dynaProp.gradientSparsity))",
             "latency        \(r.cycles) cycles = \(String(format: "%.4f", r.seconds * 1e3)) ms",
             "energy         dynamic \(String(format: "%.4g", r.totalDynamicEnergyJ)) J, leakage \(String(format: "%.4g", r.totalLeakageEnergyJ)) J",
