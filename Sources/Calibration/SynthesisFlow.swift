@@ -137,7 +137,7 @@ public struct SynthesisFlow: Sendable {
         let models = try CellModelWriter.models(of: cells, library: library, module: top)
         let gates = try simulator.runDumpingWaves(
             top: top, sources: ["mapped.v": netlist, "cells.v": models], layout: layout, stimulus: stimulus, drain: drain)
-        for (r, g) in zip(reference, gates.samples) where r.cycle != g.cycle || r.outputs != g.outputs {
+        for (r, g) in zip(reference, gates.samples) where r.cycle != g.cycle || r.outputs != g.outputs || g.hasUnknownBits {
             throw CalibrationError.netlistMismatch(module: top, cycle: min(r.cycle, g.cycle))
         }
         guard reference.count == gates.samples.count else {

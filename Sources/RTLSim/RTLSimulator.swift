@@ -12,6 +12,15 @@ public struct RTLSimulator: Sendable {
     public struct Sample: Sendable {
         public let cycle: Int
         public let outputs: BitVector
+        /// True when the simulator printed x or z in the outputs (four-state simulators only);
+        /// `outputs` reads those bits as 0.
+        public let hasUnknownBits: Bool
+
+        public init(cycle: Int, outputs: BitVector, hasUnknownBits: Bool = false) {
+            self.cycle = cycle
+            self.outputs = outputs
+            self.hasUnknownBits = hasUnknownBits
+        }
     }
 
     public let engine: Engine
@@ -86,7 +95,8 @@ public struct RTLSimulator: Sendable {
         let samples = response.split(separator: "\n").compactMap { line -> Sample? in
             let parts = line.split(separator: " ")
             guard parts.count == 2, let cycle = Int(parts[0]) else { return nil }
-            return Sample(cycle: cycle, outputs: BitVector(hex: parts[1], width: layout.outputBits))
+            return Sample(cycle: cycle, outputs: BitVector(hex: parts[1], width: layout.outputBits),
+                          hasUnknownBits: parts[1].contains { "xXzZ".contains($0) })
         }
         return (samples, vcd)
     }
