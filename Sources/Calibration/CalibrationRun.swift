@@ -48,9 +48,12 @@ public struct CalibrationRun: Sendable {
                 "liberty_sha256": liberty]
     }
 
-    public func run(_ variants: [ModuleVariant], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [ModuleCalibration] {
+    /// Calibrates `variants`; `tools` is `toolIdentity()`, asked for once by the caller, which
+    /// also records it as provenance.
+    public func run(_ variants: [ModuleVariant], tools: [String: String],
+                    progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [ModuleCalibration] {
         try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
-        let identity = try toolIdentity().sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        let identity = tools.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
             + SynthesisFlow.yosysScript(source: "", top: "", liberty: "") + SynthesisFlow.abcConstraints
             + "nominal_transition=\(GateLevelEnergy.nominalTransitionNS);flow_version=\(SynthesisFlow.version)"
         let start = ContinuousClock.now
@@ -85,7 +88,7 @@ public struct CalibrationRun: Sendable {
         if let data = FileManager.default.contents(atPath: path), let cached = try? JSONDecoder().decode(ModuleCalibration.self, from: data) {
             return (cached, true)
         }
-        let result = try flow.calibrate(variant, stimulus: stimulus)
+        let result = try flow.calibrate(variant, rtl: rtl, stimulus: stimulus)
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys]
         try e.encode(result).write(to: URL(fileURLWithPath: path))

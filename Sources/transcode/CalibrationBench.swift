@@ -26,12 +26,11 @@ struct CalibrationBench: ParsableCommand {
         let run = CalibrationRun(flow: flow, cacheDirectory: directory)
         let variants = CalibrationPlan.standard.variants
         let clock = ContinuousClock()
+        let tools = try run.toolIdentity()
         let full = try clock.measure {
-            _ = try run.run(variants) { p in
-                FileHandle.standardError.write(Data(String(format: "calibrate: %@ (%d of %d), %.1f s\n", p.module, p.index, p.count, p.elapsedSeconds).utf8))
-            }
+            _ = try run.run(variants, tools: tools) { FileHandle.standardError.write(Data(Render.progress($0).utf8)) }
         }
-        let cached = try clock.measure { _ = try run.run(variants) }
+        let cached = try clock.measure { _ = try run.run(variants, tools: tools) }
         print(String(format: "full calibration: %d modules in %.1f s (%.1f min) on %d cores, from an empty cache", variants.count,
                      full.seconds, full.seconds / 60, ProcessInfo.processInfo.activeProcessorCount))
         print(String(format: "cached re-run:    %d modules in %.2f s", variants.count, cached.seconds))
