@@ -23,11 +23,13 @@ public struct HardwareTable: Codable, Sendable {
     public var integerBits: Int
     public var fractionBits: Int
     /// One entry per `ModuleKey.all`.
-    public var modules: [String: ModuleCost]
+    public var modules: [String: ModuleCost] { didSet { reindex() } }
     /// One entry per `ModuleKey.buffers`.
-    public var buffers: [String: BufferCost]
+    public var buffers: [String: BufferCost] { didSet { reindex() } }
     /// One entry per `MainMemory.key`.
-    public var mainMemory: [String: MemoryCost]
+    public var mainMemory: [String: MemoryCost] { didSet { reindex() } }
+    /// The entries by design-space position, for `costs(for:)`.
+    private(set) var index = CostIndex()
 
     enum CodingKeys: String, CodingKey {
         case format, version, name, technology, units, provenance
@@ -50,6 +52,28 @@ public struct HardwareTable: Codable, Sendable {
         self.modules = modules
         self.buffers = buffers
         self.mainMemory = mainMemory
+        reindex()
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        name = try c.decode(String.self, forKey: .name)
+        technology = try c.decode(String.self, forKey: .technology)
+        units = try c.decode([String: String].self, forKey: .units)
+        provenance = try c.decode([String: String].self, forKey: .provenance)
+        clockMHz = try c.decode(Double.self, forKey: .clockMHz)
+        integerBits = try c.decode(Int.self, forKey: .integerBits)
+        fractionBits = try c.decode(Int.self, forKey: .fractionBits)
+        modules = try c.decode([String: ModuleCost].self, forKey: .modules)
+        buffers = try c.decode([String: BufferCost].self, forKey: .buffers)
+        mainMemory = try c.decode([String: MemoryCost].self, forKey: .mainMemory)
+        reindex()
+    }
+
+    private mutating func reindex() {
+        index = CostIndex(modules: modules, buffers: buffers, mainMemory: mainMemory)
     }
 
     public static let standardUnits = [

@@ -18,8 +18,8 @@ struct CycleSimulator {
     struct Outcome {
         var cycles: Int
         var activity: EnergyAccounting.Activity
-        var stalls: [String: Int]
-        var peakBuffer: [String: Double]
+        var stalls: StallBreakdown
+        var peakBuffer: BufferOccupancy
         var spilled: Double
         var tiles: Int
     }
@@ -46,7 +46,7 @@ struct CycleSimulator {
         var noise = GaussianTable(seed: 0x7E1E_C70A)
         var finish = [Int](repeating: 0, count: tiled.count)
         var activity = EnergyAccounting.Activity()
-        var stalls = ["dependency": 0, "memory": 0, "buffer_full": 0, "compute": 0]
+        var stalls = StallBreakdown()
         var dmaFree = 0
         var storeDrain = 0
         var residents: [(release: Int, bytes: Double)] = []
@@ -126,14 +126,14 @@ struct CycleSimulator {
                 if weightsReady > depsReady {
                     let memoryPart = min(gap, weightsReady - max(depsReady, frontier))
                     let bufferPart = min(bufferWait, max(memoryPart, 0))
-                    stalls["buffer_full"]! += bufferPart
-                    stalls["memory"]! += max(memoryPart - bufferPart, 0)
-                    stalls["dependency"]! += max(gap - max(memoryPart, 0), 0)
+                    stalls.bufferFull += bufferPart
+                    stalls.memory += max(memoryPart - bufferPart, 0)
+                    stalls.dependency += max(gap - max(memoryPart, 0), 0)
                 } else {
-                    stalls["dependency"]! += gap
+                    stalls.dependency += gap
                 }
             }
-            if firstStart > ready { stalls["compute"]! += firstStart - ready }
+            if firstStart > ready { stalls.compute += firstStart - ready }
 
             // Outputs enter the activation buffer; what does not fit spills to main memory
             // (written now, read back by the consumer).
@@ -145,7 +145,7 @@ struct CycleSimulator {
                 // The write-out delays this operation; the read-back shares the DMA later.
                 let writeCycles = Int((overflow / bandwidth).rounded(.up))
                 dmaFree += 2 * writeCycles
-                stalls["buffer_full"]! += writeCycles
+                stalls.bufferFull += writeCycles
                 done += writeCycles
                 activity.mainMemoryBytes += 2 * overflow
             }
@@ -171,17 +171,17 @@ struct CycleSimulator {
             }
             finish[op.id] = done
             frontier = max(frontier, done)
-            activity.busyCycles[op.unit, default: 0] += busy
+            activity.busyCycles[op.unit] += busy
             activity.tiles += Double(t.tiles)
             activity.rows += t.rowsThroughSparsity
             activity.bufferBytes += t.bufferReadBytes + t.bufferWriteBytes
         }
         let end = max(frontier, dmaFree, storeDrain)
-        stalls["memory"]! += end - frontier
+        stalls.memory += end - frontier
         activity.cycles = Double(end)
         return Outcome(
             cycles: end, activity: activity, stalls: stalls,
-            peakBuffer: ["activation": peakActivation, "weight": peakWeight, "mask": peakMask],
+            peakBuffer: BufferOccupancy(activation: peakActivation, weight: peakWeight, mask: peakMask),
             spilled: spilled, tiles: tileCount)
     }
 }

@@ -7,7 +7,7 @@ struct EnergyAccounting {
 
     /// Activity of one run.
     struct Activity {
-        var busyCycles: [MappedOperation.Unit: Double] = [:]
+        var busyCycles = UnitClassFigures()
         var tiles: Double = 0
         var rows: Double = 0
         var bufferBytes: Double = 0
@@ -16,29 +16,30 @@ struct EnergyAccounting {
         var cycles: Double = 0
     }
 
-    func dynamicJ(_ a: Activity) -> [String: Double] {
+    func dynamicJ(_ a: Activity) -> ModuleClassFigures {
         let t = hardware.cycleSeconds
         let mw = 1e-3
-        let busiest = MappedOperation.Unit.allCases.map { (a.busyCycles[$0] ?? 0) / Double(hardware.units($0)) }.max() ?? 0
+        let costs = hardware.costs
+        var busiest = 0.0
+        for unit in MappedOperation.Unit.allCases { busiest = max(busiest, a.busyCycles[unit] / Double(hardware.units(unit))) }
         let peUtilisation = a.cycles > 0 ? min(busiest / a.cycles, 1) : 0
-        let buffers = hardware.table.buffers
-        var energy: [String: Double] = [
-            "mac_lanes": (a.busyCycles[.macLane] ?? 0) * hardware.macLane.dynamicMW * mw * t,
-            "softmax": (a.busyCycles[.softmax] ?? 0) * hardware.softmax.dynamicMW * mw * t,
-            "layer_norm": (a.busyCycles[.layerNorm] ?? 0) * hardware.layerNorm.dynamicMW * mw * t,
-            "sparsity": a.rows * (hardware.preSparsity.dynamicMW + hardware.postSparsity.dynamicMW) * mw * t,
-            "fifos": a.rows * 2 * hardware.fifo.dynamicMW * mw * t,
-            "control": a.cycles * peUtilisation * Double(hardware.config.processingElements) * hardware.control.dynamicMW * mw * t,
-            "buffers": a.bufferBytes / 64 * buffers["activation"]!.accessEnergyNJ * 1e-9
-                + a.weightLoadBytes / 64 * buffers["weight"]!.accessEnergyNJ * 1e-9,
-            "main_memory": a.mainMemoryBytes / 64 * hardware.table.mainMemory[hardware.config.mainMemory.key]!.accessEnergyNJ * 1e-9,
-        ]
-        energy["dynaprop"] = hardware.acceltranComposition ? 0 : a.tiles * 2 * hardware.dynaProp.dynamicMW * mw * t
+        var energy = ModuleClassFigures()
+        energy.macLanes = a.busyCycles.macLanes * costs.macLane.dynamicMW * mw * t
+        energy.softmax = a.busyCycles.softmax * costs.softmax.dynamicMW * mw * t
+        energy.layerNorm = a.busyCycles.layerNorm * costs.layerNorm.dynamicMW * mw * t
+        energy.sparsity = a.rows * (costs.preSparsity.dynamicMW + costs.postSparsity.dynamicMW) * mw * t
+        energy.fifos = a.rows * 2 * costs.fifo.dynamicMW * mw * t
+        energy.control = a.cycles * peUtilisation * Double(hardware.config.processingElements) * hardware.control.dynamicMW * mw * t
+        // Activation/gradient data and their masks pass through the activation buffer; the
+        // weights the DMA loads through the weight buffer (64-byte blocks).
+        energy.activationBuffer = a.bufferBytes / 64 * costs.activationBuffer.accessEnergyNJ * 1e-9
+        energy.weightBuffer = a.weightLoadBytes / 64 * costs.weightBuffer.accessEnergyNJ * 1e-9
+        energy.mainMemory = a.mainMemoryBytes / 64 * costs.mainMemory.accessEnergyNJ * 1e-9
+        energy.dynaProp = hardware.acceltranComposition ? 0 : a.tiles * 2 * costs.dynaProp.dynamicMW * mw * t
         return energy
     }
 
-    func leakageJ(cycles: Double) -> [String: Double] {
-        let seconds = cycles * hardware.cycleSeconds
-        return hardware.leakageMW.mapValues { $0 * 1e-3 * seconds }
+    func leakageJ(cycles: Double) -> ModuleClassFigures {
+        hardware.leakageMW.scaled(by: 1e-3 * cycles * hardware.cycleSeconds)
     }
 }

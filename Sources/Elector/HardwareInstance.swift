@@ -9,10 +9,14 @@ public struct HardwareInstance: Sendable {
     /// The AccelTran area composition (no DynaProp module), for reproducing the paper.
     public let acceltranComposition: Bool
 
+    /// The table's figures for this accelerator's module variants.
+    public let costs: AcceleratorCosts
+
     public init(config: AcceleratorConfig, table: HardwareTable, acceltranComposition: Bool = false) {
         self.config = config
         self.table = table
         self.acceltranComposition = acceltranComposition
+        costs = table.costs(for: config)
     }
 
     /// Instances of each unit class on the chip.
@@ -24,16 +28,10 @@ public struct HardwareInstance: Sendable {
         }
     }
 
-    var macLane: ModuleCost { table.module(ModuleKey.macLane(macs: config.macsPerLane, activation: config.activation)) }
-    var softmax: ModuleCost { table.module(ModuleKey.softmax(tile: config.spatialTile, batchTile: config.batchTile)) }
-    var layerNorm: ModuleCost { table.module(ModuleKey.layerNorm(tile: config.spatialTile, batchTile: config.batchTile)) }
-    var dynaProp: ModuleCost { table.module(ModuleKey.dynaProp(tile: config.spatialTile, batchTile: config.batchTile)) }
-    var preSparsity: ModuleCost { table.module(ModuleKey.preSparsity(tile: config.spatialTile)) }
-    var postSparsity: ModuleCost { table.module(ModuleKey.postSparsity(tile: config.spatialTile)) }
-    var fifo: ModuleCost { table.module(ModuleKey.fifo) }
+    /// The dataflow and DMA logic of one PE together.
     var control: ModuleCost {
-        let d = table.module(ModuleKey.dataflow)
-        let m = table.module(ModuleKey.dma)
+        let d = costs.dataflow
+        let m = costs.dma
         return ModuleCost(areaUM2: d.areaUM2 + m.areaUM2, dynamicMW: d.dynamicMW + m.dynamicMW, leakageMW: d.leakageMW + m.leakageMW)
     }
 
@@ -45,7 +43,7 @@ public struct HardwareInstance: Sendable {
 
     /// Main-memory bytes per cycle.
     public var memoryBytesPerCycle: Double {
-        table.mainMemory[config.mainMemory.key]!.bandwidthGBs * 1e9 * cycleSeconds
+        costs.mainMemory.bandwidthGBs * 1e9 * cycleSeconds
     }
 
     public func bufferBytes(_ name: String) -> Double {
@@ -59,32 +57,31 @@ public struct HardwareInstance: Sendable {
     }
 
     /// Area in mm^2 by module class, per the composition (paper Fig. 3 / AccelTran).
-    public var areaMM2: [String: Double] {
-        byClass(\.areaUM2, perMB: \.areaUM2PerMB).mapValues { $0 / 1e6 }
+    public var areaMM2: ModuleClassFigures {
+        byClass(\.areaUM2, perMB: \.areaUM2PerMB).scaled(by: 1e-6)
     }
 
     /// Leakage power in mW by module class.
-    public var leakageMW: [String: Double] { byClass(\.leakageMW, perMB: \.leakageMWPerMB) }
+    public var leakageMW: ModuleClassFigures { byClass(\.leakageMW, perMB: \.leakageMWPerMB) }
 
     /// One figure of every module instance summed by class: per PE, lanes x (MAC lane +
     /// pre- and post-sparsity + FIFO), the softmax modules, one layer-norm, the control
     /// (dataflow and DMA) and, unless composing as AccelTran did, one DynaProp module; plus
-    /// each buffer at its per-MB figure.
-    func byClass(_ figure: (ModuleCost) -> Double, perMB: (BufferCost) -> Double) -> [String: Double] {
+    /// each buffer at its per-MB figure. Main memory is off chip and has none.
+    func byClass(_ figure: (ModuleCost) -> Double, perMB: (BufferCost) -> Double) -> ModuleClassFigures {
         let pe = Double(config.processingElements)
         let lanes = pe * Double(config.macLanesPerPE)
-        var total: [String: Double] = [
-            "mac_lanes": lanes * figure(macLane),
-            "sparsity": lanes * (figure(preSparsity) + figure(postSparsity)),
-            "fifos": lanes * figure(fifo),
-            "softmax": pe * Double(config.softmaxPerPE) * figure(softmax),
-            "layer_norm": pe * figure(layerNorm),
-            "control": pe * figure(control),
-            "dynaprop": acceltranComposition ? 0 : pe * figure(dynaProp),
-        ]
-        for name in ModuleKey.buffers {
-            total["\(name)_buffer"] = bufferBytes(name) / 1_048_576 * perMB(table.buffers[name]!)
-        }
+        var total = ModuleClassFigures()
+        total.macLanes = lanes * figure(costs.macLane)
+        total.sparsity = lanes * (figure(costs.preSparsity) + figure(costs.postSparsity))
+        total.fifos = lanes * figure(costs.fifo)
+        total.softmax = pe * Double(config.softmaxPerPE) * figure(costs.softmax)
+        total.layerNorm = pe * figure(costs.layerNorm)
+        total.control = pe * figure(control)
+        total.dynaProp = acceltranComposition ? 0 : pe * figure(costs.dynaProp)
+        total.activationBuffer = Double(config.activationBufferMB) * perMB(costs.activationBuffer)
+        total.weightBuffer = Double(config.weightBufferMB) * perMB(costs.weightBuffer)
+        total.maskBuffer = Double(config.maskBufferMB) * perMB(costs.maskBuffer)
         return total
     }
 }

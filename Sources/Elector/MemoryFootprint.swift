@@ -34,15 +34,20 @@ public struct MemoryFootprint: Codable, Sendable, Equatable {
     /// The same, from already-mapped operations (only the forward ones are read).
     public static func of(model: TransformerModel, operations: [MappedOperation], wordBits: Int,
                           dynaProp: DynaPropSetting) -> MemoryFootprint {
+        var perLayer = [Double](repeating: 0, count: model.layers.count + 1)
+        for op in operations where op.phase == .forward { perLayer[op.layer] += Double(op.outputValues) }
+        return of(model: model, largestLayerValues: perLayer.max() ?? 0, activationValues: perLayer.reduce(0, +),
+                  wordBits: wordBits, dynaProp: dynaProp)
+    }
+
+    /// The same, from the forward output values of the largest layer (the embedding is layer
+    /// 0) and of all layers together.
+    static func of(model: TransformerModel, largestLayerValues largestLayer: Double, activationValues allActivations: Double,
+                   wordBits: Int, dynaProp: DynaPropSetting) -> MemoryFootprint {
         let word = Double(wordBits) / 8
-        let forward = operations.lazy.filter { $0.phase == .forward }
         let h0 = Double(model.layers[0].hiddenSize)
         let embeddingValues = Double(TransformerModel.vocabularySize + TransformerModel.maxPositions + 2) * h0 + 2 * h0
         let weightValues = Double(model.parameterCount) - embeddingValues
-        var perLayer = [Double](repeating: 0, count: model.layers.count + 1)
-        for op in forward { perLayer[op.layer] += Double(op.outputValues) }
-        let largestLayer = perLayer.max() ?? 0
-        let allActivations = perLayer.reduce(0, +)
 
         func stored(_ values: Double, sparsity: Double) -> Double {
             sparsity > 0 ? values * (1 - sparsity) * word + values / 8 : values * word

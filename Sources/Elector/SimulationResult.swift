@@ -9,18 +9,19 @@ public struct SimulationResult: Codable, Sendable {
     public var cycles: Int
     public var seconds: Double
     /// Dynamic energy in joules by module class.
-    public var dynamicEnergyJ: [String: Double]
+    public var dynamicEnergyJ: ModuleClassFigures
     /// Leakage energy in joules by module class.
-    public var leakageEnergyJ: [String: Double]
+    public var leakageEnergyJ: ModuleClassFigures
     /// Area in mm^2 by module class.
-    public var areaMM2: [String: Double]
+    public var areaMM2: ModuleClassFigures
     /// Busy fraction of each compute class.
-    public var utilisation: [String: Double]
+    public var utilisation: UnitClassFigures
     /// Cycles in which no compute unit worked, by cause, plus `compute`: cycles operations
     /// waited for busy units.
-    public var stalls: [String: Int]
-    /// Peak occupancy of each buffer in bytes.
-    public var peakBufferBytes: [String: Double]
+    public var stalls: StallBreakdown
+    /// Peak occupancy of each buffer in bytes (the cycle-level mode only: the fast mode
+    /// does not track occupancy over time).
+    public var peakBufferBytes: BufferOccupancy?
     /// Bytes moved to and from main memory, and the part of it that was activation spill.
     public var mainMemoryBytes: Double
     public var spilledBytes: Double
@@ -30,13 +31,7 @@ public struct SimulationResult: Codable, Sendable {
     public var tiles: Int
     public var footprint: MemoryFootprint
 
-    // Summed in key order: a dictionary's iteration order varies between instances, and a
-    // different order changes the last bits of the sum, which would break reproducibility.
-    public var totalDynamicEnergyJ: Double { Self.sum(dynamicEnergyJ) }
-    public var totalLeakageEnergyJ: Double { Self.sum(leakageEnergyJ) }
-    public var totalAreaMM2: Double { Self.sum(areaMM2) }
-
-    static func sum(_ d: [String: Double]) -> Double {
-        d.keys.sorted().reduce(0) { $0 + d[$1]! }
-    }
+    public var totalDynamicEnergyJ: Double { dynamicEnergyJ.total }
+    public var totalLeakageEnergyJ: Double { leakageEnergyJ.total }
+    public var totalAreaMM2: Double { areaMM2.total }
 }

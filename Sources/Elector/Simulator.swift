@@ -7,37 +7,50 @@ public enum Simulator {
     public static func simulate(_ request: SimulationRequest) -> SimulationResult {
         let hardware = HardwareInstance(
             config: request.accelerator, table: request.table, acceltranComposition: request.acceltranComposition)
-        let mapper = Mapper(
-            model: request.model, batchSize: request.accelerator.batchSize, sequenceLength: request.sequenceLength,
-            workload: request.workload, optimizer: request.optimizer)
-        let operations = mapper.operations()
         let tiler = Tiler(hardware: hardware, dynaProp: request.dynaProp)
         let accounting = EnergyAccounting(hardware: hardware)
 
         let cycles: Int
         let activity: EnergyAccounting.Activity
-        let stalls: [String: Int]
-        let peak: [String: Double]
+        let stalls: StallBreakdown
+        let peak: BufferOccupancy?
         let spilled: Double
         let tiles: Int
         let effectualMACs: Double
+        let denseMACs: Double
+        let operationCount: Int
+        let footprint: MemoryFootprint
+        let wordBits = request.table.wordBits
         switch request.fidelity {
         case .cycle:
+            let operations = Mapper(
+                model: request.model, batchSize: request.accelerator.batchSize, sequenceLength: request.sequenceLength,
+                workload: request.workload, optimizer: request.optimizer
+            ).operations()
             let tiled = operations.map(tiler.tile)
             let outcome = CycleSimulator(hardware: hardware, tiled: tiled).run()
             (cycles, activity, stalls, peak, spilled, tiles) =
                 (outcome.cycles, outcome.activity, outcome.stalls, outcome.peakBuffer, outcome.spilled, outcome.tiles)
             effectualMACs = tiled.reduce(0) { $0 + $1.effectualMACs }
+            denseMACs = Double(operations.reduce(0) { $0 + $1.denseMACs })
+            operationCount = operations.count
+            footprint = MemoryFootprint.of(model: request.model, operations: operations, wordBits: wordBits, dynaProp: request.dynaProp)
         case .fast:
-            let outcome = FastEstimator(hardware: hardware, operations: operations, tiler: tiler).run()
-            (cycles, activity, stalls, spilled, tiles, effectualMACs) =
-                (outcome.cycles, outcome.activity, outcome.stalls, outcome.spilled, outcome.tiles, outcome.effectualMACs)
-            peak = [:]
+            let outcome = FastEstimator(
+                hardware: hardware, tiler: tiler, model: request.model, batchSize: request.accelerator.batchSize,
+                sequenceLength: request.sequenceLength, workload: request.workload, optimizer: request.optimizer
+            ).run()
+            (cycles, activity, stalls, spilled, tiles, effectualMACs, denseMACs, operationCount) =
+                (outcome.cycles, outcome.activity, outcome.stalls, outcome.spilled, outcome.tiles, outcome.effectualMACs,
+                 outcome.denseMACs, outcome.operations)
+            peak = nil
+            footprint = MemoryFootprint.of(
+                model: request.model, largestLayerValues: outcome.largestLayerValues, activationValues: outcome.activationValues,
+                wordBits: wordBits, dynaProp: request.dynaProp)
         }
-        var utilisation: [String: Double] = [:]
+        var utilisation = UnitClassFigures()
         for unit in MappedOperation.Unit.allCases {
-            let capacity = Double(hardware.units(unit)) * Double(max(cycles, 1))
-            utilisation[unit.rawValue] = (activity.busyCycles[unit] ?? 0) / capacity
+            utilisation[unit] = activity.busyCycles[unit] / (Double(hardware.units(unit)) * Double(max(cycles, 1)))
         }
         return SimulationResult(
             mode: request.fidelity.rawValue, workload: request.workload, table: request.table.name,
@@ -45,9 +58,7 @@ public enum Simulator {
             seconds: Double(cycles) * hardware.cycleSeconds, dynamicEnergyJ: accounting.dynamicJ(activity),
             leakageEnergyJ: accounting.leakageJ(cycles: Double(cycles)), areaMM2: hardware.areaMM2,
             utilisation: utilisation, stalls: stalls, peakBufferBytes: peak, mainMemoryBytes: activity.mainMemoryBytes,
-            spilledBytes: spilled, effectualMACs: effectualMACs,
-            denseMACs: Double(operations.reduce(0) { $0 + $1.denseMACs }), operations: operations.count, tiles: tiles,
-            footprint: MemoryFootprint.of(
-                model: request.model, operations: operations, wordBits: request.table.wordBits, dynaProp: request.dynaProp))
+            spilledBytes: spilled, effectualMACs: effectualMACs, denseMACs: denseMACs, operations: operationCount, tiles: tiles,
+            footprint: footprint)
     }
 }

@@ -16,15 +16,19 @@ extension Render {
             "",
             pad("class", 18) + pad("area mm^2", 12) + pad("dynamic J", 13) + "leakage J",
         ]
-        for key in Set(r.areaMM2.keys).union(r.dynamicEnergyJ.keys).sorted() {
-            lines.append(pad(key, 18) + pad(String(format: "%.3f", r.areaMM2[key] ?? 0), 12)
-                + pad(String(format: "%.4g", r.dynamicEnergyJ[key] ?? 0), 13) + String(format: "%.4g", r.leakageEnergyJ[key] ?? 0))
+        let dynamic = r.dynamicEnergyJ.entries
+        let leakage = r.leakageEnergyJ.entries
+        for (i, area) in r.areaMM2.entries.enumerated() {
+            lines.append(pad(area.name, 18) + pad(String(format: "%.3f", area.value), 12)
+                + pad(String(format: "%.4g", dynamic[i].value), 13) + String(format: "%.4g", leakage[i].value))
         }
         lines.append("")
-        lines.append("utilisation    " + r.utilisation.sorted { $0.key < $1.key }.map { "\($0.key) \(pct($0.value))" }.joined(separator: ", "))
-        lines.append("stalls         " + r.stalls.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + " cycles")
-        if !r.peakBufferBytes.isEmpty {
-            lines.append("peak buffers   " + r.peakBufferBytes.sorted { $0.key < $1.key }.map { "\($0.key) \(mb($0.value))" }.joined(separator: ", "))
+        let utilisation = r.utilisation.entries.map { "\($0.name) \(pct($0.value))" }
+        lines.append("utilisation    " + utilisation.joined(separator: ", "))
+        let stalls = r.stalls.entries.map { "\($0.name) \($0.value)" }
+        lines.append("stalls         " + stalls.joined(separator: ", ") + " cycles")
+        if let peak = r.peakBufferBytes {
+            lines.append("peak buffers   " + peak.entries.map { "\($0.name) \(mb($0.value))" }.joined(separator: ", "))
         }
         lines.append("")
         lines.append(pad("footprint", 20) + pad("embeddings", 12) + pad("weights", 12) + pad("activations", 13) + pad("gradients", 12) + "total")

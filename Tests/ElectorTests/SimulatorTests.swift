@@ -66,7 +66,7 @@ func with(_ c: AcceleratorConfig, pes: Int? = nil, activationMB: Int? = nil, mem
         var previous = Int.max
         for mb in AcceleratorSpace.activationBufferMB {
             let r = simulate(model, on: with(base, activationMB: mb), .training)
-            let stalled = r.stalls.values.reduce(0, +) - r.stalls["compute"]!
+            let stalled = r.stalls.idle
             #expect(stalled <= previous, "\(mb) MB: \(stalled) > \(previous)")
             previous = stalled
         }

@@ -1,0 +1,76 @@
+/// One figure (area, dynamic or leakage energy) per module class of the chip, plus main
+/// memory; a class a figure does not apply to holds zero (buffers have no dynamic energy
+/// of their own beyond accesses; main memory is off chip and has no area here).
+public struct ModuleClassFigures: Codable, Sendable, Equatable {
+    public var macLanes = 0.0
+    public var sparsity = 0.0
+    public var fifos = 0.0
+    public var softmax = 0.0
+    public var layerNorm = 0.0
+    public var control = 0.0
+    public var dynaProp = 0.0
+    public var activationBuffer = 0.0
+    public var weightBuffer = 0.0
+    public var maskBuffer = 0.0
+    public var mainMemory = 0.0
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        // In the order `entries` and `total` use: alphabetical by JSON key.
+        case activationBuffer = "activation_buffer", control, dynaProp = "dynaprop", fifos, layerNorm = "layer_norm"
+        case macLanes = "mac_lanes", mainMemory = "main_memory", maskBuffer = "mask_buffer", softmax, sparsity
+        case weightBuffer = "weight_buffer"
+    }
+
+    /// (JSON key, value) pairs in key order, for reports.
+    public var entries: [(name: String, value: Double)] {
+        CodingKeys.allCases.map { ($0.rawValue, self[$0]) }
+    }
+
+    /// The sum over all classes, always in key order so that results are bit-reproducible.
+    public var total: Double {
+        activationBuffer + control + dynaProp + fifos + layerNorm + macLanes + mainMemory + maskBuffer + softmax + sparsity
+            + weightBuffer
+    }
+
+    /// Every figure times `factor`.
+    func scaled(by factor: Double) -> ModuleClassFigures {
+        var s = ModuleClassFigures()
+        for key in CodingKeys.allCases { s[key] = self[key] * factor }
+        return s
+    }
+
+    subscript(key: CodingKeys) -> Double {
+        get {
+            switch key {
+            case .macLanes: macLanes
+            case .sparsity: sparsity
+            case .fifos: fifos
+            case .softmax: softmax
+            case .layerNorm: layerNorm
+            case .control: control
+            case .dynaProp: dynaProp
+            case .activationBuffer: activationBuffer
+            case .weightBuffer: weightBuffer
+            case .maskBuffer: maskBuffer
+            case .mainMemory: mainMemory
+            }
+        }
+        set {
+            switch key {
+            case .macLanes: macLanes = newValue
+            case .sparsity: sparsity = newValue
+            case .fifos: fifos = newValue
+            case .softmax: softmax = newValue
+            case .layerNorm: layerNorm = newValue
+            case .control: control = newValue
+            case .dynaProp: dynaProp = newValue
+            case .activationBuffer: activationBuffer = newValue
+            case .weightBuffer: weightBuffer = newValue
+            case .maskBuffer: maskBuffer = newValue
+            case .mainMemory: mainMemory = newValue
+            }
+        }
+    }
+}

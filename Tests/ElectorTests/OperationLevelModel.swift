@@ -1,0 +1,100 @@
+import DesignSpace
+@testable import Elector
+
+/// The fast mode's model evaluated the long way, as a test oracle: over every operation the
+/// mapper emits, with levels taken from the operations' real dependencies and each result
+/// freed after its real last reader. The closed-form walk (`FastEstimator`) must agree.
+struct OperationLevelModel {
+    let hardware: HardwareInstance
+    let operations: [MappedOperation]
+    let tiler: Tiler
+
+    struct Figures {
+        var cycles: Int
+        var activity: EnergyAccounting.Activity
+        var spilled: Double
+        var memoryStall: Int
+        var tiles: Int
+        var effectualMACs: Double
+        var denseMACs: Double
+        var largestLayerValues: Double
+        var activationValues: Double
+    }
+
+    func run() -> Figures {
+        let count = operations.count
+        var level = [Int](repeating: 0, count: count)
+        var levels = 0
+        var lastConsumer = Array(0..<count)
+        for op in operations {
+            var l = 0
+            for d in op.dependencies {
+                l = max(l, level[d] + 1)
+                lastConsumer[d] = max(lastConsumer[d], op.id)
+            }
+            level[op.id] = l
+            levels = max(levels, l + 1)
+        }
+        let units = MappedOperation.Unit.allCases
+        var work = [[Double]](repeating: [0, 0, 0], count: levels)
+        var minimum = [Double](repeating: 0, count: levels)
+        var latency = [Double](repeating: 0, count: levels)
+        var memory = [Double](repeating: 0, count: levels)
+        var activity = EnergyAccounting.Activity()
+        let bandwidth = hardware.memoryBytesPerCycle
+        let capacity = hardware.bufferBytes("activation")
+        var live = 0.0
+        var spilled = 0.0
+        var tiles = 0
+        var effectualMACs = 0.0
+        var denseMACs = 0.0
+        var outputBytes = [Double](repeating: 0, count: count)
+        var perLayer = [Double](repeating: 0, count: 64)
+        for op in operations {
+            let t = tiler.tile(op)
+            let l = level[op.id]
+            outputBytes[op.id] = t.outputBytes
+            tiles += t.tiles
+            effectualMACs += t.effectualMACs
+            denseMACs += Double(op.denseMACs)
+            if op.phase == .forward { perLayer[op.layer] += Double(op.outputValues) }
+            work[l][units.firstIndex(of: op.unit)!] += t.workCycles
+            activity.busyCycles[op.unit] += t.workCycles
+            minimum[l] = max(minimum[l], t.cyclesPerTile.rounded(.up))
+            latency[l] = max(latency[l], Double(t.pipelineLatency))
+            memory[l] += (t.loadBytes + t.storeBytes) / bandwidth
+            live += t.outputBytes
+            if live > capacity {
+                let overflow = min(t.outputBytes, live - capacity)
+                spilled += 2 * overflow
+                memory[l] += 2 * overflow / bandwidth
+            }
+            for d in op.dependencies where lastConsumer[d] == op.id { live -= outputBytes[d] }
+            if lastConsumer[op.id] == op.id { live -= t.outputBytes }
+            activity.tiles += Double(t.tiles)
+            activity.rows += t.rowsThroughSparsity
+            activity.bufferBytes += t.bufferReadBytes + t.bufferWriteBytes
+            activity.mainMemoryBytes += t.loadBytes + t.storeBytes
+            activity.weightLoadBytes += t.loadBytes
+        }
+        activity.mainMemoryBytes += spilled
+        var memoryDone = 0.0
+        var computeDone = 0.0
+        var memoryStall = 0.0
+        for l in 0..<levels {
+            var spread = 0.0
+            for (k, unit) in units.enumerated() {
+                spread = max(spread, (work[l][k] / Double(hardware.units(unit))).rounded(.up))
+            }
+            memoryDone += memory[l]
+            if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
+            computeDone = max(computeDone, memoryDone) + max(spread, minimum[l]) + latency[l]
+        }
+        let cycles = Int(computeDone.rounded(.up))
+        activity.cycles = Double(cycles)
+        return Figures(
+            cycles: cycles, activity: activity, spilled: spilled, memoryStall: Int(memoryStall.rounded()), tiles: tiles,
+            effectualMACs: effectualMACs, denseMACs: denseMACs, largestLayerValues: perLayer.max()!,
+            activationValues: perLayer.reduce(0, +))
+    }
+}
