@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Reports"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
-        .testTarget(name: "CLITests", dependencies: ["transcode", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["transcode", "TestSupport", "Toolchain"]),
         .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "RTLGen", "DesignSpace", "Toolchain"]),
         .testTarget(name: "RTLTests", dependencies: ["RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),

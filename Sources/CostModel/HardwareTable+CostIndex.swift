@@ -3,31 +3,33 @@ import DesignSpace
 extension HardwareTable {
     /// The table's entries in arrays indexed by the design-space positions of their variant,
     /// rebuilt whenever the entries change. Entries missing from an incomplete table are nil;
-    /// `validate()` guarantees all are present in a loaded one.
-    struct CostIndex: Sendable {
+    /// `validate()` guarantees all are present in a loaded one. A class, so that copying a
+    /// table (every simulation request holds one) retains one object, not eleven arrays.
+    final class CostIndex: Sendable {
         /// [macs position * activations + activation position]
-        var macLanes: [ModuleCost?] = []
+        let macLanes: [ModuleCost?]
         /// [spatial-tile position * batch tiles + batch-tile position]
-        var softmax: [ModuleCost?] = []
-        var layerNorm: [ModuleCost?] = []
-        var dynaProp: [ModuleCost?] = []
+        let softmax: [ModuleCost?]
+        let layerNorm: [ModuleCost?]
+        let dynaProp: [ModuleCost?]
         /// [spatial-tile position]
-        var preSparsity: [ModuleCost?] = []
-        var postSparsity: [ModuleCost?] = []
-        var fifo: ModuleCost?
-        var dma: ModuleCost?
-        var dataflow: ModuleCost?
+        let preSparsity: [ModuleCost?]
+        let postSparsity: [ModuleCost?]
+        let fifo: ModuleCost?
+        let dma: ModuleCost?
+        let dataflow: ModuleCost?
         /// In `ModuleKey.buffers` order.
-        var buffers: [BufferCost?] = []
+        let buffers: [BufferCost?]
         /// In `MainMemory.all` order.
-        var mainMemory: [MemoryCost?] = []
-
-        init() {}
+        let mainMemory: [MemoryCost?]
 
         init(modules: [String: ModuleCost], buffers: [String: BufferCost], mainMemory: [String: MemoryCost]) {
+            var macLanes: [ModuleCost?] = []
             for m in AcceleratorSpace.macsPerLane {
                 for a in AcceleratorSpace.activations { macLanes.append(modules[ModuleKey.macLane(macs: m, activation: a)]) }
             }
+            var softmax: [ModuleCost?] = [], layerNorm: [ModuleCost?] = [], dynaProp: [ModuleCost?] = []
+            var preSparsity: [ModuleCost?] = [], postSparsity: [ModuleCost?] = []
             for x in AcceleratorSpace.spatialTiles {
                 for b in AcceleratorSpace.batchTiles {
                     softmax.append(modules[ModuleKey.softmax(tile: x, batchTile: b)])
@@ -37,6 +39,8 @@ extension HardwareTable {
                 preSparsity.append(modules[ModuleKey.preSparsity(tile: x)])
                 postSparsity.append(modules[ModuleKey.postSparsity(tile: x)])
             }
+            (self.macLanes, self.softmax, self.layerNorm, self.dynaProp) = (macLanes, softmax, layerNorm, dynaProp)
+            (self.preSparsity, self.postSparsity) = (preSparsity, postSparsity)
             fifo = modules[ModuleKey.fifo]
             dma = modules[ModuleKey.dma]
             dataflow = modules[ModuleKey.dataflow]

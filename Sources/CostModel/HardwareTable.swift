@@ -29,7 +29,7 @@ public struct HardwareTable: Codable, Sendable {
     /// One entry per `MainMemory.key`.
     public var mainMemory: [String: MemoryCost] { didSet { reindex() } }
     /// The entries by design-space position, for `costs(for:)`.
-    private(set) var index = CostIndex()
+    private(set) var index: CostIndex
 
     enum CodingKeys: String, CodingKey {
         case format, version, name, technology, units, provenance
@@ -52,7 +52,7 @@ public struct HardwareTable: Codable, Sendable {
         self.modules = modules
         self.buffers = buffers
         self.mainMemory = mainMemory
-        reindex()
+        index = CostIndex(modules: modules, buffers: buffers, mainMemory: mainMemory)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,7 +69,7 @@ public struct HardwareTable: Codable, Sendable {
         modules = try c.decode([String: ModuleCost].self, forKey: .modules)
         buffers = try c.decode([String: BufferCost].self, forKey: .buffers)
         mainMemory = try c.decode([String: MemoryCost].self, forKey: .mainMemory)
-        reindex()
+        index = CostIndex(modules: modules, buffers: buffers, mainMemory: mainMemory)
     }
 
     private mutating func reindex() {

@@ -26,10 +26,11 @@ extension TransformerModel {
             }
             total += h * h + h + 2 * h  // output projection, layer-norm
             var width = h
-            for f in layer.feedForward + [h] {
+            for f in layer.feedForward {
                 total += width * f + f
                 width = f
             }
+            total += width * h + h  // the stack's last matmul, back to h
             total += 2 * h  // second layer-norm
             previous = h
         }

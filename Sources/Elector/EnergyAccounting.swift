@@ -20,8 +20,9 @@ struct EnergyAccounting {
         let t = hardware.cycleSeconds
         let mw = 1e-3
         let costs = hardware.costs
-        var busiest = 0.0
-        for unit in MappedOperation.Unit.allCases { busiest = max(busiest, a.busyCycles[unit] / Double(hardware.units(unit))) }
+        let busiest = max(
+            a.busyCycles.macLanes / Double(hardware.units(.macLane)), a.busyCycles.softmax / Double(hardware.units(.softmax)),
+            a.busyCycles.layerNorm / Double(hardware.units(.layerNorm)))
         let peUtilisation = a.cycles > 0 ? min(busiest / a.cycles, 1) : 0
         var energy = ModuleClassFigures()
         energy.macLanes = a.busyCycles.macLanes * costs.macLane.dynamicMW * mw * t

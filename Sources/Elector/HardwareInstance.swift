@@ -5,7 +5,10 @@ import DesignSpace
 /// bandwidths in bytes per cycle, and the area composition.
 public struct HardwareInstance: Sendable {
     public let config: AcceleratorConfig
-    public let table: HardwareTable
+    /// The table's clock and word width (the instance keeps no reference to the table
+    /// itself: copying one would retain all of its dictionaries).
+    public let clockMHz: Double
+    public let wordBits: Int
     /// The AccelTran area composition (no DynaProp module), for reproducing the paper.
     public let acceltranComposition: Bool
 
@@ -14,7 +17,8 @@ public struct HardwareInstance: Sendable {
 
     public init(config: AcceleratorConfig, table: HardwareTable, acceltranComposition: Bool = false) {
         self.config = config
-        self.table = table
+        clockMHz = table.clockMHz
+        wordBits = table.wordBits
         self.acceltranComposition = acceltranComposition
         costs = table.costs(for: config)
     }
@@ -36,10 +40,10 @@ public struct HardwareInstance: Sendable {
     }
 
     /// Bytes of one stored value.
-    public var wordBytes: Double { Double(table.wordBits) / 8 }
+    public var wordBytes: Double { Double(wordBits) / 8 }
 
     /// Clock period in seconds.
-    public var cycleSeconds: Double { 1 / (table.clockMHz * 1e6) }
+    public var cycleSeconds: Double { 1 / (clockMHz * 1e6) }
 
     /// Main-memory bytes per cycle.
     public var memoryBytesPerCycle: Double {

@@ -2,14 +2,25 @@
 /// each level, activity totals, and the activation buffer's live bytes with the spill they
 /// cause. Operations arrive with a multiplicity (identical heads of a layer are one entry).
 struct LevelLedger {
-    /// Unit-cycles of work: level * 3 + unit class (MAC lanes, softmax, layer-norm).
-    private(set) var work: [Double]
-    /// The longest single tile, in cycles, per level.
-    private(set) var minimum: [Double]
-    /// The longest pipeline latency per level.
-    private(set) var latency: [Double]
-    /// Main-memory cycles per level (loads, stores, spill).
-    private(set) var memory: [Double]
+    /// What one dependency level holds.
+    struct Level {
+        /// Unit-cycles of work per unit class: MAC lanes, softmax, layer-norm.
+        var macLaneWork = 0.0
+        var softmaxWork = 0.0
+        var layerNormWork = 0.0
+        /// The longest single tile, in whole cycles.
+        var minimum = 0.0
+        /// The longest pipeline latency.
+        var latency = 0.0
+        /// Main-memory bytes (loads, stores, spill); cycles are bytes / bandwidth.
+        var memoryBytes = 0.0
+    }
+
+    /// The levels' figures, six doubles per level in `Level`'s order, in one flat array of
+    /// doubles: one allocation, one uniqueness check per update, and no generic-metadata
+    /// lookup for an array of a custom type (which showed up at microsecond scale).
+    private var storage: [Double]
+    private static let stride = 6
 
     var activity = EnergyAccounting.Activity()
     private(set) var tiles = 0
@@ -17,47 +28,53 @@ struct LevelLedger {
     private(set) var denseMACs = 0.0
     private(set) var operations = 0
     private(set) var spilled = 0.0
+    /// Bytes of all results produced (an upper bound on the live set).
+    private(set) var producedBytes = 0.0
 
     /// Bytes of results held in the activation/gradient buffer right now.
     private var live = 0.0
     private let capacity: Double
-    private let bandwidth: Double
 
-    init(levels: Int, capacity: Double, bandwidth: Double) {
-        work = [Double](repeating: 0, count: levels * 3)
-        minimum = [Double](repeating: 0, count: levels)
-        latency = [Double](repeating: 0, count: levels)
-        memory = [Double](repeating: 0, count: levels)
+    init(levels: Int, capacity: Double) {
+        storage = [Double](repeating: 0, count: levels * Self.stride)
         self.capacity = capacity
-        self.bandwidth = bandwidth
     }
 
-    var levels: Int { minimum.count }
+    /// Number of levels.
+    var levelCount: Int { storage.count / Self.stride }
+
+    /// The figures of level `i`.
+    func level(_ i: Int) -> Level {
+        let o = i * Self.stride
+        return Level(
+            macLaneWork: storage[o], softmaxWork: storage[o + 1], layerNormWork: storage[o + 2], minimum: storage[o + 3],
+            latency: storage[o + 4], memoryBytes: storage[o + 5])
+    }
 
     /// Adds `copies` instances of a tiled operation at `level`: its work, traffic and activity.
-    mutating func add(_ t: TiledOperation, copies: Int, level: Int) {
+    /// (Busy cycles, tiles and main-memory traffic are summed from the levels and counts at
+    /// the end rather than here.)
+    mutating func add(_ t: TileCost, copies: Int, level: Int) {
         let n = Double(copies)
-        let k: Int
-        switch t.operation.unit {
-        case .macLane: k = 0
-        case .softmax: k = 1
-        case .layerNorm: k = 2
-        }
         let cycles = n * t.workCycles
-        work[level * 3 + k] += cycles
-        activity.busyCycles[t.operation.unit] += cycles
-        minimum[level] = max(minimum[level], t.cyclesPerTile.rounded(.up))
-        latency[level] = max(latency[level], Double(t.pipelineLatency))
-        let traffic = t.loadBytes + t.storeBytes
-        memory[level] += n * traffic / bandwidth
+        let o = level * Self.stride
+        storage.withUnsafeMutableBufferPointer { all in
+            switch t.unit {
+            case .macLane: all[o] += cycles
+            case .softmax: all[o + 1] += cycles
+            case .layerNorm: all[o + 2] += cycles
+            }
+            all[o + 3] = max(all[o + 3], t.tileCycles)
+            all[o + 4] = max(all[o + 4], Double(t.pipelineLatency))
+            all[o + 5] += n * (t.loadBytes + t.storeBytes)
+        }
+        producedBytes += n * t.outputBytes
         tiles += copies * t.tiles
         effectualMACs += n * t.effectualMACs
-        denseMACs += n * Double(t.operation.denseMACs)
+        denseMACs += n * t.denseMACs
         operations += copies
-        activity.tiles += n * Double(t.tiles)
         activity.rows += n * t.rowsThroughSparsity
         activity.bufferBytes += n * (t.bufferReadBytes + t.bufferWriteBytes)
-        activity.mainMemoryBytes += n * traffic
         activity.weightLoadBytes += n * t.loadBytes
     }
 
@@ -68,7 +85,7 @@ struct LevelLedger {
         if live > capacity {
             let overflow = min(bytes, live - capacity)
             spilled += 2 * overflow
-            memory[level] += 2 * overflow / bandwidth
+            storage[level * Self.stride + 5] += 2 * overflow
         }
     }
 

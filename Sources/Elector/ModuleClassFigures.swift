@@ -36,8 +36,18 @@ public struct ModuleClassFigures: Codable, Sendable, Equatable {
 
     /// Every figure times `factor`.
     func scaled(by factor: Double) -> ModuleClassFigures {
-        var s = ModuleClassFigures()
-        for key in CodingKeys.allCases { s[key] = self[key] * factor }
+        var s = self
+        s.macLanes *= factor
+        s.sparsity *= factor
+        s.fifos *= factor
+        s.softmax *= factor
+        s.layerNorm *= factor
+        s.control *= factor
+        s.dynaProp *= factor
+        s.activationBuffer *= factor
+        s.weightBuffer *= factor
+        s.maskBuffer *= factor
+        s.mainMemory *= factor
         return s
     }
 

@@ -48,10 +48,14 @@ public enum Simulator {
                 model: request.model, largestLayerValues: outcome.largestLayerValues, activationValues: outcome.activationValues,
                 wordBits: wordBits, dynaProp: request.dynaProp)
         }
-        var utilisation = UnitClassFigures()
-        for unit in MappedOperation.Unit.allCases {
-            utilisation[unit] = activity.busyCycles[unit] / (Double(hardware.units(unit)) * Double(max(cycles, 1)))
+        // Spelled out rather than a loop over `Unit.allCases`, which builds an array per call.
+        func busy(_ unit: MappedOperation.Unit) -> Double {
+            activity.busyCycles[unit] / (Double(hardware.units(unit)) * Double(max(cycles, 1)))
         }
+        var utilisation = UnitClassFigures()
+        utilisation.macLanes = busy(.macLane)
+        utilisation.softmax = busy(.softmax)
+        utilisation.layerNorm = busy(.layerNorm)
         return SimulationResult(
             mode: request.fidelity.rawValue, workload: request.workload, table: request.table.name,
             clockMHz: request.table.clockMHz, dynaProp: request.dynaProp, cycles: cycles,

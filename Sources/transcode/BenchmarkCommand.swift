@@ -19,12 +19,12 @@ struct BenchmarkCommand: ParsableCommand {
         func run() throws {
             let rows = try SimulatorBenchmark.run(table: TableCatalog.load(table))
             print(Render.pad("pair", 44) + Render.pad("cycles", 10) + Render.pad("cycle-level s", 15) + Render.pad("Mcycles/s", 11)
-                + Render.pad("fast ms", 9) + Render.pad("speedup", 9) + Render.pad("latency err", 13) + "energy err")
+                + Render.pad("fast us", 9) + Render.pad("speedup", 9) + Render.pad("latency err", 13) + "energy err")
             for r in rows {
                 let name = "\(r.pair.model) on \(r.pair.accelerator), \(r.pair.workload.rawValue)"
                 print(Render.pad(name, 44) + Render.pad(String(r.cycles), 10) + Render.pad(String(format: "%.4f", r.cycleSeconds), 15)
                     + Render.pad(String(format: "%.1f", r.simulatedCyclesPerSecond / 1e6), 11)
-                    + Render.pad(String(format: "%.3f", r.fastSeconds * 1e3), 9) + Render.pad(String(format: "%.0fx", r.speedup), 9)
+                    + Render.pad(String(format: "%.2f", r.fastSeconds * 1e6), 9) + Render.pad(String(format: "%.0fx", r.speedup), 9)
                     + Render.pad(Render.pct(r.latencyError), 13) + Render.pct(r.energyError))
             }
             if let peak = SimulatorBenchmark.peakResidentBytes() {

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Toolchain
 
 /// Runs the built `transcode` executable, which `swift test` builds beside the test bundle.
 enum TranscodeBinary {
@@ -26,8 +27,8 @@ enum TranscodeBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = out.fileHandleForReading.readAllRetryingInterrupts()
+        let errData = err.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         let transcript = "$ transcode \(arguments.joined(separator: " "))\n"
             + String(decoding: outData, as: UTF8.self)

@@ -1,0 +1,132 @@
+import DesignSpace
+
+/// Cuts operations into b x x x y tiles for one accelerator and DynaProp setting (paper
+/// Section III-B1), with the expected work per tile after sparsity and the traffic it causes.
+///
+/// Everything it reads is kept as plain numbers: the fast mode tiles a few dozen operation
+/// shapes per evaluation, and each must cost nanoseconds.
+public struct Tiler: Sendable {
+    private let batchTile: Int
+    private let spatialTile: Int
+    /// log2 of the tile sizes, which are powers of two (`AcceleratorSpace`): a shift, not a
+    /// division.
+    private let batchShift: Int
+    private let spatialShift: Int
+    private let macsPerLane: Int
+    private let macLatency: Int
+    private let softmaxLatency: Int
+    private let layerNormLatency: Int
+    /// Fraction of values kept, per `MatrixKind` (weight, activation, gradient, fixed).
+    private let density: (Double, Double, Double, Double)
+    /// Stored bytes per value (kept values times the word size), and mask bytes per value
+    /// (one bit for a pruned kind), per `MatrixKind`.
+    private let dataBytes: (Double, Double, Double, Double)
+    private let maskBytes: (Double, Double, Double, Double)
+    /// Bytes of one b x x operand tile of each kind, data and mask.
+    private let operandTileBytes: (Double, Double, Double, Double)
+
+    public init(hardware: HardwareInstance, dynaProp: DynaPropSetting) {
+        let c = hardware.config
+        batchTile = c.batchTile
+        spatialTile = c.spatialTile
+        batchShift = c.batchTile.trailingZeroBitCount
+        spatialShift = c.spatialTile.trailingZeroBitCount
+        precondition(1 << batchShift == c.batchTile && 1 << spatialShift == c.spatialTile, "tile sizes are powers of two")
+        macsPerLane = c.macsPerLane
+        macLatency = ModuleTiming.macPathLatency(macsPerLane: c.macsPerLane)
+        softmaxLatency = ModuleTiming.softmaxLatency(tile: c.spatialTile)
+        layerNormLatency = ModuleTiming.layerNormLatency(tile: c.spatialTile)
+        let word = hardware.wordBytes
+        let kept = (1 - dynaProp.weightSparsity, 1 - dynaProp.activationSparsity, 1 - dynaProp.gradientSparsity, 1.0)
+        density = kept
+        dataBytes = (kept.0 * word, kept.1 * word, kept.2 * word, word)
+        // A pruned kind carries a one-bit mask per value; fixed matrices are never pruned.
+        maskBytes = (kept.0 < 1 ? 0.125 : 0, kept.1 < 1 ? 0.125 : 0, kept.2 < 1 ? 0.125 : 0, 0)
+        let tile = Double(c.batchTile * c.spatialTile * c.spatialTile)
+        operandTileBytes = (
+            tile * (dataBytes.0 + maskBytes.0), tile * (dataBytes.1 + maskBytes.1), tile * (dataBytes.2 + maskBytes.2),
+            tile * dataBytes.3)
+    }
+
+    @inline(__always)
+    private func pick(_ values: (Double, Double, Double, Double), _ kind: MatrixKind) -> Double {
+        switch kind {
+        case .weight: values.0
+        case .activation: values.1
+        case .gradient: values.2
+        case .fixed: values.3
+        }
+    }
+
+    /// Stored size of `values` entries of `kind`: zero-free values plus one mask bit each.
+    @inline(__always)
+    func compressedBytes(_ values: Double, _ kind: MatrixKind) -> (data: Double, mask: Double) {
+        (values * pick(dataBytes, kind), values * pick(maskBytes, kind))
+    }
+
+    @inline(__always)
+    private func ceilShift(_ a: Int, _ shift: Int) -> Int { (a + (1 << shift) - 1) >> shift }
+    private func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
+
+    /// Tiles `op`.
+    public func tile(_ op: MappedOperation) -> TiledOperation {
+        let c = cost(op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
+                     outputKind: op.outputKind)
+        // Effectual MACs in a tile vary binomially around their mean.
+        let deviation = c.matmulDensity.map { kept in
+            (Double(batchTile * spatialTile * spatialTile * spatialTile) * kept * (1 - kept)).squareRoot() / Double(macsPerLane)
+        }
+        return TiledOperation(operation: op, cost: c, cyclesDeviation: deviation ?? 0)
+    }
+
+    /// The cost of an operation given by its parts (see `MappedOperation`).
+    func cost(_ kind: MappedOperation.Kind, phase: MappedOperation.Phase, load loadValues: Int, store storeValues: Int,
+              output outputValues: Int, outputKind: MatrixKind) -> TileCost {
+        let b = batchTile
+        let x = spatialTile
+        let m = macsPerLane
+        let load = compressedBytes(Double(loadValues), loadValues > 0 && phase != .update ? .weight : .fixed)
+        let store = Double(storeValues) * dataBytes.3
+        let out = compressedBytes(Double(outputValues), outputKind)
+
+        switch kind {
+        case .matmul(let batch, let rows, let k, let n, let left, let right, let banded, _):
+            let kTiles = banded.map { min(ceilShift(k, spatialShift), ceilDiv(x + $0 - 1, x) + 1) } ?? ceilShift(k, spatialShift)
+            let tiles = ceilShift(batch, batchShift) * ceilShift(rows, spatialShift) * ceilShift(n, spatialShift) * kTiles
+            let kept = pick(density, left) * pick(density, right)
+            let dense = Double(batch * rows * (banded ?? k) * n)
+            let effectual = dense * kept
+            let reads = Double(tiles) * (pick(operandTileBytes, left) + pick(operandTileBytes, right))
+            return TileCost(
+                // One division: m is a power of two, so this equals dividing by tiles, then m.
+                unit: .macLane, tiles: tiles, cyclesPerTile: max(effectual / Double(tiles * m), 1),
+                matmulDensity: kept, pipelineLatency: macLatency, effectualMACs: effectual, denseMACs: dense,
+                bufferReadBytes: reads, bufferWriteBytes: out.data + out.mask, loadBytes: load.data + load.mask,
+                storeBytes: store, outputBytes: out.data, maskBytes: out.mask, rowsThroughSparsity: Double(tiles * 2 * b * x),
+                outputValues: outputValues)
+        case .elementwise(let elements, let ops, let operand):
+            let tiles = max(ceilShift(elements, batchShift + 2 * spatialShift), 1)
+            let effectual = Double(elements * ops) * pick(density, operand)
+            let input = compressedBytes(Double(elements), operand)
+            return TileCost(
+                unit: .macLane, tiles: tiles, cyclesPerTile: max(effectual / Double(tiles * m), 1), matmulDensity: nil,
+                pipelineLatency: macLatency, effectualMACs: effectual, denseMACs: Double(elements * ops),
+                bufferReadBytes: 2 * (input.data + input.mask), bufferWriteBytes: out.data + out.mask,
+                loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
+                rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues)
+        case .softmax(let rows, let columns), .layerNorm(let rows, let columns):
+            let isSoftmax: Bool
+            if case .softmax = kind { isSoftmax = true } else { isSoftmax = false }
+            // b rows in parallel, one row of y entries per cycle; a row longer than y takes
+            // ceil(columns / y) tiles, with the running max/sum carried between them.
+            let tiles = ceilShift(rows, batchShift + spatialShift) * ceilShift(columns, spatialShift)
+            let input = compressedBytes(Double(rows * columns), phase == .forward ? .activation : .gradient)
+            return TileCost(
+                unit: isSoftmax ? .softmax : .layerNorm, tiles: tiles, cyclesPerTile: Double(x * ModuleTiming.rowInitiationInterval),
+                matmulDensity: nil, pipelineLatency: ModuleTiming.fifoLatency * 2 + (isSoftmax ? softmaxLatency : layerNormLatency),
+                effectualMACs: 0, denseMACs: 0, bufferReadBytes: input.data + input.mask, bufferWriteBytes: out.data + out.mask,
+                loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
+                rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues)
+        }
+    }
+}
