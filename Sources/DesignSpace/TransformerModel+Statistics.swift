@@ -7,8 +7,9 @@
 /// output projection h -> h, two layer-norms and its feed-forward stack back to h; a
 /// projection h_prev -> h joins layers of different hidden size.
 extension TransformerModel {
-    /// Learned parameters, including the token, position and segment embeddings.
-    public var parameterCount: Int {
+    /// Learned parameters of a model with these layers, including the token, position and
+    /// segment embeddings.
+    static func parameters(of layers: [TransformerLayer]) -> Int {
         let h0 = layers[0].hiddenSize
         var total = (Self.vocabularySize + Self.maxPositions + 2) * h0 + 2 * h0
         var previous = h0

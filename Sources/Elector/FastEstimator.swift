@@ -65,16 +65,18 @@ struct FastEstimator {
         }
         if training { levelCount += 2 }  // the last layer-norm's gradient, then the embedding's update
         let capacity = hardware.bufferBytes("activation")
-        var ledger = LevelLedger(levels: levelCount, capacity: capacity)
-        let footprint = forwardWork(&ledger)
-        lastForward = footprint.lastLevel
-        if training { backwardWork(&ledger, outputGradientLevel: lastForward + 1) }
-        // The live set can only outgrow the buffer if the run produces more than it holds.
-        if ledger.producedBytes > capacity {
-            forwardLiveness(&ledger, training: training)
-            if training { backwardLiveness(&ledger, outputGradientLevel: lastForward + 1) }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: levelCount * LevelLedger.stride) { storage in
+            var ledger = LevelLedger(storage: storage, capacity: capacity)
+            let footprint = forwardWork(&ledger)
+            lastForward = footprint.lastLevel
+            if training { backwardWork(&ledger, outputGradientLevel: lastForward + 1) }
+            // The live set can only outgrow the buffer if the run produces more than it holds.
+            if ledger.producedBytes > capacity {
+                forwardLiveness(&ledger, training: training)
+                if training { backwardLiveness(&ledger, outputGradientLevel: lastForward + 1) }
+            }
+            return schedule(ledger, footprint: footprint)
         }
-        return schedule(ledger, footprint: footprint)
     }
 
     // MARK: Operation shapes (the mapper's, see `Mapper.operations()`)

@@ -16,11 +16,11 @@ struct LevelLedger {
         var memoryBytes = 0.0
     }
 
-    /// The levels' figures, six doubles per level in `Level`'s order, in one flat array of
-    /// doubles: one allocation, one uniqueness check per update, and no generic-metadata
-    /// lookup for an array of a custom type (which showed up at microsecond scale).
-    private var storage: [Double]
-    private static let stride = 6
+    /// The levels' figures, six doubles per level in `Level`'s order, in memory the caller
+    /// provides (`FastEstimator.run` uses a temporary allocation, usually on the stack: at
+    /// microsecond scale a heap array's allocation and bookkeeping showed up).
+    private let storage: UnsafeMutableBufferPointer<Double>
+    static let stride = 6
 
     var activity = EnergyAccounting.Activity()
     private(set) var tiles = 0
@@ -35,8 +35,10 @@ struct LevelLedger {
     private var live = 0.0
     private let capacity: Double
 
-    init(levels: Int, capacity: Double) {
-        storage = [Double](repeating: 0, count: levels * Self.stride)
+    /// A ledger over `storage` (`stride` doubles per level), which it zeroes.
+    init(storage: UnsafeMutableBufferPointer<Double>, capacity: Double) {
+        storage.initialize(repeating: 0)
+        self.storage = storage
         self.capacity = capacity
     }
 
@@ -58,16 +60,14 @@ struct LevelLedger {
         let n = Double(copies)
         let cycles = n * t.workCycles
         let o = level * Self.stride
-        storage.withUnsafeMutableBufferPointer { all in
-            switch t.unit {
-            case .macLane: all[o] += cycles
-            case .softmax: all[o + 1] += cycles
-            case .layerNorm: all[o + 2] += cycles
-            }
-            all[o + 3] = max(all[o + 3], t.tileCycles)
-            all[o + 4] = max(all[o + 4], Double(t.pipelineLatency))
-            all[o + 5] += n * (t.loadBytes + t.storeBytes)
+        switch t.unit {
+        case .macLane: storage[o] += cycles
+        case .softmax: storage[o + 1] += cycles
+        case .layerNorm: storage[o + 2] += cycles
         }
+        storage[o + 3] = max(storage[o + 3], t.tileCycles)
+        storage[o + 4] = max(storage[o + 4], Double(t.pipelineLatency))
+        storage[o + 5] += n * (t.loadBytes + t.storeBytes)
         producedBytes += n * t.outputBytes
         tiles += copies * t.tiles
         effectualMACs += n * t.effectualMACs
