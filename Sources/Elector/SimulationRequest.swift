@@ -3,7 +3,7 @@ import DesignSpace
 
 /// Everything one simulation needs, already validated.
 public struct SimulationRequest: Sendable {
-    /// Tile-level event-driven simulation, or the analytic operation-level estimate.
+    /// Tile-level event-driven simulation, or the analytic estimate (`FastEstimator`).
     public enum Fidelity: String, Sendable, Codable, CaseIterable {
         case cycle, fast
     }

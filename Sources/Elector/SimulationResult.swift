@@ -1,6 +1,6 @@
 /// Everything one simulation measured. Evaluation returns this and never prints.
 public struct SimulationResult: Codable, Sendable {
-    /// `cycle` (event-driven, tile level) or `fast` (analytic, operation level).
+    /// `cycle` (event-driven, tile level) or `fast` (analytic, closed form per layer).
     public var mode: String
     public var workload: Workload
     public var table: String

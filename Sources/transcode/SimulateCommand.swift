@@ -19,7 +19,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Hardware table: nangate45, acceltran-14nm or a file (default: the calibrated table).") var table: String?
     @Option(help: "Reproduce the paper's setting: 'acceltran' (14 nm table, AccelTran area composition).")
     var reference: String?
-    @Flag(help: "The analytic operation-level mode used by the search.") var fast = false
+    @Flag(help: "The analytic mode used by the search (closed form per layer, microseconds).") var fast = false
     @Option(help: "text or json.") var format: OutputFormat = .text
     @Option(help: "Also write the JSON result to this file.") var output: String?
 
