@@ -55,7 +55,6 @@ struct FastEstimator {
         // Enough levels for any heads (the deepest, WMA, needs 5 forward and 4 backward);
         // levels left empty add no time, so only the last forward one must be exact.
         var levelCount = 2  // the embedding and its layer-norm
-        var lastForward = 1
         var previous = model.layers[0].hiddenSize
         for layer in model.layers {
             let projection = previous != layer.hiddenSize ? 1 : 0
@@ -68,7 +67,7 @@ struct FastEstimator {
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: levelCount * LevelLedger.stride) { storage in
             var ledger = LevelLedger(storage: storage, capacity: capacity)
             let footprint = forwardWork(&ledger)
-            lastForward = footprint.lastLevel
+            let lastForward = footprint.lastLevel
             if training { backwardWork(&ledger, outputGradientLevel: lastForward + 1) }
             // The live set can only outgrow the buffer if the run produces more than it holds.
             if ledger.producedBytes > capacity {
