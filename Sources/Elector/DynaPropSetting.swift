@@ -9,6 +9,11 @@ public struct DynaPropSetting: Sendable, Equatable, Codable {
     public let activationSparsity: Double
     public let gradientSparsity: Double
 
+    enum CodingKeys: String, CodingKey {
+        case tauI = "tau_i", tauT = "tau_t", weightSparsity = "weight_sparsity"
+        case activationSparsity = "activation_sparsity", gradientSparsity = "gradient_sparsity"
+    }
+
     /// DynaProp switched off: dense matrices everywhere.
     public static let off = DynaPropSetting(tauI: 0, tauT: 0, weight: 0, activation: 0, gradient: 0)
 

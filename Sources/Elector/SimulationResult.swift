@@ -31,6 +31,14 @@ public struct SimulationResult: Codable, Sendable {
     public var tiles: Int
     public var footprint: MemoryFootprint
 
+    enum CodingKeys: String, CodingKey {
+        case mode, workload, table, clockMHz = "clock_mhz", dynaProp = "dynaprop", cycles, seconds
+        case dynamicEnergyJ = "dynamic_energy_j", leakageEnergyJ = "leakage_energy_j", areaMM2 = "area_mm2"
+        case utilisation, stalls, peakBufferBytes = "peak_buffer_bytes", mainMemoryBytes = "main_memory_bytes"
+        case spilledBytes = "spilled_bytes", effectualMACs = "effectual_macs", denseMACs = "dense_macs", operations, tiles
+        case footprint
+    }
+
     public var totalDynamicEnergyJ: Double { dynamicEnergyJ.total }
     public var totalLeakageEnergyJ: Double { leakageEnergyJ.total }
     public var totalAreaMM2: Double { areaMM2.total }

@@ -23,6 +23,7 @@ import Testing
         ("error-transformer-embedding", ["space", "transformers", "decode", "0,0,0"], 1),
         ("simulate-bert-tiny-edge", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm"], 0),
         ("simulate-fb-star-training-fast", ["simulate", "--model", "fb-star", "--accelerator", "elector-star", "--mode", "training", "--fast", "--table", "acceltran-14nm"], 0),
+        ("simulate-bert-tiny-fast-json", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--format", "json", "--table", "acceltran-14nm"], 0),
         ("simulate-reference-acceltran", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--dynaprop", "0,0"], 0),
         ("error-simulate-dynaprop", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0.01"], 1),
         ("error-simulate-profile", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--profile", "no/profile.json"], 1),
