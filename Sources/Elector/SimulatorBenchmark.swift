@@ -20,12 +20,14 @@ public enum SimulatorBenchmark {
         public var speedup: Double { cycleSeconds / fastSeconds }
     }
 
-    /// Times every reference pair in both modes: the cycle-level mode as the median of
-    /// `cycleRuns` runs, the fast mode as the mean over at least `fastRepeats` runs and at
-    /// least `fastSeconds` of wall time (a single microsecond-scale run is below the clock's
-    /// resolution and dominated by cold caches).
-    public static func run(table: HardwareTable, cycleRuns: Int = 3, fastRepeats: Int = 200, fastSeconds: Double = 0.05) throws -> [Row] {
-        try FastModeReference.pairs.map { pair in
+    /// Times every reference pair in both modes, each as a median so that a burst of load on
+    /// the machine moves neither: the cycle-level mode over `cycleRuns` runs, the fast mode
+    /// over `fastBatches` batches, each the mean of at least `fastRepeats` runs and
+    /// `batchSeconds` of wall time (one microsecond-scale run is below the clock's resolution).
+    public static func run(table: HardwareTable, cycleRuns: Int = 5, fastBatches: Int = 11, fastRepeats: Int = 200,
+                           batchSeconds: Double = 0.005) throws -> [Row] {
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        return try FastModeReference.pairs.map { pair in
             var request = SimulationRequest(
                 model: try Catalog.model(pair.model), accelerator: try Catalog.accelerator(pair.accelerator),
                 table: table, workload: pair.workload)
@@ -34,15 +36,17 @@ public enum SimulatorBenchmark {
             let cycleTimes = (0..<cycleRuns).map { _ in clock.measure { cycle = Simulator.simulate(request) }.seconds }
             request.fidelity = .fast
             var fast: SimulationResult!
-            var runs = 0
-            let start = clock.now
-            repeat {
-                for _ in 0..<fastRepeats { fast = Simulator.simulate(request) }
-                runs += fastRepeats
-            } while (clock.now - start).seconds < fastSeconds
-            let fastTime = (clock.now - start).seconds / Double(runs)
+            let fastTimes = (0..<fastBatches).map { _ in
+                var runs = 0
+                let start = clock.now
+                repeat {
+                    for _ in 0..<fastRepeats { fast = Simulator.simulate(request) }
+                    runs += fastRepeats
+                } while (clock.now - start).seconds < batchSeconds
+                return (clock.now - start).seconds / Double(runs)
+            }
             return Row(
-                pair: pair, cycleSeconds: cycleTimes.sorted()[cycleTimes.count / 2], fastSeconds: fastTime,
+                pair: pair, cycleSeconds: median(cycleTimes), fastSeconds: median(fastTimes),
                 cycles: cycle.cycles, fastCycles: fast.cycles,
                 energyJ: cycle.totalDynamicEnergyJ + cycle.totalLeakageEnergyJ,
                 fastEnergyJ: fast.totalDynamicEnergyJ + fast.totalLeakageEnergyJ)

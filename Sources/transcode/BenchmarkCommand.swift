@@ -13,7 +13,7 @@ struct BenchmarkCommand: ParsableCommand {
     struct SimulatorBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "simulator",
-            abstract: "Wall time and simulated cycles per second of both modes on the reference pairs, and their agreement.")
+            abstract: "Wall time (medians) and simulated cycles per second of both modes on the reference pairs, and their agreement.")
         @Option(help: "Hardware table.") var table: String?
 
         func run() throws {
