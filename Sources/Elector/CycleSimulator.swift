@@ -67,8 +67,8 @@ struct CycleSimulator {
             var bufferWait = 0
             var loadEnd = 0
             var held = 0.0
-            if t.loadBytes > 0 {
-                held = min(t.loadBytes, weightCapacity)
+            if t.cost.loadBytes > 0 {
+                held = min(t.cost.loadBytes, weightCapacity)
                 var start = dmaFree
                 residents.sort { $0.release < $1.release }
                 while residentBytes + held > weightCapacity, !residents.isEmpty {
@@ -79,10 +79,10 @@ struct CycleSimulator {
                 bufferWait = start - dmaFree
                 // Streaming: an operation larger than the buffer starts once the buffer is full.
                 weightsReady = start + Int((held / bandwidth).rounded(.up))
-                loadEnd = start + Int((t.loadBytes / bandwidth).rounded(.up))
+                loadEnd = start + Int((t.cost.loadBytes / bandwidth).rounded(.up))
                 dmaFree = loadEnd
-                activity.mainMemoryBytes += t.loadBytes
-                activity.weightLoadBytes += t.loadBytes
+                activity.mainMemoryBytes += t.cost.loadBytes
+                activity.weightLoadBytes += t.cost.loadBytes
             }
             let ready = max(depsReady, weightsReady)
 
@@ -90,14 +90,14 @@ struct CycleSimulator {
             var firstStart = Int.max
             var lastEnd = ready
             var busy = 0.0
-            let mean = t.cyclesPerTile
+            let mean = t.cost.cyclesPerTile
             let deviation = t.cyclesDeviation
             // Tiles go out in groups of consecutive tiles, at most `groupLimit` groups per
             // operation; a group's cycles are the sum of its tiles'. With fewer tiles than the
             // limit every tile is its own group and the schedule is tile-exact.
-            let groups = min(t.tiles, max(2 * hardware.units(op.unit), Self.groupLimit))
-            let perGroup = t.tiles / groups
-            let larger = t.tiles % groups
+            let groups = min(t.cost.tiles, max(2 * hardware.units(op.unit), Self.groupLimit))
+            let perGroup = t.cost.tiles / groups
+            let larger = t.cost.tiles % groups
             let tileCycles = Int(mean.rounded(.up))
             for g in 0..<groups {
                 let k = perGroup + (g < larger ? 1 : 0)
@@ -117,8 +117,8 @@ struct CycleSimulator {
                 busy += Double(cycles)
             }
             heaps[op.unit] = heap
-            tileCount += t.tiles
-            var done = max(lastEnd + t.pipelineLatency, loadEnd)
+            tileCount += t.cost.tiles
+            var done = max(lastEnd + t.cost.pipelineLatency, loadEnd)
 
             // Idle compute before this operation started: blame what it waited for.
             if firstStart > frontier {
@@ -137,10 +137,10 @@ struct CycleSimulator {
 
             // Outputs enter the activation buffer; what does not fit spills to main memory
             // (written now, read back by the consumer).
-            live += t.outputBytes
-            liveMask += t.maskBytes
+            live += t.cost.outputBytes
+            liveMask += t.cost.maskBytes
             if live > activationCapacity {
-                let overflow = min(t.outputBytes, live - activationCapacity)
+                let overflow = min(t.cost.outputBytes, live - activationCapacity)
                 spilled += 2 * overflow
                 // The write-out delays this operation; the read-back shares the DMA later.
                 let writeCycles = Int((overflow / bandwidth).rounded(.up))
@@ -153,16 +153,16 @@ struct CycleSimulator {
             peakMask = max(peakMask, liveMask + residentBytes / hardware.wordBytes / 8)
             if peakMask > maskCapacity { peakMask = maskCapacity }
             for producer in releaseAt[op.id] ?? [] {
-                live -= tiled[producer].outputBytes
-                liveMask -= tiled[producer].maskBytes
+                live -= tiled[producer].cost.outputBytes
+                liveMask -= tiled[producer].cost.maskBytes
             }
-            if t.storeBytes > 0 {
+            if t.cost.storeBytes > 0 {
                 // Posted writes: they take DMA bandwidth from later loads and must drain before
                 // the run ends, but later prefetches do not wait for this operation to finish.
-                let storeCycles = Int((t.storeBytes / bandwidth).rounded(.up))
+                let storeCycles = Int((t.cost.storeBytes / bandwidth).rounded(.up))
                 dmaFree += storeCycles
                 storeDrain = max(storeDrain, done) + storeCycles
-                activity.mainMemoryBytes += t.storeBytes
+                activity.mainMemoryBytes += t.cost.storeBytes
             }
             if held > 0 {
                 residents.append((done, held))
@@ -172,9 +172,9 @@ struct CycleSimulator {
             finish[op.id] = done
             frontier = max(frontier, done)
             activity.busyCycles[op.unit] += busy
-            activity.tiles += Double(t.tiles)
-            activity.rows += t.rowsThroughSparsity
-            activity.bufferBytes += t.bufferReadBytes + t.bufferWriteBytes
+            activity.tiles += Double(t.cost.tiles)
+            activity.rows += t.cost.rowsThroughSparsity
+            activity.bufferBytes += t.cost.bufferReadBytes + t.cost.bufferWriteBytes
         }
         let end = max(frontier, dmaFree, storeDrain)
         stalls.memory += end - frontier

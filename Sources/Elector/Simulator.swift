@@ -31,7 +31,7 @@ public enum Simulator {
             let outcome = CycleSimulator(hardware: hardware, tiled: tiled).run()
             (cycles, activity, stalls, peak, spilled, tiles) =
                 (outcome.cycles, outcome.activity, outcome.stalls, outcome.peakBuffer, outcome.spilled, outcome.tiles)
-            effectualMACs = tiled.reduce(0) { $0 + $1.effectualMACs }
+            effectualMACs = tiled.reduce(0) { $0 + $1.cost.effectualMACs }
             denseMACs = Double(operations.reduce(0) { $0 + $1.denseMACs })
             operationCount = operations.count
             footprint = MemoryFootprint.of(model: request.model, operations: operations, wordBits: wordBits, dynaProp: request.dynaProp)

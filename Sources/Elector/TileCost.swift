@@ -1,21 +1,32 @@
-/// What one operation costs once cut into tiles: a plain value, so the fast mode can
-/// compute and accumulate it without reference counting.
+/// What one operation costs once cut into tiles (paper Section III-B1): the expected work per
+/// tile after DynaProp sparsity and the traffic it causes. A plain value, so the fast mode
+/// can compute and accumulate it without reference counting; the cycle-level mode reads it
+/// through `TiledOperation`.
 struct TileCost {
+    /// The unit class that runs the tiles.
     var unit: MappedOperation.Unit
+    /// Number of tile operations.
     var tiles: Int
+    /// Expected cycles one tile occupies a unit (zero-free: only effectual MACs).
     var cyclesPerTile: Double
     /// For a matmul, the fraction of its MACs that are effectual (the tile-to-tile spread of
     /// cycles follows from it; only the cycle-level mode needs that).
     var matmulDensity: Double?
+    /// Cycles from the last tile's issue to its result.
     var pipelineLatency: Int
+    /// Effectual and dense multiply-accumulates in all.
     var effectualMACs: Double
     var denseMACs: Double
+    /// Bytes read from and written to the on-chip buffers (zero-free data plus masks).
     var bufferReadBytes: Double
     var bufferWriteBytes: Double
+    /// Bytes loaded from and stored to main memory (compressed weights and masks).
     var loadBytes: Double
     var storeBytes: Double
+    /// Bytes of the output kept in the activation/gradient buffer, and of its mask.
     var outputBytes: Double
     var maskBytes: Double
+    /// Tile rows through the DynaProp and sparsity modules (their activity).
     var rowsThroughSparsity: Double
     /// Dense values of the output (for the memory footprint).
     var outputValues: Int

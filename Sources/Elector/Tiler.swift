@@ -5,7 +5,7 @@ import DesignSpace
 ///
 /// Everything it reads is kept as plain numbers: the fast mode tiles a few dozen operation
 /// shapes per evaluation, and each must cost nanoseconds.
-public struct Tiler: Sendable {
+struct Tiler: Sendable {
     private let batchTile: Int
     private let spatialTile: Int
     /// log2 of the tile sizes, which are powers of two (`AcceleratorSpace`): a shift, not a
@@ -25,7 +25,7 @@ public struct Tiler: Sendable {
     /// Bytes of one b x x operand tile of each kind, data and mask.
     private let operandTileBytes: (Double, Double, Double, Double)
 
-    public init(hardware: HardwareInstance, dynaProp: DynaPropSetting) {
+    init(hardware: HardwareInstance, dynaProp: DynaPropSetting) {
         let c = hardware.config
         batchTile = c.batchTile
         spatialTile = c.spatialTile
@@ -69,7 +69,7 @@ public struct Tiler: Sendable {
     private func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
 
     /// Tiles `op`.
-    public func tile(_ op: MappedOperation) -> TiledOperation {
+    func tile(_ op: MappedOperation) -> TiledOperation {
         let c = cost(op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
                      outputKind: op.outputKind)
         // Effectual MACs in a tile vary binomially around their mean.

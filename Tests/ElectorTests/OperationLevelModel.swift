@@ -53,29 +53,29 @@ struct OperationLevelModel {
         for op in operations {
             let t = tiler.tile(op)
             let l = level[op.id]
-            outputBytes[op.id] = t.outputBytes
-            tiles += t.tiles
-            effectualMACs += t.effectualMACs
+            outputBytes[op.id] = t.cost.outputBytes
+            tiles += t.cost.tiles
+            effectualMACs += t.cost.effectualMACs
             denseMACs += Double(op.denseMACs)
             if op.phase == .forward { perLayer[op.layer] += Double(op.outputValues) }
-            work[l][units.firstIndex(of: op.unit)!] += t.workCycles
-            activity.busyCycles[op.unit] += t.workCycles
-            minimum[l] = max(minimum[l], t.cyclesPerTile.rounded(.up))
-            latency[l] = max(latency[l], Double(t.pipelineLatency))
-            memory[l] += (t.loadBytes + t.storeBytes) / bandwidth
-            live += t.outputBytes
+            work[l][units.firstIndex(of: op.unit)!] += t.cost.workCycles
+            activity.busyCycles[op.unit] += t.cost.workCycles
+            minimum[l] = max(minimum[l], t.cost.cyclesPerTile.rounded(.up))
+            latency[l] = max(latency[l], Double(t.cost.pipelineLatency))
+            memory[l] += (t.cost.loadBytes + t.cost.storeBytes) / bandwidth
+            live += t.cost.outputBytes
             if live > capacity {
-                let overflow = min(t.outputBytes, live - capacity)
+                let overflow = min(t.cost.outputBytes, live - capacity)
                 spilled += 2 * overflow
                 memory[l] += 2 * overflow / bandwidth
             }
             for d in op.dependencies where lastConsumer[d] == op.id { live -= outputBytes[d] }
-            if lastConsumer[op.id] == op.id { live -= t.outputBytes }
-            activity.tiles += Double(t.tiles)
-            activity.rows += t.rowsThroughSparsity
-            activity.bufferBytes += t.bufferReadBytes + t.bufferWriteBytes
-            activity.mainMemoryBytes += t.loadBytes + t.storeBytes
-            activity.weightLoadBytes += t.loadBytes
+            if lastConsumer[op.id] == op.id { live -= t.cost.outputBytes }
+            activity.tiles += Double(t.cost.tiles)
+            activity.rows += t.cost.rowsThroughSparsity
+            activity.bufferBytes += t.cost.bufferReadBytes + t.cost.bufferWriteBytes
+            activity.mainMemoryBytes += t.cost.loadBytes + t.cost.storeBytes
+            activity.weightLoadBytes += t.cost.loadBytes
         }
         activity.mainMemoryBytes += spilled
         var memoryDone = 0.0
