@@ -18,11 +18,10 @@ extension FastEstimator {
 
         var x = embedding  // the layer input
         var level = 1
-        var previous = h0
         for (j, layer) in model.layers.enumerated() {
             let h = layer.hiddenSize
             let d = layer.headSize
-            let s = LayerStructure(layer, previous: previous)
+            let s = LayerStructure(model, layer: j)
             let hidden = activationBytes(B * N * h)
             if s.hasProjection {
                 level += 1
@@ -79,7 +78,6 @@ extension FastEstimator {
             if !training && j == model.layers.count - 1 { ledger.release(hidden) }
             x = hidden
             level = second + 1
-            previous = h
         }
     }
 
@@ -94,8 +92,8 @@ extension FastEstimator {
             let layer = layers[j]
             let h = layer.hiddenSize
             let d = layer.headSize
-            let previous = j > 0 ? layers[j - 1].hiddenSize : h
-            let s = LayerStructure(layer, previous: previous)
+            let s = LayerStructure(model, layer: j)
+            let previous = s.previousHiddenSize
             let F = s.feedForward
             let hidden = activationBytes(B * N * h)
             let hiddenGrad = gradientBytes(B * N * h)

@@ -22,11 +22,11 @@ extension FastEstimator {
         var all = largest
 
         var level = 1
-        var previous = h0
-        for layer in model.layers {
+        for (j, layer) in model.layers.enumerated() {
             let h = layer.hiddenSize
             let d = layer.headSize
-            let s = LayerStructure(layer, previous: previous)
+            let s = LayerStructure(model, layer: j)
+            let previous = s.previousHiddenSize
             var values = 0
             if s.hasProjection {
                 let projection = matmul(m: N, k: previous, n: h, left: .activation, right: .weight, shared: true, load: previous * h)
@@ -99,7 +99,6 @@ extension FastEstimator {
             largest = max(largest, Double(values))
             all += Double(values)
             level = second + 1
-            previous = h
         }
         return ForwardFigures(lastLevel: level, largestLayerValues: largest, activationValues: all)
     }
@@ -115,8 +114,8 @@ extension FastEstimator {
             let layer = layers[j]
             let h = layer.hiddenSize
             let d = layer.headSize
-            let previous = j > 0 ? layers[j - 1].hiddenSize : h
-            let s = LayerStructure(layer, previous: previous)
+            let s = LayerStructure(model, layer: j)
+            let previous = s.previousHiddenSize
             let F = s.feedForward
             let values = B * N * h
 

@@ -55,12 +55,10 @@ struct FastEstimator {
         // Enough levels for any heads (the deepest, WMA, needs 5 forward and 4 backward);
         // levels left empty add no time, so only the last forward one must be exact.
         var levelCount = 2  // the embedding and its layer-norm
-        var previous = model.layers[0].hiddenSize
-        for layer in model.layers {
-            let projection = previous != layer.hiddenSize ? 1 : 0
+        for (j, layer) in model.layers.enumerated() {
+            let projection = LayerStructure.previousHiddenSize(in: model, layer: j) != layer.hiddenSize ? 1 : 0
             levelCount += projection + 5 + layer.feedForward.count + 6
             levelCount += training ? 6 + layer.feedForward.count + 1 + 4 + projection : 0
-            previous = layer.hiddenSize
         }
         if training { levelCount += 2 }  // the last layer-norm's gradient, then the embedding's update
         let capacity = hardware.bufferBytes("activation")

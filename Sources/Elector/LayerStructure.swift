@@ -3,6 +3,9 @@ import DesignSpace
 /// What the fast mode needs to know of one layer's shape: its heads by kind and the
 /// dependency depths they give (see `Mapper` for the operations behind them).
 struct LayerStructure {
+    /// The hidden size of the layer before (the embedding's, which is the first layer's,
+    /// for the first layer).
+    let previousHiddenSize: Int
     /// A projection from the previous layer's hidden size precedes the heads.
     let hasProjection: Bool
     /// Heads of each kind (DFT and DCT heads are the same operations).
@@ -16,8 +19,16 @@ struct LayerStructure {
     let headBackwardDepth: Int
     let feedForward: Int
 
-    init(_ layer: TransformerLayer, previous: Int) {
-        hasProjection = previous != layer.hiddenSize
+    /// The hidden size feeding layer `j` of `model`.
+    static func previousHiddenSize(in model: TransformerModel, layer j: Int) -> Int {
+        model.layers[j > 0 ? j - 1 : 0].hiddenSize
+    }
+
+    /// The structure of layer `j` of `model`.
+    init(_ model: TransformerModel, layer j: Int) {
+        let layer = model.layers[j]
+        previousHiddenSize = Self.previousHiddenSize(in: model, layer: j)
+        hasProjection = previousHiddenSize != layer.hiddenSize
         var sdp = 0, wma = 0, lt = 0, dsc5 = 0, dsc9 = 0, dsc13 = 0
         for head in layer.heads {
             switch head {
