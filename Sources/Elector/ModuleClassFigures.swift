@@ -52,35 +52,18 @@ public struct ModuleClassFigures: Codable, Sendable, Equatable {
     }
 
     subscript(key: CodingKeys) -> Double {
-        get {
-            switch key {
-            case .macLanes: macLanes
-            case .sparsity: sparsity
-            case .fifos: fifos
-            case .softmax: softmax
-            case .layerNorm: layerNorm
-            case .control: control
-            case .dynaProp: dynaProp
-            case .activationBuffer: activationBuffer
-            case .weightBuffer: weightBuffer
-            case .maskBuffer: maskBuffer
-            case .mainMemory: mainMemory
-            }
-        }
-        set {
-            switch key {
-            case .macLanes: macLanes = newValue
-            case .sparsity: sparsity = newValue
-            case .fifos: fifos = newValue
-            case .softmax: softmax = newValue
-            case .layerNorm: layerNorm = newValue
-            case .control: control = newValue
-            case .dynaProp: dynaProp = newValue
-            case .activationBuffer: activationBuffer = newValue
-            case .weightBuffer: weightBuffer = newValue
-            case .maskBuffer: maskBuffer = newValue
-            case .mainMemory: mainMemory = newValue
-            }
+        switch key {
+        case .macLanes: macLanes
+        case .sparsity: sparsity
+        case .fifos: fifos
+        case .softmax: softmax
+        case .layerNorm: layerNorm
+        case .control: control
+        case .dynaProp: dynaProp
+        case .activationBuffer: activationBuffer
+        case .weightBuffer: weightBuffer
+        case .maskBuffer: maskBuffer
+        case .mainMemory: mainMemory
         }
     }
 }
