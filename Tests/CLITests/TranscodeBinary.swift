@@ -18,22 +18,9 @@ enum TranscodeBinary {
 
     /// Runs with `arguments` in the repository root; returns stdout, stderr and the exit code as one text.
     static func run(_ arguments: [String]) throws -> (status: Int32, transcript: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = GoldenFile.root
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readAllRetryingInterrupts()
-        let errData = err.fileHandleForReading.readAllRetryingInterrupts()
-        process.waitUntilExit()
-        let transcript = "$ transcode \(arguments.joined(separator: " "))\n"
-            + String(decoding: outData, as: UTF8.self)
-            + (errData.isEmpty ? "" : "[stderr]\n" + String(decoding: errData, as: UTF8.self))
-            + "[exit \(process.terminationStatus)]\n"
-        return (process.terminationStatus, transcript)
+        let result = try Toolchain.run(path, arguments, directory: GoldenFile.root.path)
+        let transcript = "$ transcode \(arguments.joined(separator: " "))\n" + result.output
+            + (result.error.isEmpty ? "" : "[stderr]\n" + result.error) + "[exit \(result.status)]\n"
+        return (result.status, transcript)
     }
 }
