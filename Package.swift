@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain", "Calibration",
+                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain", "Calibration", "ProjectLayout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,17 +38,18 @@ let package = Package(
         .target(name: "RTLGen", dependencies: ["DesignSpace", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "RTLSim", dependencies: ["RTLGen", "Toolchain", "DesignSpace"]),
         .target(name: "Calibration", dependencies: ["RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace"]),
-        .target(name: "CostModel", dependencies: ["DesignSpace"]),
+        .target(name: "CostModel", dependencies: ["DesignSpace", "ProjectLayout"]),
+        .target(name: "ProjectLayout"),
         .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
         .target(name: "Reports"),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
-        .testTarget(name: "CLITests", dependencies: ["transcode", "TestSupport", "Toolchain"]),
-        .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "RTLGen", "DesignSpace", "Toolchain"]),
-        .testTarget(name: "RTLTests", dependencies: ["RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
-        .testTarget(name: "ElectorTests", dependencies: ["Elector", "CostModel", "DesignSpace"]),
-        .testTarget(name: "CoDesignTests", dependencies: ["CoDesign", "Elector", "CostModel", "DesignSpace"]),
+        .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),
+        .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace"]),
+        .testTarget(name: "CLITests", dependencies: ["ProjectLayout", "transcode", "TestSupport", "Toolchain"]),
+        .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["ProjectLayout", "Calibration", "RTLGen", "DesignSpace", "Toolchain"]),
+        .testTarget(name: "RTLTests", dependencies: ["ProjectLayout", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
+        .testTarget(name: "ElectorTests", dependencies: ["ProjectLayout", "Elector", "CostModel", "DesignSpace"]),
+        .testTarget(name: "CoDesignTests", dependencies: ["ProjectLayout", "CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import ProjectLayout
 
 /// Resolves a hardware-table name or path to a loaded, validated table.
 public enum TableCatalog {

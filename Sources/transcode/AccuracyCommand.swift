@@ -2,6 +2,7 @@ import ArgumentParser
 import CoDesign
 import CostModel
 import DesignSpace
+import ProjectLayout
 
 /// `transcode accuracy`: the accuracy predictor, its fit and its predictions.
 struct AccuracyCommand: ParsableCommand {

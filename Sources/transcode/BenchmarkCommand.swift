@@ -3,6 +3,7 @@ import CostModel
 import CoDesign
 import Elector
 import Foundation
+import ProjectLayout
 
 /// `transcode benchmark`: speed and memory figures (never part of the tests).
 struct BenchmarkCommand: ParsableCommand {

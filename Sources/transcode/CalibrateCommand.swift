@@ -3,6 +3,7 @@ import Calibration
 import CostModel
 import DesignSpace
 import Foundation
+import ProjectLayout
 import RTLGen
 import Toolchain
 

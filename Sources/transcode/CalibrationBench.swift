@@ -2,6 +2,7 @@ import ArgumentParser
 import Calibration
 import CostModel
 import Foundation
+import ProjectLayout
 import RTLGen
 import Toolchain
 

@@ -4,6 +4,7 @@ import CostModel
 import DesignSpace
 import Elector
 import Foundation
+import ProjectLayout
 
 /// `transcode search`: the co-design search, the tool's main job.
 struct SearchCommand: ParsableCommand {

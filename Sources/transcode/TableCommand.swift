@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostModel
 import Foundation
+import ProjectLayout
 
 /// `transcode table`: the hardware cost tables.
 struct TableCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import CostModel
 import DesignSpace
 import Foundation
+import ProjectLayout
 import RTLGen
 import Testing
 import Toolchain
@@ -9,16 +10,15 @@ import Toolchain
 
 /// Synthesis on the real NanGate45 liberty: the checked-in records and table must still hold.
 @Suite(.serialized) struct CalibrationFreshnessTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let refresh = "refresh with: transcode calibrate --modules mac_lane_m1_relu,dynaprop_b1_x8 (or transcode calibrate for the whole table)"
 
     @Test(arguments: [ModuleVariant.macLane(macs: 1, activation: .relu), .dynaProp(batchTile: 1, tile: 8)])
     func checkedInRecordsMatchAFreshSynthesis(variant: ModuleVariant) throws {
         let flow = try SynthesisFlow(
-            liberty: try Toolchain.liberty(projectRoot: Self.root),
-            generator: RTLGenerator(library: TemplateLibrary(directory: "\(Self.root)/templates")))
+            liberty: try Toolchain.liberty(projectRoot: ProjectFiles.root),
+            generator: RTLGenerator(library: TemplateLibrary(directory: ProjectFiles.path("templates"))))
         let fresh = try flow.calibrate(variant, stimulus: CalibrationStimulus.vectors(variant, format: .paper))
-        let records = try #require(try CalibrationRecords.load(path: "\(Self.root)/synth/nangate45-modules.json"))
+        let records = try #require(try CalibrationRecords.load(path: ProjectFiles.path("synth/nangate45-modules.json")))
         guard let stored = records.modules.first(where: { $0.module == variant.moduleName }) else {
             Issue.record("synth/nangate45-modules.json has no \(variant.moduleName); \(Self.refresh)")
             return
@@ -36,11 +36,11 @@ import Toolchain
 
     /// The checked-in table is exactly what the checked-in records and memory models assemble to.
     @Test func checkedInTableMatchesItsRecords() throws {
-        let records = try #require(try CalibrationRecords.load(path: "\(Self.root)/synth/nangate45-modules.json"))
-        let stored = try HardwareTable.load(path: "\(Self.root)/synth/nangate45.json")
+        let records = try #require(try CalibrationRecords.load(path: ProjectFiles.path("synth/nangate45-modules.json")))
+        let stored = try HardwareTable.load(path: ProjectFiles.path("synth/nangate45.json"))
         let assembled = try CalibratedTable(
-            records: records.modules, plan: .standard, memory: MemoryModels.load(path: "\(Self.root)/data/memory-models.json"),
-            source: HardwareTable.load(path: "\(Self.root)/synth/acceltran-14nm.json"), format: .paper, technology: stored.technology,
+            records: records.modules, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
+            source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: stored.technology,
             provenance: [:]).table
         let hint = "synth/nangate45.json is stale; refresh with: transcode calibrate"
         #expect(assembled.clockMHz == stored.clockMHz, "\(hint)")
@@ -53,10 +53,10 @@ import Toolchain
     }
 
     @Test func scalingModelIsCheckedOnHeldOutPoints() throws {
-        let records = try #require(try CalibrationRecords.load(path: "\(Self.root)/synth/nangate45-modules.json"))
+        let records = try #require(try CalibrationRecords.load(path: ProjectFiles.path("synth/nangate45-modules.json")))
         let calibrated = try CalibratedTable(
-            records: records.modules, plan: .standard, memory: MemoryModels.load(path: "\(Self.root)/data/memory-models.json"),
-            source: HardwareTable.load(path: "\(Self.root)/synth/acceltran-14nm.json"), format: .paper, technology: "t", provenance: [:])
+            records: records.modules, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
+            source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: "t", provenance: [:])
         // One held-out point per family plus the two batch-rule checks.
         #expect(calibrated.checks.count == CalibrationPlan.Family.allCases.count + CalibrationPlan.standard.batchChecks.count)
         // The scaling model must predict what it did not see to within 10% in area.
@@ -68,10 +68,8 @@ import Toolchain
 
 /// The pieces of the flow on their own, without running the tools.
 @Suite struct CalibrationUnitTests {
-    static let root = CalibrationFreshnessTests.root
-
     @Test func libertyIsRead() throws {
-        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: Self.root))
+        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: ProjectFiles.root))
         #expect(lib.cells.count > 100)
         #expect(lib.voltage == 1.1)
         #expect((lib.cells["INV_X1"]?.leakageNW ?? 0) > 0)
@@ -99,7 +97,7 @@ import Toolchain
     }
 
     @Test func cellModelsFollowTheLibertyFunctions() throws {
-        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: Self.root))
+        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: ProjectFiles.root))
         let models = try CellModelWriter.models(of: ["DFFR_X1", "NAND2_X1", "LOGIC0_X1"], library: lib, module: "m")
         #expect(models.contains("always @(posedge CK or negedge RN) if (!RN) IQ <= 1'b0; else IQ <= D;"))
         #expect(models.contains("assign ZN = ~(A1 & A2);"))
@@ -137,7 +135,7 @@ import Toolchain
     }
 
     @Test func energyCombinesSwitchingAndInternalEnergy() throws {
-        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: Self.root))
+        let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: ProjectFiles.root))
         let netlist = GateNetlist(verilog: """
             module m(a, y);
               INV_X1 _1_ (
@@ -189,10 +187,10 @@ import Toolchain
     }
 
     @Test func memoryModelsAreValidated() throws {
-        let m = try MemoryModels.load(path: "\(Self.root)/data/memory-models.json")
+        let m = try MemoryModels.load(path: ProjectFiles.path("data/memory-models.json"))
         #expect(m.factor("sram_area") > 1 && m.scaledModules == ["dma", "dataflow"])
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("mm-\(UUID()).json").path
-        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(Self.root)/data/memory-models.json"))) as! [String: Any]
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ProjectFiles.path("data/memory-models.json")))) as! [String: Any]
         var factors = object["factors"] as! [String: Any]
         factors["energy"] = ["value": 0, "citation": "x"]
         object["factors"] = factors

@@ -3,11 +3,12 @@ import CostModel
 import DesignSpace
 import Elector
 import Foundation
+import ProjectLayout
 import Testing
 
 func evaluator(constraints: [Constraint] = []) throws -> Evaluator {
     Evaluator(
-        table: try TableCatalog.load("acceltran-14nm"), accuracy: try AccuracyModel.shipped(root: Fixtures.root),
+        table: try TableCatalog.load("acceltran-14nm"), accuracy: try AccuracyModel.shipped(root: ProjectFiles.root),
         objective: .paper, constraints: constraints, workload: .inference)
 }
 

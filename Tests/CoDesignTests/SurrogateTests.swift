@@ -1,6 +1,7 @@
 @testable import CoDesign
 import DesignSpace
 import Foundation
+import ProjectLayout
 import Testing
 
 /// A known smooth function of the normalised input.
@@ -76,13 +77,10 @@ func randomInputs(_ n: Int, dimension d: Int, seed: UInt64) -> [[Double]] {
     }
 
     @Test func theLeaveOneOutErrorIsReportedAndSmall() throws {
-        let predictor = try GLUEPredictor.load(path: Fixtures.root + "/reference/flexibert2-glue.json")
+        let predictor = try GLUEPredictor.load(path: ProjectFiles.path("reference/flexibert2-glue.json"))
         #expect(predictor.measurements == 13)
         // GLUE scores of the 13 span 0.70 to 0.84; predicting their mean would err by about 0.04.
         #expect(predictor.leaveOneOutError < 0.04)
     }
 }
 
-enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-}

@@ -1,12 +1,10 @@
 import Foundation
+import ProjectLayout
 
-/// Paths into the checkout, found from this file's location.
+/// Files of the checkout the tests read.
 enum Fixtures {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func json(_ relative: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: root.appendingPathComponent(relative))
+        let data = try Data(contentsOf: URL(fileURLWithPath: ProjectFiles.path(relative)))
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 }

@@ -1,14 +1,14 @@
 import Elector
 import Foundation
+import ProjectLayout
 import Testing
 
 /// The simulator's cycle formulas must agree with the latencies measured in RTL simulation
 /// (synth/timing.json, written by `transcode rtl timing`).
 @Suite struct TimingTableTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     @Test func formulasMatchTheMeasuredRTL() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: "\(Self.root)/synth/timing.json"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: ProjectFiles.path("synth/timing.json")))
         let table = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         let modules = table["modules"] as! [[String: Any]]
         #expect(modules.count >= 20)

@@ -48,7 +48,9 @@ import Toolchain
         }
     }
 
-    @Test(arguments: ["acceltran-edge", "acceltran-server"])
+    /// AccelTran-Edge (b = 1, x = 16, 16 MACs per lane) and ELECTOR* (b = 4, x = 32): the two
+    /// goldens cover both batch tiles and the smallest and largest row widths the PE builds.
+    @Test(arguments: ["acceltran-edge", "elector-star"])
     func generatedRTLMatchesGolden(name: String) throws {
         let design = try RTLFixtures.generator.generate(BuiltIns.accelerator(named: name)!, command: "transcode rtl --accelerator \(name) --out OUT")
         for (file, text) in design.files { try GoldenFile.check(text, against: "rtl/\(name)/\(file)") }

@@ -1,12 +1,12 @@
 import DesignSpace
 import Foundation
+import ProjectLayout
 import RTLGen
 import RTLSim
 
 /// Shared set-up for the RTL tests: the templates, the generator and the simulators.
 enum RTLFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let library = try! TemplateLibrary(directory: "\(root)/templates")
+    static let library = try! TemplateLibrary(directory: ProjectFiles.path("templates"))
     static let format = FixedPointFormat.paper
     static let generator = RTLGenerator(library: library, format: format)
     static let verilator = RTLSimulator(engine: .verilator, library: library)

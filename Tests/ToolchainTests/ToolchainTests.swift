@@ -1,9 +1,7 @@
 import Foundation
+import ProjectLayout
 import Testing
 import Toolchain
-
-let projectRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 @Suite struct ToolchainTests {
     /// Under CI=true every tool must be present; this test fails rather than skips.
@@ -14,7 +12,7 @@ let projectRoot = URL(fileURLWithPath: #filePath)
     }
 
     @Test func libertyFileIsPresent() throws {
-        let path = try Toolchain.liberty(projectRoot: projectRoot)
+        let path = try Toolchain.liberty(projectRoot: ProjectFiles.root)
         let head = try String(contentsOfFile: path, encoding: .utf8).prefix(20_000)
         #expect(head.contains("library (NangateOpenCellLibrary)"))
     }
@@ -30,7 +28,7 @@ let projectRoot = URL(fileURLWithPath: #filePath)
         let path = try Toolchain.locate(.yosys, environment: ["TRANSCODE_YOSYS": "/bin/true", "PATH": "/nonexistent"])
         #expect(path == "/bin/true")
         #expect(throws: ToolchainError.missing(tool: "NanGate45 liberty file /no/such.lib", variable: "TRANSCODE_LIBERTY", install: "scripts/setup")) {
-            try Toolchain.liberty(projectRoot: projectRoot, environment: ["TRANSCODE_LIBERTY": "/no/such.lib"])
+            try Toolchain.liberty(projectRoot: ProjectFiles.root, environment: ["TRANSCODE_LIBERTY": "/no/such.lib"])
         }
     }
 }

@@ -1,14 +1,18 @@
 import Foundation
 
-/// Locates the project's checked-in data (tables, templates, reference data).
+/// Locates the project's checked-in data (tables, templates, reference data, goldens).
 ///
-/// `TRANSCODE_HOME` names the checkout; otherwise the checkout this code was built from.
+/// The one place that knows where the checkout is, for the libraries, the command and the
+/// tests alike: `TRANSCODE_HOME` names the checkout; otherwise it is the checkout this code
+/// was built from (this file sits at `Sources/ProjectLayout/` in it).
 public enum ProjectFiles {
+    /// The checkout's root folder.
     public static var root: String {
         if let home = ProcessInfo.processInfo.environment["TRANSCODE_HOME"], !home.isEmpty { return home }
         return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
+    /// `relative` under the checkout's root.
     public static func path(_ relative: String) -> String { "\(root)/\(relative)" }
 }

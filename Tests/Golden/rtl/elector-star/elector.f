@@ -1,0 +1,12 @@
+mac_lane_m16_gelu.sv
+dynaprop_b4_x32.sv
+pre_sparsity_n32.sv
+post_sparsity_n32.sv
+softmax_b1_x32.sv
+layer_norm_b1_x32.sv
+softmax_b4_x32.sv
+layer_norm_b4_x32.sv
+fifo_w81924_d2.sv
+elector_pe.sv
+elector_sram.sv
+elector_top.sv
