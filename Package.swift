@@ -22,11 +22,9 @@ let package = Package(
     targets: [
         .target(
             name: "DesignSpace",
-            dependencies: [
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "BigInt", package: "BigInt"),
-            ]
+            dependencies: ["StructuredInput", .product(name: "BigInt", package: "BigInt")]
         ),
+        .target(name: "StructuredInput", dependencies: [.product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "transcode",
             dependencies: [
@@ -45,6 +43,7 @@ let package = Package(
         .target(name: "Reports"),
         .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace"]),
+        .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
         .testTarget(name: "CLITests", dependencies: ["ProjectLayout", "transcode", "TestSupport", "Toolchain"]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
         .testTarget(name: "CalibrationTests", dependencies: ["ProjectLayout", "Calibration", "RTLGen", "DesignSpace", "Toolchain"]),

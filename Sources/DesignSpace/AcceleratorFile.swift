@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import StructuredInput
 
 /// Reads and writes accelerator descriptions in the AccelTran configuration format
 /// (YAML, or the same structure as JSON):
@@ -32,12 +32,7 @@ public enum AcceleratorFile {
 
     /// Parses YAML or JSON text into a validated accelerator.
     public static func parse(_ text: String, source: String) throws -> AcceleratorConfig {
-        let object: Any?
-        do {
-            object = try Yams.load(yaml: text)
-        } catch {
-            throw DesignSpaceError.malformedFile(path: source, reason: "not valid YAML or JSON")
-        }
+        let object = try DesignSpaceError.reading { () throws(StructuredInputError) in try YAMLText.object(text, source: source) }
         guard let dict = object as? [String: Any] else {
             throw DesignSpaceError.malformedFile(
                 path: source, reason: "expected a mapping with keys \(topKeys.prefix(11).joined(separator: ", "))")

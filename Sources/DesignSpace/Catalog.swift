@@ -1,4 +1,5 @@
 import Foundation
+import StructuredInput
 
 /// Resolves what a user typed for a model or an accelerator: a built-in name or a file path.
 public enum Catalog {
@@ -18,10 +19,7 @@ public enum Catalog {
             throw DesignSpaceError.unknownBuiltIn(
                 kind: "accelerator", name: reference, known: BuiltIns.acceleratorNames)
         }
-        let data = try read(reference)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DesignSpaceError.malformedFile(path: reference, reason: "not UTF-8 text")
-        }
+        let text = try DesignSpaceError.reading { () throws(StructuredInputError) in try InputFile.text(reference) }
         return try AcceleratorFile.parse(text, source: reference)
     }
 
@@ -42,7 +40,7 @@ public enum Catalog {
         }
         let data = try read(reference)
         // A model dict is a JSON object with key "l"; anything else is read as an accelerator.
-        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["l"] != nil {
+        if let object = try? JSONText.object(data, source: reference) as? [String: Any], object["l"] != nil {
             return .model(try ModelDict.model(from: object))
         }
         return .accelerator(try accelerator(reference))
@@ -52,10 +50,7 @@ public enum Catalog {
         reference.contains("/") || reference.contains(".") || FileManager.default.fileExists(atPath: reference)
     }
 
-    private static func read(_ path: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DesignSpaceError.malformedFile(path: path, reason: "no such file")
-        }
-        return data
+    private static func read(_ path: String) throws(DesignSpaceError) -> Data {
+        try DesignSpaceError.reading { () throws(StructuredInputError) in try InputFile.read(path) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StructuredInput
 
 /// The model-dict JSON format of the published FlexiBERT 2.0 / AccelTran tools:
 /// `{"l": 2, "o": [["sa_sdp_64", ...], ...], "h": [128, ...], "f": [[512], ...]}`,
@@ -8,12 +9,7 @@ public enum ModelDict {
 
     /// Parses model-dict JSON text into a validated model.
     public static func parse(_ data: Data, source: String) throws -> TransformerModel {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw DesignSpaceError.malformedFile(path: source, reason: "not valid JSON")
-        }
+        let object = try DesignSpaceError.reading { () throws(StructuredInputError) in try JSONText.object(data, source: source) }
         guard let dict = object as? [String: Any] else {
             throw DesignSpaceError.malformedFile(path: source, reason: "expected a JSON object with keys l, o, h, f")
         }

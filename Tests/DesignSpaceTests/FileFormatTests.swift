@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func modelDictErrorsAreOneLineNamingTheField() {
-        #expect(modelError("{") == "cannot read m.json: not valid JSON")
+        #expect(modelError("{") == "cannot read m.json: not valid JSON: line 1, column 2: the text ends inside an object")
         #expect(modelError(#"{"l": 3, "o": [], "h": [], "f": []}"#) == "invalid value 3 for field 'l': allowed {2, 4, 6, 8, 10, 12}")
         #expect(modelError(#"{"l": 2, "o": [["sa_sdp_64","sa_sdp_64"],["sa_sdp_64","sa_sdp_64"]], "h": [128,128], "f": [[512],[512]], "x": 1}"#)
             == "unknown field 'x': known fields are l, o, h, f")
@@ -65,7 +65,7 @@ import Testing
             == "invalid value \"tanh\" for field 'non_linearity': allowed relu or gelu")
         #expect(acceleratorError(good.replacingOccurrences(of: "  tile_y: 16", with: "  tile_y: 8"))
             == "invalid value 8 for field 'tile.tile_y': allowed equal to tile.tile_x = 16")
-        #expect(acceleratorError("pe: [") == "cannot read a.yaml: not valid YAML or JSON")
+        #expect(acceleratorError("pe: [") == "cannot read a.yaml: not valid YAML or JSON: line 2, column 1: did not find expected node content")
         #expect(acceleratorError(good.replacingOccurrences(of: "mask_buffer_size: 1\n", with: ""))
             == "missing field 'mask_buffer_size': expected a whole number")
     }
