@@ -29,6 +29,7 @@ let package = Package(
             name: "transcode",
             dependencies: [
                 "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain", "Calibration", "ProjectLayout",
+                "StructuredInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "Calibration", dependencies: ["RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace"]),
         .target(name: "CostModel", dependencies: ["DesignSpace", "ProjectLayout"]),
         .target(name: "ProjectLayout"),
-        .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
+        .target(name: "Elector", dependencies: ["DesignSpace", "CostModel", "StructuredInput"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
         .target(name: "Reports"),
         .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),

@@ -72,7 +72,9 @@ public enum ModelDict {
     static func headOperation(_ value: Any, field: String, hidden: Int, heads: Int) throws -> HeadOperation {
         guard let name = value as? String, let cut = name.lastIndex(of: "_"),
             let operation = HeadOperation(rawValue: String(name[..<cut])),
-            let d = Int(name[name.index(after: cut)...])
+            case let digits = name[name.index(after: cut)...],
+            // Digits only: Int("+64") is 64, but "sa_sdp_+64" is no head name.
+            !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let d = Int(digits)
         else {
             throw DesignSpaceError.invalidValue(
                 field: field, value: render(value),

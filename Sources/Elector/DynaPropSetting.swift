@@ -23,9 +23,20 @@ public struct DynaPropSetting: Sendable, Equatable, Codable {
     public init(tauI: Double, tauT: Double, profile: SparsityProfile) throws {
         self.tauI = tauI
         self.tauT = tauT
-        weightSparsity = try profile.weight.sparsity(at: tauI, kind: "weight")
-        activationSparsity = try profile.activation.sparsity(at: tauI, kind: "activation")
-        gradientSparsity = try profile.gradient.sparsity(at: tauT, kind: "gradient")
+        weightSparsity = try Self.survivable(profile.weight.sparsity(at: tauI, kind: "weight"), kind: "weight", threshold: "tau_I", tau: tauI)
+        activationSparsity = try Self.survivable(
+            profile.activation.sparsity(at: tauI, kind: "activation"), kind: "activation", threshold: "tau_I", tau: tauI)
+        gradientSparsity = try Self.survivable(
+            profile.gradient.sparsity(at: tauT, kind: "gradient"), kind: "gradient", threshold: "tau_T", tau: tauT)
+    }
+
+    /// The rule for thresholds that prune everything: a sparsity that rounds to 1 in double
+    /// precision (fewer than about 1e-16 of the values survive) leaves no effectual MAC, so
+    /// the simulated workload would be empty; such a threshold is refused rather than
+    /// simulated as a run that does nothing.
+    static func survivable(_ rho: Double, kind: String, threshold: String, tau: Double) throws -> Double {
+        guard rho < 1 else { throw ElectorError.prunesEverything(kind: kind, threshold: threshold, tau: tau) }
+        return rho
     }
 
     init(tauI: Double, tauT: Double, weight: Double, activation: Double, gradient: Double) {

@@ -27,7 +27,7 @@ public enum SparsityCurve: Sendable, Equatable {
         switch self {
         case .laplace(let scale):
             guard tau.isFinite && tau >= 0 else {
-                throw ElectorError.tauOutsideCurve(kind: kind, tau: tau, low: 0, high: .infinity)
+                throw ElectorError.invalidSetting(name: "\(kind) threshold", value: "\(tau)", allowed: "a finite number >= 0")
             }
             return 1 - exp(-tau / scale)
         case .measured(let points):

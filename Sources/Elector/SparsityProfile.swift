@@ -1,4 +1,5 @@
 import Foundation
+import StructuredInput
 
 /// (tau -> rho) curves for the three matrix kinds DynaProp prunes (paper Section III-A).
 ///
@@ -24,10 +25,13 @@ public struct SparsityProfile: Sendable, Equatable {
 
     /// Reads a measured profile file.
     public static func load(path: String) throws -> SparsityProfile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ElectorError.badProfile(path: path, reason: "no such file")
+        let parsed: Any
+        do {
+            parsed = try JSONText.object(try InputFile.read(path), source: path)
+        } catch {
+            throw ElectorError.badProfile(path: path, reason: error.reason)
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let object = parsed as? [String: Any] else {
             throw ElectorError.badProfile(path: path, reason: "expected a JSON object with keys weight, activation, gradient")
         }
         for key in object.keys.sorted() where !["weight", "activation", "gradient"].contains(key) {

@@ -17,8 +17,8 @@ struct AcceleratorsCommand: ParsableCommand {
     struct Decode: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the accelerator at an index or with an embedding.")
-        @Option(help: "Index in 0 ..< 14850000.") var index: Int?
-        @Option(help: "12 or 13 comma-separated embedding numbers (12 means GeLU).") var embedding: String?
+        @Option(parsing: .unconditional, help: "Index in 0 ..< 14850000.") var index: Int?
+        @Option(parsing: .unconditional, help: "12 or 13 comma-separated embedding numbers (12 means GeLU).") var embedding: String?
         @Option(help: "text, json or yaml.") var format: OutputFormat = .yaml
 
         func validate() throws {
@@ -32,7 +32,7 @@ struct AcceleratorsCommand: ParsableCommand {
             if let index {
                 config = try AcceleratorSpace.config(at: index)
             } else {
-                config = try AcceleratorConfig(embedding: try parseNumbers(embedding!, what: "--embedding"))
+                config = try AcceleratorConfig(embedding: try ArgumentParsing.numbers(embedding!, what: "--embedding"))
             }
             print(Render.accelerator(config, format: format), terminator: "")
         }

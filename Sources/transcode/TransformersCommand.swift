@@ -1,5 +1,6 @@
 import ArgumentParser
 import DesignSpace
+import Foundation
 
 /// `transcode space transformers ...`: the FlexiBERT 2.0 space.
 struct TransformersCommand: ParsableCommand {
@@ -30,9 +31,10 @@ struct TransformersCommand: ParsableCommand {
         @Argument(help: "37 comma-separated whole numbers.") var embedding: String
 
         func run() throws {
-            let numbers = try parseNumbers(embedding, what: "embedding")
-            guard numbers.allSatisfy({ $0.rounded() == $0 }) else {
-                throw CLIError("embedding entries must be whole numbers")
+            let numbers = try ArgumentParsing.numbers(embedding, what: "embedding")
+            // Int(_:) traps beyond Int's range, so the bound is checked first.
+            guard numbers.allSatisfy({ $0.rounded() == $0 && abs($0) < 1e15 }) else {
+                throw CLIError("embedding entries must be whole numbers below 10^15")
             }
             print(ModelDict.render(try TransformerSpace.model(embedding: numbers.map { Int($0) })), terminator: "")
         }
@@ -42,31 +44,21 @@ struct TransformersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Draw models at random.")
         @Argument(help: "How many.") var count: Int
         @Option(help: "Random seed.") var seed: UInt64 = 0
-        @Option(help: "text (embeddings) or json (model dicts).") var format: OutputFormat = .text
+        @Option(help: "text (embeddings, one a line) or json (a JSON array of model dicts).") var format: OutputFormat = .text
 
         func validate() throws {
-            guard count >= 1 else { throw CLIError("count must be at least 1, got \(count)") }
+            guard count >= 1 else { throw ValidationError("count must be at least 1, got \(count)") }
+            guard format != .yaml else { throw ValidationError("--format yaml is not available here: use text or json") }
         }
 
         func run() {
-            for model in TransformerSpace.sample(count, seed: seed) {
-                if format == .text {
-                    print(TransformerSpace.embedding(of: model).map(String.init).joined(separator: ","))
-                } else {
-                    print(ModelDict.render(model), terminator: "")
-                }
+            let models = TransformerSpace.sample(count, seed: seed)
+            if format == .text {
+                for model in models { print(TransformerSpace.embedding(of: model).map(String.init).joined(separator: ",")) }
+            } else {
+                let dicts = models.map { ModelDict.render($0).trimmingCharacters(in: .newlines) }
+                print("[\n" + dicts.joined(separator: ",\n") + "\n]")
             }
         }
-    }
-}
-
-/// Parses "1,2,3" (spaces and brackets allowed) into numbers.
-func parseNumbers(_ text: String, what: String) throws -> [Double] {
-    let cleaned = text.filter { !"[] ".contains($0) }
-    return try cleaned.split(separator: ",", omittingEmptySubsequences: false).map {
-        guard let value = Double($0) else {
-            throw CLIError("\(what) entry '\($0)' is not a number")
-        }
-        return value
     }
 }

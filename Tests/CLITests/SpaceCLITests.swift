@@ -36,6 +36,21 @@ import Testing
         ("error-calibrate-compare", ["calibrate", "--compare", "design-compiler"], 1),
         ("error-calibrate-module", ["calibrate", "--modules", "mac_lane_m2_relu"], 1),
         ("error-calibrate-memory-models", ["calibrate", "--memory-models", "no/such/models.json"], 1),
+        // Issue 17's reproductions: one line each, with the exit status of its kind.
+        ("error-usage-one-line", ["simulate", "--model", "bert-tiny"], 64),
+        ("error-unknown-subcommand", ["simulat"], 64),
+        ("error-negative-index", ["space", "accelerators", "decode", "--index", "-1"], 1),
+        ("error-transformer-embedding-huge", ["space", "transformers", "decode", "1e20,0"], 1),
+        ("error-transformer-embedding-inf", ["space", "transformers", "decode", "inf,0"], 1),
+        ("error-dynaprop-prunes-everything", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "5,5", "--fast"], 1),
+        ("error-dynaprop-hex", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0x10,0", "--fast"], 1),
+        ("error-dynaprop-negative", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "-1,0", "--fast"], 1),
+        ("error-simulate-output-folder", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--output", "/nonexistent/x.json"], 1),
+        ("error-simulate-format-yaml", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--format", "yaml"], 64),
+        ("error-simulate-reference-table", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--table", "nangate45"], 64),
+        ("error-simulate-optimizer-inference", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--optimizer", "adam"], 64),
+        ("error-transformers-sample-yaml", ["space", "transformers", "sample", "2", "--format", "yaml"], 64),
+        ("transformers-sample-json", ["space", "transformers", "sample", "2", "--seed", "3", "--format", "json"], 0),
     ]
 
     @Test(arguments: cases.map(\.0))
@@ -44,5 +59,13 @@ import Testing
         let result = try TranscodeBinary.run(arguments)
         #expect(result.status == expectedStatus)
         try GoldenFile.check(result.transcript, against: "cli/\(name).txt")
+    }
+
+    /// Several records are one JSON document (an array), not objects one after another.
+    @Test func sampledModelDictsAreOneJSONArray() throws {
+        let result = try TranscodeBinary.run(["space", "transformers", "sample", "3", "--format", "json"])
+        let body = result.transcript.split(separator: "\n").dropFirst().dropLast().joined(separator: "\n")
+        let array = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [[String: Any]]
+        #expect(array?.count == 3)
     }
 }

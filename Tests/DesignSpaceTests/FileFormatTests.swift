@@ -19,6 +19,8 @@ import Testing
 
     @Test func modelDictErrorsAreOneLineNamingTheField() {
         #expect(modelError("{") == "cannot read m.json: not valid JSON: line 1, column 2: the text ends inside an object")
+        #expect(modelError(#"{"l": 2, "o": [["sa_sdp_+64","sa_sdp_64"],["sa_sdp_64","sa_sdp_64"]], "h": [128,128], "f": [[512],[512]]}"#)
+            .hasPrefix("invalid value \"sa_sdp_+64\" for field 'o[0][0]': allowed <operation>_<head size>"))
         #expect(modelError(#"{"l": 3, "o": [], "h": [], "f": []}"#) == "invalid value 3 for field 'l': allowed {2, 4, 6, 8, 10, 12}")
         #expect(modelError(#"{"l": 2, "o": [["sa_sdp_64","sa_sdp_64"],["sa_sdp_64","sa_sdp_64"]], "h": [128,128], "f": [[512],[512]], "x": 1}"#)
             == "unknown field 'x': known fields are l, o, h, f")

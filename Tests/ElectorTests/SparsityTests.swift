@@ -35,5 +35,22 @@ import Testing
         #expect(throws: ElectorError.badProfile(path: "/no/such.json", reason: "no such file")) {
             try SparsityProfile.load(path: "/no/such.json")
         }
+        try "{\"weight\": [[0, 0], [0.02, 0.6]],}".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ElectorError.badProfile(path: path, reason: "not valid JSON: line 1, column 34: expected a key in double quotes, found '}'")) {
+            try SparsityProfile.load(path: path)
+        }
+    }
+
+    /// A threshold whose curve prunes every value would simulate a run without one effectual MAC.
+    @Test func aThresholdThatPrunesEverythingIsRefused() throws {
+        let everything = SparsityProfile(weight: .measured([.init(tau: 0, rho: 0), .init(tau: 1, rho: 1)]),
+                                         activation: .anchored(tau: 0.01, rho: 0.5), gradient: .anchored(tau: 1e-4, rho: 0.9))
+        #expect(throws: ElectorError.prunesEverything(kind: "weight", threshold: "tau_I", tau: 1)) {
+            try DynaPropSetting(tauI: 1, tauT: 1e-4, profile: everything)
+        }
+        #expect(String(describing: ElectorError.prunesEverything(kind: "gradient", threshold: "tau_T", tau: 5))
+            == "tau_T 5.0 prunes every gradient value under this sparsity profile: use a smaller threshold")
+        // The search's largest thresholds keep some values: rho is just below 1.
+        #expect(try DynaPropSetting(tauI: 0.04, tauT: 1e-3, profile: .paperDefault).gradientSparsity < 1)
     }
 }

@@ -111,3 +111,17 @@ import Testing
             == "cannot read m.json: the file has 10 bytes, more than the 9 this reader accepts")
     }
 }
+
+@Suite struct DecimalTextTests {
+    @Test func onlyFiniteDecimalNumbersAreRead() {
+        #expect(DecimalText.number("0.01") == 0.01)
+        #expect(DecimalText.number("-1") == -1)
+        #expect(DecimalText.number("1e-4") == 1e-4)
+        #expect(DecimalText.number("+2.5E+3") == 2500)
+        #expect(DecimalText.number(".5") == 0.5)
+        #expect(DecimalText.number("5.") == 5)
+        for bad in ["", "inf", "-inf", "nan", "0x10", "1e", "e5", "1e400", "1.2.3", "1-2", "--1", " 1", "1,0", "."] {
+            #expect(DecimalText.number(bad) == nil, "\(bad)")
+        }
+    }
+}
