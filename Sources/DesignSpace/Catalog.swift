@@ -23,6 +23,25 @@ public enum Catalog {
         return try AcceleratorFile.parse(text, source: reference)
     }
 
+    /// Every accelerator a reference names, with the name to report it by: a built-in name, a
+    /// file, `index:N`, or an inclusive index range `index:A-B` (at most `limit` of them).
+    public static func accelerators(_ reference: String, limit: Int = 100_000) throws -> [(name: String, config: AcceleratorConfig)] {
+        guard reference.hasPrefix("index:") else { return [(reference, try accelerator(reference))] }
+        let bounds = reference.dropFirst("index:".count).split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = bounds.map { Int($0) }
+        guard (1...2).contains(bounds.count), numbers.allSatisfy({ $0 != nil && $0! >= 0 }),
+            let low = numbers.first!, let high = numbers.last!, low <= high
+        else {
+            throw DesignSpaceError.invalidValue(
+                field: "accelerator", value: "\"\(reference)\"", allowed: "index:N or index:A-B with 0 <= A <= B")
+        }
+        guard high - low < limit else {
+            throw DesignSpaceError.invalidValue(
+                field: "accelerator", value: "\"\(reference)\"", allowed: "a range of at most \(limit) indices")
+        }
+        return try (low...high).map { ("index:\($0)", try AcceleratorSpace.config(at: $0)) }
+    }
+
     /// Either a model or an accelerator, for commands such as `show` that take both.
     public enum Item: Sendable {
         case model(TransformerModel)

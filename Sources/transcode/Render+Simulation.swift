@@ -2,41 +2,104 @@ import Elector
 import Foundation
 
 extension Render {
-    /// The readable summary `transcode simulate` prints.
-    static func simulation(_ r: SimulationResult, model: String, accelerator: String) -> String {
-        func mb(_ bytes: Double) -> String { String(format: "%.2f MB", bytes / 1_048_576) }
+    /// The readable report `transcode simulate` prints for one pair. Figures stand in
+    /// right-aligned columns, each column in one unit and one precision.
+    static func simulation(_ record: SimulationRecord) -> String {
+        let r = record.result
         var lines = [
-            "\(model) on \(accelerator): \(r.workload.rawValue), \(r.mode) mode, table \(r.table) at \(String(format: "%.1f", r.clockMHz)) MHz",
-            "DynaProp tau_I \(r.dynaProp.tauI), tau_T \(r.dynaProp.tauT): sparsity weight \(pct(r.dynaProp.weightSparsity)), activation \(pct(r.dynaProp.activationSparsity)), gradient \(pct(r.dynaProp.gradientSparsity))",
-            "latency        \(r.cycles) cycles = \(String(format: "%.4f", r.seconds * 1e3)) ms",
-            "energy         dynamic \(String(format: "%.4g", r.totalDynamicEnergyJ)) J, leakage \(String(format: "%.4g", r.totalLeakageEnergyJ)) J",
-            "area           \(String(format: "%.2f", r.totalAreaMM2)) mm^2",
-            "MACs           \(String(format: "%.4g", r.effectualMACs)) effectual of \(String(format: "%.4g", r.denseMACs)) dense; \(r.operations) operations, \(r.tiles) tiles",
-            "main memory    \(mb(r.mainMemoryBytes)) moved, \(mb(r.spilledBytes)) of it activation spill",
+            "\(record.model) on \(record.accelerator) (index \(record.acceleratorIndex)): \(r.workload.rawValue), \(r.mode) mode, "
+                + "table \(r.table) at \(String(format: "%.1f", r.clockMHz)) MHz",
+            "DynaProp tau_I \(r.dynaProp.tauI), tau_T \(r.dynaProp.tauT): sparsity weight \(pct(r.dynaProp.weightSparsity)), "
+                + "activation \(pct(r.dynaProp.activationSparsity)), gradient \(pct(r.dynaProp.gradientSparsity))",
             "",
-            pad("class", 18) + pad("area mm^2", 12) + pad("dynamic J", 13) + "leakage J",
+            figure("latency", Double(r.cycles), "%.0f", "cycles") + "  = " + String(format: "%.4f ms", r.seconds * 1e3),
+            figure("dynamic energy", r.totalDynamicEnergyJ * 1e6, "%.3f", "uJ"),
+            figure("leakage energy", r.totalLeakageEnergyJ * 1e6, "%.3f", "uJ"),
+            figure("area", r.totalAreaMM2, "%.3f", "mm^2"),
+            figure("effectual MACs", r.effectualMACs / 1e6, "%.3f", "M") + String(format: "  of %.3f M dense", r.denseMACs / 1e6),
+            figure("operations", Double(r.operations), "%.0f", "") + String(format: "  in %d tiles", r.tiles),
+            figure("main memory", r.mainMemoryBytes / 1_048_576, "%.3f", "MB") + String(format: "  moved, %.3f MB of it activation spill", r.spilledBytes / 1_048_576),
+            "",
+            pad("class", 18) + rightAligned("area mm^2", 11) + rightAligned("dynamic uJ", 13) + rightAligned("leakage uJ", 13),
         ]
         let dynamic = r.dynamicEnergyJ.entries
         let leakage = r.leakageEnergyJ.entries
         for (i, area) in r.areaMM2.entries.enumerated() {
-            lines.append(pad(area.name, 18) + pad(String(format: "%.3f", area.value), 12)
-                + pad(String(format: "%.4g", dynamic[i].value), 13) + String(format: "%.4g", leakage[i].value))
+            lines.append(pad(area.name, 18) + rightAligned(String(format: "%.3f", area.value), 11)
+                + rightAligned(String(format: "%.3f", dynamic[i].value * 1e6), 13) + rightAligned(String(format: "%.3f", leakage[i].value * 1e6), 13))
         }
         lines.append("")
-        let utilisation = r.utilisation.entries.map { "\($0.name) \(pct($0.value))" }
-        lines.append("utilisation    " + utilisation.joined(separator: ", "))
-        let stalls = r.stalls.entries.map { "\($0.name) \($0.value)" }
-        lines.append("stalls         " + stalls.joined(separator: ", ") + " cycles")
+        lines.append(pad("unit class", 18) + rightAligned("utilisation", 11))
+        for u in r.utilisation.entries { lines.append(pad(u.name, 18) + rightAligned(pct(u.value), 11)) }
+        lines.append("")
+        lines.append(pad("stall cause", 18) + rightAligned("cycles", 11))
+        for s in r.stalls.entries { lines.append(pad(s.name, 18) + rightAligned(String(s.value), 11)) }
         if let peak = r.peakBufferBytes {
-            lines.append("peak buffers   " + peak.entries.map { "\($0.name) \(mb($0.value))" }.joined(separator: ", "))
+            lines.append("")
+            lines.append(pad("buffer", 18) + rightAligned("peak MB", 11))
+            for b in peak.entries { lines.append(pad(b.name, 18) + rightAligned(String(format: "%.3f", b.value / 1_048_576), 11)) }
         }
         lines.append("")
-        lines.append(pad("footprint", 20) + pad("embeddings", 12) + pad("weights", 12) + pad("activations", 13) + pad("gradients", 12) + "total")
-        for (name, f) in [("inference", r.footprint.inference), ("training", r.footprint.training), ("DynaProp training", r.footprint.dynaPropTraining)] {
-            lines.append(pad(name, 20) + pad(mb(f.embeddings), 12) + pad(mb(f.weights), 12) + pad(mb(f.activations), 13)
-                + pad(mb(f.gradients), 12) + mb(f.total))
+        lines.append(pad("footprint MB", 18) + ["embeddings", "weights", "activations", "gradients", "total"].map { rightAligned($0, 12) }.joined())
+        for (name, f) in [("inference", r.footprint.inference), ("training", r.footprint.training),
+                          ("DynaProp training", r.footprint.dynaPropTraining)] {
+            lines.append(pad(name, 18) + [f.embeddings, f.weights, f.activations, f.gradients, f.total]
+                .map { rightAligned(String(format: "%.2f", $0 / 1_048_576), 12) }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One row per pair of a sweep.
+    static func simulationTable(_ records: [SimulationRecord]) -> String {
+        let nameWidth = max(6, records.map(\.model.count).max() ?? 0) + 2
+        let acceleratorWidth = max(12, records.map(\.accelerator.count).max() ?? 0) + 2
+        var lines = [pad("model", nameWidth) + pad("accelerator", acceleratorWidth) + rightAligned("index", 9) + rightAligned("cycles", 12)
+            + rightAligned("latency ms", 12) + rightAligned("dynamic uJ", 13) + rightAligned("leakage uJ", 13) + rightAligned("area mm^2", 11) + rightAligned("MAC util", 10)]
+        for record in records {
+            let r = record.result
+            lines.append(pad(record.model, nameWidth) + pad(record.accelerator, acceleratorWidth) + rightAligned(String(record.acceleratorIndex), 9)
+                + rightAligned(String(r.cycles), 12) + rightAligned(String(format: "%.4f", r.seconds * 1e3), 12)
+                + rightAligned(String(format: "%.3f", r.totalDynamicEnergyJ * 1e6), 13) + rightAligned(String(format: "%.3f", r.totalLeakageEnergyJ * 1e6), 13)
+                + rightAligned(String(format: "%.3f", r.totalAreaMM2), 11) + rightAligned(pct(r.utilisation.macLanes), 10))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The sweep as CSV, one row per pair, SI units named in each header.
+    static func simulationCSV(_ records: [SimulationRecord]) -> String {
+        guard let first = records.first?.result else { return "" }
+        var header = ["model", "accelerator", "accelerator_index", "workload", "fidelity", "table", "clock_mhz", "tau_i", "tau_t",
+                      "cycles", "latency_s", "dynamic_energy_j", "leakage_energy_j", "area_mm2", "effectual_macs", "dense_macs",
+                      "main_memory_bytes", "spilled_bytes"]
+        header += first.utilisation.entries.map { "utilisation_\($0.name)" }
+        header += first.stalls.entries.map { "stall_\($0.name)_cycles" }
+        var lines = [header.joined(separator: ",")]
+        for record in records {
+            let r = record.result
+            var row = [csvField(record.model), csvField(record.accelerator), String(record.acceleratorIndex), r.workload.rawValue, r.mode,
+                       csvField(r.table), "\(r.clockMHz)", "\(r.dynaProp.tauI)", "\(r.dynaProp.tauT)", String(r.cycles), "\(r.seconds)",
+                       "\(r.totalDynamicEnergyJ)", "\(r.totalLeakageEnergyJ)", "\(r.totalAreaMM2)", "\(r.effectualMACs)",
+                       "\(r.denseMACs)", "\(r.mainMemoryBytes)", "\(r.spilledBytes)"]
+            row += r.utilisation.entries.map { "\($0.value)" }
+            row += r.stalls.entries.map { String($0.value) }
+            lines.append(row.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A label, a right-aligned number and its unit.
+    private static func figure(_ label: String, _ value: Double, _ format: String, _ unit: String) -> String {
+        pad(label, 18) + rightAligned(String(format: format, value), 11) + (unit.isEmpty ? "" : " " + unit)
+    }
+
+    /// `s` right-aligned in `width` characters.
+    static func rightAligned(_ s: String, _ width: Int) -> String {
+        s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+    }
+
+    /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     static func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }

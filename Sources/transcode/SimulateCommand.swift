@@ -4,13 +4,27 @@ import DesignSpace
 import Elector
 import Foundation
 
-/// `transcode simulate`: one model on one accelerator, inference or training.
+/// `transcode simulate`: models on accelerators, inference or training; one pair gives a
+/// full report, several give one table.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "simulate", abstract: "Simulate a transformer on an accelerator with ELECTOR.")
+        commandName: "simulate", abstract: "Simulate transformers on accelerators with ELECTOR.",
+        discussion: """
+            Models: a built-in name (bert-tiny, bert-base, fb-star) or a model-dict JSON file
+            ({"l": 2, "o": [["sa_sdp_64", "sa_sdp_64"], ...], "h": [128, 128], "f": [[512], [512]]}).
+            Accelerators: a built-in name (acceltran-edge, acceltran-server, elector-star), an
+            AccelTran-style YAML or JSON file (see `transcode show acceltran-edge --format yaml`),
+            index:N, or an index range index:A-B of the 14,850,000-point space.
+            Repeat --model and --accelerator to sweep every pair into one table (text, csv or json).
 
-    @Option(help: "A built-in model or a model-dict JSON file.") var model: String
-    @Option(help: "A built-in accelerator or an accelerator YAML/JSON file.") var accelerator: String
+            Examples:
+              transcode simulate --model bert-tiny --accelerator acceltran-edge
+              transcode simulate --model bert-tiny --accelerator acceltran-edge --mode training --fast --format json
+              transcode simulate --model bert-tiny --model fb-star --accelerator index:0-99 --fast --format csv --output sweep.csv
+            """)
+
+    @Option(help: "A built-in model or a model-dict JSON file; repeat for a sweep.") var model: [String]
+    @Option(help: "A built-in accelerator, a YAML/JSON file, index:N or index:A-B; repeat for a sweep.") var accelerator: [String]
     @Option(help: "inference or training.") var mode: Workload = .inference
     @Option(parsing: .unconditional, help: "DynaProp thresholds tau_I,tau_T (0,0 switches DynaProp off).")
     var dynaprop: String = "0.01,0.0001"
@@ -21,8 +35,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Reproduce the paper's setting: 'acceltran' (14 nm table, AccelTran area composition).")
     var reference: String?
     @Flag(help: "The analytic mode used by the search (closed form per layer, microseconds).") var fast = false
-    @Option(help: "text or json (yaml is not offered: the result is a JSON document).") var format: OutputFormat = .text
-    @Option(help: "Also write the JSON result to this file.") var output: String?
+    @Option(help: "text, json or csv.") var format: SimulationFormat = .text
+    @Option(help: "Also write the JSON result (the CSV table with --format csv) to this file.") var output: String?
 
     func validate() throws {
         guard (1...512).contains(sequenceLength) else {
@@ -37,20 +51,48 @@ struct SimulateCommand: ParsableCommand {
         if let optimizer, mode == .inference {
             throw ValidationError("--optimizer \(optimizer.rawValue) applies to training only: add --mode training or drop it")
         }
-        guard format != .yaml else { throw ValidationError("--format yaml is not available for simulate: use text or json") }
         if let output { try OutputPath.checkWritable(output) }
     }
 
     func run() throws {
-        let request = try SimulationRequest(
-            model: Catalog.model(model), accelerator: Catalog.accelerator(accelerator),
-            table: TableCatalog.load(reference == nil ? table : "acceltran-14nm"), workload: mode,
-            dynaProp: ArgumentParsing.dynaProp(dynaprop, profile: profile), optimizer: optimizer ?? .sgd,
-            sequenceLength: sequenceLength, fidelity: fast ? .fast : .cycle, acceltranComposition: reference != nil)
-        let result = Simulator.simulate(request)
-        let json = Render.json(result)
-        if let output { try OutputPath.write(json, to: output) }
-        print(format == .json ? json : Render.simulation(result, model: model, accelerator: accelerator), terminator: "")
+        let models = try model.map { ($0, try Catalog.model($0)) }
+        let accelerators = try accelerator.flatMap { try Catalog.accelerators($0) }
+        let hardwareTable = try TableCatalog.load(reference == nil ? table : "acceltran-14nm")
+        let dynaPropSetting = try ArgumentParsing.dynaProp(dynaprop, profile: profile)
+        let settings = SimulationRecord.Settings(
+            workload: mode, fidelity: fast ? .fast : .cycle, optimizer: optimizer, sequenceLength: sequenceLength,
+            profile: profile, reference: reference)
+        let pairs = models.flatMap { m in accelerators.map { a in (model: m, accelerator: a) } }
+        let requests = pairs.map {
+            SimulationRequest(
+                model: $0.model.1, accelerator: $0.accelerator.config, table: hardwareTable, workload: mode,
+                dynaProp: dynaPropSetting, optimizer: optimizer ?? .sgd, sequenceLength: sequenceLength,
+                fidelity: settings.fidelity, acceltranComposition: reference != nil)
+        }
+        let total = requests.count
+        let results = SimulationSweep.run(requests) { done in
+            guard total > 1, done == total || done % max(total / 20, 1) == 0 else { return }
+            FileHandle.standardError.write(Data("simulated \(done)/\(total) pairs\n".utf8))
+        }
+        let records = zip(pairs, results).map { pair, result in
+            SimulationRecord(
+                model: pair.model.0, modelEmbedding: TransformerSpace.embedding(of: pair.model.1), accelerator: pair.accelerator.name,
+                acceleratorIndex: AcceleratorSpace.index(of: pair.accelerator.config), table: result.table, settings: settings,
+                result: result)
+        }
+        let json = records.count == 1 ? Render.json(records[0]) : Render.json(records)
+        switch format {
+        case .csv:
+            let csv = Render.simulationCSV(records)
+            if let output { try OutputPath.write(csv, to: output) }
+            print(csv, terminator: "")
+        case .json:
+            if let output { try OutputPath.write(json, to: output) }
+            print(json, terminator: "")
+        case .text:
+            if let output { try OutputPath.write(json, to: output) }
+            print(records.count == 1 ? Render.simulation(records[0]) : Render.simulationTable(records), terminator: "")
+        }
     }
 }
 

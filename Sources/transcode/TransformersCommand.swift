@@ -44,11 +44,10 @@ struct TransformersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Draw models at random.")
         @Argument(help: "How many.") var count: Int
         @Option(help: "Random seed.") var seed: UInt64 = 0
-        @Option(help: "text (embeddings, one a line) or json (a JSON array of model dicts).") var format: OutputFormat = .text
+        @Option(help: "text (embeddings, one a line) or json (a JSON array of model dicts).") var format: ModelListFormat = .text
 
         func validate() throws {
             guard count >= 1 else { throw ValidationError("count must be at least 1, got \(count)") }
-            guard format != .yaml else { throw ValidationError("--format yaml is not available here: use text or json") }
         }
 
         func run() {

@@ -50,6 +50,9 @@ import Testing
         ("error-simulate-reference-table", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--table", "nangate45"], 64),
         ("error-simulate-optimizer-inference", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--optimizer", "adam"], 64),
         ("error-transformers-sample-yaml", ["space", "transformers", "sample", "2", "--format", "yaml"], 64),
+        ("simulate-sweep-text", ["simulate", "--model", "bert-tiny", "--model", "fb-star", "--accelerator", "index:0-2", "--accelerator", "elector-star", "--fast"], 0),
+        ("simulate-sweep-csv", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--accelerator", "index:7424999", "--fast", "--format", "csv", "--table", "acceltran-14nm"], 0),
+        ("error-simulate-index-range", ["simulate", "--model", "bert-tiny", "--accelerator", "index:5-2", "--fast"], 1),
         ("transformers-sample-json", ["space", "transformers", "sample", "2", "--seed", "3", "--format", "json"], 0),
     ]
 

@@ -126,3 +126,23 @@ func with(_ c: AcceleratorConfig, pes: Int? = nil, activationMB: Int? = nil, mem
     }
 }
 
+
+/// A sweep returns what one simulation at a time returns, in request order, and reports
+/// progress in order.
+@Suite struct SimulationSweepTests {
+    @Test func aSweepEqualsItsSimulationsInOrder() throws {
+        let table = try TableCatalog.load("acceltran-14nm")
+        let requests = AcceleratorSpace.sample(6, seed: 7).map {
+            SimulationRequest(model: BuiltIns.model(named: "bert-tiny")!, accelerator: $0, table: table, fidelity: .fast)
+        }
+        let counts = Counts()
+        let results = SimulationSweep.run(requests) { counts.append($0) }
+        #expect(results.map(\.cycles) == requests.map { Simulator.simulate($0).cycles })
+        #expect(counts.values == [1, 2, 3, 4, 5, 6])
+    }
+
+    final class Counts: @unchecked Sendable {
+        var values: [Int] = []
+        func append(_ n: Int) { values.append(n) }
+    }
+}

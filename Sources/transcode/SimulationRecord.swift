@@ -1,0 +1,33 @@
+import DesignSpace
+import Elector
+
+/// One simulation as `simulate` reports it in JSON and CSV: what was simulated (the model
+/// and accelerator as the user named them, with their embedding and index), the settings,
+/// and the result, so that a saved file says what it describes.
+struct SimulationRecord: Encodable {
+    struct Settings: Encodable {
+        var workload: Workload
+        var fidelity: SimulationRequest.Fidelity
+        var optimizer: Optimizer?
+        var sequenceLength: Int
+        var profile: String?
+        var reference: String?
+
+        enum CodingKeys: String, CodingKey {
+            case workload, fidelity, optimizer, sequenceLength = "sequence_length", profile, reference
+        }
+    }
+
+    var model: String
+    var modelEmbedding: [Int]
+    var accelerator: String
+    var acceleratorIndex: Int
+    var table: String
+    var settings: Settings
+    var result: SimulationResult
+
+    enum CodingKeys: String, CodingKey {
+        case model, modelEmbedding = "model_embedding", accelerator, acceleratorIndex = "accelerator_index", table
+        case settings, result
+    }
+}
