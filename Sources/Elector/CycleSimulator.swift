@@ -14,6 +14,9 @@ import Foundation
 struct CycleSimulator {
     let hardware: HardwareInstance
     let tiled: [TiledOperation]
+    /// Keep each operation's times and activity (for `--breakdown`); off by default, since
+    /// the search's re-simulations do not need them.
+    var traceOperations = false
 
     struct Outcome {
         var cycles: Int
@@ -22,6 +25,15 @@ struct CycleSimulator {
         var peakBuffer: BufferOccupancy
         var spilled: Double
         var tiles: Int
+        /// One per operation, in program order, when traced.
+        var traces: [OperationTrace]
+    }
+
+    /// When one operation ran and what it used.
+    struct OperationTrace {
+        var start: Int
+        var finish: Int
+        var activity: EnergyAccounting.Activity
     }
 
     /// Groups of tiles dispatched per operation at least (see `run`).
@@ -59,9 +71,12 @@ struct CycleSimulator {
         var spilled = 0.0
         var frontier = 0  // latest compute completion so far
         var tileCount = 0
+        var traces: [OperationTrace] = []
+        if traceOperations { traces.reserveCapacity(tiled.count) }
 
         for t in tiled {
             let op = t.operation
+            let memoryBefore = activity.mainMemoryBytes
             let depsReady = op.dependencies.reduce(0) { max($0, finish[$1]) }
             var weightsReady = 0
             var bufferWait = 0
@@ -175,6 +190,16 @@ struct CycleSimulator {
             activity.tiles += Double(t.cost.tiles)
             activity.rows += t.cost.rowsThroughSparsity
             activity.bufferBytes += t.cost.bufferReadBytes + t.cost.bufferWriteBytes
+            if traceOperations {
+                var own = EnergyAccounting.Activity()
+                own.busyCycles[op.unit] = busy
+                own.tiles = Double(t.cost.tiles)
+                own.rows = t.cost.rowsThroughSparsity
+                own.bufferBytes = t.cost.bufferReadBytes + t.cost.bufferWriteBytes
+                own.weightLoadBytes = t.cost.loadBytes
+                own.mainMemoryBytes = activity.mainMemoryBytes - memoryBefore
+                traces.append(OperationTrace(start: firstStart == Int.max ? ready : firstStart, finish: done, activity: own))
+            }
         }
         let end = max(frontier, dmaFree, storeDrain)
         stalls.memory += end - frontier
@@ -182,7 +207,7 @@ struct CycleSimulator {
         return Outcome(
             cycles: end, activity: activity, stalls: stalls,
             peakBuffer: BufferOccupancy(activation: peakActivation, weight: peakWeight, mask: peakMask),
-            spilled: spilled, tiles: tileCount)
+            spilled: spilled, tiles: tileCount, traces: traces)
     }
 }
 

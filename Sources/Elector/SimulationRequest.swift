@@ -18,11 +18,13 @@ public struct SimulationRequest: Sendable {
     public var fidelity: Fidelity
     /// Compose area as AccelTran did (no DynaProp module), to reproduce the paper.
     public var acceltranComposition: Bool
+    /// Figures per layer or per operation besides the totals (cycle-level mode only).
+    public var breakdown: Breakdown?
 
     public init(model: TransformerModel, accelerator: AcceleratorConfig, table: HardwareTable,
                 workload: Workload = .inference, dynaProp: DynaPropSetting = .paperDefault,
                 optimizer: Optimizer = .sgd, sequenceLength: Int = 128, fidelity: Fidelity = .cycle,
-                acceltranComposition: Bool = false) {
+                acceltranComposition: Bool = false, breakdown: Breakdown? = nil) {
         self.model = model
         self.accelerator = accelerator
         self.table = table
@@ -32,5 +34,6 @@ public struct SimulationRequest: Sendable {
         self.sequenceLength = sequenceLength
         self.fidelity = fidelity
         self.acceltranComposition = acceltranComposition
+        self.breakdown = breakdown
     }
 }

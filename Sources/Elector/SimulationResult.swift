@@ -30,13 +30,17 @@ public struct SimulationResult: Codable, Sendable {
     public var operations: Int
     public var tiles: Int
     public var footprint: MemoryFootprint
+    /// Every operation's share of the run, when the request asked for it (cycle mode).
+    public var operationBreakdown: [OperationBreakdown]?
+    /// Every layer's share of the run, when the request asked for it (cycle mode).
+    public var layerBreakdown: [LayerBreakdown]?
 
     enum CodingKeys: String, CodingKey {
         case mode, workload, table, clockMHz = "clock_mhz", dynaProp = "dynaprop", cycles, seconds
         case dynamicEnergyJ = "dynamic_energy_j", leakageEnergyJ = "leakage_energy_j", areaMM2 = "area_mm2"
         case utilisation, stalls, peakBufferBytes = "peak_buffer_bytes", mainMemoryBytes = "main_memory_bytes"
         case spilledBytes = "spilled_bytes", effectualMACs = "effectual_macs", denseMACs = "dense_macs", operations, tiles
-        case footprint
+        case footprint, operationBreakdown = "operation_breakdown", layerBreakdown = "layer_breakdown"
     }
 
     public var totalDynamicEnergyJ: Double { dynamicEnergyJ.total }

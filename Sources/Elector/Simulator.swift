@@ -20,6 +20,7 @@ public enum Simulator {
         let denseMACs: Double
         let operationCount: Int
         let footprint: MemoryFootprint
+        var operationBreakdown: [OperationBreakdown]?
         let wordBits = request.table.wordBits
         switch request.fidelity {
         case .cycle:
@@ -28,7 +29,19 @@ public enum Simulator {
                 workload: request.workload, optimizer: request.optimizer
             ).operations()
             let tiled = operations.map(tiler.tile)
-            let outcome = CycleSimulator(hardware: hardware, tiled: tiled).run()
+            let outcome = CycleSimulator(hardware: hardware, tiled: tiled, traceOperations: request.breakdown != nil).run()
+            if request.breakdown != nil {
+                operationBreakdown = zip(tiled, outcome.traces).map { t, trace in
+                    let span = Double(max(trace.finish - trace.start, 1))
+                    let busy = trace.activity.busyCycles[t.operation.unit]
+                    return OperationBreakdown(
+                        name: t.operation.name, layer: t.operation.layer, phase: t.operation.phase, unit: t.operation.unit,
+                        startCycle: trace.start, finishCycle: trace.finish, busyUnitCycles: busy,
+                        utilisation: busy / (Double(hardware.units(t.operation.unit)) * span), effectualMACs: t.cost.effectualMACs,
+                        denseMACs: t.cost.denseMACs, mainMemoryBytes: trace.activity.mainMemoryBytes,
+                        dynamicEnergyJ: accounting.dynamicJ(trace.activity).total)
+                }
+            }
             (cycles, activity, stalls, peak, spilled, tiles) =
                 (outcome.cycles, outcome.activity, outcome.stalls, outcome.peakBuffer, outcome.spilled, outcome.tiles)
             effectualMACs = tiled.reduce(0) { $0 + $1.cost.effectualMACs }
@@ -63,6 +76,9 @@ public enum Simulator {
             leakageEnergyJ: accounting.leakageJ(cycles: Double(cycles)), areaMM2: hardware.areaMM2,
             utilisation: utilisation, stalls: stalls, peakBufferBytes: peak, mainMemoryBytes: activity.mainMemoryBytes,
             spilledBytes: spilled, effectualMACs: effectualMACs, denseMACs: denseMACs, operations: operationCount, tiles: tiles,
-            footprint: footprint)
+            footprint: footprint,
+            operationBreakdown: request.breakdown == .operation ? operationBreakdown : nil,
+            layerBreakdown: request.breakdown == .layer
+                ? operationBreakdown.map { LayerBreakdown.of($0, macLanes: hardware.units(.macLane)) } : nil)
     }
 }

@@ -35,6 +35,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Reproduce the paper's setting: 'acceltran' (14 nm table, AccelTran area composition).")
     var reference: String?
     @Flag(help: "The analytic mode used by the search (closed form per layer, microseconds).") var fast = false
+    @Option(help: "Latency, energy and utilisation per layer or per operation (cycle-level mode, one pair).")
+    var breakdown: Breakdown?
     @Option(help: "text, json or csv.") var format: SimulationFormat = .text
     @Option(help: "Also write the JSON result (the CSV table with --format csv) to this file.") var output: String?
 
@@ -50,6 +52,12 @@ struct SimulateCommand: ParsableCommand {
         }
         if let optimizer, mode == .inference {
             throw ValidationError("--optimizer \(optimizer.rawValue) applies to training only: add --mode training or drop it")
+        }
+        if let breakdown {
+            guard !fast else { throw ValidationError("--breakdown \(breakdown.rawValue) needs the cycle-level mode: drop --fast") }
+            guard model.count == 1, accelerator.count == 1, !accelerator[0].hasPrefix("index:") || !accelerator[0].contains("-") else {
+                throw ValidationError("--breakdown takes one --model and one --accelerator")
+            }
         }
         if let output { try OutputPath.checkWritable(output) }
     }
@@ -67,7 +75,7 @@ struct SimulateCommand: ParsableCommand {
             SimulationRequest(
                 model: $0.model.1, accelerator: $0.accelerator.config, table: hardwareTable, workload: mode,
                 dynaProp: dynaPropSetting, optimizer: optimizer ?? .sgd, sequenceLength: sequenceLength,
-                fidelity: settings.fidelity, acceltranComposition: reference != nil)
+                fidelity: settings.fidelity, acceltranComposition: reference != nil, breakdown: breakdown)
         }
         let total = requests.count
         let results = SimulationSweep.run(requests) { done in
@@ -83,7 +91,7 @@ struct SimulateCommand: ParsableCommand {
         let json = records.count == 1 ? Render.json(records[0]) : Render.json(records)
         switch format {
         case .csv:
-            let csv = Render.simulationCSV(records)
+            let csv = breakdown == nil ? Render.simulationCSV(records) : Render.breakdownCSV(records[0])
             if let output { try OutputPath.write(csv, to: output) }
             print(csv, terminator: "")
         case .json:
@@ -92,9 +100,11 @@ struct SimulateCommand: ParsableCommand {
         case .text:
             if let output { try OutputPath.write(json, to: output) }
             print(records.count == 1 ? Render.simulation(records[0]) : Render.simulationTable(records), terminator: "")
+            if breakdown != nil { print("\n" + Render.breakdown(records[0]), terminator: "") }
         }
     }
 }
 
 extension Workload: ExpressibleByArgument {}
 extension Optimizer: ExpressibleByArgument {}
+extension Breakdown: ExpressibleByArgument {}

@@ -53,6 +53,9 @@ import Testing
         ("simulate-sweep-text", ["simulate", "--model", "bert-tiny", "--model", "fb-star", "--accelerator", "index:0-2", "--accelerator", "elector-star", "--fast"], 0),
         ("simulate-sweep-csv", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--accelerator", "index:7424999", "--fast", "--format", "csv", "--table", "acceltran-14nm"], 0),
         ("error-simulate-index-range", ["simulate", "--model", "bert-tiny", "--accelerator", "index:5-2", "--fast"], 1),
+        ("simulate-breakdown-layer", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm", "--breakdown", "layer"], 0),
+        ("simulate-breakdown-operation-csv", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm", "--breakdown", "operation", "--format", "csv"], 0),
+        ("error-simulate-breakdown-fast", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--breakdown", "layer", "--fast"], 64),
         ("transformers-sample-json", ["space", "transformers", "sample", "2", "--seed", "3", "--format", "json"], 0),
     ]
 

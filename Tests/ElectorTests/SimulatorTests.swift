@@ -146,3 +146,37 @@ func with(_ c: AcceleratorConfig, pes: Int? = nil, activationMB: Int? = nil, mem
         func append(_ n: Int) { values.append(n) }
     }
 }
+
+/// Per-layer and per-operation figures are a division of the run, not a second estimate.
+@Suite struct BreakdownTests {
+    @Test(arguments: [Workload.inference, .training])
+    func operationsAddUpToTheRunAndChangeNothing(workload: Workload) throws {
+        let model = try Catalog.model("bert-tiny")
+        let accelerator = try Catalog.accelerator("acceltran-edge")
+        func run(_ breakdown: Breakdown?) -> SimulationResult {
+            Simulator.simulate(SimulationRequest(model: model, accelerator: accelerator, table: paperTable, workload: workload,
+                                                 breakdown: breakdown))
+        }
+        let plain = run(nil)
+        let byOperation = run(.operation)
+        let byLayer = run(.layer)
+        #expect(plain.operationBreakdown == nil && plain.layerBreakdown == nil)
+        #expect(byOperation.cycles == plain.cycles && byLayer.cycles == plain.cycles)
+        #expect(byOperation.totalDynamicEnergyJ == plain.totalDynamicEnergyJ)
+
+        let operations = try #require(byOperation.operationBreakdown)
+        #expect(operations.count == plain.operations)
+        #expect(operations.map(\.finishCycle).max()! <= plain.cycles)
+        #expect(operations.allSatisfy { $0.startCycle <= $0.finishCycle && (0...1.0000001).contains($0.utilisation) })
+        // Every dynamic joule but the PE control's is some operation's.
+        let own = operations.reduce(0) { $0 + $1.dynamicEnergyJ }
+        let expected = plain.totalDynamicEnergyJ - plain.dynamicEnergyJ.control
+        #expect(abs(own - expected) <= 1e-9 * expected)
+        #expect(abs(operations.reduce(0) { $0 + $1.effectualMACs } - plain.effectualMACs) <= 1e-6 * plain.effectualMACs)
+
+        let layers = try #require(byLayer.layerBreakdown)
+        #expect(layers.map(\.layer) == [0, 1, 2])
+        #expect(layers.reduce(0) { $0 + $1.operations } == plain.operations)
+        #expect(abs(layers.reduce(0) { $0 + $1.dynamicEnergyJ } - own) <= 1e-9 * own)
+    }
+}

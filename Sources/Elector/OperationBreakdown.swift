@@ -1,0 +1,34 @@
+/// What one operation of a cycle-level run took: when it ran, how much unit time and
+/// traffic it used, and the dynamic energy of that activity.
+///
+/// Dynamic energy counts the operation's own units, sparsity path, buffers and main-memory
+/// traffic; the PE control's energy and all leakage are chip-wide and stay in the run's
+/// totals, so operations' energies sum to the total less those.
+public struct OperationBreakdown: Codable, Sendable, Equatable {
+    /// Readable name, e.g. `layer1.head2.sa_sdp.scores`.
+    public var name: String
+    /// 0 for the embedding, 1-based for encoder layers.
+    public var layer: Int
+    public var phase: MappedOperation.Phase
+    public var unit: MappedOperation.Unit
+    /// First tile's start and the operation's completion (results written), in cycles.
+    public var startCycle: Int
+    public var finishCycle: Int
+    /// Unit-cycles its tiles occupied, summed over units.
+    public var busyUnitCycles: Double
+    /// Busy unit-cycles over (units of its class x its span).
+    public var utilisation: Double
+    public var effectualMACs: Double
+    public var denseMACs: Double
+    public var mainMemoryBytes: Double
+    public var dynamicEnergyJ: Double
+
+    enum CodingKeys: String, CodingKey {
+        case name, layer, phase, unit, startCycle = "start_cycle", finishCycle = "finish_cycle"
+        case busyUnitCycles = "busy_unit_cycles", utilisation, effectualMACs = "effectual_macs", denseMACs = "dense_macs"
+        case mainMemoryBytes = "main_memory_bytes", dynamicEnergyJ = "dynamic_energy_j"
+    }
+
+    /// Cycles from the first tile's start to completion.
+    public var spanCycles: Int { finishCycle - startCycle }
+}
