@@ -6,6 +6,18 @@ struct AcceleratorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accelerators",
         abstract: "The ELECTOR accelerator design space (14,850,000 points).",
+        discussion: """
+            Index: 0 to 14,849,999, a mixed-radix number over the paper's Table II choices. \
+            Embedding (paper Section V-A): 12 numbers, tile b, tile x, tile y, PEs, MAC lanes per PE, \
+            MACs per lane, softmax modules per PE, batch size, activation, weight and mask buffer \
+            sizes in MB, and the main-memory configuration (1 to 11); a 13th number gives the \
+            activation (0 ReLU, 1 GeLU; 12 numbers mean GeLU).
+
+            Examples:
+              transcode space accelerators decode --index 0
+              transcode space accelerators decode --embedding 1,16,16,64,16,16,4,4,4,8,1,1
+              transcode space accelerators sample 5 --seed 7 --format json
+            """,
         subcommands: [Count.self, Decode.self, Encode.self, Sample.self]
     )
 

@@ -9,6 +9,15 @@ import ProjectLayout
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark", abstract: "Print speed and memory figures.",
+        discussion: """
+            Benchmarks time real work on this machine and are never part of the tests; run them on a
+            quiet machine (a second busy core moves every figure).
+
+            Examples:
+              transcode benchmark simulator --table acceltran-14nm
+              transcode benchmark search --budget 64 --seeds 0,1,2
+              transcode benchmark calibration --cache /tmp/empty-cache
+            """,
         subcommands: [SimulatorBench.self, SearchBench.self, CalibrationBench.self])
 
     struct SimulatorBench: ParsableCommand {

@@ -10,17 +10,20 @@ struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate", abstract: "Simulate transformers on accelerators with ELECTOR.",
         discussion: """
-            Models: a built-in name (bert-tiny, bert-base, fb-star) or a model-dict JSON file
-            ({"l": 2, "o": [["sa_sdp_64", "sa_sdp_64"], ...], "h": [128, 128], "f": [[512], [512]]}).
-            Accelerators: a built-in name (acceltran-edge, acceltran-server, elector-star), an
-            AccelTran-style YAML or JSON file (see `transcode show acceltran-edge --format yaml`),
-            index:N, or an index range index:A-B of the 14,850,000-point space.
-            Repeat --model and --accelerator to sweep every pair into one table (text, csv or json).
+            Models: a built-in name (bert-tiny, bert-base, fb-star) or a model-dict JSON file \
+            ({"l": 2, "o": [["sa_sdp_64", "sa_sdp_64"], ...], "h": [128, 128], "f": [[512], [512]]}; \
+            see `transcode show --help`). Accelerators: a built-in name (acceltran-edge, \
+            acceltran-server, elector-star), an AccelTran-style YAML or JSON file (`transcode show \
+            acceltran-edge --format yaml` prints one), index:N, or an index range index:A-B of the \
+            14,850,000-point space. Repeat --model and --accelerator to sweep every pair into one \
+            table (text, csv or json). --profile: a JSON object {"weight": [[tau, rho], ...], \
+            "activation": [...], "gradient": [...]} of measured sparsity curves, tau increasing.
 
             Examples:
               transcode simulate --model bert-tiny --accelerator acceltran-edge
-              transcode simulate --model bert-tiny --accelerator acceltran-edge --mode training --fast --format json
-              transcode simulate --model bert-tiny --model fb-star --accelerator index:0-99 --fast --format csv --output sweep.csv
+              transcode simulate --model fb-star --accelerator elector-star --mode training
+              transcode simulate --model bert-tiny --accelerator index:0-99 --fast --format csv
+              transcode simulate --model bert-tiny --accelerator acceltran-edge --breakdown layer
             """)
 
     @Option(help: "A built-in model or a model-dict JSON file; repeat for a sweep.") var model: [String]

@@ -7,6 +7,16 @@ struct TransformersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transformers",
         abstract: "The FlexiBERT 2.0 transformer design space (about 1.7e88 models).",
+        discussion: """
+            Embedding: the published 37 numbers of FlexiBERT 2.0 (jha-lab/transcode): the index of \
+            the layer count, then per layer (up to 12) the indices of its hidden size, its \
+            feed-forward stack and its head multiset; unused layers are zeros.
+
+            Examples:
+              transcode space transformers count
+              transcode space transformers embed fb-star
+              transcode space transformers sample 2 --seed 3 --format json
+            """,
         subcommands: [Count.self, Embed.self, Decode.self, Sample.self]
     )
 
