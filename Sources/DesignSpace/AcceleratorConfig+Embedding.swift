@@ -44,12 +44,13 @@ extension AcceleratorConfig {
         var values: [Int] = []
         for (position, raw) in vector.enumerated() {
             let allowed = Self.embeddingAllowedValues[position]
-            guard raw.isFinite, raw.rounded() == raw, allowed.contains(Int(raw)) else {
+            // Compared as doubles: Int(raw) would trap for a value beyond Int's range.
+            guard let value = allowed.first(where: { Double($0) == raw }) else {
                 throw DesignSpaceError.invalidValue(
                     field: Self.embeddingFieldNames[position], value: Self.format(raw),
                     allowed: AcceleratorSpace.describe(allowed))
             }
-            values.append(Int(raw))
+            values.append(value)
         }
         guard values[1] == values[2] else {
             throw DesignSpaceError.invalidValue(

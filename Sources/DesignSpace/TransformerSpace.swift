@@ -118,7 +118,8 @@ public enum TransformerSpace {
         }
         let bounds = embeddingUpperBounds
         var e = zip(vector, bounds).map { value, upper in
-            value.isFinite ? min(max(Int(value.rounded()), 0), upper) : 0
+            // Clamped as a double first: Int(_:) traps beyond Int's range.
+            value.isFinite ? Int(min(max(value.rounded(), 0), Double(upper))) : 0
         }
         let l = layerCounts[e[0]]
         for position in (1 + 3 * l)..<embeddingLength { e[position] = 0 }
