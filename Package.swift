@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "transcode", targets: ["transcode"]),
+        .executable(name: "transcode-fuzz", targets: ["ReaderFuzzer"]),
         .library(name: "DesignSpace", targets: ["DesignSpace"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
             dependencies: ["StructuredInput", .product(name: "BigInt", package: "BigInt")]
         ),
         .target(name: "StructuredInput", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "ReaderFuzzer", dependencies: ["DesignSpace", "StructuredInput"]),
         .executableTarget(
             name: "transcode",
             dependencies: [
