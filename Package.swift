@@ -2,9 +2,11 @@
 import PackageDescription
 
 // Dependencies point one way only:
-//   DesignSpace <- RTLGen <- Calibration
-//   DesignSpace <- CostModel <- Elector <- CoDesign
-//   Toolchain   <- RTLGen, Calibration
+//   DesignSpace <- HardwareModules (the catalogue of modules)
+//   HardwareModules <- RTLGen <- RTLSim <- Calibration
+//   HardwareModules <- CostModel <- Elector <- CoDesign
+//   CostModel <- Calibration
+//   Toolchain   <- RTLSim, Calibration
 // The `transcode` executable is a thin argument-parsing layer over them.
 let package = Package(
     name: "TransCODE",
@@ -30,25 +32,27 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain", "Calibration",
+                "DesignSpace", "HardwareModules", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
-        .target(name: "RTLGen", dependencies: ["DesignSpace", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "RTLSim", dependencies: ["RTLGen", "Toolchain", "DesignSpace"]),
-        .target(name: "Calibration", dependencies: ["RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace"]),
-        .target(name: "CostModel", dependencies: ["DesignSpace"]),
-        .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
+        .target(name: "HardwareModules", dependencies: ["DesignSpace"]),
+        .target(name: "RTLGen", dependencies: ["DesignSpace", "HardwareModules", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace"]),
+        .target(name: "Calibration", dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace"]),
+        .target(name: "CostModel", dependencies: ["DesignSpace", "HardwareModules"]),
+        .target(name: "Elector", dependencies: ["DesignSpace", "HardwareModules", "CostModel"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
         .target(name: "Reports"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
         .testTarget(name: "CLITests", dependencies: ["transcode", "TestSupport", "Toolchain"]),
         .testTarget(name: "ToolchainTests", dependencies: ["Toolchain"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "RTLGen", "DesignSpace", "Toolchain"]),
-        .testTarget(name: "RTLTests", dependencies: ["RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
-        .testTarget(name: "ElectorTests", dependencies: ["Elector", "CostModel", "DesignSpace"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["HardwareModules", "CostModel", "Calibration", "RTLGen", "DesignSpace", "Toolchain"]),
+        .testTarget(name: "RTLTests", dependencies: ["HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
+        .testTarget(name: "HardwareModulesTests", dependencies: ["HardwareModules", "CostModel", "RTLGen", "RTLSim", "TestSupport"]),
+        .testTarget(name: "ElectorTests", dependencies: ["HardwareModules", "Elector", "CostModel", "DesignSpace"]),
         .testTarget(name: "CoDesignTests", dependencies: ["CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]
 )
