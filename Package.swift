@@ -2,9 +2,11 @@
 import PackageDescription
 
 // Dependencies point one way only:
-//   DesignSpace <- RTLGen <- Calibration
-//   DesignSpace <- CostModel <- Elector <- CoDesign
-//   Toolchain   <- RTLGen, Calibration
+//   DesignSpace <- HardwareModules (the catalogue of modules)
+//   HardwareModules <- RTLGen <- RTLSim <- Calibration
+//   HardwareModules <- CostModel <- Elector <- CoDesign
+//   CostModel <- Calibration
+//   Toolchain   <- RTLSim, Calibration
 // The `transcode` executable is a thin argument-parsing layer over them.
 let package = Package(
     name: "TransCODE",
@@ -30,18 +32,19 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain", "Calibration", "ProjectLayout",
-                "StructuredInput",
+                "DesignSpace", "HardwareModules", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain",
+                "Calibration", "ProjectLayout", "StructuredInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
-        .target(name: "RTLGen", dependencies: ["DesignSpace", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "RTLSim", dependencies: ["RTLGen", "Toolchain", "DesignSpace"]),
-        .target(name: "Calibration", dependencies: ["RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace"]),
-        .target(name: "CostModel", dependencies: ["DesignSpace", "ProjectLayout"]),
+        .target(name: "HardwareModules", dependencies: ["DesignSpace"]),
+        .target(name: "RTLGen", dependencies: ["DesignSpace", "HardwareModules", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace"]),
+        .target(name: "Calibration", dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace"]),
+        .target(name: "CostModel", dependencies: ["DesignSpace", "HardwareModules", "ProjectLayout"]),
         .target(name: "ProjectLayout"),
-        .target(name: "Elector", dependencies: ["DesignSpace", "CostModel", "StructuredInput"]),
+        .target(name: "Elector", dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
         .target(name: "Reports"),
         .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),
@@ -49,9 +52,11 @@ let package = Package(
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
         .testTarget(name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain"]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["ProjectLayout", "Calibration", "RTLGen", "DesignSpace", "Toolchain"]),
-        .testTarget(name: "RTLTests", dependencies: ["ProjectLayout", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
-        .testTarget(name: "ElectorTests", dependencies: ["ProjectLayout", "Elector", "CostModel", "DesignSpace"]),
+        .testTarget(
+            name: "CalibrationTests", dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "Calibration", "RTLGen", "DesignSpace", "Toolchain"]),
+        .testTarget(name: "RTLTests", dependencies: ["ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
+        .testTarget(name: "HardwareModulesTests", dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "RTLGen", "RTLSim", "TestSupport"]),
+        .testTarget(name: "ElectorTests", dependencies: ["ProjectLayout", "HardwareModules", "Elector", "CostModel", "DesignSpace"]),
         .testTarget(name: "CoDesignTests", dependencies: ["ProjectLayout", "CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]
 )

@@ -1,6 +1,6 @@
 /// y = a + c * s by least squares: the scaling model for module variants too large to
 /// synthesise within the time budget, in each family's natural size `s` (see
-/// `CalibrationPlan.Family.size`). A fixed part plus a part per element is what these
+/// `ScalingFamily.size`). A fixed part plus a part per element is what these
 /// modules are built from: control and shared tables, then per-element datapaths.
 public struct AffineFit: Codable, Sendable, Equatable {
     public let intercept: Double

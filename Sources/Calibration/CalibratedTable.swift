@@ -1,6 +1,7 @@
 import CostModel
 import DesignSpace
 import Foundation
+import HardwareModules
 import RTLGen
 
 /// Assembles the calibrated hardware table from synthesis records: module entries from the
@@ -24,7 +25,7 @@ public struct CalibratedTable: Sendable {
             return r
         }
         // Clock: the slowest module the design space instantiates.
-        let inSpace = try plan.variants.filter { CalibrationPlan.tableKey($0) != nil }.map(record)
+        let inSpace = try plan.variants.filter { ModuleCatalog.tableKey(of: $0) != nil }.map(record)
         let slowest = inSpace.max { $0.criticalPathNS < $1.criticalPathNS }!
         let clockMHz = (slowest.maximumClockMHz * 10).rounded(.down) / 10
 
@@ -50,11 +51,11 @@ public struct CalibratedTable: Sendable {
         var modules: [String: ModuleCost] = [:]
         var modelled: [String: String] = [:]
         var checks: [ScalingCheck] = []
-        for v in plan.macLanes + [plan.fifo] {
-            if let key = CalibrationPlan.tableKey(v) { modules[key] = cost(Figures(try record(v))) }
+        for v in plan.direct {
+            if let key = ModuleCatalog.tableKey(of: v) { modules[key] = cost(Figures(try record(v))) }
         }
-        var models: [CalibrationPlan.Family: (Double) -> Figures] = [:]
-        for family in CalibrationPlan.Family.allCases {
+        var models: [ScalingFamily: (Double) -> Figures] = [:]
+        for family in ScalingFamily.allCases {
             let sizes = (plan.sizes[family] ?? []).sorted()
             let points = try sizes.map { (size: family.size(batchTile: 1, side: $0), side: $0, record: try record(family.variant(batchTile: 1, size: $0))) }
             guard points.count >= 2 else { continue }
@@ -71,21 +72,19 @@ public struct CalibratedTable: Sendable {
             let model = fit(points.map { ($0.size, $0.record) })
             models[family] = model
             let basis = "affine fit on synthesised sizes \(sizes.map(String.init).joined(separator: ", "))"
-            let batches = family.isBatched ? AcceleratorSpace.batchTiles : [1]
-            for x in AcceleratorSpace.spatialTiles {
-                for b in batches {
-                    let v = family.variant(batchTile: b, size: x)
-                    guard let key = CalibrationPlan.tableKey(v) else { continue }
-                    if let r = byName[v.moduleName] {
-                        modules[key] = cost(Figures(r))
-                    } else if family.replicatedOverBatch {
-                        let row = byName[family.variant(batchTile: 1, size: x).moduleName].map(Figures.init) ?? model(family.size(batchTile: 1, side: x))
-                        modules[key] = cost(row.times(Double(b)))
-                        modelled[key] = byName[family.variant(batchTile: 1, size: x).moduleName] == nil ? "\(b) x (\(basis))" : "\(b) x synthesised b = 1"
-                    } else {
-                        modules[key] = cost(model(family.size(batchTile: b, side: x)))
-                        modelled[key] = basis
-                    }
+            // Every table variant of the catalogue entries that follow this family.
+            for v in ModuleCatalog.entries.filter({ $0.family == family }).flatMap(\.tableVariants) {
+                let (b, x) = family.point(of: v)!
+                let key = v.moduleName
+                if let r = byName[key] {
+                    modules[key] = cost(Figures(r))
+                } else if family.replicatedOverBatch {
+                    let row = byName[family.variant(batchTile: 1, size: x).moduleName].map(Figures.init) ?? model(family.size(batchTile: 1, side: x))
+                    modules[key] = cost(row.times(Double(b)))
+                    modelled[key] = byName[family.variant(batchTile: 1, size: x).moduleName] == nil ? "\(b) x (\(basis))" : "\(b) x synthesised b = 1"
+                } else {
+                    modules[key] = cost(model(family.size(batchTile: b, side: x)))
+                    modelled[key] = basis
                 }
             }
         }

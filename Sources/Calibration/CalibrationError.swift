@@ -11,6 +11,8 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
     case missingRecord(module: String, file: String)
     case unreadableRecords(path: String)
     case unreadableMemoryModels(path: String, reason: String)
+    case unknownModule(name: String, known: [String])
+    case noLiberty
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
         case .missingRecord(let module, let file): "\(file) has no record for \(module): run 'transcode calibrate' to synthesise it"
         case .unreadableRecords(let path): "cannot read calibration records \(path) (an older format?): delete it and run 'transcode calibrate'"
         case .unreadableMemoryModels(let path, let reason): "cannot read memory models \(path): \(reason)"
+        case .unknownModule(let name, let known): "unknown module '\(name)': use one of \(known.joined(separator: ", "))"
+        case .noLiberty: "synthesis needs the NanGate45 liberty file: run scripts/setup or set TRANSCODE_LIBERTY"
         }
     }
 }

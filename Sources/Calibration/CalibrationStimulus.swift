@@ -1,4 +1,5 @@
 import DesignSpace
+import HardwareModules
 import RTLGen
 import RTLSim
 

@@ -1,4 +1,5 @@
 import Foundation
+import HardwareModules
 import RTLGen
 import RTLSim
 import Toolchain

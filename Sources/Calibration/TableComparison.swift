@@ -1,4 +1,5 @@
 import CostModel
+import HardwareModules
 
 /// Module-by-module comparison of two hardware tables (the calibrated NanGate45 table
 /// against the paper's 14 nm Design Compiler figures), with an optional node scaling of the
@@ -27,7 +28,7 @@ public struct TableComparison: Sendable {
 
     public init(table: HardwareTable, reference: HardwareTable, logicAreaFactor: Double, modelled: Set<String>) {
         self.logicAreaFactor = logicAreaFactor
-        rows = ModuleKey.all.map { key in
+        rows = ModuleCatalog.moduleKeys.map { key in
             let a = table.module(key)
             let r = reference.module(key)
             return Row(key: key, areaUM2: a.areaUM2, referenceAreaUM2: r.areaUM2, scaledAreaUM2: a.areaUM2 / logicAreaFactor,

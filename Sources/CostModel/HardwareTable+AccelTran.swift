@@ -1,5 +1,6 @@
 import DesignSpace
 import Foundation
+import HardwareModules
 
 /// Builds the paper's 14 nm table from the figures published with AccelTran
 /// (jha-lab/acceltran, constants/constants.yaml, BSD-3-Clause): Synopsys Design Compiler
@@ -34,29 +35,31 @@ extension HardwareTable {
                 leakageMW: try number(path + ".leakage"))
         }
 
-        var modules: [String: ModuleCost] = [:]
-        for m in AcceleratorSpace.macsPerLane {
-            for a in Activation.allCases {
-                modules[ModuleKey.macLane(macs: m, activation: a)] = try cost("lane.mac_per_lane_\(m).\(a.rawValue)")
-            }
-        }
         let pre = try cost("pre_sparsity")
         let post = try cost("post_sparsity")
-        for x in AcceleratorSpace.spatialTiles {
-            for b in AcceleratorSpace.batchTiles {
-                modules[ModuleKey.softmax(tile: x, batchTile: b)] = try cost("softmax.tile_\(x)").times(Double(b))
-                modules[ModuleKey.layerNorm(tile: x, batchTile: b)] = try cost("layer_norm.tile_\(x)").times(Double(b))
-                modules[ModuleKey.dynaProp(tile: x, batchTile: b)] = pre.times(Double(b * x * x) / 256)
+        /// The figure of one catalogue entry for the accelerators of `choice`.
+        func figure(_ kind: ModuleKind, _ choice: ModuleChoice) throws -> ModuleCost {
+            let (b, x) = (Double(choice.batchTile), Double(choice.spatialTile))
+            switch kind {
+            case .macLane: return try cost("lane.mac_per_lane_\(choice.macsPerLane).\(choice.activation.rawValue)")
+            case .softmax: return try cost("softmax.tile_\(choice.spatialTile)").times(b)
+            case .layerNorm: return try cost("layer_norm.tile_\(choice.spatialTile)").times(b)
+            case .dynaProp: return pre.times(b * x * x / 256)
+            case .preSparsity: return pre.times(x / 16)
+            case .postSparsity: return post.times(x / 16)
+            case .fifo, .dma, .dataflow: return try cost(kind.rawValue)
+            case .activationBuffer, .weightBuffer, .maskBuffer: preconditionFailure("buffers are costed per megabyte")
             }
-            modules[ModuleKey.preSparsity(tile: x)] = pre.times(Double(x) / 16)
-            modules[ModuleKey.postSparsity(tile: x)] = post.times(Double(x) / 16)
         }
-        modules[ModuleKey.fifo] = try cost("fifo")
-        modules[ModuleKey.dma] = try cost("dma")
-        modules[ModuleKey.dataflow] = try cost("dataflow")
+        var modules: [String: ModuleCost] = [:]
+        for entry in ModuleCatalog.moduleEntries {
+            for choice in ModuleChoice.all where modules[entry.tableKey(for: choice)] == nil {
+                modules[entry.tableKey(for: choice)] = try figure(entry.kind, choice)
+            }
+        }
 
         var buffers: [String: BufferCost] = [:]
-        for name in ModuleKey.buffers {
+        for name in ModuleCatalog.bufferKeys {
             let p = "\(name)_buffer"
             buffers[name] = BufferCost(
                 areaUM2PerMB: try number(p + ".area"), accessEnergyNJ: try number(p + ".energy"),
@@ -74,7 +77,7 @@ extension HardwareTable {
             provenance: [
                 "source": "reference/acceltran.json constants_14nm, from jha-lab/acceltran constants/constants.yaml at commit ea7ba16 (BSD-3-Clause)",
                 "citation": "S. Tuli and N. K. Jha, AccelTran, IEEE TCAD 2023; TransCODE, arXiv 2303.14882",
-                "estimated": "dynaprop.* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at x!=16 (scaled by x/16)",
+                "estimated": "dynaprop_* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at n!=16 (scaled by n/16)",
                 "command": "transcode table convert-acceltran",
             ],
             clockMHz: try number("clock_frequency"), integerBits: Int(try number("bits.IL")),

@@ -1,11 +1,14 @@
 import DesignSpace
 import Foundation
+import HardwareModules
 
 /// A versioned table of module, buffer and main-memory costs with units and provenance:
 /// the numbers the simulator turns into area, energy and time.
 public struct HardwareTable: Codable, Sendable {
-    /// The file-format version this code reads and writes.
-    public static let formatVersion = 1
+    /// The file-format version this code reads and writes. Version 2 keys modules by their
+    /// canonical catalogue names (`softmax_b1_x16`, the RTL module names), version 1 had
+    /// names of its own (`softmax.x16.b1`).
+    public static let formatVersion = 2
 
     public var format: String = "transcode-hardware-table"
     public var version: Int = HardwareTable.formatVersion
@@ -22,9 +25,9 @@ public struct HardwareTable: Codable, Sendable {
     /// Fixed-point format of the datapath.
     public var integerBits: Int
     public var fractionBits: Int
-    /// One entry per `ModuleKey.all`.
+    /// One entry per `ModuleCatalog.moduleKeys`.
     public var modules: [String: ModuleCost] { didSet { reindex() } }
-    /// One entry per `ModuleKey.buffers`.
+    /// One entry per `ModuleCatalog.bufferKeys`.
     public var buffers: [String: BufferCost] { didSet { reindex() } }
     /// One entry per `MainMemory.key`.
     public var mainMemory: [String: MemoryCost] { didSet { reindex() } }
@@ -94,15 +97,15 @@ public struct HardwareTable: Codable, Sendable {
         guard version == Self.formatVersion else {
             throw CostModelError.unsupportedVersion(table: name, found: version, supported: Self.formatVersion)
         }
-        let needed = ModuleKey.all
+        let needed = ModuleCatalog.moduleKeys
         for key in needed where modules[key] == nil { throw CostModelError.missingEntry(table: name, entry: key) }
         for key in modules.keys.sorted() where !needed.contains(key) {
             throw CostModelError.unknownEntry(table: name, entry: key)
         }
-        for key in ModuleKey.buffers where buffers[key] == nil {
+        for key in ModuleCatalog.bufferKeys where buffers[key] == nil {
             throw CostModelError.missingEntry(table: name, entry: "buffers.\(key)")
         }
-        for key in buffers.keys.sorted() where !ModuleKey.buffers.contains(key) {
+        for key in buffers.keys.sorted() where !ModuleCatalog.bufferKeys.contains(key) {
             throw CostModelError.unknownEntry(table: name, entry: "buffers.\(key)")
         }
         let memories = MainMemory.all.map(\.key)

@@ -1,5 +1,6 @@
 import CostModel
 import DesignSpace
+import HardwareModules
 
 /// An accelerator instantiated against a hardware table: unit counts, per-instance costs,
 /// bandwidths in bytes per cycle, and the area composition.
@@ -68,24 +69,36 @@ public struct HardwareInstance: Sendable {
     /// Leakage power in mW by module class.
     public var leakageMW: ModuleClassFigures { byClass(\.leakageMW, perMB: \.leakageMWPerMB) }
 
-    /// One figure of every module instance summed by class: per PE, lanes x (MAC lane +
-    /// pre- and post-sparsity + FIFO), the softmax modules, one layer-norm, the control
-    /// (dataflow and DMA) and, unless composing as AccelTran did, one DynaProp module; plus
-    /// each buffer at its per-MB figure. Main memory is off chip and has none.
+    /// One figure of every module instance summed by class, as the catalogue places them
+    /// (`ModuleCatalog.areaComposition`): per PE, lanes x (MAC lane + pre- and
+    /// post-sparsity + FIFO), the softmax modules, one layer-norm, the control (dataflow and
+    /// DMA) and, unless composing as AccelTran did, one DynaProp module; plus each buffer at
+    /// its per-MB figure. Main memory is off chip and has none. The figures of one class are
+    /// added before the instance count multiplies them, in catalogue order.
     func byClass(_ figure: (ModuleCost) -> Double, perMB: (BufferCost) -> Double) -> ModuleClassFigures {
         let pe = Double(config.processingElements)
-        let lanes = pe * Double(config.macLanesPerPE)
         var total = ModuleClassFigures()
-        total.macLanes = lanes * figure(costs.macLane)
-        total.sparsity = lanes * (figure(costs.preSparsity) + figure(costs.postSparsity))
-        total.fifos = lanes * figure(costs.fifo)
-        total.softmax = pe * Double(config.softmaxPerPE) * figure(costs.softmax)
-        total.layerNorm = pe * figure(costs.layerNorm)
-        total.control = pe * figure(control)
-        total.dynaProp = acceltranComposition ? 0 : pe * figure(costs.dynaProp)
-        total.activationBuffer = Double(config.activationBufferMB) * perMB(costs.activationBuffer)
-        total.weightBuffer = Double(config.weightBufferMB) * perMB(costs.weightBuffer)
-        total.maskBuffer = Double(config.maskBufferMB) * perMB(costs.maskBuffer)
+        for (areaClass, instances, entries) in ModuleCatalog.areaComposition {
+            let members = acceltranComposition ? entries.filter(\.placement.inAccelTranComposition) : entries
+            guard !members.isEmpty else { continue }
+            let value: Double
+            switch instances {
+            case .perMACLane: value = pe * Double(config.macLanesPerPE) * members.reduce(0) { $0 + figure(costs.module($1.kind)) }
+            case .perSoftmaxUnit: value = pe * Double(config.softmaxPerPE) * members.reduce(0) { $0 + figure(costs.module($1.kind)) }
+            case .perPE: value = pe * members.reduce(0) { $0 + figure(costs.module($1.kind)) }
+            case .perMegabyte: value = Double(megabytes(members[0].kind)) * perMB(costs.buffer(members[0].kind))
+            }
+            total[keyPath: ModuleClassFigures.field(areaClass)] = value
+        }
         return total
+    }
+
+    /// The size of a buffer kind in this accelerator.
+    private func megabytes(_ kind: ModuleKind) -> Int {
+        switch kind {
+        case .activationBuffer: config.activationBufferMB
+        case .weightBuffer: config.weightBufferMB
+        default: config.maskBufferMB
+        }
     }
 }

@@ -1,4 +1,5 @@
 import DesignSpace
+import HardwareModules
 
 /// Cuts operations into b x x x y tiles for one accelerator and DynaProp setting (paper
 /// Section III-B1), with the expected work per tile after sparsity and the traffic it causes.
@@ -16,6 +17,9 @@ struct Tiler: Sendable {
     private let macLatency: Int
     private let softmaxLatency: Int
     private let layerNormLatency: Int
+    private let fifoLatency: Int
+    /// Cycles between rows into softmax and layer-norm.
+    private let rowInitiationInterval: Int
     /// Fraction of values kept, per `MatrixKind` (weight, activation, gradient, fixed).
     private let density: (Double, Double, Double, Double)
     /// Stored bytes per value (kept values times the word size), and mask bytes per value
@@ -33,9 +37,12 @@ struct Tiler: Sendable {
         spatialShift = c.spatialTile.trailingZeroBitCount
         precondition(1 << batchShift == c.batchTile && 1 << spatialShift == c.spatialTile, "tile sizes are powers of two")
         macsPerLane = c.macsPerLane
-        macLatency = ModuleTiming.macPathLatency(macsPerLane: c.macsPerLane)
-        softmaxLatency = ModuleTiming.softmaxLatency(tile: c.spatialTile)
-        layerNormLatency = ModuleTiming.layerNormLatency(tile: c.spatialTile)
+        let choice = ModuleChoice(c)
+        macLatency = ModuleCatalog.macPathLatency(choice)
+        softmaxLatency = ModuleCatalog.entry(.softmax).variant(for: choice)!.latency
+        layerNormLatency = ModuleCatalog.entry(.layerNorm).variant(for: choice)!.latency
+        fifoLatency = ModuleCatalog.entry(.fifo).variant(for: choice)!.latency
+        rowInitiationInterval = ModuleCatalog.entry(.softmax).variant(for: choice)!.initiationInterval
         let word = hardware.wordBytes
         let kept = (1 - dynaProp.weightSparsity, 1 - dynaProp.activationSparsity, 1 - dynaProp.gradientSparsity, 1.0)
         density = kept
@@ -122,8 +129,8 @@ struct Tiler: Sendable {
             let tiles = ceilShift(rows, batchShift + spatialShift) * ceilShift(columns, spatialShift)
             let input = compressedBytes(Double(rows * columns), phase == .forward ? .activation : .gradient)
             return TileCost(
-                unit: isSoftmax ? .softmax : .layerNorm, tiles: tiles, cyclesPerTile: Double(x * ModuleTiming.rowInitiationInterval),
-                matmulDensity: nil, pipelineLatency: ModuleTiming.fifoLatency * 2 + (isSoftmax ? softmaxLatency : layerNormLatency),
+                unit: isSoftmax ? .softmax : .layerNorm, tiles: tiles, cyclesPerTile: Double(x * rowInitiationInterval),
+                matmulDensity: nil, pipelineLatency: fifoLatency * 2 + (isSoftmax ? softmaxLatency : layerNormLatency),
                 effectualMACs: 0, denseMACs: 0, bufferReadBytes: input.data + input.mask, bufferWriteBytes: out.data + out.mask,
                 loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
                 rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues)

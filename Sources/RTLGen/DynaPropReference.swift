@@ -1,3 +1,5 @@
+import HardwareModules
+
 /// Bit-exact model of the DynaProp template: optional transpose, then magnitude pruning.
 public enum DynaPropReference {
     /// `tile` is B x R x C in row-major order; returns the pruned tile and the mask (true = pruned).

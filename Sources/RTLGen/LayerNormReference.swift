@@ -1,3 +1,5 @@
+import HardwareModules
+
 /// Bit-exact model of the layer-norm template.
 public enum LayerNormReference {
     /// The exact digit-by-digit integer square root the template unrolls (24 steps).

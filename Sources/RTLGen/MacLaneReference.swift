@@ -1,3 +1,5 @@
+import HardwareModules
+
 /// Bit-exact model of the MAC lane template.
 public struct MacLaneReference: Sendable {
     public let format: FixedPointFormat

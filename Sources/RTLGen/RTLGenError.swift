@@ -4,7 +4,6 @@ public enum RTLGenError: Error, Equatable, CustomStringConvertible {
     case undeclaredParameter(template: String, parameter: String)
     case missingParameter(template: String, parameter: String)
     case noParameterDeclaration(template: String)
-    case invalidFormat(String)
     case cannotWrite(path: String, reason: String)
 
     public var description: String {
@@ -17,8 +16,6 @@ public enum RTLGenError: Error, Equatable, CustomStringConvertible {
             return "template \(template) declares parameter '\(parameter)' but was not given it"
         case .noParameterDeclaration(let template):
             return "template \(template) does not start with {{! parameters: ... }}"
-        case .invalidFormat(let reason):
-            return "invalid fixed-point format: \(reason)"
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
         }

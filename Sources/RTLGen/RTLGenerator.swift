@@ -1,5 +1,6 @@
 import DesignSpace
 import Foundation
+import HardwareModules
 
 /// Turns an accelerator into SystemVerilog from the templates in templates/.
 public struct RTLGenerator: Sendable {

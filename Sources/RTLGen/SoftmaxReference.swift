@@ -1,3 +1,5 @@
+import HardwareModules
+
 /// Bit-exact model of the softmax template (see its header for the approximations).
 public enum SoftmaxReference {
     /// Softmax of one row over the entries with `keep` true; the others give 0.

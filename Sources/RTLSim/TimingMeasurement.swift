@@ -1,6 +1,7 @@
-import Foundation
-import RTLGen
 import DesignSpace
+import Foundation
+import HardwareModules
+import RTLGen
 
 /// Measures a module's latency and initiation interval in RTL simulation: eight inputs back
 /// to back; latency is the cycles from the first input to its result, the initiation interval
@@ -14,17 +15,8 @@ public struct TimingMeasurement: Codable, Sendable, Equatable {
         case module, latency, initiationInterval = "initiation_interval"
     }
 
-    /// The parameter points the timing table covers: every leaf module the design space uses.
-    public static func variants() -> [ModuleVariant] {
-        var list: [ModuleVariant] = []
-        for m in [1, 16] { for a in [Activation.relu, .gelu] { list.append(.macLane(macs: m, activation: a)) } }
-        for x in [8, 16, 32] {
-            list += [.preSparsity(width: x), .postSparsity(width: x), .softmax(batchTile: 1, tile: x), .layerNorm(batchTile: 1, tile: x)]
-        }
-        list += [.dynaProp(batchTile: 1, tile: 8), .dynaProp(batchTile: 4, tile: 8), .softmax(batchTile: 4, tile: 8),
-                 .layerNorm(batchTile: 4, tile: 8), .fifo(width: 32, depth: 2)]
-        return list
-    }
+    /// The parameter points the timing table covers: each catalogue entry's timing points.
+    public static func variants() -> [ModuleVariant] { ModuleCatalog.timingVariants }
 
     public static func measure(_ variant: ModuleVariant, format: FixedPointFormat, generator: RTLGenerator,
                                simulator: RTLSimulator) throws -> TimingMeasurement {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostModel
 import DesignSpace
 import Foundation
+import HardwareModules
 import ProjectLayout
 import RTLGen
 import RTLSim

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostModel
 import Foundation
+import HardwareModules
 import ProjectLayout
 
 /// `transcode table`: the hardware cost tables.
@@ -38,7 +39,7 @@ struct TableCommand: ParsableCommand {
             let t = try TableCatalog.load(table)
             print("\(t.name) (\(t.technology)), clock \(t.clockMHz) MHz, \(t.integerBits + t.fractionBits)-bit fixed point")
             print(Render.pad("module", 24) + Render.pad("area um^2", 16) + Render.pad("dynamic mW", 14) + "leakage mW")
-            for key in ModuleKey.all {
+            for key in ModuleCatalog.moduleKeys {
                 let c = t.module(key)
                 print(Render.pad(key, 24) + Render.pad(Render.number(c.areaUM2), 16) + Render.pad(Render.number(c.dynamicMW), 14)
                     + Render.number(c.leakageMW))

@@ -33,8 +33,10 @@ import Testing
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
         ("simulate-bert-tiny-edge-calibrated", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--mode", "training"], 0),
         ("table-show-nangate45", ["table", "show", "nangate45"], 0),
-        ("error-calibrate-compare", ["calibrate", "--compare", "design-compiler"], 1),
-        ("error-calibrate-module", ["calibrate", "--modules", "mac_lane_m2_relu"], 1),
+        // Bad values are usage errors (ArgumentParser's `validate()`): exit 64 with the usage.
+        ("error-calibrate-compare", ["calibrate", "--compare", "design-compiler"], 64),
+        ("error-calibrate-module", ["calibrate", "--modules", "mac_lane_m2_relu"], 64),
+        ("error-calibrate-assemble-only-modules", ["calibrate", "--assemble-only", "--modules", "fifo_w320_d2"], 64),
         ("error-calibrate-memory-models", ["calibrate", "--memory-models", "no/such/models.json"], 1),
         // Issue 17's reproductions: one line each, with the exit status of its kind.
         ("error-usage-one-line", ["simulate", "--model", "bert-tiny"], 64),

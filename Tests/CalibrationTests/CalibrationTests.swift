@@ -1,6 +1,7 @@
 import CostModel
 import DesignSpace
 import Foundation
+import HardwareModules
 import ProjectLayout
 import RTLGen
 import Testing
@@ -44,7 +45,7 @@ import Toolchain
             provenance: [:]).table
         let hint = "synth/nangate45.json is stale; refresh with: transcode calibrate"
         #expect(assembled.clockMHz == stored.clockMHz, "\(hint)")
-        for key in ModuleKey.all {
+        for key in ModuleCatalog.moduleKeys {
             let a = assembled.module(key), s = stored.module(key)
             #expect(abs(a.areaUM2 - s.areaUM2) <= 1e-6 * max(s.areaUM2, 1) && abs(a.dynamicMW - s.dynamicMW) <= 1e-6 * max(s.dynamicMW, 1e-9), "\(key): \(hint)")
         }
@@ -58,11 +59,11 @@ import Toolchain
             records: records.modules, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
             source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: "t", provenance: [:])
         // One held-out point per family plus the two batch-rule checks.
-        #expect(calibrated.checks.count == CalibrationPlan.Family.allCases.count + CalibrationPlan.standard.batchChecks.count)
+        #expect(calibrated.checks.count == ScalingFamily.allCases.count + CalibrationPlan.standard.batchChecks.count)
         // The scaling model must predict what it did not see to within 10% in area.
         for check in calibrated.checks { #expect(check.areaError < 0.10, "\(check.module): \(check.basis), area error \(check.areaError)") }
-        #expect(calibrated.modelled[ModuleKey.softmax(tile: 32, batchTile: 4)] != nil)
-        #expect(calibrated.modelled[ModuleKey.macLane(macs: 16, activation: .gelu)] == nil)
+        #expect(calibrated.modelled["softmax_b4_x32"] != nil)
+        #expect(calibrated.modelled["mac_lane_m16_gelu"] == nil)
     }
 }
 
@@ -199,5 +200,53 @@ import Toolchain
             try MemoryModels.load(path: bad)
         }
         #expect(CalibrationError.unreadableMemoryModels(path: "f", reason: "r").description == "cannot read memory models f: r")
+    }
+}
+
+/// The calibration as one library call, without synthesis.
+@Suite struct CalibratorTests {
+    func request(_ synthesis: CalibrationRequest.Synthesis, records: String, table: String) throws -> CalibrationRequest {
+        CalibrationRequest(
+            synthesis: synthesis, liberty: nil, templates: ProjectFiles.path("templates"), memoryModels: ProjectFiles.path("data/memory-models.json"),
+            records: records, table: table, cache: NSTemporaryDirectory(),
+            reference: try HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), compareWithReference: true)
+    }
+
+    /// Assembling from the checked-in records gives the checked-in table, byte for byte.
+    @Test func assemblingTheRecordsReproducesTheCheckedInTable() throws {
+        let out = NSTemporaryDirectory() + "transcode-assembled-\(UUID()).json"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let report = try Calibrator(try request(.none, records: ProjectFiles.path("synth/nangate45-modules.json"), table: out)).run()
+        #expect(report.synthesised.isEmpty && report.recordsWritten == nil && report.missingRecords.isEmpty)
+        #expect(report.tableWritten == out)
+        #expect(report.comparison?.rows.map(\.key) == ModuleCatalog.moduleKeys)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        let checkedIn = try String(contentsOfFile: ProjectFiles.path("synth/nangate45.json"), encoding: .utf8)
+        #expect(written == checkedIn, "synth/nangate45.json is stale; refresh with: transcode calibrate --assemble-only")
+    }
+
+    /// Without records the table is not assembled, and the report says which are missing.
+    @Test func missingRecordsAreReported() throws {
+        let report = try Calibrator(try request(.none, records: "/no/such/records.json", table: "/no/such/table.json")).run()
+        #expect(report.calibrated == nil && report.tableWritten == nil)
+        #expect(report.missingRecords == CalibrationPlan.standard.variants.map(\.moduleName))
+    }
+
+    @Test func unknownModulesAreRejectedWithoutNamingAFlag() throws {
+        #expect(throws: CalibrationError.unknownModule(name: "mac_lane_m2_relu", known: CalibrationPlan.standard.variants.map(\.moduleName))) {
+            try CalibrationPlan.standard.variants(named: ["mac_lane_m2_relu"])
+        }
+        let message = CalibrationError.unknownModule(name: "x", known: ["a", "b"]).description
+        #expect(message == "unknown module 'x': use one of a, b")
+        #expect(CalibrationError.noLiberty.description == "synthesis needs the NanGate45 liberty file: run scripts/setup or set TRANSCODE_LIBERTY")
+        #expect(throws: CalibrationError.noLiberty) {
+            try Calibrator(try request(.modules(["fifo_w320_d2"]), records: "/no/such/records.json", table: "/no/such/table.json")).run()
+        }
+    }
+
+    /// The plan synthesises every table variant without a scaling family directly.
+    @Test func planSynthesisesTheUnscaledVariants() {
+        #expect(CalibrationPlan.standard.direct.map(\.moduleName)
+            == ["mac_lane_m1_relu", "mac_lane_m1_gelu", "mac_lane_m16_relu", "mac_lane_m16_gelu", "fifo_w320_d2"])
     }
 }

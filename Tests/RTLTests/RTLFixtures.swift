@@ -1,5 +1,6 @@
 import DesignSpace
 import Foundation
+import HardwareModules
 import ProjectLayout
 import RTLGen
 import RTLSim

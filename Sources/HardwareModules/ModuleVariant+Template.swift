@@ -1,43 +1,6 @@
 import DesignSpace
 
-/// One hardware module with its parameters: what a template is rendered with, what the
-/// testbenches drive and what the calibration synthesises. All derived values (widths,
-/// logarithms, constants) are computed here, so templates do no arithmetic.
-public enum ModuleVariant: Hashable, Sendable {
-    case macLane(macs: Int, activation: Activation)
-    case dynaProp(batchTile: Int, tile: Int)
-    case preSparsity(width: Int)
-    case postSparsity(width: Int)
-    case softmax(batchTile: Int, tile: Int)
-    case layerNorm(batchTile: Int, tile: Int)
-    case fifo(width: Int, depth: Int)
-
-    /// Template file (without `.sv.mustache`).
-    public var template: String {
-        switch self {
-        case .macLane: "mac_lane"
-        case .dynaProp: "dynaprop"
-        case .preSparsity: "pre_sparsity"
-        case .postSparsity: "post_sparsity"
-        case .softmax: "softmax"
-        case .layerNorm: "layer_norm"
-        case .fifo: "fifo"
-        }
-    }
-
-    /// A module name unique to the variant, e.g. `mac_lane_m16_gelu`.
-    public var moduleName: String {
-        switch self {
-        case .macLane(let m, let a): "mac_lane_m\(m)_\(a.rawValue)"
-        case .dynaProp(let b, let x): "dynaprop_b\(b)_x\(x)"
-        case .preSparsity(let n): "pre_sparsity_n\(n)"
-        case .postSparsity(let n): "post_sparsity_n\(n)"
-        case .softmax(let b, let x): "softmax_b\(b)_x\(x)"
-        case .layerNorm(let b, let x): "layer_norm_b\(b)_x\(x)"
-        case .fifo(let w, let d): "fifo_w\(w)_d\(d)"
-        }
-    }
-
+extension ModuleVariant {
     /// Depth of the DynaProp (rho -> tau) table.
     public static let thresholdTableDepth = 16
 
@@ -51,7 +14,8 @@ public enum ModuleVariant: Hashable, Sendable {
     /// Layer-norm epsilon (1e-5) in the format, at least one unit.
     public static func epsilonQ(_ f: FixedPointFormat) -> Int64 { max(1, Int64((1e-5 * Double(f.one)).rounded())) }
 
-    /// Values for the template, `module` and `banner` included.
+    /// Values for the template, `module` and `banner` included. All derived values (widths,
+    /// logarithms, constants) are computed here, so templates do no arithmetic.
     public func templateValues(format f: FixedPointFormat, banner: String) -> [String: String] {
         var v: [String: String] = ["module": moduleName, "banner": banner]
         switch self {

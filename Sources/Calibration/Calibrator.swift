@@ -1,0 +1,63 @@
+import CostModel
+import Foundation
+import HardwareModules
+import RTLGen
+
+/// Runs a calibration from start to end: chooses the variants, synthesises them (cached),
+/// merges the records, and assembles, writes and optionally compares the NanGate45 table.
+public struct Calibrator: Sendable {
+    public let request: CalibrationRequest
+
+    public init(_ request: CalibrationRequest) { self.request = request }
+
+    /// The technology the assembled table records.
+    public static let technology = "NanGate 45 nm Open Cell Library, typical corner, 1.1 V"
+
+    /// Performs the request; `progress` is told after each synthesised module.
+    public func run(progress: @escaping @Sendable (CalibrationRun.Progress) -> Void = { _ in }) throws -> CalibrationReport {
+        let r = request
+        let plan = r.plan
+        let variants: [ModuleVariant]
+        switch r.synthesis {
+        case .wholePlan: variants = plan.variants
+        case .modules(let names): variants = try plan.variants(named: names)
+        case .none: variants = []
+        }
+        let memory = try MemoryModels.load(path: r.memoryModels)
+        let generator = RTLGenerator(library: try TemplateLibrary(directory: r.templates))
+        let stored = try CalibrationRecords.load(path: r.records) ?? CalibrationRecords(provenance: [:], modules: [])
+
+        var results: [ModuleCalibration] = []
+        var records = stored
+        var recordsWritten: String?
+        if r.synthesis != .none {
+            guard let liberty = r.liberty else { throw CalibrationError.noLiberty }
+            let run = CalibrationRun(flow: try SynthesisFlow(liberty: liberty, generator: generator), cacheDirectory: r.cache)
+            let tools = try run.toolIdentity()
+            results = try run.run(variants, tools: tools, progress: progress)
+            records = stored.merging(results, provenance: SynthesisFlow.provenance(tools: tools, liberty: liberty), plan: plan)
+            try records.jsonText().write(toFile: r.records, atomically: true, encoding: .utf8)
+            recordsWritten = r.records
+        }
+
+        let missing = plan.variants.map(\.moduleName).filter { name in !records.modules.contains { $0.module == name } }
+        guard missing.isEmpty else {
+            return CalibrationReport(synthesised: results, recordsWritten: recordsWritten, missingRecords: missing,
+                                     calibrated: nil, tableWritten: nil, comparison: nil)
+        }
+        var provenance = records.provenance
+        provenance["records"] = "synth/nangate45-modules.json"
+        provenance["memory_models"] = "data/memory-models.json"
+        provenance["command"] = "transcode calibrate (refresh after changing templates, the flow or the liberty)"
+        let calibrated = try CalibratedTable(
+            records: records.modules, plan: plan, memory: memory, source: r.reference, format: generator.format,
+            technology: Self.technology, provenance: provenance)
+        try calibrated.table.jsonText().write(toFile: r.table, atomically: true, encoding: .utf8)
+        let comparison = r.compareWithReference
+            ? TableComparison(table: calibrated.table, reference: r.reference, logicAreaFactor: memory.factor("logic_area"),
+                              modelled: Set(calibrated.modelled.keys))
+            : nil
+        return CalibrationReport(synthesised: results, recordsWritten: recordsWritten, missingRecords: [],
+                                 calibrated: calibrated, tableWritten: r.table, comparison: comparison)
+    }
+}

@@ -1,0 +1,30 @@
+import DesignSpace
+
+/// Cycle latency and initiation interval of every synthesised module, as functions of its
+/// parameters. `transcode rtl timing` measures the same figures in Verilator
+/// (synth/timing.json), and a test compares the two, so the simulator cannot drift from the
+/// hardware.
+extension ModuleVariant {
+    /// Cycles from an input to its result.
+    public var latency: Int {
+        switch self {
+        // One register after the multipliers, one per adder-tree level (log2 M), one for the
+        // accumulator and one for activation and saturation.
+        case .macLane(let m, _): 3 + Int.ceilLog2(m)
+        // Transpose and comparison of the whole tile in one registered stage.
+        case .dynaProp: 1
+        // One tile row compacted (pre) or expanded (post) per cycle, registered.
+        case .preSparsity, .postSparsity: 1
+        // Max tree, exponentials, sum tree, reciprocal, scaling: one stage each per row.
+        case .softmax: 5
+        // Mean, centring, variance, inverse square root, reciprocal, scaling.
+        case .layerNorm: 6
+        // One cycle from write to read.
+        case .fifo: 1
+        }
+    }
+
+    /// Cycles between consecutive inputs: every module is fully pipelined (softmax and
+    /// layer-norm accept one row per batch-tile lane every cycle).
+    public var initiationInterval: Int { 1 }
+}

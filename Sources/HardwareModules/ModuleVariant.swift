@@ -1,0 +1,45 @@
+import DesignSpace
+
+/// One synthesised hardware module at one parameter point: what a template is rendered
+/// with, what the testbenches drive, what the calibration synthesises and what a hardware
+/// table holds a cost for. Its `moduleName` is the one canonical name of the point, used both
+/// as the SystemVerilog module name and as the hardware-table key.
+public enum ModuleVariant: Hashable, Sendable {
+    case macLane(macs: Int, activation: Activation)
+    case dynaProp(batchTile: Int, tile: Int)
+    case preSparsity(width: Int)
+    case postSparsity(width: Int)
+    case softmax(batchTile: Int, tile: Int)
+    case layerNorm(batchTile: Int, tile: Int)
+    case fifo(width: Int, depth: Int)
+
+    /// The catalogue entry the variant belongs to.
+    public var kind: ModuleKind {
+        switch self {
+        case .macLane: .macLane
+        case .dynaProp: .dynaProp
+        case .preSparsity: .preSparsity
+        case .postSparsity: .postSparsity
+        case .softmax: .softmax
+        case .layerNorm: .layerNorm
+        case .fifo: .fifo
+        }
+    }
+
+    /// Template file (without `.sv.mustache`).
+    public var template: String { kind.rawValue }
+
+    /// The canonical name, unique to the variant, e.g. `mac_lane_m16_gelu`: the RTL module
+    /// name and the hardware-table key.
+    public var moduleName: String {
+        switch self {
+        case .macLane(let m, let a): "mac_lane_m\(m)_\(a.rawValue)"
+        case .dynaProp(let b, let x): "dynaprop_b\(b)_x\(x)"
+        case .preSparsity(let n): "pre_sparsity_n\(n)"
+        case .postSparsity(let n): "post_sparsity_n\(n)"
+        case .softmax(let b, let x): "softmax_b\(b)_x\(x)"
+        case .layerNorm(let b, let x): "layer_norm_b\(b)_x\(x)"
+        case .fifo(let w, let d): "fifo_w\(w)_d\(d)"
+        }
+    }
+}
