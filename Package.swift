@@ -4,6 +4,7 @@ import PackageDescription
 // Dependencies point one way only:
 //   DesignSpace <- RTLGen <- Calibration
 //   DesignSpace <- CostModel <- Elector <- CoDesign
+//   Reports     <- CoDesign (the search run directory's plots)
 //   Toolchain   <- RTLGen, Calibration
 // The `transcode` executable is a thin argument-parsing layer over them.
 let package = Package(
@@ -40,7 +41,7 @@ let package = Package(
         .target(name: "Calibration", dependencies: ["RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace"]),
         .target(name: "CostModel", dependencies: ["DesignSpace"]),
         .target(name: "Elector", dependencies: ["DesignSpace", "CostModel"]),
-        .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
+        .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector", "Reports"]),
         .target(name: "Reports"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["DesignSpace"]),
