@@ -7,6 +7,7 @@ import PackageDescription
 //   HardwareModules <- CostModel <- Elector <- CoDesign
 //   CostModel <- Calibration
 //   Toolchain   <- RTLSim, Calibration
+//   Reports     <- CoDesign (the search run directory's plots)
 // The `transcode` executable is a thin argument-parsing layer over them.
 let package = Package(
     name: "TransCODE",
@@ -45,7 +46,7 @@ let package = Package(
         .target(name: "CostModel", dependencies: ["DesignSpace", "HardwareModules", "ProjectLayout"]),
         .target(name: "ProjectLayout"),
         .target(name: "Elector", dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput"]),
-        .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector"]),
+        .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector", "Reports"]),
         .target(name: "Reports"),
         .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace", "TestSupport"]),

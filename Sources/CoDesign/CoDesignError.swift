@@ -1,26 +1,36 @@
 /// Why a search could not run or resume.
+///
+/// Messages speak of the library's settings (budget, batch size, run directory), never of a
+/// command-line flag: a front end that knows its flags adds them (see `transcode search`).
 public enum CoDesignError: Error, Equatable, CustomStringConvertible {
+    /// The five objective weights are not numbers >= 0 summing to 1.
     case invalidWeights(String)
     case invalidConstraint(text: String, reason: String)
+    /// A resumed run was given settings other than those it was started with.
     case resumeMismatch(field: String, stored: String, given: String)
+    /// A run directory is missing a file or holds something that is not a search run.
     case unreadableRun(path: String, reason: String)
     case unreadableData(path: String, reason: String)
     case invalidSetting(name: String, value: String, allowed: String)
+    /// A new run was asked for in a directory that already holds one.
+    case runExists(path: String)
 
     public var description: String {
         switch self {
         case .invalidWeights(let reason):
-            return "invalid --weights: \(reason)"
+            return "invalid objective weights: \(reason)"
         case .invalidConstraint(let text, let reason):
             return "invalid constraint '\(text)': \(reason)"
         case .resumeMismatch(let field, let stored, let given):
-            return "cannot resume: the run was started with \(field) \(stored), not \(given); drop the option or use a new --out"
+            return "cannot resume: the run was started with \(field) \(stored), not \(given); resume it with its stored settings or start a new run in another directory"
         case .unreadableRun(let path, let reason):
             return "cannot resume from \(path): \(reason)"
         case .unreadableData(let path, let reason):
             return "cannot read \(path): \(reason)"
         case .invalidSetting(let name, let value, let allowed):
             return "invalid \(name) \(value): allowed \(allowed)"
+        case .runExists(let path):
+            return "\(path) already holds a search run: resume it, or start the new run in another directory"
         }
     }
 }

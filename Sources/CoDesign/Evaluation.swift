@@ -1,29 +1,77 @@
 import DesignSpace
 
 /// One evaluated design point, as appended to a run's evaluations.jsonl.
+///
+/// A record stores its point in the frozen encodings of `SpaceVersion.current` (the published
+/// transformer embedding and the accelerator index) and says which version that is. Decoding
+/// refuses another version and rebuilds the point through the validating decoders, so every
+/// `Evaluation` holds a valid point and reading one from a log never traps.
 public struct Evaluation: Codable, Sendable, Equatable {
     /// Position in the run's proposal order (0-based).
     public var sequence: Int
     /// Which proposer chose it: `initial`, `gobi`, `uncertainty`, `diversity`, `random`, ...
     public var origin: String
-    public var embedding: [Int]
-    public var acceleratorIndex: Int
-    public var tauI: Double
-    public var tauT: Double
+    /// The design point this record describes.
+    public let point: DesignPoint
     public var measurement: PairMeasurement
     public var performance: Double
     /// The first constraint the point violates, if any (its performance is then P_MIN).
     public var violated: String?
 
+    public init(sequence: Int, origin: String, point: DesignPoint, measurement: PairMeasurement, performance: Double, violated: String?) {
+        self.sequence = sequence
+        self.origin = origin
+        self.point = point
+        self.measurement = measurement
+        self.performance = performance
+        self.violated = violated
+    }
+
+    /// The published 37-number transformer embedding of the point.
+    public var embedding: [Int] { TransformerSpace.embedding(of: point.model) }
+    /// The point's accelerator index in the 14,850,000-point space.
+    public var acceleratorIndex: Int { AcceleratorSpace.index(of: point.accelerator) }
+    public var tauI: Double { point.tauI }
+    public var tauT: Double { point.tauT }
+
     enum CodingKeys: String, CodingKey {
+        case spaceVersion = "space_version"
         case sequence, origin, embedding, acceleratorIndex = "accelerator_index", tauI = "tau_i", tauT = "tau_t"
         case measurement, performance, violated
     }
 
-    /// The design point this record describes.
-    public var point: DesignPoint {
-        DesignPoint(
-            model: try! TransformerSpace.model(embedding: embedding), accelerator: try! AcceleratorSpace.config(at: acceleratorIndex),
-            tauI: tauI, tauT: tauT)
+    /// Decodes a record of the current space version; `RunDirectory` checks the version first
+    /// so that its error can name the file and line.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try c.decodeIfPresent(Int.self, forKey: .spaceVersion) ?? SpaceVersion.unversioned
+        guard version == SpaceVersion.current else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .spaceVersion, in: c,
+                debugDescription: "design-space version \(version), and this build reads only version \(SpaceVersion.current)")
+        }
+        sequence = try c.decode(Int.self, forKey: .sequence)
+        origin = try c.decode(String.self, forKey: .origin)
+        point = DesignPoint(
+            model: try TransformerSpace.model(embedding: c.decode([Int].self, forKey: .embedding)),
+            accelerator: try AcceleratorSpace.config(at: c.decode(Int.self, forKey: .acceleratorIndex)),
+            tauI: try c.decode(Double.self, forKey: .tauI), tauT: try c.decode(Double.self, forKey: .tauT))
+        measurement = try c.decode(PairMeasurement.self, forKey: .measurement)
+        performance = try c.decode(Double.self, forKey: .performance)
+        violated = try c.decodeIfPresent(String.self, forKey: .violated)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(SpaceVersion.current, forKey: .spaceVersion)
+        try c.encode(sequence, forKey: .sequence)
+        try c.encode(origin, forKey: .origin)
+        try c.encode(embedding, forKey: .embedding)
+        try c.encode(acceleratorIndex, forKey: .acceleratorIndex)
+        try c.encode(tauI, forKey: .tauI)
+        try c.encode(tauT, forKey: .tauT)
+        try c.encode(measurement, forKey: .measurement)
+        try c.encode(performance, forKey: .performance)
+        try c.encodeIfPresent(violated, forKey: .violated)
     }
 }

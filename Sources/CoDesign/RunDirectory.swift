@@ -1,3 +1,4 @@
+import DesignSpace
 import Foundation
 
 /// A run's directory: `run.json` (settings and normalisers) and `evaluations.jsonl`, one
@@ -10,9 +11,32 @@ public final class RunDirectory: @unchecked Sendable {
     /// What `run.json` holds.
     public struct Header: Codable, Sendable {
         public var format = "transcode-search-run"
+        /// The version of this file's layout.
         public var version = 1
+        /// The version of the encodings that the settings' fixed accelerator index or model
+        /// embedding are written in (`SpaceVersion`).
+        public var spaceVersion = SpaceVersion.current
         public var settings: SearchSettings
         public var normalizers: Normalizers
+
+        public init(settings: SearchSettings, normalizers: Normalizers) {
+            self.settings = settings
+            self.normalizers = normalizers
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case format, version, spaceVersion = "space_version", settings, normalizers
+        }
+
+        // A run.json from before `space_version` existed was written with version 1.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            format = try c.decode(String.self, forKey: .format)
+            version = try c.decode(Int.self, forKey: .version)
+            spaceVersion = try c.decodeIfPresent(Int.self, forKey: .spaceVersion) ?? SpaceVersion.unversioned
+            settings = try c.decode(SearchSettings.self, forKey: .settings)
+            normalizers = try c.decode(Normalizers.self, forKey: .normalizers)
+        }
     }
 
     static func settingsPath(_ dir: String) -> String { "\(dir)/run.json" }
@@ -21,8 +45,7 @@ public final class RunDirectory: @unchecked Sendable {
     /// Creates a new run; refuses a directory that already holds one.
     public static func create(_ dir: String, header: Header) throws -> RunDirectory {
         if FileManager.default.fileExists(atPath: logPath(dir)) {
-            throw CoDesignError.invalidSetting(
-                name: "--out", value: dir, allowed: "a directory without a run in it (to continue this one use --resume \(dir))")
+            throw CoDesignError.runExists(path: dir)
         }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
@@ -45,20 +68,38 @@ public final class RunDirectory: @unchecked Sendable {
     deinit { try? handle.close() }
 
     /// Reads the header and every complete evaluation; a last line cut off by a kill is dropped.
+    ///
+    /// A file or line of another `SpaceVersion` is refused with an error naming it, before any
+    /// index or embedding in it is interpreted.
     public static func load(_ dir: String) throws -> (Header, [Evaluation]) {
+        let header = try readHeader(dir)
+        return (header, try readEvaluations(dir))
+    }
+
+    /// Reads and checks `run.json` alone.
+    public static func readHeader(_ dir: String) throws -> Header {
         guard let data = FileManager.default.contents(atPath: settingsPath(dir)) else {
             throw CoDesignError.unreadableRun(path: dir, reason: "no run.json")
         }
+        try SpaceVersion.check(json: data, file: settingsPath(dir))
         let header: Header
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch {
             throw CoDesignError.unreadableRun(path: dir, reason: "run.json is not a search run")
         }
+        do { _ = try header.settings.searchMode } catch {
+            throw CoDesignError.unreadableRun(path: dir, reason: "run.json: \(error)")
+        }
+        return header
+    }
+
+    static func readEvaluations(_ dir: String) throws -> [Evaluation] {
         guard let log = FileManager.default.contents(atPath: logPath(dir)) else {
             throw CoDesignError.unreadableRun(path: dir, reason: "no evaluations.jsonl")
         }
         var evaluations: [Evaluation] = []
         let lines = log.split(separator: UInt8(ascii: "\n"))
         for (i, line) in lines.enumerated() {
+            try SpaceVersion.check(json: Data(line), file: "\(logPath(dir)) line \(i + 1)")
             do {
                 evaluations.append(try JSONDecoder().decode(Evaluation.self, from: Data(line)))
             } catch {
@@ -74,7 +115,7 @@ public final class RunDirectory: @unchecked Sendable {
             for e in evaluations { clean += try encoder.encode(e) + Data([UInt8(ascii: "\n")]) }
             try clean.write(to: URL(fileURLWithPath: logPath(dir)))
         }
-        return (header, evaluations)
+        return evaluations
     }
 
     /// Appends one evaluation and flushes it to disk.

@@ -19,7 +19,7 @@ public struct SearchRun: Sendable {
     /// Starts a new run in `directory`, or continues the one there when `resume` is true.
     public func run(directory: String, resume: Bool, progress: @Sendable (SearchProgress) -> Void = { _ in }) throws -> SearchOutcome {
         try settings.validate()
-        let mode = settings.searchMode
+        let mode = try settings.searchMode
         let log: RunDirectory
         let normalizers: Normalizers
         var logged: [Int: Evaluation] = [:]
@@ -70,9 +70,8 @@ public struct SearchRun: Sendable {
                 let m = evaluator.measure(point)
                 let violated = evaluator.violation(m)
                 let e = Evaluation(
-                    sequence: base + i, origin: origin, embedding: TransformerSpace.embedding(of: point.model),
-                    acceleratorIndex: AcceleratorSpace.index(of: point.accelerator), tauI: point.tauI, tauT: point.tauT,
-                    measurement: m, performance: evaluator.performance(m, normalizers: normalizers), violated: violated?.description)
+                    sequence: base + i, origin: origin, point: point, measurement: m,
+                    performance: evaluator.performance(m, normalizers: normalizers), violated: violated?.description)
                 log.append(e)
                 out[i] = e
             }
@@ -119,14 +118,14 @@ public struct SearchRun: Sendable {
         func check(_ field: String, _ a: String, _ b: String) throws {
             if a != b { throw CoDesignError.resumeMismatch(field: field, stored: a, given: b) }
         }
-        try check("--strategy", stored.strategy.rawValue, given.strategy.rawValue)
-        try check("--seed", String(stored.seed), String(given.seed))
-        try check("--budget", String(stored.budget), String(given.budget))
-        try check("--mode", stored.mode, given.mode)
-        try check("--workload", stored.workload.rawValue, given.workload.rawValue)
-        try check("--table", stored.table, given.table)
-        try check("--batch", String(stored.batchSize), String(given.batchSize))
-        try check("--constraint", stored.constraints.map(\.description).joined(separator: " "),
+        try check("strategy", stored.strategy.rawValue, given.strategy.rawValue)
+        try check("seed", String(stored.seed), String(given.seed))
+        try check("budget", String(stored.budget), String(given.budget))
+        try check("mode", stored.mode, given.mode)
+        try check("workload", stored.workload.rawValue, given.workload.rawValue)
+        try check("table", stored.table, given.table)
+        try check("batch size", String(stored.batchSize), String(given.batchSize))
+        try check("constraints", stored.constraints.map(\.description).joined(separator: " "),
                   given.constraints.map(\.description).joined(separator: " "))
         guard stored == given else { throw CoDesignError.resumeMismatch(field: "settings", stored: "those in run.json", given: "these") }
     }

@@ -52,21 +52,24 @@ public struct SearchSettings: Codable, Sendable, Equatable {
         self.accuracyTable = accuracyTable
     }
 
-    /// The typed search mode.
+    /// The typed search mode; throws when settings read from a run.json hold a fixed
+    /// accelerator index or model embedding that is not in the space.
     public var searchMode: SearchMode {
-        if let index = fixedAccelerator { return .hardwareAwareNAS(try! AcceleratorSpace.config(at: index)) }
-        if let embedding = fixedModel { return .acceleratorSearch(try! TransformerSpace.model(embedding: embedding)) }
-        return .codesign
+        get throws {
+            if let index = fixedAccelerator { return .hardwareAwareNAS(try AcceleratorSpace.config(at: index)) }
+            if let embedding = fixedModel { return .acceleratorSearch(try TransformerSpace.model(embedding: embedding)) }
+            return .codesign
+        }
     }
 
-    /// Checks ranges; the error names the setting.
+    /// Checks ranges; the error names the setting in the library's terms.
     public func validate() throws {
-        guard budget >= 2 else { throw CoDesignError.invalidSetting(name: "--budget", value: String(budget), allowed: "at least 2") }
-        guard batchSize >= 1 else { throw CoDesignError.invalidSetting(name: "--batch", value: String(batchSize), allowed: "at least 1") }
+        guard budget >= 2 else { throw CoDesignError.invalidSetting(name: "budget", value: String(budget), allowed: "at least 2") }
+        guard batchSize >= 1 else { throw CoDesignError.invalidSetting(name: "batch size", value: String(batchSize), allowed: "at least 1") }
         guard (0...1).contains(uncertaintyShare + diversityShare) else {
             throw CoDesignError.invalidSetting(
                 name: "uncertainty + diversity share", value: String(uncertaintyShare + diversityShare), allowed: "0 to 1")
         }
-        guard patience >= 0 else { throw CoDesignError.invalidSetting(name: "--patience", value: String(patience), allowed: "0 or more") }
+        guard patience >= 0 else { throw CoDesignError.invalidSetting(name: "patience", value: String(patience), allowed: "0 or more") }
     }
 }

@@ -1,9 +1,15 @@
 /// The ELECTOR accelerator design space (paper Table II): its value lists, a bijection
 /// with the integers 0 ..< 14,850,000, sampling, enumeration and embeddings.
+///
+/// The value lists and `radices` are frozen at `SpaceVersion.current`: a stored
+/// `accelerator_index` means the digit of each list below, in this order. They are written out
+/// here, never derived from `allCases` of an enum, so that adding or reordering an enum case
+/// cannot renumber the space. Changing any of them needs a new `SpaceVersion`.
 public enum AcceleratorSpace {
     public static let batchTiles = [1, 4]
     public static let spatialTiles = [8, 16, 32]
-    public static let activations = Activation.allCases
+    /// Frozen in Table II's order (ReLU, GeLU), independent of `Activation.allCases`.
+    public static let activations: [Activation] = [.relu, .gelu]
     public static let processingElements = [64, 128, 256, 512, 1024]
     public static let macLanesPerPE = [8, 16, 32, 64, 128]
     public static let macsPerLane = [1, 16]
@@ -15,11 +21,12 @@ public enum AcceleratorSpace {
     public static let mainMemories = MainMemory.all
 
     /// Number of choices per field, most significant first; the index is mixed-radix over these.
-    static let radices = [
-        batchTiles.count, spatialTiles.count, activations.count, processingElements.count,
-        macLanesPerPE.count, macsPerLane.count, softmaxPerPE.count, batchSizes.count,
-        activationBufferMB.count, weightBufferMB.count, maskBufferMB.count, mainMemories.count,
-    ]
+    ///
+    /// Frozen at space version 1 from paper Table II, field by field: b, x, activation, PEs,
+    /// lanes per PE, MACs per lane, softmax per PE, batch size, the three buffers, main memory.
+    /// Written as numbers rather than counted from the lists so that a list that grows fails
+    /// the pinning tests instead of silently renumbering every stored index.
+    public static let radices = [2, 3, 2, 5, 5, 2, 6, 3, 5, 5, 5, 11]
 
     /// Exactly 14,850,000 (paper Section IV-B).
     public static let count: Int = radices.reduce(1, *)

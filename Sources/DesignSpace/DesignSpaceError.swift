@@ -17,6 +17,8 @@ public enum DesignSpaceError: Error, Equatable, CustomStringConvertible {
     case unknownBuiltIn(kind: String, name: String, known: [String])
     /// A file could not be read or parsed.
     case malformedFile(path: String, reason: String)
+    /// A stored record was written with other frozen encodings (`SpaceVersion`).
+    case unsupportedSpaceVersion(file: String, found: Int, supported: Int)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum DesignSpaceError: Error, Equatable, CustomStringConvertible {
             return "unknown \(kind) '\(name)': use a file path or one of \(known.joined(separator: ", "))"
         case .malformedFile(let path, let reason):
             return "cannot read \(path): \(reason)"
+        case .unsupportedSpaceVersion(let file, let found, let supported):
+            return "cannot read \(file): it was written with design-space version \(found), and this build reads only version \(supported)"
         }
     }
 }

@@ -1,6 +1,7 @@
 /// The operation of one attention head in FlexiBERT 2.0 (paper Section III-B2).
 ///
-/// The case order is the order the published embedding enumerates head multisets in.
+/// Case order means nothing to the encodings: heads sort, and the published embedding
+/// enumerates head multisets, in the frozen `TransformerSpace.headOperationOrder`.
 public enum HeadOperation: String, CaseIterable, Codable, Comparable, Sendable {
     case saSDP = "sa_sdp"
     case saWMA = "sa_wma"
@@ -39,7 +40,12 @@ public enum HeadOperation: String, CaseIterable, Codable, Comparable, Sendable {
         }
     }
 
-    private var order: Int { Self.allCases.firstIndex(of: self)! }
+    // Position in the frozen embedding order; a case not yet given one sorts after all that
+    // have, so sorting never depends on declaration order.
+    private var order: Int {
+        TransformerSpace.headOperationOrder.firstIndex(of: self)
+            ?? TransformerSpace.headOperationOrder.count + Self.allCases.firstIndex(of: self)!
+    }
 
     public static func < (lhs: HeadOperation, rhs: HeadOperation) -> Bool {
         lhs.order < rhs.order

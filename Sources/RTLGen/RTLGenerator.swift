@@ -85,6 +85,8 @@ public struct RTLGenerator: Sendable {
         ])
         let manifest: [String: Any] = [
             "generator": "TransCODE-Swift", "version": Self.version, "command": command,
+            // The index and embedding below mean what they mean in this space version.
+            SpaceVersion.fieldName: SpaceVersion.current,
             "accelerator": ["index": AcceleratorSpace.index(of: c), "embedding": c.embedding],
             "fixed_point": ["integer_bits": f.integerBits, "fraction_bits": f.fractionBits],
             "top": "elector_top", "modules": modules, "files": files.map(\.0),

@@ -57,9 +57,7 @@ struct BenchmarkCommand: ParsableCommand {
             guard !seedList.isEmpty else { throw CLIError("--seeds takes comma-separated whole numbers, got '\(seeds)'") }
             try? FileManager.default.removeItem(atPath: out)
             let settings = SearchSettings(budget: budget, workload: .training, table: table ?? TableCatalog.defaultName)
-            let evaluator = Evaluator(
-                table: try TableCatalog.load(settings.table), accuracy: try AccuracyModel.shipped(root: ProjectFiles.root),
-                objective: settings.objective, constraints: [], workload: settings.workload)
+            let evaluator = try Evaluator(settings: settings, root: ProjectFiles.root)
             let rows = try SearchBenchmark.run(settings: settings, evaluator: evaluator, seeds: seedList, directory: out)
             print(Render.pad("seed", 6) + Render.pad("random best", 13) + Render.pad("at eval", 9) + Render.pad("BOSHCODE best", 15)
                 + Render.pad("BOSHCODE evals to random's best", 33) + "evaluations/s (random search)")

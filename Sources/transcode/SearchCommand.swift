@@ -7,6 +7,9 @@ import Foundation
 import ProjectLayout
 
 /// `transcode search`: the co-design search, the tool's main job.
+///
+/// Validates the options, builds the settings, calls `SearchSession` and prints its report;
+/// the run directory and every file in it are the library's.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Find the best transformer-accelerator pair with BOSHCODE (or a baseline).")
@@ -31,55 +34,74 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Continue the run in this directory with the settings it was started with (the other search options are ignored).") var resume: String?
     @Flag(help: "Run every strategy on the same budget and seed and compare their convergence.") var compare = false
 
-    func run() throws {
-        let root = ProjectFiles.root
-        var settings: SearchSettings
-        if let resume {
-            let (header, _) = try RunDirectory.load(resume)
-            settings = header.settings
-        } else {
-            let searchMode: SearchMode
-            switch mode {
-            case "codesign": searchMode = .codesign
-            case "hw-nas": searchMode = .hardwareAwareNAS(try Catalog.accelerator(accelerator))
-            case "accelerator": searchMode = .acceleratorSearch(try Catalog.model(model))
-            default: throw CLIError("--mode must be codesign, hw-nas or accelerator, got '\(mode)'")
-            }
-            settings = SearchSettings(
-                strategy: strategy, budget: budget, seed: seed, batchSize: batch, patience: patience, mode: searchMode,
-                objective: try Objective.parse(weights), constraints: try constraint.map(Constraint.parse),
-                workload: workload, table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable)
-        }
-        let evaluator = Evaluator(
-            table: try TableCatalog.load(settings.table),
-            accuracy: try AccuracyModel.shipped(root: root, accuracyTable: settings.accuracyTable),
-            objective: settings.objective, constraints: settings.constraints, workload: settings.workload)
-        let directory = resume ?? out
+    static let modes = ["codesign", "hw-nas", "accelerator"]
 
-        if compare {
-            var outcomes: [SearchOutcome] = []
-            for s in SearchStrategy.allCases {
-                var each = settings
-                each.strategy = s
-                FileHandle.standardError.write(Data("== \(s.rawValue)\n".utf8))
-                let dir = "\(directory)/\(s.rawValue)"
-                let resuming = FileManager.default.fileExists(atPath: "\(dir)/evaluations.jsonl") && resume != nil
-                outcomes.append(try SearchRun(settings: each, evaluator: evaluator).run(directory: dir, resume: resuming, progress: Self.report))
-            }
-            try SearchReport.writeComparison(outcomes, directory: directory)
-            print(SearchReport.comparison(outcomes, directory: directory), terminator: "")
-            return
+    /// The library's setting names, spelled as this command's flags.
+    static let flags = ["budget": "--budget", "batch size": "--batch", "patience": "--patience"]
+
+    func validate() throws {
+        // A resumed run takes its stored settings; the other options are ignored, so not checked.
+        guard resume == nil else { return }
+        guard Self.modes.contains(mode) else {
+            throw ValidationError("--mode must be codesign, hw-nas or accelerator, got '\(mode)'")
         }
-        let outcome = try SearchRun(settings: settings, evaluator: evaluator).run(directory: directory, resume: resume != nil, progress: Self.report)
-        try SearchReport.write(outcome, directory: directory)
-        print(SearchReport.summary(outcome, directory: directory), terminator: "")
+        do {
+            _ = try Objective.parse(weights)
+            _ = try constraint.map(Constraint.parse)
+            try SearchSettings(strategy: strategy, budget: budget, seed: seed, batchSize: batch, patience: patience, table: "").validate()
+        } catch let error as CoDesignError {
+            throw ValidationError(Self.withFlags(error))
+        }
+    }
+
+    /// A library error with this command's flag named where the library names a setting.
+    static func withFlags(_ error: CoDesignError) -> String {
+        switch error {
+        case .invalidWeights(let reason):
+            return "invalid --weights: \(reason)"
+        case .invalidSetting(let name, let value, let allowed):
+            return flags[name].map { "invalid \($0) \(value): allowed \(allowed)" } ?? error.description
+        case .runExists(let path):
+            return "\(error) (continue it with --resume \(path), or give another --out)"
+        default:
+            return error.description
+        }
+    }
+
+    func settings() throws -> SearchSettings {
+        let searchMode: SearchMode
+        switch mode {
+        case "hw-nas": searchMode = .hardwareAwareNAS(try Catalog.accelerator(accelerator))
+        case "accelerator": searchMode = .acceleratorSearch(try Catalog.model(model))
+        default: searchMode = .codesign
+        }
+        return SearchSettings(
+            strategy: strategy, budget: budget, seed: seed, batchSize: batch, patience: patience, mode: searchMode,
+            objective: try Objective.parse(weights), constraints: try constraint.map(Constraint.parse),
+            workload: workload, table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable)
+    }
+
+    func run() throws {
+        let settings = try resume.map(SearchSession.storedSettings(in:)) ?? self.settings()
+        let evaluator = try Evaluator(settings: settings, root: ProjectFiles.root)
+        let directory = resume ?? out
+        do {
+            if compare {
+                let report = try SearchSession.compare(
+                    settings, evaluator: evaluator, in: directory, resume: resume != nil,
+                    starting: { FileHandle.standardError.write(Data("== \($0.rawValue)\n".utf8)) }, progress: Self.report)
+                print(Render.searchComparison(report), terminator: "")
+            } else {
+                let report = try SearchSession.run(settings, evaluator: evaluator, in: directory, resume: resume != nil, progress: Self.report)
+                print(Render.search(report), terminator: "")
+            }
+        } catch let error as CoDesignError {
+            throw CLIError(Self.withFlags(error))
+        }
     }
 
     @Sendable static func report(_ p: SearchProgress) {
-        let reused = p.reused > 0 ? ", \(p.reused) from the log" : ""
-        let line = String(format: "iteration %d: %d/%d evaluations%@, best %.4f, %.1f s\n",
-                          p.iteration, p.evaluations, p.budget, reused, p.best, p.elapsedSeconds)
-        FileHandle.standardError.write(Data(line.utf8))
+        FileHandle.standardError.write(Data(Render.searchProgress(p).utf8))
     }
 }
 

@@ -27,8 +27,11 @@ import Testing
         ("simulate-reference-acceltran", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--dynaprop", "0,0"], 0),
         ("error-simulate-dynaprop", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0.01"], 1),
         ("error-simulate-profile", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--profile", "no/profile.json"], 1),
-        ("error-search-weights", ["search", "--weights", "0.5,0.5,0.5,0,0", "--out", "/tmp/never"], 1),
-        ("error-search-constraint", ["search", "--constraint", "depth<=3", "--out", "/tmp/never"], 1),
+        // Search options are checked in validate(); ArgumentParser reports a ValidationError
+        // with the usage line and exit code 64 (EX_USAGE).
+        ("error-search-weights", ["search", "--weights", "0.5,0.5,0.5,0,0", "--out", "/tmp/never"], 64),
+        ("error-search-constraint", ["search", "--constraint", "depth<=3", "--out", "/tmp/never"], 64),
+        ("error-search-batch", ["search", "--batch", "0", "--out", "/tmp/never"], 64),
         ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001"], 0),
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
         ("simulate-bert-tiny-edge-calibrated", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--mode", "training"], 0),

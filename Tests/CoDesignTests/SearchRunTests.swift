@@ -72,7 +72,7 @@ func temporaryDirectory() -> String {
         _ = try SearchRun(settings: settings, evaluator: try evaluator()).run(directory: dir, resume: false)
         var other = settings
         other.seed = 2
-        #expect(throws: CoDesignError.resumeMismatch(field: "--seed", stored: "1", given: "2")) {
+        #expect(throws: CoDesignError.resumeMismatch(field: "seed", stored: "1", given: "2")) {
             try SearchRun(settings: other, evaluator: try evaluator()).run(directory: dir, resume: true)
         }
         #expect(throws: CoDesignError.self) {
