@@ -1,211 +1,191 @@
 import DesignSpace
 
 /// The activation/gradient buffer's live set, result by result in program order, with the
-/// spill it causes. A result leaves after its last reader: in inference that is a forward
-/// operation; in training most forward results wait for the backward pass (each weight
-/// gradient reads its input, each softmax and layer-norm gradient its own output), weight
-/// gradients wait for the updates at the end, and a gradient leaves after the last
-/// backward operation of the result it belongs to.
+/// spill it causes, walking the same blocks and recipes as the work (heads one by one here:
+/// which head reads a shared result last matters). A result leaves after its last reader,
+/// which the recipes know (`OperationRecipe`): in inference that is a forward operation; in
+/// training a forward result waits for the backward operations that read it, weight
+/// gradients wait for the updates at the end, and a gradient leaves after the last backward
+/// operation of the result it belongs to. A gradient of several results at once (a
+/// residual's, the output projection's over all heads) belongs to the one whose backward
+/// operations come last, the earliest in program order.
 extension FastEstimator {
-    func forwardLiveness(_ ledger: inout LevelLedger, training: Bool) {
-        let B = batchSize
-        let N = sequenceLength
-        let h0 = model.layers[0].hiddenSize
-        let embedding = activationBytes(B * N * h0)
-        ledger.produce(embedding, level: 0)
-        ledger.produce(embedding, level: 1)  // the layer-norm's output, the same size
-        ledger.release(embedding)
-
-        var x = embedding  // the layer input
-        var level = 1
-        for (j, layer) in model.layers.enumerated() {
-            let h = layer.hiddenSize
-            let d = layer.headSize
-            let s = LayerStructure(model, layer: j)
-            let hidden = activationBytes(B * N * h)
-            if s.hasProjection {
-                level += 1
-                ledger.produce(hidden, level: level)
-                if !training { ledger.release(x) }
-                x = hidden
-            }
-            let v = activationBytes(B * N * d)  // any input projection, context or transform
-            let scores = activationBytes(B * N * N)  // scores and softmax
-            for head in layer.heads {
-                switch head {
-                case .saSDP, .saWMA:
-                    let weighted = head == .saWMA ? 1 : 0
-                    for _ in 0..<3 { ledger.produce(v, level: level + 1) }  // q, k, v
-                    if weighted == 1 {
-                        ledger.produce(v, level: level + 2)  // q . W_a
-                        if !training { ledger.release(v) }
+    func forwardLiveness(_ ledger: inout LevelLedger, _ layers: [LayerStructure], training: Bool) {
+        var level = -1
+        // Bytes of the layer input, and whether the backward pass reads it (then it stays).
+        var input = 0.0
+        var inputReadBackward = false
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: LayerBlock.maximumCount) { levels in
+            for (n, layer) in layers.enumerated() {
+                _ = layer.forwardLevels(levels, inputLevel: level)
+                for b in layer.blocks.indices where layer.isPresent(b) {
+                    let base = layer.inputsLevel(of: b, levels, inputLevel: level)
+                    let instances = layer.instances(of: b)
+                    var previousStage = 0.0  // a feed-forward stage's input, when it is the stage before
+                    for i in 0..<instances {
+                        let recipe = layer.recipe(of: b, instance: i)
+                        let dims = layer.dimensions(of: b, instance: i)
+                        let start = if case .feedForwardStack = layer.blocks[b].content { base + i * recipe.depth } else { base }
+                        for (s, step) in recipe.steps.enumerated() {
+                            let bytes = activationBytes(step.shape(dims).outputValues)
+                            ledger.produce(bytes, level: start + recipe.levels[s])
+                            for t in training ? recipe.trainingForwardReleases[s] : recipe.forwardReleases[s] {
+                                ledger.release(activationBytes(recipe.steps[t].shape(dims).outputValues))
+                            }
+                            for k in 0..<recipe.inputCount where recipe.lastForwardReaders[k] == s {
+                                if case .feedForwardStack = layer.blocks[b].content, i > 0 {
+                                    if !training || !recipe.inputsReadBackward[k] { ledger.release(previousStage) }
+                                    continue
+                                }
+                                let source = layer.source(of: b, input: k)
+                                guard i == instances - 1, lastForwardReader(of: source, in: layer) == b else { continue }
+                                let readBackward = switch source {
+                                case .layerInput: inputReadBackward
+                                case .block(let a): isReadBackward(.block(a), in: layer)
+                                }
+                                if !training || !readBackward { ledger.release(resultBytes(of: source, in: layer, input: input)) }
+                            }
+                            if s == recipe.output { previousStage = bytes }
+                        }
                     }
-                    ledger.produce(scores, level: level + 2 + weighted)
-                    if !training { ledger.release(2 * v) }
-                    ledger.produce(scores, level: level + 3 + weighted)
-                    ledger.release(scores)
-                    ledger.produce(v, level: level + 4 + weighted)
-                    if !training { ledger.release(scores + v) }
-                case .ltDFT, .ltDCT, .dsc5, .dsc9, .dsc13:
-                    ledger.produce(v, level: level + 1)
-                    ledger.produce(v, level: level + 2)
-                    // The transform's gradient never reads v again; the convolution's kernel gradient does.
-                    if !training || head.kernelSize == nil { ledger.release(v) }
                 }
+                let last = layer.blocks.count - 1
+                // The model's result has no reader in inference.
+                if !training && n == layers.count - 1 { ledger.release(resultBytes(of: .block(last), in: layer, input: input)) }
+                input = resultBytes(of: .block(last), in: layer, input: input)
+                inputReadBackward = layer.recipe(of: last, instance: 0).backwardReadsOutput
+                level = levels[last]
             }
-            let attention = level + s.headDepth
-            ledger.produce(hidden, level: attention + 1)  // output projection
-            if !training { ledger.release(Double(layer.heads.count) * v) }
-            ledger.produce(hidden, level: attention + 2)  // residual
-            ledger.release(hidden)
-            if !training { ledger.release(x) }
-            ledger.produce(hidden, level: attention + 3)  // layer-norm
-            ledger.release(hidden)
-            var stage = 0.0
-            let sizes = layer.feedForward
-            for i in 0...sizes.count {
-                let out = activationBytes(B * N * (i < sizes.count ? sizes[i] : h))
-                ledger.produce(out, level: attention + 4 + i)
-                if i > 0 && !training { ledger.release(stage) }
-                stage = out
-            }
-            let second = attention + s.feedForward + 5
-            ledger.produce(hidden, level: second)  // residual
-            ledger.release(stage)
-            if !training { ledger.release(hidden) }
-            ledger.produce(hidden, level: second + 1)  // layer-norm
-            ledger.release(hidden)
-            if !training && j == model.layers.count - 1 { ledger.release(hidden) }
-            x = hidden
-            level = second + 1
         }
     }
 
-    func backwardLiveness(_ ledger: inout LevelLedger, outputGradientLevel: Int) {
-        let B = batchSize
-        let N = sequenceLength
+    func backwardLiveness(_ ledger: inout LevelLedger, _ layers: [LayerStructure], outputGradientLevel: Int) {
         var level = outputGradientLevel
-        // Gradients with respect to the current layer's output, held for its last reader.
+        // Gradient bytes belonging to the current layer's result, held for its last reader.
         var pending = 0.0
-        let layers = model.layers
-        for j in stride(from: layers.count - 1, through: 0, by: -1) {
-            let layer = layers[j]
-            let h = layer.hiddenSize
-            let d = layer.headSize
-            let s = LayerStructure(model, layer: j)
-            let previous = s.previousHiddenSize
-            let F = s.feedForward
-            let hidden = activationBytes(B * N * h)
-            let hiddenGrad = gradientBytes(B * N * h)
-
-            // Second layer-norm (reads its own output), then the residual.
-            ledger.produce(hiddenGrad, level: level)
-            ledger.release(pending + hidden)
-            ledger.produce(hiddenGrad, level: level + 1)
-            ledger.release(hiddenGrad)
-            // Feed-forward stack, last matmul first. The last one's upstream is the residual's
-            // gradient, which the first layer-norm reads too.
-            let sizes = layer.feedForward
-            var upstream = 0.0
-            for i in stride(from: sizes.count, through: 0, by: -1) {
-                let size = i < sizes.count ? sizes[i] : h
-                let width = i > 0 ? sizes[i - 1] : h
-                let at = level + 2 + (sizes.count - i)
-                let left = gradientBytes(B * N * width)
-                ledger.produce(left, level: at)
-                ledger.produce(gradientBytes(width * size), level: at)
-                ledger.release(upstream)
-                // The weight gradient was the last reader of this matmul's input.
-                if i > 0 { ledger.release(activationBytes(B * N * width)) }
-                upstream = left
-            }
-            let first = level + 3 + F
-            ledger.produce(hiddenGrad, level: first)
-            ledger.release(upstream + hiddenGrad + hidden)
-            ledger.produce(hiddenGrad, level: first + 1)
-            ledger.release(hiddenGrad)
-            // The residual's gradient goes to the output projection and to the layer input.
-            pending = hiddenGrad
-
-            // Output projection: its weight gradient is the attention results' last reader.
-            ledger.produce(hiddenGrad, level: first + 2)
-            ledger.produce(gradientBytes(h * h), level: first + 2)
-            let v = activationBytes(B * N * d)
-            ledger.release(Double(layer.heads.count) * v)
-
-            // Heads in reverse program order; K is the level of the attention results'
-            // gradients. The output projection's input gradient is shared by all heads and
-            // leaves after the first head's.
-            let K = first + 3
-            let shared = hiddenGrad
-            let scores = activationBytes(B * N * N)
-            let vGrad = gradientBytes(B * N * d)
-            let scoresGrad = gradientBytes(B * N * N)
-            let projectionWeight = gradientBytes(h * d)
-            for i in stride(from: layer.heads.count - 1, through: 0, by: -1) {
-                let head = layer.heads[i]
-                let lastReader = i == 0
-                // An input projection's gradients; the last one of the first head also ends
-                // the projected input's life.
-                func projection(upstream: Double, level at: Int, readsInput: Bool) {
-                    ledger.produce(hiddenGrad, level: at)
-                    ledger.produce(projectionWeight, level: at)
-                    ledger.release(upstream)
-                    if readsInput { ledger.release(hidden) }
-                    pending += hiddenGrad
-                }
-                switch head {
-                case .saSDP, .saWMA:
-                    let weighted = head == .saWMA
-                    // Context: dSoftmax (v's last reader), then dV.
-                    ledger.produce(scoresGrad, level: K)
-                    ledger.release(v)
-                    ledger.produce(vGrad, level: K)
-                    if lastReader { ledger.release(shared) }
-                    // Softmax reads its own output.
-                    ledger.produce(scoresGrad, level: K + 1)
-                    ledger.release(scoresGrad + scores)
-                    // Scores: dQ (k's last reader), then dK (q's, or q.W_a's).
-                    ledger.produce(vGrad, level: K + 2)
-                    ledger.release(v)
-                    ledger.produce(vGrad, level: K + 2)
-                    ledger.release(scoresGrad + v)
-                    if weighted {
-                        ledger.produce(vGrad, level: K + 3)
-                        ledger.produce(gradientBytes(d * d), level: K + 3)
-                        ledger.release(vGrad + v)
+        let blockCount = LayerBlock.maximumCount
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount) { levels in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockCount + LayerBlock.maximumSteps) { scratch in
+                for layer in layers.reversed() {
+                    let inputGradient = layer.backwardLevels(levels, outputLevel: level)
+                    // Gradient bytes belonging to each block's result, then to each step of
+                    // the recipe instance being walked.
+                    let blockPending = UnsafeMutableBufferPointer(rebasing: scratch[0..<blockCount])
+                    let stepPending = UnsafeMutableBufferPointer(rebasing: scratch[blockCount...])
+                    blockPending.initialize(repeating: 0)
+                    let last = layer.blocks.count - 1
+                    blockPending[last] = pending
+                    pending = 0  // now for the layer input
+                    for b in layer.blocks.indices.reversed() where layer.isPresent(b) {
+                        let instances = layer.instances(of: b)
+                        let isStack = if case .feedForwardStack = layer.blocks[b].content { true } else { false }
+                        var stageGradient = 0.0  // of a feed-forward stage's result, from the stage after
+                        for i in stride(from: instances - 1, through: 0, by: -1) {
+                            let recipe = layer.recipe(of: b, instance: i)
+                            let dims = layer.dimensions(of: b, instance: i)
+                            let start = isStack ? levels[b] + (instances - 1 - i) * (1 + recipe.inputGradientDepths[0]) : levels[b]
+                            stepPending.initialize(repeating: 0)
+                            // A gradient of every head's result belongs to the first head.
+                            stepPending[recipe.output] = isStack && i < instances - 1 ? stageGradient : (i == 0 || isStack ? blockPending[b] : 0)
+                            stageGradient = 0
+                            for s in stride(from: recipe.steps.count - 1, through: 0, by: -1) {
+                                let step = recipe.steps[s]
+                                let shape = step.shape(dims)
+                                var j = 0
+                                BackwardRule.forEachStep(of: shape.kind, hasLeftInputs: !step.left.isEmpty,
+                                                         hasRightInputs: !step.right.isEmpty, optimizer: optimizer) { op in
+                                    let bytes = gradientBytes(op.outputValues)
+                                    ledger.produce(bytes, level: start + recipe.backwardLevels[s])
+                                    let targets: [RecipeStep.Operand] = switch op.produces {
+                                    case .leftGradient: step.left
+                                    case .rightGradient: step.right
+                                    case .nothing, .weightGradient: []
+                                    }
+                                    // The gradient belongs to its earliest target.
+                                    var earliestStep = Int.max
+                                    var earliestInput: LayerBlock.Source? = nil
+                                    for target in targets {
+                                        switch target {
+                                        case .step(let t): earliestStep = min(earliestStep, t)
+                                        case .input(let k):
+                                            let source = isStack && i > 0 ? LayerBlock.Source.block(-1) : layer.source(of: b, input: k)
+                                            earliestInput = earliestInput.map { min($0, source) } ?? source
+                                        }
+                                    }
+                                    switch earliestInput {
+                                    case .some(.block(-1)): stageGradient += bytes
+                                    case .some(.block(let a)): blockPending[a] += bytes
+                                    case .some(.layerInput): pending += bytes
+                                    case .none: if earliestStep < Int.max { stepPending[earliestStep] += bytes }
+                                    }
+                                    for t in recipe.backwardReleases[s][j] {
+                                        ledger.release(activationBytes(recipe.steps[t].shape(dims).outputValues))
+                                    }
+                                    for k in 0..<recipe.inputCount where recipe.lastBackwardReaders[k] == .init(step: s, operation: j) {
+                                        if isStack && i > 0 {
+                                            let before = layer.dimensions(of: b, instance: i - 1)
+                                            ledger.release(activationBytes(recipe.steps[recipe.output].shape(before).outputValues))
+                                            continue
+                                        }
+                                        let source = layer.source(of: b, input: k)
+                                        if let reader = lastBackwardReader(of: source, in: layer), reader == (b, i) {
+                                            ledger.release(resultBytes(of: source, in: layer, input: 0))
+                                        }
+                                    }
+                                    if j == recipe.backwardCounts[s] - 1 { ledger.release(stepPending[s]) }
+                                    j += 1
+                                }
+                            }
+                        }
                     }
-                    projection(upstream: vGrad, level: K + 1, readsInput: false)  // v
-                    projection(upstream: vGrad, level: K + 3, readsInput: false)  // k
-                    projection(upstream: vGrad, level: weighted ? K + 4 : K + 3, readsInput: lastReader && s.hasProjection)  // q
-                case .ltDFT, .ltDCT:
-                    ledger.produce(vGrad, level: K)
-                    if lastReader { ledger.release(shared) }
-                    projection(upstream: vGrad, level: K + 1, readsInput: lastReader && s.hasProjection)
-                case .dsc5, .dsc9, .dsc13:
-                    ledger.produce(vGrad, level: K)
-                    ledger.produce(gradientBytes(head.kernelSize! * d), level: K)
-                    if lastReader { ledger.release(shared) }
-                    ledger.release(v)  // read last by the kernel gradient
-                    projection(upstream: vGrad, level: K + 1, readsInput: lastReader && s.hasProjection)
+                    level = inputGradient
                 }
-            }
-            level = K + 1 + s.headBackwardDepth
-            if s.hasProjection {
-                let left = gradientBytes(B * N * previous)
-                ledger.produce(left, level: level)
-                ledger.produce(gradientBytes(previous * h), level: level)
-                ledger.release(pending)
-                pending = left
-                level += 1
             }
         }
-        // The embedding's layer-norm, then the embedding rows' update in place.
-        let values = B * N * layers[0].hiddenSize
-        let normGrad = gradientBytes(values)
-        ledger.produce(normGrad, level: level)
-        ledger.release(pending + activationBytes(values))
-        ledger.produce(0, level: level + 1)
-        ledger.release(normGrad)
+    }
+
+    // MARK: Readers across blocks
+
+    /// Bytes of the result `source` names: all heads' results together for the heads, the
+    /// last stage's for the feed-forward stack; `input` is the layer input's.
+    private func resultBytes(of source: LayerBlock.Source, in layer: LayerStructure, input: Double) -> Double {
+        guard case .block(let b) = source else { return input }
+        var bytes = 0.0
+        let instances = layer.instances(of: b)
+        let range = if case .heads = layer.blocks[b].content { 0..<instances } else { (instances - 1)..<instances }
+        for i in range {
+            let recipe = layer.recipe(of: b, instance: i)
+            bytes += activationBytes(recipe.steps[recipe.output].shape(layer.dimensions(of: b, instance: i)).outputValues)
+        }
+        return bytes
+    }
+
+    /// The last block reading `source` in the forward pass.
+    private func lastForwardReader(of source: LayerBlock.Source, in layer: LayerStructure) -> Int? {
+        var reader: Int? = nil
+        for r in layer.blocks.indices where layer.isPresent(r) {
+            for k in layer.blocks[r].inputs.indices where layer.source(of: r, input: k) == source { reader = r }
+        }
+        return reader
+    }
+
+    /// The block instance whose backward operations read `source` last (the earliest in
+    /// program order), unless the result's own backward operations read it, which come later.
+    private func lastBackwardReader(of source: LayerBlock.Source, in layer: LayerStructure) -> (Int, Int)? {
+        guard case .block(let a) = source else { return nil }  // the layer input is the previous layer's result
+        if layer.recipe(of: a, instance: layer.instances(of: a) - 1).backwardReadsOutput { return nil }
+        for r in layer.blocks.indices where layer.isPresent(r) {
+            for k in layer.blocks[r].inputs.indices where layer.source(of: r, input: k) == source {
+                for i in 0..<layer.instances(of: r) where layer.recipe(of: r, instance: i).inputsReadBackward[k] { return (r, i) }
+            }
+        }
+        return nil
+    }
+
+    /// Whether any backward operation reads block `source`'s result.
+    private func isReadBackward(_ source: LayerBlock.Source, in layer: LayerStructure) -> Bool {
+        guard case .block(let a) = source else { return true }
+        return layer.recipe(of: a, instance: layer.instances(of: a) - 1).backwardReadsOutput
+            || lastBackwardReader(of: source, in: layer) != nil
     }
 }

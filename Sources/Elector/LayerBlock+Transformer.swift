@@ -1,0 +1,32 @@
+/// How FlexiBERT 2.0 strings its recipes together (paper Section III-B2): the embedding, then
+/// each encoder layer.
+extension LayerBlock {
+    /// The embedding "layer" (layer 0): the summed embeddings and their layer-norm.
+    static let embedding: [LayerBlock] = [
+        LayerBlock(.recipe(.embedding), inputs: []),
+        LayerBlock(.recipe(.layerNorm), inputs: [.block(0)]),
+    ]
+
+    /// An encoder layer: heads in parallel, the output projection, a residual and layer-norm,
+    /// the feed-forward stack, a residual and layer-norm.
+    static let layer: [LayerBlock] = [
+        LayerBlock(.recipe(.projection), inputs: [.layerInput], onlyWhenWidthChanges: true),
+        LayerBlock(.heads, inputs: [.block(0)]),
+        LayerBlock(.recipe(.attentionOutput), inputs: [.block(1)]),
+        LayerBlock(.recipe(.residual), index: 1, inputs: [.block(2), .block(0)]),
+        LayerBlock(.recipe(.layerNorm), index: 1, inputs: [.block(3)]),
+        LayerBlock(.feedForwardStack(.feedForward), inputs: [.block(4)]),
+        LayerBlock(.recipe(.residual), index: 2, inputs: [.block(5), .block(4)]),
+        LayerBlock(.recipe(.layerNorm), index: 2, inputs: [.block(6)]),
+    ]
+
+    /// The most blocks a layer has (scratch space for the walks).
+    static let maximumCount = max(embedding.count, layer.count)
+    /// The most steps a recipe has.
+    static let maximumSteps = (embedding + layer).map { block in
+        switch block.content {
+        case .recipe(let recipe), .feedForwardStack(let recipe): recipe.steps.count
+        case .heads: OperationRecipe.heads.map(\.steps.count).max()!
+        }
+    }.max()!
+}

@@ -1,0 +1,153 @@
+/// One kind of operation of a transformer (a head type, the feed-forward stack, a layer-norm,
+/// a residual, a projection, the embedding), written once: its forward steps, with their
+/// shapes and where their operands come from (paper Section III-B2).
+///
+/// The backward pass follows from `BackwardRule`, and everything the simulator's two modes
+/// need beyond the shapes is derived here when the recipe is made: each step's dependency
+/// level, the level of its backward operations, and who reads each result last. The mapper
+/// (`Mapper`) expands recipes into operations; the fast mode (`FastEstimator`) walks them,
+/// counting identical heads instead of repeating them. A recipe's result is its last step's,
+/// and every step must feed it.
+struct OperationRecipe: Sendable {
+    /// A backward operation of a step: the step, then the operation's index among the
+    /// step's backward operations (`BackwardRule` order).
+    struct BackwardPosition: Sendable, Equatable {
+        let step: Int
+        let operation: Int
+    }
+
+    /// For messages and the documentation.
+    let name: String
+    /// Number of inputs (results of other recipes) the steps read.
+    let inputCount: Int
+    let steps: [RecipeStep]
+
+    /// Each step's dependency level, counted from the latest of the recipe's inputs (a
+    /// recipe starts once all its inputs are in).
+    let levels: [Int]
+    /// Each step's backward operations' level, counted from the last step's.
+    let backwardLevels: [Int]
+    /// For each input, the deepest backward level of a step reading it: its producer's
+    /// gradient comes one level later.
+    let inputGradientDepths: [Int]
+
+    /// Results (steps) freed after each step in a forward-only pass: those it reads last.
+    let forwardReleases: [[Int]]
+    /// The same in training, where a result that the backward pass reads stays.
+    let trainingForwardReleases: [[Int]]
+    /// For each input, the step that reads it last in the forward pass.
+    let lastForwardReaders: [Int]
+    /// For each input, whether a backward operation of this recipe reads it.
+    let inputsReadBackward: [Bool]
+    /// For each input, the backward operation of this recipe reading it last (nil if none).
+    let lastBackwardReaders: [BackwardPosition?]
+    /// Results freed after each backward operation (indexed by step, then operation): the
+    /// forward results it reads last.
+    let backwardReleases: [[[Int]]]
+    /// Number of backward operations of each step.
+    let backwardCounts: [Int]
+
+    /// The dependency depth: the last step's level.
+    var depth: Int { levels[levels.count - 1] }
+    /// The last step, whose result is the recipe's.
+    var output: Int { steps.count - 1 }
+
+    init(_ name: String, inputs: Int, _ steps: [RecipeStep]) {
+        self.name = name
+        inputCount = inputs
+        self.steps = steps
+        let n = steps.count
+
+        // Forward levels: one more than the deepest operand (inputs count as level 0).
+        var levels = [Int](repeating: 0, count: n)
+        for (s, step) in steps.enumerated() {
+            var level = 0
+            for operand in step.operands {
+                if case .step(let t) = operand {
+                    precondition(t < s, "\(name): step \(s) reads a later step")
+                    level = max(level, levels[t])
+                }
+            }
+            levels[s] = level + 1
+        }
+        self.levels = levels
+
+        // Readers of each step and input, in program order.
+        var readers = [[Int]](repeating: [], count: n)
+        var inputReaders = [[Int]](repeating: [], count: inputs)
+        for (s, step) in steps.enumerated() {
+            for operand in step.operands {
+                switch operand {
+                case .step(let t): if readers[t].last != s { readers[t].append(s) }
+                case .input(let i): if inputReaders[i].last != s { inputReaders[i].append(s) }
+                }
+            }
+        }
+        for s in 0..<(n - 1) { precondition(!readers[s].isEmpty, "\(name): step \(s) feeds nothing") }
+
+        // Backward levels: the gradient of a result comes one level after its readers'.
+        var backwardLevels = [Int](repeating: 0, count: n)
+        for s in stride(from: n - 2, through: 0, by: -1) {
+            backwardLevels[s] = 1 + readers[s].map { backwardLevels[$0] }.max()!
+        }
+        self.backwardLevels = backwardLevels
+        inputGradientDepths = inputReaders.map { $0.map { backwardLevels[$0] }.max() ?? 0 }
+
+        // The backward operations of each step, and which operands each reads. The kinds do
+        // not depend on the sizes, so any sizes do.
+        let probe = RecipeDimensions(batch: 1, sequence: 1, hidden: 1, head: 1, previousHidden: 1, stageInput: 1, stageOutput: 1)
+        var reads = [[BackwardStep.Reads]](repeating: [], count: n)
+        for (s, step) in steps.enumerated() {
+            BackwardRule.forEachStep(of: step.shape(probe).kind, hasLeftInputs: !step.left.isEmpty,
+                                     hasRightInputs: !step.right.isEmpty, optimizer: .sgd) { reads[s].append($0.reads) }
+        }
+        backwardCounts = reads.map(\.count)
+        /// The operands a backward operation of step `s` reads.
+        func operandsRead(_ s: Int, _ r: BackwardStep.Reads) -> [RecipeStep.Operand] {
+            switch r {
+            case .nothing: []
+            case .leftInputs: steps[s].left
+            case .rightInputs: steps[s].right
+            case .forwardOutput: [.step(s)]
+            }
+        }
+        // Backward program order is steps last to first, each step's operations in order;
+        // the last reader of a result is the last of its readers in that order.
+        var lastBackward = [BackwardPosition?](repeating: nil, count: n)
+        var lastBackwardInput = [BackwardPosition?](repeating: nil, count: inputs)
+        for s in stride(from: n - 1, through: 0, by: -1) {
+            for (j, r) in reads[s].enumerated() {
+                for operand in operandsRead(s, r) {
+                    switch operand {
+                    case .step(let t): lastBackward[t] = BackwardPosition(step: s, operation: j)
+                    case .input(let i): lastBackwardInput[i] = BackwardPosition(step: s, operation: j)
+                    }
+                }
+            }
+        }
+        lastBackwardReaders = lastBackwardInput
+        inputsReadBackward = lastBackwardInput.map { $0 != nil }
+        var backwardReleases = reads.map { [[Int]](repeating: [], count: $0.count) }
+        for t in 0..<n {
+            if let p = lastBackward[t] { backwardReleases[p.step][p.operation].append(t) }
+        }
+        self.backwardReleases = backwardReleases
+
+        var forwardReleases = [[Int]](repeating: [], count: n)
+        var trainingForwardReleases = [[Int]](repeating: [], count: n)
+        for t in 0..<(n - 1) {
+            let last = readers[t].last!
+            forwardReleases[last].append(t)
+            if lastBackward[t] == nil { trainingForwardReleases[last].append(t) }
+        }
+        self.forwardReleases = forwardReleases
+        self.trainingForwardReleases = trainingForwardReleases
+        lastForwardReaders = inputReaders.map { $0.last ?? -1 }
+    }
+
+    /// Whether the backward pass reads the recipe's result itself (a softmax or layer-norm
+    /// gradient reads its own output): then only the backward pass frees it.
+    var backwardReadsOutput: Bool {
+        backwardReleases[output].contains { $0.contains(output) }
+    }
+}
