@@ -16,16 +16,28 @@ extension FastEstimator {
         var input = 0.0
         var inputReadBackward = false
         withUnsafeTemporaryAllocation(of: Int.self, capacity: LayerBlock.maximumCount) { levels in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: LayerBlock.maximumInputs) { inputRelease in
             for (n, layer) in layers.enumerated() {
                 _ = layer.forwardLevels(levels, inputLevel: level)
                 for b in layer.blocks.indices where layer.isPresent(b) {
                     let base = layer.inputsLevel(of: b, levels, inputLevel: level)
                     let instances = layer.instances(of: b)
+                    let isStack = if case .feedForwardStack = layer.blocks[b].content { true } else { false }
+                    // Bytes of each input this block frees after its last instance reads it
+                    // (zero if a later block reads it, or the backward pass does).
+                    for k in layer.blocks[b].inputs.indices {
+                        let source = layer.source(of: b, input: k)
+                        var freed = lastForwardReader(of: source, in: layer) == b
+                        if training {
+                            freed = freed && !(source == .layerInput ? inputReadBackward : isReadBackward(source, in: layer))
+                        }
+                        inputRelease[k] = freed ? resultBytes(of: source, in: layer, input: input) : 0
+                    }
                     var previousStage = 0.0  // a feed-forward stage's input, when it is the stage before
                     for i in 0..<instances {
                         let recipe = layer.recipe(of: b, instance: i)
                         let dims = layer.dimensions(of: b, instance: i)
-                        let start = if case .feedForwardStack = layer.blocks[b].content { base + i * recipe.depth } else { base }
+                        let start = isStack ? base + i * recipe.depth : base
                         for (s, step) in recipe.steps.enumerated() {
                             let bytes = activationBytes(step.shape(dims).outputValues)
                             ledger.produce(bytes, level: start + recipe.levels[s])
@@ -33,17 +45,12 @@ extension FastEstimator {
                                 ledger.release(activationBytes(recipe.steps[t].shape(dims).outputValues))
                             }
                             for k in 0..<recipe.inputCount where recipe.lastForwardReaders[k] == s {
-                                if case .feedForwardStack = layer.blocks[b].content, i > 0 {
+                                if isStack && i > 0 {
                                     if !training || !recipe.inputsReadBackward[k] { ledger.release(previousStage) }
-                                    continue
+                                } else if i == (isStack ? 0 : instances - 1) {
+                                    // The last head reads the heads' input last; only the first stage reads the stack's.
+                                    ledger.release(inputRelease[k])
                                 }
-                                let source = layer.source(of: b, input: k)
-                                guard i == instances - 1, lastForwardReader(of: source, in: layer) == b else { continue }
-                                let readBackward = switch source {
-                                case .layerInput: inputReadBackward
-                                case .block(let a): isReadBackward(.block(a), in: layer)
-                                }
-                                if !training || !readBackward { ledger.release(resultBytes(of: source, in: layer, input: input)) }
                             }
                             if s == recipe.output { previousStage = bytes }
                         }
@@ -56,6 +63,7 @@ extension FastEstimator {
                 inputReadBackward = layer.recipe(of: last, instance: 0).backwardReadsOutput
                 level = levels[last]
             }
+          }
         }
     }
 
@@ -65,13 +73,15 @@ extension FastEstimator {
         var pending = 0.0
         let blockCount = LayerBlock.maximumCount
         withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount) { levels in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockCount + LayerBlock.maximumSteps) { scratch in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockCount + LayerBlock.maximumSteps + LayerBlock.maximumInputs) { scratch in
+              withUnsafeTemporaryAllocation(of: Int.self, capacity: LayerBlock.maximumInputs) { releasingInstance in
                 for layer in layers.reversed() {
                     let inputGradient = layer.backwardLevels(levels, outputLevel: level)
                     // Gradient bytes belonging to each block's result, then to each step of
                     // the recipe instance being walked.
                     let blockPending = UnsafeMutableBufferPointer(rebasing: scratch[0..<blockCount])
-                    let stepPending = UnsafeMutableBufferPointer(rebasing: scratch[blockCount...])
+                    let stepPending = UnsafeMutableBufferPointer(rebasing: scratch[blockCount..<(blockCount + LayerBlock.maximumSteps)])
+                    let releasedBytes = UnsafeMutableBufferPointer(rebasing: scratch[(blockCount + LayerBlock.maximumSteps)...])
                     blockPending.initialize(repeating: 0)
                     let last = layer.blocks.count - 1
                     blockPending[last] = pending
@@ -80,6 +90,16 @@ extension FastEstimator {
                         let instances = layer.instances(of: b)
                         let isStack = if case .feedForwardStack = layer.blocks[b].content { true } else { false }
                         var stageGradient = 0.0  // of a feed-forward stage's result, from the stage after
+                        // The instance whose backward operations free each input, and its bytes.
+                        for k in layer.blocks[b].inputs.indices {
+                            let source = layer.source(of: b, input: k)
+                            if let reader = lastBackwardReader(of: source, in: layer), reader.0 == b {
+                                releasingInstance[k] = reader.1
+                                releasedBytes[k] = resultBytes(of: source, in: layer, input: 0)
+                            } else {
+                                releasingInstance[k] = -1
+                            }
+                        }
                         for i in stride(from: instances - 1, through: 0, by: -1) {
                             let recipe = layer.recipe(of: b, instance: i)
                             let dims = layer.dimensions(of: b, instance: i)
@@ -127,10 +147,7 @@ extension FastEstimator {
                                             ledger.release(activationBytes(recipe.steps[recipe.output].shape(before).outputValues))
                                             continue
                                         }
-                                        let source = layer.source(of: b, input: k)
-                                        if let reader = lastBackwardReader(of: source, in: layer), reader == (b, i) {
-                                            ledger.release(resultBytes(of: source, in: layer, input: 0))
-                                        }
+                                        if releasingInstance[k] == i { ledger.release(releasedBytes[k]) }
                                     }
                                     if j == recipe.backwardCounts[s] - 1 { ledger.release(stepPending[s]) }
                                     j += 1
@@ -140,6 +157,7 @@ extension FastEstimator {
                     }
                     level = inputGradient
                 }
+              }
             }
         }
     }

@@ -22,6 +22,8 @@ extension LayerBlock {
 
     /// The most blocks a layer has (scratch space for the walks).
     static let maximumCount = max(embedding.count, layer.count)
+    /// The most inputs a block has.
+    static let maximumInputs = (embedding + layer).map(\.inputs.count).max()!
     /// The most steps a recipe has.
     static let maximumSteps = (embedding + layer).map { block in
         switch block.content {

@@ -7,8 +7,9 @@
 /// level, the level of its backward operations, and who reads each result last. The mapper
 /// (`Mapper`) expands recipes into operations; the fast mode (`FastEstimator`) walks them,
 /// counting identical heads instead of repeating them. A recipe's result is its last step's,
-/// and every step must feed it.
-struct OperationRecipe: Sendable {
+/// and every step must feed it. A class: the walks pass recipes around by the dozen per
+/// layer, and a struct of a dozen arrays would be copied (and reference-counted) each time.
+final class OperationRecipe: Sendable {
     /// A backward operation of a step: the step, then the operation's index among the
     /// step's backward operations (`BackwardRule` order).
     struct BackwardPosition: Sendable, Equatable {
