@@ -2,68 +2,80 @@ import DesignSpace
 
 /// The activation/gradient buffer's live set, result by result in program order, with the
 /// spill it causes, walking the same blocks and recipes as the work (heads one by one here:
-/// which head reads a shared result last matters). A result leaves after its last reader,
-/// which the recipes know (`OperationRecipe`): in inference that is a forward operation; in
-/// training a forward result waits for the backward operations that read it, weight
-/// gradients wait for the updates at the end, and a gradient leaves after the last backward
-/// operation of the result it belongs to. A gradient of several results at once (a
-/// residual's, the output projection's over all heads) belongs to the one whose backward
-/// operations come last, the earliest in program order.
+/// which head reads a shared result last matters). Each recipe instance replays its recipe's
+/// events (`LivenessEvent`), which say when each of its results leaves: after its last
+/// reader. In inference that is a forward operation; in training a forward result waits for
+/// the backward operations that read it, weight gradients wait for the updates at the end,
+/// and a gradient leaves after the last backward operation of the result it belongs to. A
+/// gradient of several results at once (a residual's, the output projection's over all
+/// heads) belongs to the one whose backward operations come last, the earliest in program
+/// order. Which block frees a result another block made is decided once per block.
 extension FastEstimator {
+    /// Doubles of one instance's byte table: its forward results', then its backward
+    /// operations' (from `LayerBlock.maximumSteps`).
+    private static var tableStride: Int { LayerBlock.maximumSteps + LayerBlock.maximumOperations }
+
     func forwardLiveness(_ ledger: inout LevelLedger, _ layers: [LayerStructure], training: Bool) {
         var level = -1
         // Bytes of the layer input, and whether the backward pass reads it (then it stays).
         var input = 0.0
         var inputReadBackward = false
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: LayerBlock.maximumCount) { levels in
-          withUnsafeTemporaryAllocation(of: Double.self, capacity: LayerBlock.maximumInputs) { inputRelease in
-            for (n, layer) in layers.enumerated() {
-                _ = layer.forwardLevels(levels, inputLevel: level)
-                for b in layer.blocks.indices where layer.isPresent(b) {
-                    let base = layer.inputsLevel(of: b, levels, inputLevel: level)
-                    let instances = layer.instances(of: b)
-                    let isStack = if case .feedForwardStack = layer.blocks[b].content { true } else { false }
-                    // Bytes of each input this block frees after its last instance reads it
-                    // (zero if a later block reads it, or the backward pass does).
-                    for k in layer.blocks[b].inputs.indices {
-                        let source = layer.source(of: b, input: k)
-                        var freed = lastForwardReader(of: source, in: layer) == b
-                        if training {
-                            freed = freed && !(source == .layerInput ? inputReadBackward : isReadBackward(source, in: layer))
-                        }
-                        inputRelease[k] = freed ? resultBytes(of: source, in: layer, input: input) : 0
-                    }
-                    var previousStage = 0.0  // a feed-forward stage's input, when it is the stage before
-                    for i in 0..<instances {
-                        let recipe = layer.recipe(of: b, instance: i)
-                        let dims = layer.dimensions(of: b, instance: i)
-                        let start = isStack ? base + i * recipe.depth : base
-                        for (s, step) in recipe.steps.enumerated() {
-                            let bytes = activationBytes(step.shape(dims).outputValues)
-                            ledger.produce(bytes, level: start + recipe.levels[s])
-                            for t in training ? recipe.trainingForwardReleases[s] : recipe.forwardReleases[s] {
-                                ledger.release(activationBytes(recipe.steps[t].shape(dims).outputValues))
+        let blockCount = LayerBlock.maximumCount
+        let headRecipes = OperationRecipe.heads.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + headRecipes) { ints in
+            let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
+            let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount...])
+            cached.initialize(repeating: -1)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: LayerBlock.maximumInputs + (headRecipes + 1) * Self.tableStride) { doubles in
+                let inputRelease = UnsafeMutableBufferPointer(rebasing: doubles[0..<LayerBlock.maximumInputs])
+                let tables = UnsafeMutableBufferPointer(rebasing: doubles[LayerBlock.maximumInputs...])
+                for (n, layer) in layers.enumerated() {
+                    _ = layer.forwardLevels(levels, inputLevel: level)
+                    for b in layer.blocks.indices where layer.isPresent(b) {
+                        let base = layer.inputsLevel(of: b, levels, inputLevel: level)
+                        let instances = layer.instances(of: b)
+                        let isStack = if case .feedForwardStack = layer.blocks[b].content { true } else { false }
+                        // Bytes of each input this block frees after its last instance reads it
+                        // (zero if a later block reads it, or the backward pass does).
+                        for k in layer.blocks[b].inputs.indices {
+                            let source = layer.source(of: b, input: k)
+                            var freed = lastForwardReader(of: source, in: layer) == b
+                            if training {
+                                freed = freed && !(source == .layerInput ? inputReadBackward : isReadBackward(source, in: layer))
                             }
-                            for k in 0..<recipe.inputCount where recipe.lastForwardReaders[k] == s {
-                                if isStack && i > 0 {
-                                    if !training || !recipe.inputsReadBackward[k] { ledger.release(previousStage) }
-                                } else if i == (isStack ? 0 : instances - 1) {
-                                    // The last head reads the heads' input last; only the first stage reads the stack's.
-                                    ledger.release(inputRelease[k])
+                            inputRelease[k] = freed ? resultBytes(of: source, in: layer, input: input) : 0
+                        }
+                        var previousStage = 0.0  // a feed-forward stage's input, when it is the stage before
+                        for i in 0..<instances {
+                            let recipe = layer.recipe(of: b, instance: i)
+                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, tables: tables, cached: cached,
+                                                   gradients: false)
+                            let start = isStack ? base + i * recipe.depth : base
+                            for event in training ? recipe.trainingForwardEvents : recipe.forwardEvents {
+                                switch event {
+                                case .produce(let s): ledger.produce(table[s], level: start + recipe.levels[s])
+                                case .release(let s): ledger.release(table[s])
+                                case .inputRead(let k):
+                                    if isStack && i > 0 {
+                                        if !training || !recipe.inputsReadBackward[k] { ledger.release(previousStage) }
+                                    } else if i == (isStack ? 0 : instances - 1) {
+                                        // The last head reads the heads' input last; only the first stage reads the stack's.
+                                        ledger.release(inputRelease[k])
+                                    }
+                                case .produceGradient, .releaseGradient: break
                                 }
                             }
-                            if s == recipe.output { previousStage = bytes }
+                            previousStage = table[recipe.output]
                         }
                     }
+                    let last = layer.blocks.count - 1
+                    // The model's result has no reader in inference.
+                    if !training && n == layers.count - 1 { ledger.release(resultBytes(of: .block(last), in: layer, input: input)) }
+                    input = resultBytes(of: .block(last), in: layer, input: input)
+                    inputReadBackward = layer.recipe(of: last, instance: 0).backwardReadsOutput
+                    level = levels[last]
                 }
-                let last = layer.blocks.count - 1
-                // The model's result has no reader in inference.
-                if !training && n == layers.count - 1 { ledger.release(resultBytes(of: .block(last), in: layer, input: input)) }
-                input = resultBytes(of: .block(last), in: layer, input: input)
-                inputReadBackward = layer.recipe(of: last, instance: 0).backwardReadsOutput
-                level = levels[last]
             }
-          }
         }
     }
 
@@ -72,16 +84,23 @@ extension FastEstimator {
         // Gradient bytes belonging to the current layer's result, held for its last reader.
         var pending = 0.0
         let blockCount = LayerBlock.maximumCount
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount) { levels in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockCount + LayerBlock.maximumSteps + LayerBlock.maximumInputs) { scratch in
-              withUnsafeTemporaryAllocation(of: Int.self, capacity: LayerBlock.maximumInputs) { releasingInstance in
+        let inputs = LayerBlock.maximumInputs
+        let steps = LayerBlock.maximumSteps
+        let headRecipes = OperationRecipe.heads.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + headRecipes + inputs) { ints in
+            let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
+            let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipes)])
+            let releasingInstance = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipes)...])
+            cached.initialize(repeating: -1)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockCount + steps + inputs + (headRecipes + 1) * Self.tableStride) { doubles in
+                // Gradient bytes belonging to each block's result, then to each step of the
+                // recipe instance being walked; bytes each input frees; byte tables.
+                let blockPending = UnsafeMutableBufferPointer(rebasing: doubles[0..<blockCount])
+                let stepPending = UnsafeMutableBufferPointer(rebasing: doubles[blockCount..<(blockCount + steps)])
+                let releasedBytes = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps)..<(blockCount + steps + inputs)])
+                let tables = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps + inputs)...])
                 for layer in layers.reversed() {
                     let inputGradient = layer.backwardLevels(levels, outputLevel: level)
-                    // Gradient bytes belonging to each block's result, then to each step of
-                    // the recipe instance being walked.
-                    let blockPending = UnsafeMutableBufferPointer(rebasing: scratch[0..<blockCount])
-                    let stepPending = UnsafeMutableBufferPointer(rebasing: scratch[blockCount..<(blockCount + LayerBlock.maximumSteps)])
-                    let releasedBytes = UnsafeMutableBufferPointer(rebasing: scratch[(blockCount + LayerBlock.maximumSteps)...])
                     blockPending.initialize(repeating: 0)
                     let last = layer.blocks.count - 1
                     blockPending[last] = pending
@@ -89,7 +108,6 @@ extension FastEstimator {
                     for b in layer.blocks.indices.reversed() where layer.isPresent(b) {
                         let instances = layer.instances(of: b)
                         let isStack = if case .feedForwardStack = layer.blocks[b].content { true } else { false }
-                        var stageGradient = 0.0  // of a feed-forward stage's result, from the stage after
                         // The instance whose backward operations free each input, and its bytes.
                         for k in layer.blocks[b].inputs.indices {
                             let source = layer.source(of: b, input: k)
@@ -100,66 +118,89 @@ extension FastEstimator {
                                 releasingInstance[k] = -1
                             }
                         }
+                        /// Adds a gradient's bytes to the result of `source` it belongs to.
+                        func belongs(_ bytes: Double, to source: LayerBlock.Source) {
+                            switch source {
+                            case .block(let a): blockPending[a] += bytes
+                            case .layerInput: pending += bytes
+                            }
+                        }
+                        var stageGradient = 0.0  // of a feed-forward stage's result, from the stage after
                         for i in stride(from: instances - 1, through: 0, by: -1) {
                             let recipe = layer.recipe(of: b, instance: i)
-                            let dims = layer.dimensions(of: b, instance: i)
+                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, tables: tables, cached: cached,
+                                                   gradients: true)
                             let start = isStack ? levels[b] + (instances - 1 - i) * (1 + recipe.inputGradientDepths[0]) : levels[b]
+                            let earlierStage = isStack && i > 0
                             stepPending.initialize(repeating: 0)
                             // A gradient of every head's result belongs to the first head.
                             stepPending[recipe.output] = isStack && i < instances - 1 ? stageGradient : (i == 0 || isStack ? blockPending[b] : 0)
                             stageGradient = 0
-                            for s in stride(from: recipe.steps.count - 1, through: 0, by: -1) {
-                                let step = recipe.steps[s]
-                                let shape = step.shape(dims)
-                                var j = 0
-                                BackwardRule.forEachStep(of: shape.kind, hasLeftInputs: !step.left.isEmpty,
-                                                         hasRightInputs: !step.right.isEmpty, optimizer: optimizer) { op in
-                                    let bytes = gradientBytes(op.outputValues)
-                                    ledger.produce(bytes, level: start + recipe.backwardLevels[s])
-                                    let targets: [RecipeStep.Operand] = switch op.produces {
-                                    case .leftGradient: step.left
-                                    case .rightGradient: step.right
-                                    case .nothing, .weightGradient: []
-                                    }
-                                    // The gradient belongs to its earliest target.
-                                    var earliestStep = Int.max
-                                    var earliestInput: LayerBlock.Source? = nil
-                                    for target in targets {
-                                        switch target {
-                                        case .step(let t): earliestStep = min(earliestStep, t)
-                                        case .input(let k):
-                                            let source = isStack && i > 0 ? LayerBlock.Source.block(-1) : layer.source(of: b, input: k)
-                                            earliestInput = earliestInput.map { min($0, source) } ?? source
+                            for event in recipe.backwardEvents {
+                                switch event {
+                                case .produceGradient(let o):
+                                    let bytes = table[steps + o]
+                                    ledger.produce(bytes, level: start + recipe.backwardLevels[recipe.operationSteps[o]])
+                                    switch recipe.gradientTargets[o] {
+                                    case .none: break
+                                    case .step(let t): stepPending[t] += bytes
+                                    case .input(let k):
+                                        if earlierStage { stageGradient += bytes } else { belongs(bytes, to: layer.source(of: b, input: k)) }
+                                    case .earliestInput(let s, let left):
+                                        var earliest: LayerBlock.Source? = nil
+                                        for case .input(let k) in left ? recipe.steps[s].left : recipe.steps[s].right {
+                                            let source = layer.source(of: b, input: k)
+                                            earliest = earliest.map { min($0, source) } ?? source
                                         }
+                                        if earlierStage { stageGradient += bytes } else if let earliest { belongs(bytes, to: earliest) }
                                     }
-                                    switch earliestInput {
-                                    case .some(.block(-1)): stageGradient += bytes
-                                    case .some(.block(let a)): blockPending[a] += bytes
-                                    case .some(.layerInput): pending += bytes
-                                    case .none: if earliestStep < Int.max { stepPending[earliestStep] += bytes }
+                                case .release(let t): ledger.release(table[t])
+                                case .inputRead(let k):
+                                    if earlierStage {
+                                        let before = layer.dimensions(of: b, instance: i - 1)
+                                        ledger.release(activationBytes(recipe.shapes[recipe.output].evaluate(before).outputValues))
+                                    } else if releasingInstance[k] == i {
+                                        ledger.release(releasedBytes[k])
                                     }
-                                    for t in recipe.backwardReleases[s][j] {
-                                        ledger.release(activationBytes(recipe.steps[t].shape(dims).outputValues))
-                                    }
-                                    for k in 0..<recipe.inputCount where recipe.lastBackwardReaders[k] == .init(step: s, operation: j) {
-                                        if isStack && i > 0 {
-                                            let before = layer.dimensions(of: b, instance: i - 1)
-                                            ledger.release(activationBytes(recipe.steps[recipe.output].shape(before).outputValues))
-                                            continue
-                                        }
-                                        if releasingInstance[k] == i { ledger.release(releasedBytes[k]) }
-                                    }
-                                    if j == recipe.backwardCounts[s] - 1 { ledger.release(stepPending[s]) }
-                                    j += 1
+                                case .releaseGradient(let s): ledger.release(stepPending[s])
+                                case .produce: break
                                 }
                             }
                         }
                     }
                     level = inputGradient
                 }
-              }
             }
         }
+    }
+
+    /// The bytes of instance `i` of block `b`'s forward results (by step), then of its
+    /// backward results (from `LayerBlock.maximumSteps`, by backward operation) if
+    /// `gradients`. A head's table is worked out once per layer and recipe.
+    private func bytesTable(_ layer: LayerStructure, block b: Int, instance i: Int, recipe: OperationRecipe,
+                            tables: UnsafeMutableBufferPointer<Double>, cached: UnsafeMutableBufferPointer<Int>,
+                            gradients: Bool) -> UnsafeMutableBufferPointer<Double> {
+        let stride = Self.tableStride
+        var slot = OperationRecipe.heads.count  // the table of instances other than heads
+        if case .heads = layer.blocks[b].content {
+            slot = OperationRecipe.headIndex(layer.heads[i])
+            if cached[slot] == layer.number { return UnsafeMutableBufferPointer(rebasing: tables[(slot * stride)..<((slot + 1) * stride)]) }
+            cached[slot] = layer.number
+        }
+        let table = UnsafeMutableBufferPointer(rebasing: tables[(slot * stride)..<((slot + 1) * stride)])
+        let dims = layer.dimensions(of: b, instance: i)
+        var o = LayerBlock.maximumSteps
+        for s in recipe.shapes.indices {
+            let shape = recipe.shapes[s].evaluate(dims)
+            table[s] = activationBytes(shape.outputValues)
+            guard gradients else { continue }
+            BackwardRule.forEachStep(of: shape.kind, hasLeftInputs: recipe.hasLeftInputs[s], hasRightInputs: recipe.hasRightInputs[s],
+                                     optimizer: optimizer) { op in
+                table[o] = gradientBytes(op.outputValues)
+                o += 1
+            }
+        }
+        return table
     }
 
     // MARK: Readers across blocks
@@ -173,7 +214,7 @@ extension FastEstimator {
         let range = if case .heads = layer.blocks[b].content { 0..<instances } else { (instances - 1)..<instances }
         for i in range {
             let recipe = layer.recipe(of: b, instance: i)
-            bytes += activationBytes(recipe.steps[recipe.output].shape(layer.dimensions(of: b, instance: i)).outputValues)
+            bytes += activationBytes(recipe.shapes[recipe.output].evaluate(layer.dimensions(of: b, instance: i)).outputValues)
         }
         return bytes
     }

@@ -19,8 +19,8 @@ extension FastEstimator {
                     let base = layer.inputsLevel(of: b, levels, inputLevel: level)
                     levels[b] = base + layer.depth(of: b)
                     func add(_ recipe: OperationRecipe, _ dims: RecipeDimensions, copies: Int, from start: Int) {
-                        for (s, step) in recipe.steps.enumerated() {
-                            let shape = step.shape(dims)
+                        for s in recipe.shapes.indices {
+                            let shape = recipe.shapes[s].evaluate(dims)
                             let cost = tile(shape.kind, phase: .forward, load: shape.load, output: shape.outputValues, outputKind: .activation)
                             ledger.add(cost, copies: copies, level: start + recipe.levels[s])
                             values += copies * shape.outputValues
@@ -59,11 +59,11 @@ extension FastEstimator {
                     /// Adds the backward operations and weight updates of one recipe instance
                     /// whose result's gradient is at `start`.
                     func add(_ recipe: OperationRecipe, _ dims: RecipeDimensions, copies: Int, from start: Int) {
-                        for (s, step) in recipe.steps.enumerated() {
-                            let shape = step.shape(dims)
+                        for s in recipe.shapes.indices {
+                            let shape = recipe.shapes[s].evaluate(dims)
                             let at = start + recipe.backwardLevels[s]
-                            BackwardRule.forEachStep(of: shape.kind, hasLeftInputs: !step.left.isEmpty,
-                                                     hasRightInputs: !step.right.isEmpty, optimizer: optimizer) { op in
+                            BackwardRule.forEachStep(of: shape.kind, hasLeftInputs: recipe.hasLeftInputs[s],
+                                                     hasRightInputs: recipe.hasRightInputs[s], optimizer: optimizer) { op in
                                 let cost = tile(op.kind, phase: .backward, load: op.loadValues, output: op.outputValues, outputKind: .gradient)
                                 ledger.add(cost, copies: copies, level: at)
                                 if op.produces == .weightGradient { ledger.add(update(shape.load), copies: copies, level: at + 1) }

@@ -22,13 +22,16 @@ extension LayerBlock {
 
     /// The most blocks a layer has (scratch space for the walks).
     static let maximumCount = max(embedding.count, layer.count)
-    /// The most inputs a block has.
-    static let maximumInputs = (embedding + layer).map(\.inputs.count).max()!
-    /// The most steps a recipe has.
-    static let maximumSteps = (embedding + layer).map { block in
+    /// Every recipe a layer or the embedding uses.
+    static let recipes: [OperationRecipe] = (embedding + layer).flatMap { block -> [OperationRecipe] in
         switch block.content {
-        case .recipe(let recipe), .feedForwardStack(let recipe): recipe.steps.count
-        case .heads: OperationRecipe.heads.map(\.steps.count).max()!
+        case .recipe(let recipe), .feedForwardStack(let recipe): [recipe]
+        case .heads: OperationRecipe.heads
         }
-    }.max()!
+    }
+    /// The most inputs a block has, steps a recipe has, and backward operations a recipe has
+    /// (scratch space for the walks).
+    static let maximumInputs = (embedding + layer).map(\.inputs.count).max()!
+    static let maximumSteps = recipes.map(\.steps.count).max()!
+    static let maximumOperations = recipes.map(\.operationSteps.count).max()!
 }

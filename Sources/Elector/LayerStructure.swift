@@ -14,6 +14,8 @@ struct LayerStructure {
     let feedForward: [Int]
     /// A projection from the previous layer's hidden size precedes the heads.
     let hasProjection: Bool
+    /// Heads per head recipe.
+    let headCounts: HeadCounts
 
     /// The hidden size feeding layer `j` of `model`.
     static func previousHiddenSize(in model: TransformerModel, layer j: Int) -> Int {
@@ -48,6 +50,7 @@ struct LayerStructure {
         self.heads = heads
         self.feedForward = feedForward
         self.hasProjection = hasProjection
+        headCounts = HeadCounts(heads)
     }
 
     // MARK: Blocks and their instances
@@ -102,11 +105,7 @@ struct LayerStructure {
     }
 
     /// Heads whose recipe is `OperationRecipe.heads[r]`.
-    func headCount(recipe r: Int) -> Int {
-        var count = 0
-        for head in heads where OperationRecipe.headIndex(head) == r { count += 1 }
-        return count
-    }
+    func headCount(recipe r: Int) -> Int { headCounts[r] }
 
     // MARK: Dependency depths
 

@@ -56,7 +56,7 @@ public struct Mapper: Sendable {
                 }
             }
             for (s, step) in recipe.steps.enumerated() {
-                let shape = step.shape(dims)
+                let shape = step.shape.evaluate(dims)
                 let left = resolve(step.left)
                 let right = resolve(step.right)
                 let id = builder.add(

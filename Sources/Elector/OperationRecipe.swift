@@ -48,6 +48,21 @@ final class OperationRecipe: Sendable {
     /// Number of backward operations of each step.
     let backwardCounts: [Int]
 
+    // The walks' view of the steps, kept apart so reading one does not copy a whole step.
+    /// Each step's shape.
+    let shapes: [ShapeFormula]
+    /// Whether activations feed each step's left operand, and its right operand.
+    let hasLeftInputs: [Bool]
+    let hasRightInputs: [Bool]
+    /// The step of each backward operation, numbered step by step in `BackwardRule` order.
+    let operationSteps: [Int]
+    /// What each backward operation's gradient belongs to.
+    let gradientTargets: [GradientTarget]
+    /// The buffer events of one instance: forward-only, forward in training, backward.
+    let forwardEvents: [LivenessEvent]
+    let trainingForwardEvents: [LivenessEvent]
+    let backwardEvents: [LivenessEvent]
+
     /// The dependency depth: the last step's level.
     var depth: Int { levels[levels.count - 1] }
     /// The last step, whose result is the recipe's.
@@ -99,7 +114,7 @@ final class OperationRecipe: Sendable {
         let probe = RecipeDimensions(batch: 1, sequence: 1, hidden: 1, head: 1, previousHidden: 1, stageInput: 1, stageOutput: 1)
         var reads = [[BackwardStep.Reads]](repeating: [], count: n)
         for (s, step) in steps.enumerated() {
-            BackwardRule.forEachStep(of: step.shape(probe).kind, hasLeftInputs: !step.left.isEmpty,
+            BackwardRule.forEachStep(of: step.shape.evaluate(probe).kind, hasLeftInputs: !step.left.isEmpty,
                                      hasRightInputs: !step.right.isEmpty, optimizer: .sgd) { reads[s].append($0.reads) }
         }
         backwardCounts = reads.map(\.count)
@@ -144,6 +159,62 @@ final class OperationRecipe: Sendable {
         self.forwardReleases = forwardReleases
         self.trainingForwardReleases = trainingForwardReleases
         lastForwardReaders = inputReaders.map { $0.last ?? -1 }
+
+        shapes = steps.map(\.shape)
+        hasLeftInputs = steps.map { !$0.left.isEmpty }
+        hasRightInputs = steps.map { !$0.right.isEmpty }
+        var operationSteps: [Int] = []
+        var firstOperation: [Int] = []
+        var gradientTargets: [GradientTarget] = []
+        for (s, step) in steps.enumerated() {
+            firstOperation.append(operationSteps.count)
+            BackwardRule.forEachStep(of: step.shape.evaluate(probe).kind, hasLeftInputs: !step.left.isEmpty,
+                                     hasRightInputs: !step.right.isEmpty, optimizer: .sgd) { op in
+                operationSteps.append(s)
+                let side: [RecipeStep.Operand]
+                switch op.produces {
+                case .leftGradient: side = step.left
+                case .rightGradient: side = step.right
+                case .nothing, .weightGradient: side = []
+                }
+                var inputs: [Int] = []
+                var earliest = Int.max
+                for operand in side {
+                    switch operand {
+                    case .input(let k): inputs.append(k)
+                    case .step(let t): earliest = min(earliest, t)
+                    }
+                }
+                // Inputs come before any step of the recipe.
+                gradientTargets.append(
+                    inputs.count > 1 ? .earliestInput(step: s, left: op.produces == .leftGradient)
+                        : inputs.count == 1 ? .input(inputs[0]) : earliest < Int.max ? .step(earliest) : .none)
+            }
+        }
+        self.operationSteps = operationSteps
+        self.gradientTargets = gradientTargets
+
+        func forward(_ releases: [[Int]]) -> [LivenessEvent] {
+            var events: [LivenessEvent] = []
+            for s in 0..<n {
+                events.append(.produce(step: s))
+                events += releases[s].map { .release(step: $0) }
+                for k in 0..<inputs where inputReaders[k].last == s { events.append(.inputRead(k)) }
+            }
+            return events
+        }
+        forwardEvents = forward(forwardReleases)
+        trainingForwardEvents = forward(trainingForwardReleases)
+        var backward: [LivenessEvent] = []
+        for s in stride(from: n - 1, through: 0, by: -1) {
+            for j in 0..<reads[s].count {
+                backward.append(.produceGradient(operation: firstOperation[s] + j))
+                backward += backwardReleases[s][j].map { .release(step: $0) }
+                for k in 0..<inputs where lastBackwardInput[k] == BackwardPosition(step: s, operation: j) { backward.append(.inputRead(k)) }
+                if j == reads[s].count - 1 { backward.append(.releaseGradient(step: s)) }
+            }
+        }
+        backwardEvents = backward
     }
 
     /// Whether the backward pass reads the recipe's result itself (a softmax or layer-norm

@@ -14,4 +14,17 @@ struct RecipeDimensions {
     /// A stack stage's input and output width.
     var stageInput = 0
     var stageOutput = 0
+
+    /// The value of `size`.
+    @inline(__always)
+    subscript(size: RecipeSize) -> Int {
+        switch size {
+        case .sequence: sequence
+        case .hidden: hidden
+        case .head: head
+        case .previousHidden: previousHidden
+        case .stageInput: stageInput
+        case .stageOutput: stageOutput
+        }
+    }
 }

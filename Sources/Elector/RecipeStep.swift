@@ -15,10 +15,10 @@ struct RecipeStep: Sendable {
     let left: [Operand]
     /// Activations feeding the right operand, when it is an activation too.
     let right: [Operand]
-    /// The operation for the given sizes.
-    let shape: @Sendable (RecipeDimensions) -> RecipeShape
+    /// The operation, for any sizes.
+    let shape: ShapeFormula
 
-    init(_ role: StaticString, left: [Operand] = [], right: [Operand] = [], shape: @escaping @Sendable (RecipeDimensions) -> RecipeShape) {
+    init(_ role: StaticString, left: [Operand] = [], right: [Operand] = [], _ shape: ShapeFormula) {
         self.role = role
         self.left = left
         self.right = right
