@@ -21,15 +21,16 @@ extension FastEstimator {
         var input = 0.0
         var inputReadBackward = false
         let blockCount = LayerBlock.maximumCount
-        let headRecipes = OperationRecipe.heads.count
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + headRecipes) { ints in
+        let headRecipes = OperationRecipe.heads
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + headRecipes.count) { ints in
             let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
             let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount...])
             cached.initialize(repeating: -1)
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: LayerBlock.maximumInputs + (headRecipes + 1) * Self.tableStride) { doubles in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: LayerBlock.maximumInputs + (headRecipes.count + 1) * Self.tableStride) { doubles in
                 let inputRelease = UnsafeMutableBufferPointer(rebasing: doubles[0..<LayerBlock.maximumInputs])
                 let tables = UnsafeMutableBufferPointer(rebasing: doubles[LayerBlock.maximumInputs...])
                 for (n, layer) in layers.enumerated() {
+                    let heads = layer.heads
                     _ = layer.forwardLevels(levels, inputLevel: level)
                     for b in layer.blocks.indices where layer.isPresent(b) {
                         let base = layer.inputsLevel(of: b, levels, inputLevel: level)
@@ -46,10 +47,13 @@ extension FastEstimator {
                             inputRelease[k] = freed ? resultBytes(of: source, in: layer, input: input) : 0
                         }
                         var previousStage = 0.0  // a feed-forward stage's input, when it is the stage before
+                        let isHeads = if case .heads = layer.blocks[b].content { true } else { false }
                         for i in 0..<instances {
-                            let recipe = layer.recipe(of: b, instance: i)
-                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, tables: tables, cached: cached,
-                                                   gradients: false)
+                            // Heads look their recipe up directly: this loop runs for every head.
+                            let headRecipe = isHeads ? OperationRecipe.headIndex(heads[i]) : -1
+                            let recipe = isHeads ? headRecipes[headRecipe] : layer.recipe(of: b, instance: i)
+                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
+                                                   cached: cached, gradients: false)
                             let start = isStack ? base + i * recipe.depth : base
                             for event in training ? recipe.trainingForwardEvents : recipe.forwardEvents {
                                 switch event {
@@ -86,13 +90,14 @@ extension FastEstimator {
         let blockCount = LayerBlock.maximumCount
         let inputs = LayerBlock.maximumInputs
         let steps = LayerBlock.maximumSteps
-        let headRecipes = OperationRecipe.heads.count
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + headRecipes + inputs) { ints in
+        let headRecipes = OperationRecipe.heads
+        let headRecipeCount = headRecipes.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + headRecipeCount + inputs) { ints in
             let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
-            let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipes)])
-            let releasingInstance = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipes)...])
+            let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipeCount)])
+            let releasingInstance = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipeCount)...])
             cached.initialize(repeating: -1)
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockCount + steps + inputs + (headRecipes + 1) * Self.tableStride) { doubles in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockCount + steps + inputs + (headRecipeCount + 1) * Self.tableStride) { doubles in
                 // Gradient bytes belonging to each block's result, then to each step of the
                 // recipe instance being walked; bytes each input frees; byte tables.
                 let blockPending = UnsafeMutableBufferPointer(rebasing: doubles[0..<blockCount])
@@ -100,6 +105,7 @@ extension FastEstimator {
                 let releasedBytes = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps)..<(blockCount + steps + inputs)])
                 let tables = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps + inputs)...])
                 for layer in layers.reversed() {
+                    let heads = layer.heads
                     let inputGradient = layer.backwardLevels(levels, outputLevel: level)
                     blockPending.initialize(repeating: 0)
                     let last = layer.blocks.count - 1
@@ -126,10 +132,12 @@ extension FastEstimator {
                             }
                         }
                         var stageGradient = 0.0  // of a feed-forward stage's result, from the stage after
+                        let isHeads = if case .heads = layer.blocks[b].content { true } else { false }
                         for i in stride(from: instances - 1, through: 0, by: -1) {
-                            let recipe = layer.recipe(of: b, instance: i)
-                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, tables: tables, cached: cached,
-                                                   gradients: true)
+                            let headRecipe = isHeads ? OperationRecipe.headIndex(heads[i]) : -1
+                            let recipe = isHeads ? headRecipes[headRecipe] : layer.recipe(of: b, instance: i)
+                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
+                                                   cached: cached, gradients: true)
                             let start = isStack ? levels[b] + (instances - 1 - i) * (1 + recipe.inputGradientDepths[0]) : levels[b]
                             let earlierStage = isStack && i > 0
                             stepPending.initialize(repeating: 0)
@@ -176,14 +184,15 @@ extension FastEstimator {
 
     /// The bytes of instance `i` of block `b`'s forward results (by step), then of its
     /// backward results (from `LayerBlock.maximumSteps`, by backward operation) if
-    /// `gradients`. A head's table is worked out once per layer and recipe.
-    private func bytesTable(_ layer: LayerStructure, block b: Int, instance i: Int, recipe: OperationRecipe,
+    /// `gradients`. A head's table (`headRecipe` its index in `OperationRecipe.heads`, -1 for
+    /// other instances) is worked out once per layer and recipe.
+    private func bytesTable(_ layer: LayerStructure, block b: Int, instance i: Int, recipe: OperationRecipe, headRecipe: Int,
                             tables: UnsafeMutableBufferPointer<Double>, cached: UnsafeMutableBufferPointer<Int>,
                             gradients: Bool) -> UnsafeMutableBufferPointer<Double> {
         let stride = Self.tableStride
-        var slot = OperationRecipe.heads.count  // the table of instances other than heads
-        if case .heads = layer.blocks[b].content {
-            slot = OperationRecipe.headIndex(layer.heads[i])
+        var slot = cached.count  // the table of instances other than heads
+        if headRecipe >= 0 {
+            slot = headRecipe
             if cached[slot] == layer.number { return UnsafeMutableBufferPointer(rebasing: tables[(slot * stride)..<((slot + 1) * stride)]) }
             cached[slot] = layer.number
         }
