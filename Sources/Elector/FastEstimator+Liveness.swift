@@ -230,11 +230,7 @@ extension FastEstimator {
 
     /// The last block reading `source` in the forward pass.
     private func lastForwardReader(of source: LayerBlock.Source, in layer: LayerStructure) -> Int? {
-        var reader: Int? = nil
-        for r in layer.blocks.indices where layer.isPresent(r) {
-            for k in layer.blocks[r].inputs.indices where layer.source(of: r, input: k) == source { reader = r }
-        }
-        return reader
+        layer.readers(of: source).last?.block
     }
 
     /// The block instance whose backward operations read `source` last (the earliest in
@@ -242,9 +238,9 @@ extension FastEstimator {
     private func lastBackwardReader(of source: LayerBlock.Source, in layer: LayerStructure) -> (Int, Int)? {
         guard case .block(let a) = source else { return nil }  // the layer input is the previous layer's result
         if layer.recipe(of: a, instance: layer.instances(of: a) - 1).backwardReadsOutput { return nil }
-        for r in layer.blocks.indices where layer.isPresent(r) {
-            for k in layer.blocks[r].inputs.indices where layer.source(of: r, input: k) == source {
-                for i in 0..<layer.instances(of: r) where layer.recipe(of: r, instance: i).inputsReadBackward[k] { return (r, i) }
+        for reader in layer.readers(of: source) {
+            for i in 0..<layer.instances(of: reader.block) where layer.recipe(of: reader.block, instance: i).inputsReadBackward[reader.input] {
+                return (reader.block, i)
             }
         }
         return nil

@@ -16,6 +16,8 @@ struct LayerStructure {
     let hasProjection: Bool
     /// Heads per head recipe.
     let headCounts: HeadCounts
+    /// Which block reads which.
+    let wiring: LayerWiring
 
     /// The hidden size feeding layer `j` of `model`.
     static func previousHiddenSize(in model: TransformerModel, layer j: Int) -> Int {
@@ -51,22 +53,20 @@ struct LayerStructure {
         self.feedForward = feedForward
         self.hasProjection = hasProjection
         headCounts = HeadCounts(heads)
+        wiring = number == 0 ? .embedding : hasProjection ? .projectedLayer : .layer
     }
 
     // MARK: Blocks and their instances
 
     /// Whether block `b` is part of this layer.
-    func isPresent(_ b: Int) -> Bool { !blocks[b].onlyWhenWidthChanges || hasProjection }
+    func isPresent(_ b: Int) -> Bool { wiring.present[b] }
 
-    /// Where `source` really comes from: an absent block passes its input through.
-    func resolve(_ source: LayerBlock.Source) -> LayerBlock.Source {
-        var source = source
-        while case .block(let b) = source, !isPresent(b) { source = blocks[b].inputs[0] }
-        return source
-    }
+    /// Where input `i` of block `b` really comes from (an absent block passes its input
+    /// through).
+    func source(of b: Int, input i: Int) -> LayerBlock.Source { wiring.sources[b * LayerBlock.maximumInputs + i] }
 
-    /// Where input `i` of block `b` comes from.
-    func source(of b: Int, input i: Int) -> LayerBlock.Source { resolve(blocks[b].inputs[i]) }
+    /// The present blocks reading `source`'s result, in block order.
+    func readers(of source: LayerBlock.Source) -> [LayerWiring.Reader] { wiring.readers[LayerWiring.index(of: source)] }
 
     /// Instances of block `b`: one per head, per feed-forward stage, or one.
     func instances(of b: Int) -> Int {
@@ -175,10 +175,8 @@ struct LayerStructure {
     /// One past the latest backward operation reading `source`.
     private func gradientLevel(of source: LayerBlock.Source, _ levels: UnsafeMutableBufferPointer<Int>) -> Int {
         var level = Int.min
-        for r in blocks.indices where isPresent(r) {
-            for i in blocks[r].inputs.indices where self.source(of: r, input: i) == source {
-                level = max(level, levels[r] + inputGradientDepth(of: r, input: i) + 1)
-            }
+        for reader in readers(of: source) {
+            level = max(level, levels[reader.block] + inputGradientDepth(of: reader.block, input: reader.input) + 1)
         }
         return level
     }

@@ -32,21 +32,11 @@ final class OperationRecipe: Sendable {
     /// gradient comes one level later.
     let inputGradientDepths: [Int]
 
-    /// Results (steps) freed after each step in a forward-only pass: those it reads last.
-    let forwardReleases: [[Int]]
-    /// The same in training, where a result that the backward pass reads stays.
-    let trainingForwardReleases: [[Int]]
-    /// For each input, the step that reads it last in the forward pass.
-    let lastForwardReaders: [Int]
     /// For each input, whether a backward operation of this recipe reads it.
     let inputsReadBackward: [Bool]
-    /// For each input, the backward operation of this recipe reading it last (nil if none).
-    let lastBackwardReaders: [BackwardPosition?]
-    /// Results freed after each backward operation (indexed by step, then operation): the
-    /// forward results it reads last.
-    let backwardReleases: [[[Int]]]
-    /// Number of backward operations of each step.
-    let backwardCounts: [Int]
+    /// Whether the backward pass reads the recipe's result itself (a softmax or layer-norm
+    /// gradient reads its own output): then only the backward pass frees it.
+    let backwardReadsOutput: Bool
 
     // The walks' view of the steps, kept apart so reading one does not copy a whole step.
     /// Each step's shape.
@@ -117,7 +107,6 @@ final class OperationRecipe: Sendable {
             BackwardRule.forEachStep(of: step.shape.evaluate(probe).kind, hasLeftInputs: !step.left.isEmpty,
                                      hasRightInputs: !step.right.isEmpty, optimizer: .sgd) { reads[s].append($0.reads) }
         }
-        backwardCounts = reads.map(\.count)
         /// The operands a backward operation of step `s` reads.
         func operandsRead(_ s: Int, _ r: BackwardStep.Reads) -> [RecipeStep.Operand] {
             switch r {
@@ -141,13 +130,12 @@ final class OperationRecipe: Sendable {
                 }
             }
         }
-        lastBackwardReaders = lastBackwardInput
         inputsReadBackward = lastBackwardInput.map { $0 != nil }
+        backwardReadsOutput = lastBackward[n - 1] != nil
         var backwardReleases = reads.map { [[Int]](repeating: [], count: $0.count) }
         for t in 0..<n {
             if let p = lastBackward[t] { backwardReleases[p.step][p.operation].append(t) }
         }
-        self.backwardReleases = backwardReleases
 
         var forwardReleases = [[Int]](repeating: [], count: n)
         var trainingForwardReleases = [[Int]](repeating: [], count: n)
@@ -156,9 +144,6 @@ final class OperationRecipe: Sendable {
             forwardReleases[last].append(t)
             if lastBackward[t] == nil { trainingForwardReleases[last].append(t) }
         }
-        self.forwardReleases = forwardReleases
-        self.trainingForwardReleases = trainingForwardReleases
-        lastForwardReaders = inputReaders.map { $0.last ?? -1 }
 
         shapes = steps.map(\.shape)
         hasLeftInputs = steps.map { !$0.left.isEmpty }
@@ -215,11 +200,5 @@ final class OperationRecipe: Sendable {
             }
         }
         backwardEvents = backward
-    }
-
-    /// Whether the backward pass reads the recipe's result itself (a softmax or layer-norm
-    /// gradient reads its own output): then only the backward pass frees it.
-    var backwardReadsOutput: Bool {
-        backwardReleases[output].contains { $0.contains(output) }
     }
 }
