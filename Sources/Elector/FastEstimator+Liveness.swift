@@ -22,13 +22,19 @@ extension FastEstimator {
         var inputReadBackward = false
         let blockCount = LayerBlock.maximumCount
         let headRecipes = OperationRecipe.heads
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + headRecipes.count) { ints in
+        let replayStride = 2 * LayerBlock.maximumForwardEvents
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + 3 * headRecipes.count) { ints in
             let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
-            let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount...])
+            let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipes.count)])
+            let compiled = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipes.count)..<(blockCount + 2 * headRecipes.count)])
+            let replayCounts = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 2 * headRecipes.count)...])
             cached.initialize(repeating: -1)
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: LayerBlock.maximumInputs + (headRecipes.count + 1) * Self.tableStride) { doubles in
+            compiled.initialize(repeating: -1)
+            let replayStart = LayerBlock.maximumInputs + (headRecipes.count + 1) * Self.tableStride
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: replayStart + headRecipes.count * replayStride) { doubles in
                 let inputRelease = UnsafeMutableBufferPointer(rebasing: doubles[0..<LayerBlock.maximumInputs])
-                let tables = UnsafeMutableBufferPointer(rebasing: doubles[LayerBlock.maximumInputs...])
+                let tables = UnsafeMutableBufferPointer(rebasing: doubles[LayerBlock.maximumInputs..<replayStart])
+                let replays = UnsafeMutableBufferPointer(rebasing: doubles[replayStart...])
                 for (n, layer) in layers.enumerated() {
                     let heads = layer.heads
                     _ = layer.forwardLevels(levels, inputLevel: level)
@@ -51,11 +57,46 @@ extension FastEstimator {
                         for i in 0..<instances {
                             // Heads look their recipe up directly: this loop runs for every head.
                             let headRecipe = isHeads ? OperationRecipe.headIndex(heads[i]) : -1
+                            if isHeads && compiled[headRecipe] == layer.number {
+                                // Every head of a recipe does the same as the first of the layer:
+                                // replay its events with their bytes and levels worked out.
+                                let replay = replays.baseAddress! + headRecipe * replayStride
+                                for e in 0..<replayCounts[headRecipe] {
+                                    let (bytes, at) = (replay[2 * e], replay[2 * e + 1])
+                                    if at >= 0 {
+                                        ledger.produce(bytes, level: Int(at))
+                                    } else if at == -1 {
+                                        ledger.release(bytes)
+                                    } else if i == instances - 1 {
+                                        ledger.release(inputRelease[Int(bytes)])
+                                    }
+                                }
+                                continue
+                            }
                             let recipe = isHeads ? headRecipes[headRecipe] : layer.recipe(of: b, instance: i)
                             let table = bytesTable(layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
                                                    cached: cached, gradients: false)
                             let start = isStack ? base + i * recipe.depth : base
-                            for event in training ? recipe.trainingForwardEvents : recipe.forwardEvents {
+                            let events = training ? recipe.trainingForwardEvents : recipe.forwardEvents
+                            if isHeads {
+                                // Worked out for this head, then replayed for the others (above):
+                                // (bytes, level) to produce, (bytes, -1) to release, (input, -2)
+                                // for an input read last.
+                                let replay = replays.baseAddress! + headRecipe * replayStride
+                                var count = 0
+                                for event in events {
+                                    switch event {
+                                    case .produce(let s): (replay[2 * count], replay[2 * count + 1]) = (table[s], Double(start + recipe.levels[s]))
+                                    case .release(let s): (replay[2 * count], replay[2 * count + 1]) = (table[s], -1)
+                                    case .inputRead(let k): (replay[2 * count], replay[2 * count + 1]) = (Double(k), -2)
+                                    case .produceGradient, .releaseGradient: continue
+                                    }
+                                    count += 1
+                                }
+                                replayCounts[headRecipe] = count
+                                compiled[headRecipe] = layer.number
+                            }
+                            for event in events {
                                 switch event {
                                 case .produce(let s): ledger.produce(table[s], level: start + recipe.levels[s])
                                 case .release(let s): ledger.release(table[s])
@@ -92,18 +133,26 @@ extension FastEstimator {
         let steps = LayerBlock.maximumSteps
         let headRecipes = OperationRecipe.heads
         let headRecipeCount = headRecipes.count
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + headRecipeCount + inputs) { ints in
+        // A head's events with their bytes and levels worked out, four doubles each: (tag,
+        // bytes, level, argument); see `produceTag` and the tags after it.
+        let replayStride = 4 * LayerBlock.maximumBackwardEvents
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + 3 * headRecipeCount + inputs) { ints in
             let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
             let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipeCount)])
-            let releasingInstance = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipeCount)...])
+            let compiled = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipeCount)..<(blockCount + 2 * headRecipeCount)])
+            let replayCounts = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 2 * headRecipeCount)..<(blockCount + 3 * headRecipeCount)])
+            let releasingInstance = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 3 * headRecipeCount)...])
             cached.initialize(repeating: -1)
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockCount + steps + inputs + (headRecipeCount + 1) * Self.tableStride) { doubles in
+            compiled.initialize(repeating: -1)
+            let replayStart = blockCount + steps + inputs + (headRecipeCount + 1) * Self.tableStride
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: replayStart + headRecipeCount * replayStride) { doubles in
                 // Gradient bytes belonging to each block's result, then to each step of the
                 // recipe instance being walked; bytes each input frees; byte tables.
                 let blockPending = UnsafeMutableBufferPointer(rebasing: doubles[0..<blockCount])
                 let stepPending = UnsafeMutableBufferPointer(rebasing: doubles[blockCount..<(blockCount + steps)])
                 let releasedBytes = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps)..<(blockCount + steps + inputs)])
-                let tables = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps + inputs)...])
+                let tables = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps + inputs)..<replayStart])
+                let replays = UnsafeMutableBufferPointer(rebasing: doubles[replayStart...])
                 for layer in layers.reversed() {
                     let heads = layer.heads
                     let inputGradient = layer.backwardLevels(levels, outputLevel: level)
@@ -135,6 +184,30 @@ extension FastEstimator {
                         let isHeads = if case .heads = layer.blocks[b].content { true } else { false }
                         for i in stride(from: instances - 1, through: 0, by: -1) {
                             let headRecipe = isHeads ? OperationRecipe.headIndex(heads[i]) : -1
+                            if isHeads && compiled[headRecipe] == layer.number {
+                                // Every head of a recipe does the same as the last of the layer
+                                // (the first walked): replay its events.
+                                stepPending.initialize(repeating: 0)
+                                stepPending[headRecipes[headRecipe].output] = i == 0 ? blockPending[b] : 0
+                                let replay = replays.baseAddress! + headRecipe * replayStride
+                                for e in 0..<replayCounts[headRecipe] {
+                                    let entry = replay + 4 * e
+                                    let (bytes, argument) = (entry[1], Int(entry[3]))
+                                    switch Int(entry[0]) {
+                                    case Self.produceTag: ledger.produce(bytes, level: Int(entry[2]))
+                                    case Self.produceForStepTag:
+                                        ledger.produce(bytes, level: Int(entry[2]))
+                                        stepPending[argument] += bytes
+                                    case Self.produceForInputTag:
+                                        ledger.produce(bytes, level: Int(entry[2]))
+                                        belongs(bytes, to: layer.source(of: b, input: argument))
+                                    case Self.releaseTag: ledger.release(bytes)
+                                    case Self.inputReadTag: if releasingInstance[argument] == i { ledger.release(releasedBytes[argument]) }
+                                    default: ledger.release(stepPending[argument])  // releaseGradientTag
+                                    }
+                                }
+                                continue
+                            }
                             let recipe = isHeads ? headRecipes[headRecipe] : layer.recipe(of: b, instance: i)
                             let table = bytesTable(layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
                                                    cached: cached, gradients: true)
@@ -144,6 +217,32 @@ extension FastEstimator {
                             // A gradient of every head's result belongs to the first head.
                             stepPending[recipe.output] = isStack && i < instances - 1 ? stageGradient : (i == 0 || isStack ? blockPending[b] : 0)
                             stageGradient = 0
+                            if isHeads {
+                                // Worked out for this head, then replayed for the others (above).
+                                let replay = replays.baseAddress! + headRecipe * replayStride
+                                var count = 0
+                                var replayable = true
+                                for event in recipe.backwardEvents {
+                                    let entry = replay + 4 * count
+                                    switch event {
+                                    case .produceGradient(let o):
+                                        let at = Double(start + recipe.backwardLevels[recipe.operationSteps[o]])
+                                        switch recipe.gradientTargets[o] {
+                                        case .none: (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceTag), table[steps + o], at, 0)
+                                        case .step(let t): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceForStepTag), table[steps + o], at, Double(t))
+                                        case .input(let k): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceForInputTag), table[steps + o], at, Double(k))
+                                        case .earliestInput: replayable = false
+                                        }
+                                    case .release(let t): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.releaseTag), table[t], 0, 0)
+                                    case .inputRead(let k): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.inputReadTag), 0, 0, Double(k))
+                                    case .releaseGradient(let s): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.releaseGradientTag), 0, 0, Double(s))
+                                    case .produce: continue
+                                    }
+                                    count += 1
+                                }
+                                replayCounts[headRecipe] = count
+                                if replayable { compiled[headRecipe] = layer.number }
+                            }
                             for event in recipe.backwardEvents {
                                 switch event {
                                 case .produceGradient(let o):
@@ -181,6 +280,16 @@ extension FastEstimator {
             }
         }
     }
+
+    // The tags of a head's backward events once worked out (`backwardLiveness`): produce a
+    // gradient (belonging to nothing kept, to a step's result, to an input), release a
+    // result, read an input last, release the gradient belonging to a step.
+    private static var produceTag: Int { 0 }
+    private static var produceForStepTag: Int { 1 }
+    private static var produceForInputTag: Int { 2 }
+    private static var releaseTag: Int { 3 }
+    private static var inputReadTag: Int { 4 }
+    private static var releaseGradientTag: Int { 5 }
 
     /// The bytes of instance `i` of block `b`'s forward results (by step), then of its
     /// backward results (from `LayerBlock.maximumSteps`, by backward operation) if

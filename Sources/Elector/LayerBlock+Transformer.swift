@@ -34,4 +34,8 @@ extension LayerBlock {
     static let maximumInputs = (embedding + layer).map(\.inputs.count).max()!
     static let maximumSteps = recipes.map(\.steps.count).max()!
     static let maximumOperations = recipes.map(\.operationSteps.count).max()!
+    /// The most backward buffer events a recipe has.
+    static let maximumBackwardEvents = recipes.map(\.backwardEvents.count).max()!
+    /// The most forward buffer events a recipe has.
+    static let maximumForwardEvents = recipes.map { max($0.forwardEvents.count, $0.trainingForwardEvents.count) }.max()!
 }
