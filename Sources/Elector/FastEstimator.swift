@@ -7,17 +7,15 @@ import DesignSpace
 /// grouped into dependency levels (one more than their deepest input's), each level taking
 /// its total expected work spread over all units of a class (never less than one tile) plus
 /// the longest pipeline latency, the DMA streaming loads ahead of compute, and activations
-/// spilled when the live set outgrows the activation buffer. Because every layer has the
-/// same shape of dependencies, the level of each operation follows from the layer's
-/// structure (heads in parallel, then the output projection, the residuals, the layer-norms
-/// and the feed-forward stack; in the backward pass the reverse depth), so identical heads
-/// of a layer are tiled once and counted with their multiplicity (`+Work`). The live set is
-/// followed result by result (`+Liveness`), and only when the run produces more bytes than
-/// the buffer holds: otherwise nothing can spill.
+/// spilled when the live set outgrows the activation buffer. It walks the same recipes
+/// (`OperationRecipe`, strung together by `LayerBlock`) the mapper expands: the level of
+/// each operation follows from the levels the recipes derive, so identical heads of a layer
+/// are tiled once and counted with their multiplicity (`+Work`). The live set is followed
+/// result by result with the last readers the recipes derive (`+Liveness`), and only when
+/// the run produces more bytes than the buffer holds: otherwise nothing can spill.
 ///
 /// A test holds the result equal to the same model evaluated over `Mapper.operations()` with
-/// their real dependencies and last readers. This walk mirrors the mapper's conventions; a
-/// change there needs the same change here, which that test catches.
+/// their real dependencies and last readers.
 struct FastEstimator {
     let hardware: HardwareInstance
     let tiler: Tiler
