@@ -1,211 +1,364 @@
 import DesignSpace
 
 /// The activation/gradient buffer's live set, result by result in program order, with the
-/// spill it causes. A result leaves after its last reader: in inference that is a forward
-/// operation; in training most forward results wait for the backward pass (each weight
-/// gradient reads its input, each softmax and layer-norm gradient its own output), weight
-/// gradients wait for the updates at the end, and a gradient leaves after the last
-/// backward operation of the result it belongs to.
+/// spill it causes, walking the same blocks and recipes as the work (heads one by one here:
+/// which head reads a shared result last matters). Each recipe instance replays its recipe's
+/// events (`LivenessEvent`), which say when each of its results leaves: after its last
+/// reader. In inference that is a forward operation; in training a forward result waits for
+/// the backward operations that read it, weight gradients wait for the updates at the end,
+/// and a gradient leaves after the last backward operation of the result it belongs to. A
+/// gradient of several results at once (a residual's, the output projection's over all
+/// heads) belongs to the one whose backward operations come last, the earliest in program
+/// order. Which block frees a result another block made is decided once per block.
 extension FastEstimator {
-    func forwardLiveness(_ ledger: inout LevelLedger, training: Bool) {
-        let B = batchSize
-        let N = sequenceLength
-        let h0 = model.layers[0].hiddenSize
-        let embedding = activationBytes(B * N * h0)
-        ledger.produce(embedding, level: 0)
-        ledger.produce(embedding, level: 1)  // the layer-norm's output, the same size
-        ledger.release(embedding)
+    /// Doubles of one instance's byte table: its forward results', then its backward
+    /// operations' (from `LayerBlock.maximumSteps`).
+    private static var tableStride: Int { LayerBlock.maximumSteps + LayerBlock.maximumOperations }
 
-        var x = embedding  // the layer input
-        var level = 1
-        for (j, layer) in model.layers.enumerated() {
-            let h = layer.hiddenSize
-            let d = layer.headSize
-            let s = LayerStructure(model, layer: j)
-            let hidden = activationBytes(B * N * h)
-            if s.hasProjection {
-                level += 1
-                ledger.produce(hidden, level: level)
-                if !training { ledger.release(x) }
-                x = hidden
-            }
-            let v = activationBytes(B * N * d)  // any input projection, context or transform
-            let scores = activationBytes(B * N * N)  // scores and softmax
-            for head in layer.heads {
-                switch head {
-                case .saSDP, .saWMA:
-                    let weighted = head == .saWMA ? 1 : 0
-                    for _ in 0..<3 { ledger.produce(v, level: level + 1) }  // q, k, v
-                    if weighted == 1 {
-                        ledger.produce(v, level: level + 2)  // q . W_a
-                        if !training { ledger.release(v) }
+    func forwardLiveness(_ ledger: inout LevelLedger, _ layers: [LayerStructure], training: Bool) {
+        var level = -1
+        // Bytes of the layer input, and whether the backward pass reads it (then it stays).
+        var input = 0.0
+        var inputReadBackward = false
+        let blockCount = LayerBlock.maximumCount
+        let headRecipes = OperationRecipe.heads
+        let replayStride = 2 * LayerBlock.maximumForwardEvents
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + 3 * headRecipes.count) { ints in
+            let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
+            let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipes.count)])
+            let compiled = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipes.count)..<(blockCount + 2 * headRecipes.count)])
+            let replayCounts = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 2 * headRecipes.count)...])
+            cached.initialize(repeating: -1)
+            compiled.initialize(repeating: -1)
+            let replayStart = LayerBlock.maximumInputs + (headRecipes.count + 1) * Self.tableStride
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: replayStart + headRecipes.count * replayStride) { doubles in
+                let inputRelease = UnsafeMutableBufferPointer(rebasing: doubles[0..<LayerBlock.maximumInputs])
+                let tables = UnsafeMutableBufferPointer(rebasing: doubles[LayerBlock.maximumInputs..<replayStart])
+                let replays = UnsafeMutableBufferPointer(rebasing: doubles[replayStart...])
+                for (n, layer) in layers.enumerated() {
+                    let heads = layer.heads
+                    _ = layer.forwardLevels(levels, inputLevel: level)
+                    for b in layer.blocks.indices where layer.isPresent(b) {
+                        let base = layer.inputsLevel(of: b, levels, inputLevel: level)
+                        let instances = layer.instances(of: b)
+                        let isStack = if case .feedForwardStack = layer.blocks[b].content { true } else { false }
+                        // Bytes of each input this block frees after its last instance reads it
+                        // (zero if a later block reads it, or the backward pass does).
+                        for k in layer.blocks[b].inputs.indices {
+                            let source = layer.source(of: b, input: k)
+                            var freed = lastForwardReader(of: source, in: layer) == b
+                            if training {
+                                freed = freed && !(source == .layerInput ? inputReadBackward : isReadBackward(source, in: layer))
+                            }
+                            inputRelease[k] = freed ? resultBytes(of: source, in: layer, input: input) : 0
+                        }
+                        var previousStage = 0.0  // a feed-forward stage's input, when it is the stage before
+                        let isHeads = if case .heads = layer.blocks[b].content { true } else { false }
+                        for i in 0..<instances {
+                            // Heads look their recipe up directly: this loop runs for every head.
+                            let headRecipe = isHeads ? OperationRecipe.headIndex(heads[i]) : -1
+                            if isHeads && compiled[headRecipe] == layer.number {
+                                // Every head of a recipe does the same as the first of the layer:
+                                // replay its events with their bytes and levels worked out.
+                                let replay = replays.baseAddress! + headRecipe * replayStride
+                                for e in 0..<replayCounts[headRecipe] {
+                                    let (bytes, at) = (replay[2 * e], replay[2 * e + 1])
+                                    if at >= 0 {
+                                        ledger.produce(bytes, level: Int(at))
+                                    } else if at == -1 {
+                                        ledger.release(bytes)
+                                    } else if i == instances - 1 {
+                                        ledger.release(inputRelease[Int(bytes)])
+                                    }
+                                }
+                                continue
+                            }
+                            let recipe = isHeads ? headRecipes[headRecipe] : layer.recipe(of: b, instance: i)
+                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
+                                                   cached: cached, gradients: false)
+                            let start = isStack ? base + i * recipe.depth : base
+                            let events = training ? recipe.trainingForwardEvents : recipe.forwardEvents
+                            if isHeads {
+                                // Worked out for this head, then replayed for the others (above):
+                                // (bytes, level) to produce, (bytes, -1) to release, (input, -2)
+                                // for an input read last.
+                                let replay = replays.baseAddress! + headRecipe * replayStride
+                                var count = 0
+                                for event in events {
+                                    switch event {
+                                    case .produce(let s): (replay[2 * count], replay[2 * count + 1]) = (table[s], Double(start + recipe.levels[s]))
+                                    case .release(let s): (replay[2 * count], replay[2 * count + 1]) = (table[s], -1)
+                                    case .inputRead(let k): (replay[2 * count], replay[2 * count + 1]) = (Double(k), -2)
+                                    case .produceGradient, .releaseGradient: continue
+                                    }
+                                    count += 1
+                                }
+                                replayCounts[headRecipe] = count
+                                compiled[headRecipe] = layer.number
+                            }
+                            for event in events {
+                                switch event {
+                                case .produce(let s): ledger.produce(table[s], level: start + recipe.levels[s])
+                                case .release(let s): ledger.release(table[s])
+                                case .inputRead(let k):
+                                    if isStack && i > 0 {
+                                        if !training || !recipe.inputsReadBackward[k] { ledger.release(previousStage) }
+                                    } else if i == (isStack ? 0 : instances - 1) {
+                                        // The last head reads the heads' input last; only the first stage reads the stack's.
+                                        ledger.release(inputRelease[k])
+                                    }
+                                case .produceGradient, .releaseGradient: break
+                                }
+                            }
+                            previousStage = table[recipe.output]
+                        }
                     }
-                    ledger.produce(scores, level: level + 2 + weighted)
-                    if !training { ledger.release(2 * v) }
-                    ledger.produce(scores, level: level + 3 + weighted)
-                    ledger.release(scores)
-                    ledger.produce(v, level: level + 4 + weighted)
-                    if !training { ledger.release(scores + v) }
-                case .ltDFT, .ltDCT, .dsc5, .dsc9, .dsc13:
-                    ledger.produce(v, level: level + 1)
-                    ledger.produce(v, level: level + 2)
-                    // The transform's gradient never reads v again; the convolution's kernel gradient does.
-                    if !training || head.kernelSize == nil { ledger.release(v) }
+                    let last = layer.blocks.count - 1
+                    // The model's result has no reader in inference.
+                    if !training && n == layers.count - 1 { ledger.release(resultBytes(of: .block(last), in: layer, input: input)) }
+                    input = resultBytes(of: .block(last), in: layer, input: input)
+                    inputReadBackward = layer.recipe(of: last, instance: 0).backwardReadsOutput
+                    level = levels[last]
                 }
             }
-            let attention = level + s.headDepth
-            ledger.produce(hidden, level: attention + 1)  // output projection
-            if !training { ledger.release(Double(layer.heads.count) * v) }
-            ledger.produce(hidden, level: attention + 2)  // residual
-            ledger.release(hidden)
-            if !training { ledger.release(x) }
-            ledger.produce(hidden, level: attention + 3)  // layer-norm
-            ledger.release(hidden)
-            var stage = 0.0
-            let sizes = layer.feedForward
-            for i in 0...sizes.count {
-                let out = activationBytes(B * N * (i < sizes.count ? sizes[i] : h))
-                ledger.produce(out, level: attention + 4 + i)
-                if i > 0 && !training { ledger.release(stage) }
-                stage = out
-            }
-            let second = attention + s.feedForward + 5
-            ledger.produce(hidden, level: second)  // residual
-            ledger.release(stage)
-            if !training { ledger.release(hidden) }
-            ledger.produce(hidden, level: second + 1)  // layer-norm
-            ledger.release(hidden)
-            if !training && j == model.layers.count - 1 { ledger.release(hidden) }
-            x = hidden
-            level = second + 1
         }
     }
 
-    func backwardLiveness(_ ledger: inout LevelLedger, outputGradientLevel: Int) {
-        let B = batchSize
-        let N = sequenceLength
+    func backwardLiveness(_ ledger: inout LevelLedger, _ layers: [LayerStructure], outputGradientLevel: Int) {
         var level = outputGradientLevel
-        // Gradients with respect to the current layer's output, held for its last reader.
+        // Gradient bytes belonging to the current layer's result, held for its last reader.
         var pending = 0.0
-        let layers = model.layers
-        for j in stride(from: layers.count - 1, through: 0, by: -1) {
-            let layer = layers[j]
-            let h = layer.hiddenSize
-            let d = layer.headSize
-            let s = LayerStructure(model, layer: j)
-            let previous = s.previousHiddenSize
-            let F = s.feedForward
-            let hidden = activationBytes(B * N * h)
-            let hiddenGrad = gradientBytes(B * N * h)
-
-            // Second layer-norm (reads its own output), then the residual.
-            ledger.produce(hiddenGrad, level: level)
-            ledger.release(pending + hidden)
-            ledger.produce(hiddenGrad, level: level + 1)
-            ledger.release(hiddenGrad)
-            // Feed-forward stack, last matmul first. The last one's upstream is the residual's
-            // gradient, which the first layer-norm reads too.
-            let sizes = layer.feedForward
-            var upstream = 0.0
-            for i in stride(from: sizes.count, through: 0, by: -1) {
-                let size = i < sizes.count ? sizes[i] : h
-                let width = i > 0 ? sizes[i - 1] : h
-                let at = level + 2 + (sizes.count - i)
-                let left = gradientBytes(B * N * width)
-                ledger.produce(left, level: at)
-                ledger.produce(gradientBytes(width * size), level: at)
-                ledger.release(upstream)
-                // The weight gradient was the last reader of this matmul's input.
-                if i > 0 { ledger.release(activationBytes(B * N * width)) }
-                upstream = left
-            }
-            let first = level + 3 + F
-            ledger.produce(hiddenGrad, level: first)
-            ledger.release(upstream + hiddenGrad + hidden)
-            ledger.produce(hiddenGrad, level: first + 1)
-            ledger.release(hiddenGrad)
-            // The residual's gradient goes to the output projection and to the layer input.
-            pending = hiddenGrad
-
-            // Output projection: its weight gradient is the attention results' last reader.
-            ledger.produce(hiddenGrad, level: first + 2)
-            ledger.produce(gradientBytes(h * h), level: first + 2)
-            let v = activationBytes(B * N * d)
-            ledger.release(Double(layer.heads.count) * v)
-
-            // Heads in reverse program order; K is the level of the attention results'
-            // gradients. The output projection's input gradient is shared by all heads and
-            // leaves after the first head's.
-            let K = first + 3
-            let shared = hiddenGrad
-            let scores = activationBytes(B * N * N)
-            let vGrad = gradientBytes(B * N * d)
-            let scoresGrad = gradientBytes(B * N * N)
-            let projectionWeight = gradientBytes(h * d)
-            for i in stride(from: layer.heads.count - 1, through: 0, by: -1) {
-                let head = layer.heads[i]
-                let lastReader = i == 0
-                // An input projection's gradients; the last one of the first head also ends
-                // the projected input's life.
-                func projection(upstream: Double, level at: Int, readsInput: Bool) {
-                    ledger.produce(hiddenGrad, level: at)
-                    ledger.produce(projectionWeight, level: at)
-                    ledger.release(upstream)
-                    if readsInput { ledger.release(hidden) }
-                    pending += hiddenGrad
-                }
-                switch head {
-                case .saSDP, .saWMA:
-                    let weighted = head == .saWMA
-                    // Context: dSoftmax (v's last reader), then dV.
-                    ledger.produce(scoresGrad, level: K)
-                    ledger.release(v)
-                    ledger.produce(vGrad, level: K)
-                    if lastReader { ledger.release(shared) }
-                    // Softmax reads its own output.
-                    ledger.produce(scoresGrad, level: K + 1)
-                    ledger.release(scoresGrad + scores)
-                    // Scores: dQ (k's last reader), then dK (q's, or q.W_a's).
-                    ledger.produce(vGrad, level: K + 2)
-                    ledger.release(v)
-                    ledger.produce(vGrad, level: K + 2)
-                    ledger.release(scoresGrad + v)
-                    if weighted {
-                        ledger.produce(vGrad, level: K + 3)
-                        ledger.produce(gradientBytes(d * d), level: K + 3)
-                        ledger.release(vGrad + v)
+        let blockCount = LayerBlock.maximumCount
+        let inputs = LayerBlock.maximumInputs
+        let steps = LayerBlock.maximumSteps
+        let headRecipes = OperationRecipe.heads
+        let headRecipeCount = headRecipes.count
+        // A head's events with their bytes and levels worked out, four doubles each: (tag,
+        // bytes, level, argument); see `produceTag` and the tags after it.
+        let replayStride = 4 * LayerBlock.maximumBackwardEvents
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + 3 * headRecipeCount + inputs) { ints in
+            let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
+            let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipeCount)])
+            let compiled = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipeCount)..<(blockCount + 2 * headRecipeCount)])
+            let replayCounts = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 2 * headRecipeCount)..<(blockCount + 3 * headRecipeCount)])
+            let releasingInstance = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 3 * headRecipeCount)...])
+            cached.initialize(repeating: -1)
+            compiled.initialize(repeating: -1)
+            let replayStart = blockCount + steps + inputs + (headRecipeCount + 1) * Self.tableStride
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: replayStart + headRecipeCount * replayStride) { doubles in
+                // Gradient bytes belonging to each block's result, then to each step of the
+                // recipe instance being walked; bytes each input frees; byte tables.
+                let blockPending = UnsafeMutableBufferPointer(rebasing: doubles[0..<blockCount])
+                let stepPending = UnsafeMutableBufferPointer(rebasing: doubles[blockCount..<(blockCount + steps)])
+                let releasedBytes = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps)..<(blockCount + steps + inputs)])
+                let tables = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps + inputs)..<replayStart])
+                let replays = UnsafeMutableBufferPointer(rebasing: doubles[replayStart...])
+                for layer in layers.reversed() {
+                    let heads = layer.heads
+                    let inputGradient = layer.backwardLevels(levels, outputLevel: level)
+                    blockPending.initialize(repeating: 0)
+                    let last = layer.blocks.count - 1
+                    blockPending[last] = pending
+                    pending = 0  // now for the layer input
+                    for b in layer.blocks.indices.reversed() where layer.isPresent(b) {
+                        let instances = layer.instances(of: b)
+                        let isStack = if case .feedForwardStack = layer.blocks[b].content { true } else { false }
+                        // The instance whose backward operations free each input, and its bytes.
+                        for k in layer.blocks[b].inputs.indices {
+                            let source = layer.source(of: b, input: k)
+                            if let reader = lastBackwardReader(of: source, in: layer), reader.0 == b {
+                                releasingInstance[k] = reader.1
+                                releasedBytes[k] = resultBytes(of: source, in: layer, input: 0)
+                            } else {
+                                releasingInstance[k] = -1
+                            }
+                        }
+                        /// Adds a gradient's bytes to the result of `source` it belongs to.
+                        func belongs(_ bytes: Double, to source: LayerBlock.Source) {
+                            switch source {
+                            case .block(let a): blockPending[a] += bytes
+                            case .layerInput: pending += bytes
+                            }
+                        }
+                        var stageGradient = 0.0  // of a feed-forward stage's result, from the stage after
+                        let isHeads = if case .heads = layer.blocks[b].content { true } else { false }
+                        for i in stride(from: instances - 1, through: 0, by: -1) {
+                            let headRecipe = isHeads ? OperationRecipe.headIndex(heads[i]) : -1
+                            if isHeads && compiled[headRecipe] == layer.number {
+                                // Every head of a recipe does the same as the last of the layer
+                                // (the first walked): replay its events.
+                                stepPending.initialize(repeating: 0)
+                                stepPending[headRecipes[headRecipe].output] = i == 0 ? blockPending[b] : 0
+                                let replay = replays.baseAddress! + headRecipe * replayStride
+                                for e in 0..<replayCounts[headRecipe] {
+                                    let entry = replay + 4 * e
+                                    let (bytes, argument) = (entry[1], Int(entry[3]))
+                                    switch Int(entry[0]) {
+                                    case Self.produceTag: ledger.produce(bytes, level: Int(entry[2]))
+                                    case Self.produceForStepTag:
+                                        ledger.produce(bytes, level: Int(entry[2]))
+                                        stepPending[argument] += bytes
+                                    case Self.produceForInputTag:
+                                        ledger.produce(bytes, level: Int(entry[2]))
+                                        belongs(bytes, to: layer.source(of: b, input: argument))
+                                    case Self.releaseTag: ledger.release(bytes)
+                                    case Self.inputReadTag: if releasingInstance[argument] == i { ledger.release(releasedBytes[argument]) }
+                                    default: ledger.release(stepPending[argument])  // releaseGradientTag
+                                    }
+                                }
+                                continue
+                            }
+                            let recipe = isHeads ? headRecipes[headRecipe] : layer.recipe(of: b, instance: i)
+                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
+                                                   cached: cached, gradients: true)
+                            let start = isStack ? levels[b] + (instances - 1 - i) * (1 + recipe.inputGradientDepths[0]) : levels[b]
+                            let earlierStage = isStack && i > 0
+                            stepPending.initialize(repeating: 0)
+                            // A gradient of every head's result belongs to the first head.
+                            stepPending[recipe.output] = isStack && i < instances - 1 ? stageGradient : (i == 0 || isStack ? blockPending[b] : 0)
+                            stageGradient = 0
+                            if isHeads {
+                                // Worked out for this head, then replayed for the others (above).
+                                let replay = replays.baseAddress! + headRecipe * replayStride
+                                var count = 0
+                                var replayable = true
+                                for event in recipe.backwardEvents {
+                                    let entry = replay + 4 * count
+                                    switch event {
+                                    case .produceGradient(let o):
+                                        let at = Double(start + recipe.backwardLevels[recipe.operationSteps[o]])
+                                        switch recipe.gradientTargets[o] {
+                                        case .none: (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceTag), table[steps + o], at, 0)
+                                        case .step(let t): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceForStepTag), table[steps + o], at, Double(t))
+                                        case .input(let k): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceForInputTag), table[steps + o], at, Double(k))
+                                        case .earliestInput: replayable = false
+                                        }
+                                    case .release(let t): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.releaseTag), table[t], 0, 0)
+                                    case .inputRead(let k): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.inputReadTag), 0, 0, Double(k))
+                                    case .releaseGradient(let s): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.releaseGradientTag), 0, 0, Double(s))
+                                    case .produce: continue
+                                    }
+                                    count += 1
+                                }
+                                replayCounts[headRecipe] = count
+                                if replayable { compiled[headRecipe] = layer.number }
+                            }
+                            for event in recipe.backwardEvents {
+                                switch event {
+                                case .produceGradient(let o):
+                                    let bytes = table[steps + o]
+                                    ledger.produce(bytes, level: start + recipe.backwardLevels[recipe.operationSteps[o]])
+                                    switch recipe.gradientTargets[o] {
+                                    case .none: break
+                                    case .step(let t): stepPending[t] += bytes
+                                    case .input(let k):
+                                        if earlierStage { stageGradient += bytes } else { belongs(bytes, to: layer.source(of: b, input: k)) }
+                                    case .earliestInput(let s, let left):
+                                        var earliest: LayerBlock.Source? = nil
+                                        for case .input(let k) in left ? recipe.steps[s].left : recipe.steps[s].right {
+                                            let source = layer.source(of: b, input: k)
+                                            earliest = earliest.map { min($0, source) } ?? source
+                                        }
+                                        if earlierStage { stageGradient += bytes } else if let earliest { belongs(bytes, to: earliest) }
+                                    }
+                                case .release(let t): ledger.release(table[t])
+                                case .inputRead(let k):
+                                    if earlierStage {
+                                        let before = layer.dimensions(of: b, instance: i - 1)
+                                        ledger.release(activationBytes(recipe.shapes[recipe.output].evaluate(before).outputValues))
+                                    } else if releasingInstance[k] == i {
+                                        ledger.release(releasedBytes[k])
+                                    }
+                                case .releaseGradient(let s): ledger.release(stepPending[s])
+                                case .produce: break
+                                }
+                            }
+                        }
                     }
-                    projection(upstream: vGrad, level: K + 1, readsInput: false)  // v
-                    projection(upstream: vGrad, level: K + 3, readsInput: false)  // k
-                    projection(upstream: vGrad, level: weighted ? K + 4 : K + 3, readsInput: lastReader && s.hasProjection)  // q
-                case .ltDFT, .ltDCT:
-                    ledger.produce(vGrad, level: K)
-                    if lastReader { ledger.release(shared) }
-                    projection(upstream: vGrad, level: K + 1, readsInput: lastReader && s.hasProjection)
-                case .dsc5, .dsc9, .dsc13:
-                    ledger.produce(vGrad, level: K)
-                    ledger.produce(gradientBytes(head.kernelSize! * d), level: K)
-                    if lastReader { ledger.release(shared) }
-                    ledger.release(v)  // read last by the kernel gradient
-                    projection(upstream: vGrad, level: K + 1, readsInput: lastReader && s.hasProjection)
+                    level = inputGradient
                 }
-            }
-            level = K + 1 + s.headBackwardDepth
-            if s.hasProjection {
-                let left = gradientBytes(B * N * previous)
-                ledger.produce(left, level: level)
-                ledger.produce(gradientBytes(previous * h), level: level)
-                ledger.release(pending)
-                pending = left
-                level += 1
             }
         }
-        // The embedding's layer-norm, then the embedding rows' update in place.
-        let values = B * N * layers[0].hiddenSize
-        let normGrad = gradientBytes(values)
-        ledger.produce(normGrad, level: level)
-        ledger.release(pending + activationBytes(values))
-        ledger.produce(0, level: level + 1)
-        ledger.release(normGrad)
+    }
+
+    // The tags of a head's backward events once worked out (`backwardLiveness`): produce a
+    // gradient (belonging to nothing kept, to a step's result, to an input), release a
+    // result, read an input last, release the gradient belonging to a step.
+    private static var produceTag: Int { 0 }
+    private static var produceForStepTag: Int { 1 }
+    private static var produceForInputTag: Int { 2 }
+    private static var releaseTag: Int { 3 }
+    private static var inputReadTag: Int { 4 }
+    private static var releaseGradientTag: Int { 5 }
+
+    /// The bytes of instance `i` of block `b`'s forward results (by step), then of its
+    /// backward results (from `LayerBlock.maximumSteps`, by backward operation) if
+    /// `gradients`. A head's table (`headRecipe` its index in `OperationRecipe.heads`, -1 for
+    /// other instances) is worked out once per layer and recipe.
+    private func bytesTable(_ layer: LayerStructure, block b: Int, instance i: Int, recipe: OperationRecipe, headRecipe: Int,
+                            tables: UnsafeMutableBufferPointer<Double>, cached: UnsafeMutableBufferPointer<Int>,
+                            gradients: Bool) -> UnsafeMutableBufferPointer<Double> {
+        let stride = Self.tableStride
+        var slot = cached.count  // the table of instances other than heads
+        if headRecipe >= 0 {
+            slot = headRecipe
+            if cached[slot] == layer.number { return UnsafeMutableBufferPointer(rebasing: tables[(slot * stride)..<((slot + 1) * stride)]) }
+            cached[slot] = layer.number
+        }
+        let table = UnsafeMutableBufferPointer(rebasing: tables[(slot * stride)..<((slot + 1) * stride)])
+        let dims = layer.dimensions(of: b, instance: i)
+        var o = LayerBlock.maximumSteps
+        for s in recipe.shapes.indices {
+            let shape = recipe.shapes[s].evaluate(dims)
+            table[s] = activationBytes(shape.outputValues)
+            guard gradients else { continue }
+            BackwardRule.forEachStep(of: shape.kind, hasLeftInputs: recipe.hasLeftInputs[s], hasRightInputs: recipe.hasRightInputs[s],
+                                     optimizer: optimizer) { op in
+                table[o] = gradientBytes(op.outputValues)
+                o += 1
+            }
+        }
+        return table
+    }
+
+    // MARK: Readers across blocks
+
+    /// Bytes of the result `source` names: all heads' results together for the heads, the
+    /// last stage's for the feed-forward stack; `input` is the layer input's.
+    private func resultBytes(of source: LayerBlock.Source, in layer: LayerStructure, input: Double) -> Double {
+        guard case .block(let b) = source else { return input }
+        var bytes = 0.0
+        let instances = layer.instances(of: b)
+        let range = if case .heads = layer.blocks[b].content { 0..<instances } else { (instances - 1)..<instances }
+        for i in range {
+            let recipe = layer.recipe(of: b, instance: i)
+            bytes += activationBytes(recipe.shapes[recipe.output].evaluate(layer.dimensions(of: b, instance: i)).outputValues)
+        }
+        return bytes
+    }
+
+    /// The last block reading `source` in the forward pass.
+    private func lastForwardReader(of source: LayerBlock.Source, in layer: LayerStructure) -> Int? {
+        layer.readers(of: source).last?.block
+    }
+
+    /// The block instance whose backward operations read `source` last (the earliest in
+    /// program order), unless the result's own backward operations read it, which come later.
+    private func lastBackwardReader(of source: LayerBlock.Source, in layer: LayerStructure) -> (Int, Int)? {
+        guard case .block(let a) = source else { return nil }  // the layer input is the previous layer's result
+        if layer.recipe(of: a, instance: layer.instances(of: a) - 1).backwardReadsOutput { return nil }
+        for reader in layer.readers(of: source) {
+            for i in 0..<layer.instances(of: reader.block) where layer.recipe(of: reader.block, instance: i).inputsReadBackward[reader.input] {
+                return (reader.block, i)
+            }
+        }
+        return nil
+    }
+
+    /// Whether any backward operation reads block `source`'s result.
+    private func isReadBackward(_ source: LayerBlock.Source, in layer: LayerStructure) -> Bool {
+        guard case .block(let a) = source else { return true }
+        return layer.recipe(of: a, instance: layer.instances(of: a) - 1).backwardReadsOutput
+            || lastBackwardReader(of: source, in: layer) != nil
     }
 }

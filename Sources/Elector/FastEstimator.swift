@@ -7,17 +7,15 @@ import DesignSpace
 /// grouped into dependency levels (one more than their deepest input's), each level taking
 /// its total expected work spread over all units of a class (never less than one tile) plus
 /// the longest pipeline latency, the DMA streaming loads ahead of compute, and activations
-/// spilled when the live set outgrows the activation buffer. Because every layer has the
-/// same shape of dependencies, the level of each operation follows from the layer's
-/// structure (heads in parallel, then the output projection, the residuals, the layer-norms
-/// and the feed-forward stack; in the backward pass the reverse depth), so identical heads
-/// of a layer are tiled once and counted with their multiplicity (`+Work`). The live set is
-/// followed result by result (`+Liveness`), and only when the run produces more bytes than
-/// the buffer holds: otherwise nothing can spill.
+/// spilled when the live set outgrows the activation buffer. It walks the same recipes
+/// (`OperationRecipe`, strung together by `LayerBlock`) the mapper expands: the level of
+/// each operation follows from the levels the recipes derive, so identical heads of a layer
+/// are tiled once and counted with their multiplicity (`+Work`). The live set is followed
+/// result by result with the last readers the recipes derive (`+Liveness`), and only when
+/// the run produces more bytes than the buffer holds: otherwise nothing can spill.
 ///
 /// A test holds the result equal to the same model evaluated over `Mapper.operations()` with
-/// their real dependencies and last readers. This walk mirrors the mapper's conventions; a
-/// change there needs the same change here, which that test catches.
+/// their real dependencies and last readers.
 struct FastEstimator {
     let hardware: HardwareInstance
     let tiler: Tiler
@@ -52,68 +50,47 @@ struct FastEstimator {
 
     func run() -> Outcome {
         let training = workload == .training
-        // Enough levels for any heads (the deepest, WMA, needs 5 forward and 4 backward);
-        // levels left empty add no time, so only the last forward one must be exact.
-        var levelCount = 2  // the embedding and its layer-norm
-        for (j, layer) in model.layers.enumerated() {
-            let projection = LayerStructure.previousHiddenSize(in: model, layer: j) != layer.hiddenSize ? 1 : 0
-            levelCount += projection + 5 + layer.feedForward.count + 6
-            levelCount += training ? 6 + layer.feedForward.count + 1 + 4 + projection : 0
-        }
-        if training { levelCount += 2 }  // the last layer-norm's gradient, then the embedding's update
+        // Enough levels for every layer; levels left empty add no time, so only the last
+        // forward one must be exact.
+        let layers = layers()
+        var levelCount = 2
+        for layer in layers { levelCount += layer.levelBound(training: training) }
         let capacity = hardware.bufferBytes("activation")
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: levelCount * LevelLedger.stride) { storage in
             var ledger = LevelLedger(storage: storage, capacity: capacity)
-            let footprint = forwardWork(&ledger)
+            let footprint = forwardWork(&ledger, layers)
             let lastForward = footprint.lastLevel
-            if training { backwardWork(&ledger, outputGradientLevel: lastForward + 1) }
+            if training { backwardWork(&ledger, layers, outputGradientLevel: lastForward + 1) }
             // The live set can only outgrow the buffer if the run produces more than it holds.
             if ledger.producedBytes > capacity {
-                forwardLiveness(&ledger, training: training)
-                if training { backwardLiveness(&ledger, outputGradientLevel: lastForward + 1) }
+                forwardLiveness(&ledger, layers, training: training)
+                if training { backwardLiveness(&ledger, layers, outputGradientLevel: lastForward + 1) }
             }
             return schedule(ledger, footprint: footprint)
         }
     }
 
-    // MARK: Operation shapes (the mapper's, see `Mapper.operations()`)
+    // MARK: Operation costs
 
     func tile(_ kind: MappedOperation.Kind, phase: MappedOperation.Phase, load: Int = 0, store: Int = 0,
               output: Int, outputKind: MatrixKind) -> TileCost {
         tiler.cost(kind, phase: phase, load: load, store: store, output: output, outputKind: outputKind)
     }
 
-    /// A forward matmul Y[B, m, n] = X[B, m, k] . W[k, n].
-    func matmul(m: Int, k: Int, n: Int, left: MatrixKind, right: MatrixKind, banded: Int? = nil, shared: Bool,
-                load: Int) -> TileCost {
-        tile(.matmul(batch: batchSize, m: m, k: k, n: n, left: left, right: right, bandedK: banded, sharedRight: shared),
-             phase: .forward, load: load, output: batchSize * m * n, outputKind: .activation)
-    }
-
-    /// The gradient with respect to the left operand of a forward matmul: dY . Right^T.
-    func gradLeft(m: Int, k: Int, n: Int, right: MatrixKind, shared: Bool) -> TileCost {
-        tile(.matmul(batch: batchSize, m: m, k: n, n: k, left: .gradient, right: right, bandedK: nil, sharedRight: shared),
-             phase: .backward, output: batchSize * m * k, outputKind: .gradient)
-    }
-
-    /// The weight gradient of a shared weight, summed over the batch: (k x B*m) . (B*m x n).
-    func gradWeight(m: Int, k: Int, n: Int) -> TileCost {
-        tile(.matmul(batch: 1, m: k, k: batchSize * m, n: n, left: .activation, right: .gradient, bandedK: nil, sharedRight: false),
-             phase: .backward, output: k * n, outputKind: .gradient)
-    }
-
-    /// The gradient with respect to the right operand: Left^T . dY.
-    func gradRight(m: Int, k: Int, n: Int, left: MatrixKind, banded: Int? = nil) -> TileCost {
-        tile(.matmul(batch: batchSize, m: k, k: m, n: n, left: left == .fixed ? .fixed : .gradient, right: .gradient,
-                     bandedK: banded, sharedRight: false),
-             phase: .backward, output: batchSize * k * n, outputKind: .gradient)
-    }
-
     /// The optimizer step of `values` weights.
     func update(_ values: Int) -> TileCost {
-        let state = values * (1 + optimizer.stateTensors)
-        return tile(.elementwise(elements: values, opsPerElement: optimizer.opsPerWeight, operand: .gradient),
-                    phase: .update, load: state, store: state, output: 0, outputKind: .gradient)
+        let update = BackwardRule.update(values: values, optimizer: optimizer)
+        return tile(update.kind, phase: .update, load: update.load, store: update.store, output: 0, outputKind: .gradient)
+    }
+
+    /// The embedding, then every encoder layer.
+    func layers() -> [LayerStructure] {
+        var layers = [LayerStructure.embedding(of: model, batchSize: batchSize, sequenceLength: sequenceLength)]
+        layers.reserveCapacity(model.layers.count + 1)
+        for j in model.layers.indices {
+            layers.append(LayerStructure(model, layer: j, batchSize: batchSize, sequenceLength: sequenceLength))
+        }
+        return layers
     }
 
     /// Bytes an activation of `values` entries occupies in the buffer.

@@ -4,10 +4,8 @@ import DesignSpace
 /// for a batch, in program order, with their dependencies; training adds the backward pass
 /// and the weight update (paper Table I).
 ///
-/// Conventions: every head receives its own input projection h -> d; LT heads multiply by the
-/// stored N_T x N_T DFT (real part) or DCT matrix; DSC-k heads are the equivalent banded matrix
-/// multiplication with k non-zero diagonals; a projection h_prev -> h joins layers of different
-/// hidden size; the activation runs inside the MAC lanes of the feed-forward matmuls.
+/// The operations are the recipes' (`OperationRecipe`, strung together by `LayerBlock`)
+/// expanded step by step; their backward operations follow `BackwardRule`.
 public struct Mapper: Sendable {
     public let model: TransformerModel
     public let batchSize: Int
@@ -30,7 +28,6 @@ public struct Mapper: Sendable {
         let leftInputs: [Int]
         /// Activations feeding the right operand, when it is an activation too.
         let rightInputs: [Int]
-        let hasWeight: Bool
     }
 
     /// The operations, in program order.
@@ -42,100 +39,62 @@ public struct Mapper: Sendable {
         let forwardEstimate = model.layers.reduce(4) { $0 + 10 * $1.heads.count + 12 + $1.feedForward.count }
         builder.operations.reserveCapacity(workload == .training ? 4 * forwardEstimate : forwardEstimate)
         records.reserveCapacity(forwardEstimate)
-        let B = batchSize
-        let N = sequenceLength
-        let h0 = model.layers[0].hiddenSize
 
-        func matmul(_ name: OperationLabel, layer: Int, m: Int, k: Int, n: Int, left: MatrixKind, right: MatrixKind,
-                    banded: Int? = nil, shared: Bool, leftInputs: [Int], rightInputs: [Int], weightValues: Int) -> Int {
-            let id = builder.add(
-                label: name, layer: layer, phase: .forward,
-                kind: .matmul(batch: B, m: m, k: k, n: n, left: left, right: right, bandedK: banded, sharedRight: shared),
-                dependencies: leftInputs + rightInputs, load: weightValues, output: B * m * n, outputKind: .activation)
-            records.append(ForwardRecord(id: id, leftInputs: leftInputs, rightInputs: rightInputs, hasWeight: weightValues > 0))
-            return id
-        }
-        func other(_ name: OperationLabel, layer: Int, kind: MappedOperation.Kind, inputs: [Int], output: Int, load: Int = 0) -> Int {
-            let id = builder.add(label: name, layer: layer, phase: .forward, kind: kind, dependencies: inputs,
-                                 load: load, output: output, outputKind: .activation)
-            records.append(ForwardRecord(id: id, leftInputs: inputs, rightInputs: [], hasWeight: false))
-            return id
-        }
-
-        // Token + position + segment embeddings are looked up in main memory and summed.
-        let embed = other(OperationLabel(role: "embedding"), layer: 0, kind: .elementwise(elements: B * N * h0, opsPerElement: 2, operand: .activation),
-                          inputs: [], output: B * N * h0, load: 3 * B * N * h0)
-        var x = other(OperationLabel(role: "layer_norm"), layer: 0, kind: .layerNorm(rows: B * N, columns: h0), inputs: [embed], output: B * N * h0)
-        var previous = h0
-
-        for (j, layer) in model.layers.enumerated() {
-            let L = j + 1
-            let h = layer.hiddenSize
-            let d = layer.headSize
-            if previous != h {
-                x = matmul(OperationLabel(role: "projection"), layer: L, m: N, k: previous, n: h, left: .activation, right: .weight,
-                           shared: true, leftInputs: [x], rightInputs: [], weightValues: previous * h)
-            }
-            var contexts: [Int] = []
-            for (i, head) in layer.heads.enumerated() {
-                func hl(_ role: StaticString) -> OperationLabel { OperationLabel(head: i + 1, headOperation: head, role: role) }
-                switch head {
-                case .saSDP, .saWMA:
-                    var q = matmul(hl("q"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
-                                   leftInputs: [x], rightInputs: [], weightValues: h * d)
-                    let k = matmul(hl("k"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
-                                   leftInputs: [x], rightInputs: [], weightValues: h * d)
-                    let v = matmul(hl("v"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
-                                   leftInputs: [x], rightInputs: [], weightValues: h * d)
-                    if head == .saWMA {
-                        q = matmul(hl("q_wa"), layer: L, m: N, k: d, n: d, left: .activation, right: .weight, shared: true,
-                                   leftInputs: [q], rightInputs: [], weightValues: d * d)
+        /// Expands instance `i` of block `b` of `layer` reading `inputs` (ids per recipe
+        /// input); returns the id of its result.
+        func expand(_ layer: LayerStructure, block b: Int, instance i: Int, inputs: [[Int]]) -> Int {
+            let recipe = layer.recipe(of: b, instance: i)
+            let dims = layer.dimensions(of: b, instance: i)
+            var ids: [Int] = []
+            ids.reserveCapacity(recipe.steps.count)
+            func resolve(_ operands: [RecipeStep.Operand]) -> [Int] {
+                operands.flatMap { operand -> [Int] in
+                    switch operand {
+                    case .input(let k): inputs[k]
+                    case .step(let t): [ids[t]]
                     }
-                    // Scores Q K^T; the 1/sqrt(h) scaling folds into the softmax input shift.
-                    let s = matmul(hl("scores"), layer: L, m: N, k: d, n: N, left: .activation, right: .activation,
-                                   shared: false, leftInputs: [q], rightInputs: [k], weightValues: 0)
-                    let sm = other(hl("softmax"), layer: L, kind: .softmax(rows: B * N, columns: N), inputs: [s], output: B * N * N)
-                    contexts.append(matmul(hl("context"), layer: L, m: N, k: N, n: d, left: .activation, right: .activation,
-                                           shared: false, leftInputs: [sm], rightInputs: [v], weightValues: 0))
-                case .ltDFT, .ltDCT:
-                    let v = matmul(hl("v"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
-                                   leftInputs: [x], rightInputs: [], weightValues: h * d)
-                    // The stored N x N transform matrix is the fixed left operand.
-                    let id = builder.add(
-                        label: hl("transform"), layer: L, phase: .forward,
-                        kind: .matmul(batch: B, m: N, k: N, n: d, left: .fixed, right: .activation, bandedK: nil, sharedRight: false),
-                        dependencies: [v], load: N * N, output: B * N * d, outputKind: .activation)
-                    records.append(ForwardRecord(id: id, leftInputs: [], rightInputs: [v], hasWeight: false))
-                    contexts.append(id)
-                case .dsc5, .dsc9, .dsc13:
-                    let kernel = head.kernelSize!
-                    let v = matmul(hl("v"), layer: L, m: N, k: h, n: d, left: .activation, right: .weight, shared: true,
-                                   leftInputs: [x], rightInputs: [], weightValues: h * d)
-                    // The learned kernel becomes a banded N x N matrix with k non-zero diagonals.
-                    let id = builder.add(
-                        label: hl("conv"), layer: L, phase: .forward,
-                        kind: .matmul(batch: B, m: N, k: N, n: d, left: .weight, right: .activation, bandedK: kernel, sharedRight: false),
-                        dependencies: [v], load: kernel * d, output: B * N * d, outputKind: .activation)
-                    records.append(ForwardRecord(id: id, leftInputs: [], rightInputs: [v], hasWeight: true))
-                    contexts.append(id)
                 }
             }
-            let o = matmul(OperationLabel(role: "output"), layer: L, m: N, k: h, n: h, left: .activation, right: .weight, shared: true,
-                           leftInputs: contexts, rightInputs: [], weightValues: h * h)
-            let r1 = other(OperationLabel(role: "residual", index: 1), layer: L, kind: .elementwise(elements: B * N * h, opsPerElement: 1, operand: .activation),
-                           inputs: [o, x], output: B * N * h)
-            let n1 = other(OperationLabel(role: "layer_norm", index: 1), layer: L, kind: .layerNorm(rows: B * N, columns: h), inputs: [r1], output: B * N * h)
-            var f = n1
-            var width = h
-            for (s, size) in (layer.feedForward + [h]).enumerated() {
-                f = matmul(OperationLabel(role: "ff", index: s + 1), layer: L, m: N, k: width, n: size, left: .activation, right: .weight, shared: true,
-                           leftInputs: [f], rightInputs: [], weightValues: width * size)
-                width = size
+            for (s, step) in recipe.steps.enumerated() {
+                let shape = step.shape.evaluate(dims)
+                let left = resolve(step.left)
+                let right = resolve(step.right)
+                let id = builder.add(
+                    label: layer.label(of: b, instance: i, step: s), layer: layer.number, phase: .forward, kind: shape.kind,
+                    dependencies: left + right, load: shape.load, output: shape.outputValues, outputKind: .activation)
+                records.append(ForwardRecord(id: id, leftInputs: left, rightInputs: right))
+                ids.append(id)
             }
-            let r2 = other(OperationLabel(role: "residual", index: 2), layer: L, kind: .elementwise(elements: B * N * h, opsPerElement: 1, operand: .activation),
-                           inputs: [f, n1], output: B * N * h)
-            x = other(OperationLabel(role: "layer_norm", index: 2), layer: L, kind: .layerNorm(rows: B * N, columns: h), inputs: [r2], output: B * N * h)
-            previous = h
+            return ids[recipe.output]
+        }
+
+        var layers = [LayerStructure.embedding(of: model, batchSize: batchSize, sequenceLength: sequenceLength)]
+        for j in model.layers.indices {
+            layers.append(LayerStructure(model, layer: j, batchSize: batchSize, sequenceLength: sequenceLength))
+        }
+        var x: [Int] = []  // the layer input's id
+        for layer in layers {
+            // The results of each block: one per head for the heads.
+            var results = [[Int]](repeating: [], count: layer.blocks.count)
+            for b in layer.blocks.indices where layer.isPresent(b) {
+                let inputs = layer.blocks[b].inputs.indices.map { k -> [Int] in
+                    switch layer.source(of: b, input: k) {
+                    case .layerInput: x
+                    case .block(let a): results[a]
+                    }
+                }
+                switch layer.blocks[b].content {
+                case .recipe:
+                    results[b] = [expand(layer, block: b, instance: 0, inputs: inputs)]
+                case .heads:
+                    results[b] = (0..<layer.instances(of: b)).map { expand(layer, block: b, instance: $0, inputs: inputs) }
+                case .feedForwardStack:
+                    var stage = inputs[0]
+                    for i in 0..<layer.instances(of: b) { stage = [expand(layer, block: b, instance: i, inputs: [stage])] }
+                    results[b] = stage
+                }
+            }
+            x = results[layer.blocks.count - 1]
         }
 
         if workload == .training { appendBackward(records: records, builder: &builder) }
@@ -154,65 +113,31 @@ public struct Mapper: Sendable {
         for record in records.reversed() {
             let f = builder.operations[record.id]
             let upstream = gradients[f.id]
-            let L = f.layer
-            func add(_ suffix: StaticString, _ kind: MappedOperation.Kind, output: Int, outputKind: MatrixKind = .gradient,
-                     extra: [Int] = [], load: Int = 0) -> Int {
-                builder.add(label: f.label.with(stage: suffix), layer: L, phase: .backward, kind: kind,
-                            dependencies: upstream + extra, load: load, output: output, outputKind: outputKind)
-            }
-            switch f.kind {
-            case .matmul(let B, let m, let k, let n, let left, let right, let banded, let shared):
-                // dLeft = dY . Right^T  and  dRight = Left^T . dY (Table I).
-                if !record.leftInputs.isEmpty {
-                    let dX = add("grad_left", .matmul(batch: B, m: m, k: n, n: k, left: .gradient, right: right,
-                                                      bandedK: nil, sharedRight: shared),
-                                 output: B * m * k, extra: record.rightInputs)
-                    for input in record.leftInputs { gradients[input].append(dX) }
+            BackwardRule.forEachStep(of: f.kind, hasLeftInputs: !record.leftInputs.isEmpty, hasRightInputs: !record.rightInputs.isEmpty,
+                                     optimizer: optimizer) { step in
+                let reads: [Int] = switch step.reads {
+                case .nothing: []
+                case .leftInputs: record.leftInputs
+                case .rightInputs: record.rightInputs
+                case .forwardOutput: [f.id]
                 }
-                if shared && record.hasWeight {
-                    // dW sums over the batch: one (k x B*m) . (B*m x n) product.
-                    let dW = add("grad_weight", .matmul(batch: 1, m: k, k: B * m, n: n, left: .activation, right: .gradient,
-                                                        bandedK: nil, sharedRight: false),
-                                 output: k * n, extra: record.leftInputs)
-                    weightGradients.append((f.id, dW, f.loadValues))
-                } else if !record.rightInputs.isEmpty {
-                    let dR = add("grad_right", .matmul(batch: B, m: k, k: m, n: n, left: left == .fixed ? .fixed : .gradient,
-                                                       right: .gradient, bandedK: banded, sharedRight: false),
-                                 output: B * k * n, extra: record.leftInputs)
-                    for input in record.rightInputs { gradients[input].append(dR) }
-                    if record.hasWeight, let kernel = banded {
-                        // DSC kernel gradient: dY . H^T restricted to the k diagonals.
-                        let dW = add("grad_kernel", .matmul(batch: B, m: m, k: n, n: kernel, left: .gradient, right: .activation,
-                                                            bandedK: nil, sharedRight: false),
-                                     output: kernel * n, extra: record.rightInputs)
-                        weightGradients.append((f.id, dW, f.loadValues))
-                    }
-                }
-            case .softmax(let rows, let columns):
-                let id = add("grad", .softmax(rows: rows, columns: columns), output: rows * columns, extra: [f.id])
-                for input in record.leftInputs { gradients[input].append(id) }
-            case .layerNorm(let rows, let columns):
-                let id = add("grad", .layerNorm(rows: rows, columns: columns), output: rows * columns, extra: [f.id])
-                for input in record.leftInputs { gradients[input].append(id) }
-            case .elementwise(let elements, _, _):
-                if record.leftInputs.isEmpty {
-                    // Embedding rows touched by the batch are updated in place.
-                    let id = add("update", .elementwise(elements: elements, opsPerElement: optimizer.opsPerWeight, operand: .gradient),
-                                 output: 0, load: elements * optimizer.stateTensors)
-                    _ = id
-                } else {
-                    let id = add("grad", .elementwise(elements: elements, opsPerElement: 1, operand: .gradient), output: elements)
-                    for input in record.leftInputs { gradients[input].append(id) }
+                let id = builder.add(label: f.label.with(stage: step.stage), layer: f.layer, phase: .backward, kind: step.kind,
+                                     dependencies: upstream + reads, load: step.loadValues, output: step.outputValues,
+                                     outputKind: .gradient)
+                switch step.produces {
+                case .nothing: break
+                case .leftGradient: for input in record.leftInputs { gradients[input].append(id) }
+                case .rightGradient: for input in record.rightInputs { gradients[input].append(id) }
+                case .weightGradient: weightGradients.append((f.id, id, f.loadValues))
                 }
             }
         }
         for (forwardID, dW, values) in weightGradients {
             let f = builder.operations[forwardID]
+            let update = BackwardRule.update(values: values, optimizer: optimizer)
             builder.add(
-                label: f.label.with(stage: "update"), layer: f.layer, phase: .update,
-                kind: .elementwise(elements: values, opsPerElement: optimizer.opsPerWeight, operand: .gradient),
-                dependencies: [dW], load: values * (1 + optimizer.stateTensors),
-                store: values * (1 + optimizer.stateTensors), output: 0, outputKind: .gradient)
+                label: f.label.with(stage: "update"), layer: f.layer, phase: .update, kind: update.kind,
+                dependencies: [dW], load: update.load, store: update.store, output: 0, outputKind: .gradient)
         }
     }
 
