@@ -1,23 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Files built to break a reader (issue 17's reproductions): each must end in one line that
 /// names the file and the problem, with exit status 1, and never in a crash or a runaway.
-@Suite final class HostileInputCLITests {
-    let directory: String
+@Suite struct HostileInputCLITests {
+    let folder: TemporaryDirectory
+    var directory: String { folder.path }
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-hostile-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    }
+    init() throws { folder = try TemporaryDirectory("transcode-hostile") }
 
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
-
-    func file(_ name: String, _ text: String) throws -> String {
-        let path = "\(directory)/\(name)"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    func file(_ name: String, _ text: String) throws -> String { try folder.file(name, text) }
 
     func expectOneLineError(_ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try TranscodeBinary.run(arguments)
