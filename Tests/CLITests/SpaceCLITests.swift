@@ -70,6 +70,8 @@ import Testing
         ("error-calibrate-liberty-garbage", ["calibrate", "--modules", "fifo_w320_d2", "--liberty", "/etc/passwd", "--cache", "/tmp/never-cache"], 1),
         ("error-table-compare-reference", ["table", "compare", "design-compiler"], 64),
         ("table-compare-acceltran", ["table", "compare", "acceltran"], 0),
+        ("error-table-show-directory", ["table", "show", "/tmp/"], 1),
+        ("error-table-show-device", ["table", "show", "/dev/null"], 1),
     ]
 
     @Test(arguments: cases.map(\.0))
