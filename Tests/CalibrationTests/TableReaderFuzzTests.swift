@@ -99,4 +99,20 @@ import Testing
         }
         #expect(throws: CostModelError.unreadable(path: "/dev/null", reason: "not a regular file")) { try HardwareTable.load(path: "/dev/null") }
     }
+
+    @Test func recordsAndMemoryModelsAreReadTheSameWay() throws {
+        #expect(try CalibrationRecords.load(path: "/no/such/records.json") == nil)
+        let dir = FileManager.default.temporaryDirectory.path
+        #expect(throws: CalibrationError.unreadableFile(path: dir, reason: "it is a directory, not a file")) {
+            try CalibrationRecords.load(path: dir)
+        }
+        let path = try scratch("broken.json")
+        try "{\"modules\": [,]}".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: CalibrationError.unreadableFile(path: path, reason: "not valid JSON: line 1, column 14: expected a value, found ','")) {
+            try CalibrationRecords.load(path: path)
+        }
+        #expect(throws: CalibrationError.unreadableMemoryModels(path: dir, reason: "it is a directory, not a file")) {
+            try MemoryModels.load(path: dir)
+        }
+    }
 }
