@@ -72,6 +72,7 @@ import Testing
         ("table-compare-acceltran", ["table", "compare", "acceltran"], 0),
         ("error-table-show-directory", ["table", "show", "/tmp/"], 1),
         ("error-table-show-device", ["table", "show", "/dev/null"], 1),
+        ("error-calibrate-compare-no-records", ["calibrate", "--assemble-only", "--compare", "acceltran", "--records", "/no/such/records.json"], 1),
     ]
 
     @Test(arguments: cases.map(\.0))
