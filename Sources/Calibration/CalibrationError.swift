@@ -7,7 +7,12 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
     case unsupportedCell(module: String, cell: String)
     case timingFailed(module: String, log: String)
     case netlistMismatch(module: String, cycle: Int)
+    /// No liberty file at the path: the only case where the setup hint helps.
     case unreadableLiberty(path: String)
+    /// A file that exists but is not a liberty library; `line` where the parser stopped.
+    case notLiberty(path: String, line: Int?, problem: String)
+    /// A file the bounded reader refused (a directory, a device, too large, not text, bad JSON).
+    case unreadableFile(path: String, reason: String)
     case missingRecord(module: String, file: String)
     case unreadableRecords(path: String)
     case unreadableMemoryModels(path: String, reason: String)
@@ -24,6 +29,9 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
         case .timingFailed(let module, let log): "OpenSTA could not time \(module): \(log)"
         case .netlistMismatch(let module, let cycle): "the synthesised netlist of \(module) differs from its RTL at cycle \(cycle): report this synthesis result"
         case .unreadableLiberty(let path): "cannot read liberty \(path): run scripts/setup or set TRANSCODE_LIBERTY"
+        case .notLiberty(let path, let line, let problem):
+            "\(path) is not a liberty library" + (line.map { ": line \($0)" } ?? "") + ": \(problem)"
+        case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
         case .missingRecord(let module, let file): "\(file) has no record for \(module): run 'transcode calibrate' to synthesise it"
         case .unreadableRecords(let path): "cannot read calibration records \(path) (an older format?): delete it and run 'transcode calibrate'"
         case .unreadableMemoryModels(let path, let reason): "cannot read memory models \(path): \(reason)"

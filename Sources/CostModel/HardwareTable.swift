@@ -1,6 +1,7 @@
 import DesignSpace
 import Foundation
 import HardwareModules
+import StructuredInput
 
 /// A versioned table of module, buffer and main-memory costs with units and provenance:
 /// the numbers the simulator turns into area, energy and time.
@@ -128,8 +129,15 @@ public struct HardwareTable: Codable, Sendable {
 
     /// Reads and validates a table file.
     public static func load(path: String) throws -> HardwareTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CostModelError.unreadable(path: path, reason: "no such file")
+        // Through the bounded reader: a directory, a device or a huge file is refused before
+        // it is read, and strict JSON gives a line and a column (and refuses duplicate keys)
+        // where JSONDecoder would say nothing useful.
+        let data: Data
+        do throws(StructuredInputError) {
+            data = try InputFile.read(path)
+            try JSONText.check(data, source: path)
+        } catch {
+            throw CostModelError.unreadable(path: path, reason: error.reason)
         }
         let table: HardwareTable
         do {

@@ -12,16 +12,41 @@ import Toolchain
 struct RTLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rtl", abstract: "Generate the SystemVerilog of an accelerator (all modules, PE, top), a file list and a manifest.",
+        discussion: """
+            Accelerators: a built-in name (acceltran-edge, acceltran-server, elector-star), an \
+            AccelTran-style YAML or JSON file ('transcode show acceltran-edge --format yaml' prints \
+            one), or --index N, a position 0 to 14,849,999 in the accelerator space. The output \
+            directory receives one SystemVerilog file per module, the processing element and the \
+            top, a file list (elector.f) and manifest.json. 'transcode rtl timing' measures every \
+            module's latency in Verilator.
+
+            Examples:
+              transcode rtl --accelerator acceltran-edge --out /tmp/edge-rtl
+              transcode rtl --index 1234 --out /tmp/rtl-1234
+              transcode rtl --accelerator my-accel.yaml --out /tmp/rtl --integer-bits 8 --fraction-bits 8
+              transcode rtl timing --out /tmp/timing.json
+            """,
         subcommands: [Generate.self, Timing.self], defaultSubcommand: Generate.self)
 
     struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write the RTL of an accelerator.")
+        static let configuration = CommandConfiguration(
+            commandName: "generate", abstract: "Write the RTL of an accelerator.",
+            discussion: """
+                Accelerators: a built-in name, an AccelTran-style YAML or JSON file, or --index N \
+                (0 to 14,849,999). Writes the SystemVerilog, elector.f and manifest.json into --out.
+
+                Examples:
+                  transcode rtl generate --accelerator elector-star --out /tmp/star-rtl
+                  transcode rtl generate --index 0 --out /tmp/rtl-0
+                """)
 
     @Option(help: "A built-in accelerator or an accelerator YAML/JSON file.") var accelerator: String?
-    @Option(help: "Or an index into the 14,850,000-point space.") var index: Int?
+    // Unconditional parsing, so that a negative number arrives as a value and gets the range
+    // error of `space accelerators decode --index`, instead of being read as an unknown option.
+    @Option(parsing: .unconditional, help: "Or an index into the 14,850,000-point space.") var index: Int?
     @Option(help: "Output directory.") var out: String
-    @Option(help: "Integer bits of the fixed-point format.") var integerBits: Int = 4
-    @Option(help: "Fraction bits of the fixed-point format.") var fractionBits: Int = 16
+    @Option(parsing: .unconditional, help: "Integer bits of the fixed-point format.") var integerBits: Int = 4
+    @Option(parsing: .unconditional, help: "Fraction bits of the fixed-point format.") var fractionBits: Int = 16
 
     func run() throws {
         guard (accelerator == nil) != (index == nil) else { throw CLIError("give exactly one of --accelerator or --index") }
@@ -47,15 +72,30 @@ struct RTLCommand: ParsableCommand {
 
     struct Timing: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "timing", abstract: "Measure every module's latency and initiation interval in Verilator; write the timing table.")
+            commandName: "timing", abstract: "Measure every module's latency and initiation interval in Verilator; write the timing table.",
+            discussion: """
+                Generates each timing variant of the module catalogue from templates/, runs it in \
+                Verilator with eight inputs back to back, and writes a JSON timing table \
+                (format, provenance, and modules [{module, latency, initiation_interval}]). \
+                Before it starts, it prints how many variants it will run and an estimate of the \
+                time; --out is checked first, so a bad path fails at once.
+
+                Examples:
+                  transcode rtl timing
+                  transcode rtl timing --out /tmp/timing.json
+                """)
         @Option(help: "Output file.") var out: String = ProjectFiles.path("synth/timing.json")
 
         func run() throws {
+            // Checked before minutes of Verilator work, not when the table is written at the end.
+            try OutputPath.checkWritable(out)
+            let variants = TimingMeasurement.variants()
+            FileHandle.standardError.write(Data("\(TimingEstimate(variants: variants.count))\n".utf8))
             let library = try TemplateLibrary(directory: ProjectFiles.path("templates"))
             let generator = RTLGenerator(library: library)
             let simulator = RTLSimulator(engine: .verilator, library: library)
             var rows: [TimingMeasurement] = []
-            for variant in TimingMeasurement.variants() {
+            for variant in variants {
                 let m = try TimingMeasurement.measure(variant, format: .paper, generator: generator, simulator: simulator)
                 FileHandle.standardError.write(Data("\(m.module): latency \(m.latency), II \(m.initiationInterval)\n".utf8))
                 rows.append(m)
@@ -65,7 +105,7 @@ struct RTLCommand: ParsableCommand {
                 "command": "transcode rtl timing", "simulator": version,
                 "method": "eight inputs back to back into each generated module; latency from the first input to its result",
             ], modules: rows)
-            try table.jsonText().write(toFile: out, atomically: true, encoding: .utf8)
+            try OutputPath.write(table.jsonText(), to: out)
             print("wrote \(out): \(rows.count) modules")
         }
     }

@@ -62,6 +62,17 @@ import Testing
         ("simulate-breakdown-operation-csv", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm", "--breakdown", "operation", "--format", "csv"], 0),
         ("error-simulate-breakdown-fast", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--breakdown", "layer", "--fast"], 64),
         ("transformers-sample-json", ["space", "transformers", "sample", "2", "--seed", "3", "--format", "json"], 0),
+        // Issue 17, rtl / calibrate / table: write paths checked first, negative numbers as
+        // values, a wrong liberty named as such, and the table comparison without synthesis.
+        ("error-rtl-negative-index", ["rtl", "--index", "-1", "--out", "/tmp/never"], 1),
+        ("error-rtl-timing-out", ["rtl", "timing", "--out", "/nonexistent/timing.json"], 1),
+        ("error-table-convert-out", ["table", "convert-acceltran", "--out", "/nonexistent/x.json"], 1),
+        ("error-calibrate-liberty-garbage", ["calibrate", "--modules", "fifo_w320_d2", "--liberty", "/etc/passwd", "--cache", "/tmp/never-cache"], 1),
+        ("error-table-compare-reference", ["table", "compare", "design-compiler"], 64),
+        ("table-compare-acceltran", ["table", "compare", "acceltran"], 0),
+        ("error-table-show-directory", ["table", "show", "/tmp/"], 1),
+        ("error-table-show-device", ["table", "show", "/dev/null"], 1),
+        ("error-calibrate-compare-no-records", ["calibrate", "--assemble-only", "--compare", "acceltran", "--records", "/no/such/records.json"], 1),
     ]
 
     @Test(arguments: cases.map(\.0))

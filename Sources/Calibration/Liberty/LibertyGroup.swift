@@ -26,13 +26,36 @@ public struct LibertyGroup: Sendable {
 
     /// Parses the text of a Liberty file; `nil` when it is not one.
     public static func parse(_ text: String) -> LibertyGroup? {
+        try? parse(text, source: "")
+    }
+
+    /// Deeper than any liberty nests (library, cell, pin, internal_power, rise_power: five);
+    /// the bound keeps a file of nothing but `a () {` from exhausting the stack.
+    public static let maximumDepth = 64
+
+    /// Parses the text of a Liberty file, or says where it stops being one.
+    public static func parse(_ text: String, source: String) throws(CalibrationError) -> LibertyGroup {
         var parser = Parser(bytes: Array(text.utf8))
-        return parser.group()
+        if let group = parser.group() { return group }
+        throw .notLiberty(path: source, line: parser.line, problem: parser.problem)
     }
 
     private struct Parser {
         let bytes: [UInt8]
         var i = 0
+        var depth = 0
+        /// Why parsing stopped, for the error.
+        var problem = "expected a group such as 'library (name) {'"
+
+        /// A word as the error shows it: its first line, at most 40 characters, so that the
+        /// error stays one line even when the word is a quoted string spanning lines.
+        static func shown(_ word: String) -> String {
+            let line = word.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? word
+            return line.count > 40 || line.count < word.count ? line.prefix(40) + "..." : line
+        }
+
+        /// The line of the current position, counted from 1.
+        var line: Int { 1 + bytes[..<min(i, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -128,13 +151,20 @@ public struct LibertyGroup: Sendable {
                         skipSpace()
                         if i < bytes.count, bytes[i] == UInt8(ascii: "{") {
                             i += 1
+                            guard depth < LibertyGroup.maximumDepth else {
+                                problem = "groups nested more than \(LibertyGroup.maximumDepth) levels deep"
+                                return nil
+                            }
+                            depth += 1
                             guard let child = body(LibertyGroup(type: name, arguments: args)) else { return nil }
+                            depth -= 1
                             g.groups.append(child)
                         } else {
                             g.complexAttributes[name, default: []].append(args)
                             if i < bytes.count, bytes[i] == UInt8(ascii: ";") { i += 1 }
                         }
                     default:
+                        problem = "expected ':' or '(' after '\(Self.shown(name))'"
                         return nil
                     }
                 }

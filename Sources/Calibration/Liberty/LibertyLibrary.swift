@@ -1,4 +1,5 @@
 import Foundation
+import StructuredInput
 
 /// A Liberty cell library, read once: cells with area, leakage, pin capacitances, functions
 /// and internal-energy tables; the nominal voltage; the default wire-load model.
@@ -10,10 +11,23 @@ public struct LibertyLibrary: Sendable {
     public let cells: [String: LibertyCell]
     public let wireLoad: WireLoadModel?
 
+    /// Far above NanGate45's 7 MB liberty, far below what would exhaust memory.
+    public static let maximumBytes = 64 << 20
+
     public init(path: String) throws {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let root = LibertyGroup.parse(text),
-            root.type == "library"
-        else { throw CalibrationError.unreadableLiberty(path: path) }
+        let text: String
+        do throws(StructuredInputError) {
+            text = try InputFile.text(path, maximumBytes: Self.maximumBytes)
+        } catch .noSuchFile {
+            // Only a missing file is helped by the setup hint; anything else is a wrong file.
+            throw CalibrationError.unreadableLiberty(path: path)
+        } catch {
+            throw CalibrationError.unreadableFile(path: path, reason: error.reason)
+        }
+        let root = try LibertyGroup.parse(text, source: path)
+        guard root.type == "library" else {
+            throw CalibrationError.notLiberty(path: path, line: 1, problem: "the top group is '\(root.type)', not 'library'")
+        }
         self.path = path
         name = root.arguments.first ?? ""
         voltage = root.number("nom_voltage") ?? 1
@@ -31,7 +45,7 @@ public struct LibertyLibrary: Sendable {
             let cell = LibertyCell(g, leakageToNW: toNW)
             cells[cell.name] = cell
         }
-        guard !cells.isEmpty else { throw CalibrationError.unreadableLiberty(path: path) }
+        guard !cells.isEmpty else { throw CalibrationError.notLiberty(path: path, line: nil, problem: "it has no cell groups") }
         self.cells = cells
         let loads = root.groups("wire_load").compactMap(WireLoadModel.init)
         let defaultLoad = root.attributes["default_wire_load"]

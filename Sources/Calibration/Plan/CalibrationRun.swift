@@ -54,9 +54,7 @@ public struct CalibrationRun: Sendable {
     public func run(_ variants: [ModuleVariant], tools: [String: String],
                     progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [ModuleCalibration] {
         try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
-        let identity = tools.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
-            + SynthesisFlow.yosysScript(source: "", top: "", liberty: "") + SynthesisFlow.abcConstraints
-            + "nominal_transition=\(GateLevelEnergy.nominalTransitionNS);flow_version=\(SynthesisFlow.version)"
+        let identity = Self.identity(tools)
         let start = ContinuousClock.now
         let results = Locked([ModuleCalibration?](repeating: nil, count: variants.count))
         let failures = Locked([Error]())
@@ -81,11 +79,31 @@ public struct CalibrationRun: Sendable {
         return results.value.map { $0! }
     }
 
+    /// Everything besides the RTL and the stimulus that a cached result depends on.
+    static func identity(_ tools: [String: String]) -> String {
+        tools.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+            + SynthesisFlow.yosysScript(source: "", top: "", liberty: "") + SynthesisFlow.abcConstraints
+            + "nominal_transition=\(GateLevelEnergy.nominalTransitionNS);flow_version=\(SynthesisFlow.version)"
+    }
+
+    /// The cache file of `variant`'s result, present or not.
+    func cachePath(_ variant: ModuleVariant, identity: String) throws -> String {
+        let stimulus = CalibrationStimulus.vectors(variant, format: flow.generator.format)
+        let rtl = try flow.generator.generate(variant, command: "transcode calibrate")
+        return "\(cacheDirectory)/\(try Self.sha256(rtl + identity + stimulus.map(\.hex).joined())).json"
+    }
+
+    /// How many of `variants` the cache already holds: the part of a run that costs nothing,
+    /// told before the run so that its estimate counts only real synthesis.
+    public func cachedCount(_ variants: [ModuleVariant], tools: [String: String]) throws -> Int {
+        let identity = Self.identity(tools)
+        return try variants.filter { FileManager.default.fileExists(atPath: try cachePath($0, identity: identity)) }.count
+    }
+
     func calibrate(_ variant: ModuleVariant, identity: String) throws -> (ModuleCalibration, cached: Bool) {
         let stimulus = CalibrationStimulus.vectors(variant, format: flow.generator.format)
         let rtl = try flow.generator.generate(variant, command: "transcode calibrate")
-        let key = try Self.sha256(rtl + identity + stimulus.map(\.hex).joined())
-        let path = "\(cacheDirectory)/\(key).json"
+        let path = try cachePath(variant, identity: identity)
         if let data = FileManager.default.contents(atPath: path), let cached = try? JSONDecoder().decode(ModuleCalibration.self, from: data) {
             return (cached, true)
         }

@@ -14,7 +14,9 @@ public struct Calibrator: Sendable {
     public static let technology = "NanGate 45 nm Open Cell Library, typical corner, 1.1 V"
 
     /// Performs the request; `progress` is told after each synthesised module.
-    public func run(progress: @escaping @Sendable (CalibrationRun.Progress) -> Void = { _ in }) throws -> CalibrationReport {
+    /// `announce` is told once, before any synthesis, how many modules will run and for how long.
+    public func run(announce: (CalibrationEstimate) -> Void = { _ in },
+                    progress: @escaping @Sendable (CalibrationRun.Progress) -> Void = { _ in }) throws -> CalibrationReport {
         let r = request
         let plan = r.plan
         let variants: [ModuleVariant]
@@ -34,6 +36,8 @@ public struct Calibrator: Sendable {
             guard let liberty = r.liberty else { throw CalibrationError.noLiberty }
             let run = CalibrationRun(flow: try SynthesisFlow(liberty: liberty, generator: generator), cacheDirectory: r.cache)
             let tools = try run.toolIdentity()
+            announce(CalibrationEstimate(modules: variants.count, cached: try run.cachedCount(variants, tools: tools),
+                                         parallelism: run.parallelism))
             results = try run.run(variants, tools: tools, progress: progress)
             records = stored.merging(results, provenance: SynthesisFlow.provenance(tools: tools, liberty: liberty), plan: plan)
             try records.jsonText().write(toFile: r.records, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import StructuredInput
 
 /// The file of raw synthesis records (`synth/nangate45-modules.json`): one entry per module
 /// variant ever calibrated, each from the run that last calibrated it.
@@ -20,7 +21,16 @@ public struct CalibrationRecords: Codable, Sendable {
 
     /// Reads a records file; a missing file is an empty set, an unreadable one an error.
     public static func load(path: String) throws -> CalibrationRecords? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let data: Data
+        do throws(StructuredInputError) {
+            data = try InputFile.read(path)
+            try JSONText.check(data, source: path)
+        } catch .noSuchFile {
+            return nil
+        } catch {
+            // A directory, a device or broken JSON is not "an older format": say what it is.
+            throw CalibrationError.unreadableFile(path: path, reason: error.reason)
+        }
         do {
             return try JSONDecoder().decode(CalibrationRecords.self, from: data)
         } catch {

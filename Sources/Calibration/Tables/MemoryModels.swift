@@ -1,4 +1,5 @@
 import Foundation
+import StructuredInput
 
 /// The figures synthesis cannot give (buffers, main memory, dataflow and DMA controllers):
 /// published 14 nm figures and the cited factors that carry them to the calibrated node.
@@ -27,8 +28,13 @@ public struct MemoryModels: Codable, Sendable {
     public static let requiredFactors = ["sram_area", "logic_area", "energy", "leakage_per_area"]
 
     public static func load(path: String) throws -> MemoryModels {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CalibrationError.unreadableMemoryModels(path: path, reason: "no such file")
+        // Through the bounded reader, for the same one-line errors as every other input file.
+        let data: Data
+        do throws(StructuredInputError) {
+            data = try InputFile.read(path)
+            try JSONText.check(data, source: path)
+        } catch {
+            throw CalibrationError.unreadableMemoryModels(path: path, reason: error.reason)
         }
         let models: MemoryModels
         do {

@@ -36,4 +36,13 @@ public struct TableComparison: Sendable {
                        modelled: modelled.contains(key))
         }
     }
+
+    /// The module keys a calibrated table's provenance lists under `modelled`
+    /// ("key (basis); key (basis)"), so that a checked-in table can be compared without the
+    /// records or the cache that produced it.
+    public static func modelledKeys(of table: HardwareTable) -> Set<String> {
+        let entries = (table.provenance["modelled"] ?? "").components(separatedBy: "; ")
+        let keys = entries.map { $0.components(separatedBy: " (").first ?? $0 }
+        return Set(keys).intersection(ModuleCatalog.moduleKeys)
+    }
 }
