@@ -1,5 +1,5 @@
 /// Why a module could not be calibrated.
-public enum CalibrationError: Error, Equatable, CustomStringConvertible {
+package enum CalibrationError: Error, Equatable, CustomStringConvertible {
     case synthesisFailed(module: String, log: String)
     case unmappedCells(module: String, cells: [String])
     case inferredLatch(module: String)
@@ -19,7 +19,7 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
     case unknownModule(name: String, known: [String])
     case noLiberty
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .synthesisFailed(let module, let log): "yosys could not synthesise \(module): \(log)"
         case .unmappedCells(let module, let cells): "\(module) has cells yosys left unmapped to the liberty: \(cells.joined(separator: ", ")); fix the RTL"

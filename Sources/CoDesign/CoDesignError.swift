@@ -2,7 +2,7 @@
 ///
 /// Messages speak of the library's settings (budget, batch size, run directory), never of a
 /// command-line flag: a front end that knows its flags adds them (see `transcode search`).
-public enum CoDesignError: Error, Equatable, CustomStringConvertible {
+package enum CoDesignError: Error, Equatable, CustomStringConvertible {
     /// The five objective weights are not numbers >= 0 summing to 1.
     case invalidWeights(String)
     case invalidConstraint(text: String, reason: String)
@@ -15,7 +15,7 @@ public enum CoDesignError: Error, Equatable, CustomStringConvertible {
     /// A new run was asked for in a directory that already holds one.
     case runExists(path: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidWeights(let reason):
             return "invalid objective weights: \(reason)"

@@ -4,20 +4,20 @@ import HardwareModules
 ///
 /// The simulator reads these on every evaluation; resolving them through the table's string
 /// keys each time cost more than the fast simulation mode itself.
-public struct AcceleratorCosts: Sendable {
-    public let macLane: ModuleCost
-    public let softmax: ModuleCost
-    public let layerNorm: ModuleCost
-    public let dynaProp: ModuleCost
-    public let preSparsity: ModuleCost
-    public let postSparsity: ModuleCost
-    public let fifo: ModuleCost
-    public let dma: ModuleCost
-    public let dataflow: ModuleCost
-    public let activationBuffer: BufferCost
-    public let weightBuffer: BufferCost
-    public let maskBuffer: BufferCost
-    public let mainMemory: MemoryCost
+package struct AcceleratorCosts: Sendable {
+    package let macLane: ModuleCost
+    package let softmax: ModuleCost
+    package let layerNorm: ModuleCost
+    package let dynaProp: ModuleCost
+    package let preSparsity: ModuleCost
+    package let postSparsity: ModuleCost
+    package let fifo: ModuleCost
+    package let dma: ModuleCost
+    package let dataflow: ModuleCost
+    package let activationBuffer: BufferCost
+    package let weightBuffer: BufferCost
+    package let maskBuffer: BufferCost
+    package let mainMemory: MemoryCost
 
     /// The figures of one accelerator from its catalogue entries' figures; nil when one is
     /// missing (an incomplete table).
@@ -35,7 +35,7 @@ public struct AcceleratorCosts: Sendable {
     }
 
     /// The figure of a module kind (not a buffer).
-    public func module(_ kind: ModuleKind) -> ModuleCost {
+    package func module(_ kind: ModuleKind) -> ModuleCost {
         switch kind {
         case .macLane: macLane
         case .softmax: softmax
@@ -51,7 +51,7 @@ public struct AcceleratorCosts: Sendable {
     }
 
     /// The per-megabyte figure of a buffer kind.
-    public func buffer(_ kind: ModuleKind) -> BufferCost {
+    package func buffer(_ kind: ModuleKind) -> BufferCost {
         switch kind {
         case .activationBuffer: activationBuffer
         case .weightBuffer: weightBuffer

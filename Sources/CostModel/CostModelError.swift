@@ -1,5 +1,5 @@
 /// Why a hardware table could not be used.
-public enum CostModelError: Error, Equatable, CustomStringConvertible {
+package enum CostModelError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case missingEntry(table: String, entry: String)
     case unknownEntry(table: String, entry: String)
@@ -7,7 +7,7 @@ public enum CostModelError: Error, Equatable, CustomStringConvertible {
     case unknownTable(name: String, known: [String])
     case invalidNumber(table: String, entry: String, field: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let reason):
             return "cannot read hardware table \(path): \(reason)"

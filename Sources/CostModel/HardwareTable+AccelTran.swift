@@ -15,7 +15,7 @@ extension HardwareTable {
     /// its figure here is the pre-sparsity module scaled by the tile's element count, an
     /// estimate marked as such in the provenance. Main-memory bandwidths are this project's
     /// model (see `MemoryBandwidthModel`), energies are AccelTran's.
-    public static func acceltran14nm(constants c: [String: Any]) throws -> HardwareTable {
+    package static func acceltran14nm(constants c: [String: Any]) throws -> HardwareTable {
         func number(_ path: String) throws -> Double {
             var node: Any = c
             for part in path.split(separator: ".") {

@@ -29,7 +29,7 @@ extension HardwareTable {
     }
 
     /// Every figure `config` instantiates; the table must be complete (validated).
-    public func costs(for config: AcceleratorConfig) -> AcceleratorCosts {
+    package func costs(for config: AcceleratorConfig) -> AcceleratorCosts {
         let memory = MainMemory.all.firstIndex(of: config.mainMemory)!
         return index.costs[ModuleChoice.position(of: config) * MainMemory.all.count + memory]!
     }

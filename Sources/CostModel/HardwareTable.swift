@@ -5,33 +5,33 @@ import StructuredInput
 
 /// A versioned table of module, buffer and main-memory costs with units and provenance:
 /// the numbers the simulator turns into area, energy and time.
-public struct HardwareTable: Codable, Sendable {
+package struct HardwareTable: Codable, Sendable {
     /// The file-format version this code reads and writes. Version 2 keys modules by their
     /// canonical catalogue names (`softmax_b1_x16`, the RTL module names), version 1 had
     /// names of its own (`softmax.x16.b1`).
-    public static let formatVersion = 2
+    package static let formatVersion = 2
 
-    public var format: String = "transcode-hardware-table"
-    public var version: Int = HardwareTable.formatVersion
+    package var format: String = "transcode-hardware-table"
+    package var version: Int = HardwareTable.formatVersion
     /// Short name, e.g. `nangate45` or `acceltran-14nm`.
-    public var name: String
+    package var name: String
     /// Technology node and corner.
-    public var technology: String
+    package var technology: String
     /// Units of every field, spelled out.
-    public var units: [String: String]
+    package var units: [String: String]
     /// Where the numbers come from: tools, versions, hashes, commands, date, citations.
-    public var provenance: [String: String]
+    package var provenance: [String: String]
     /// Clock of the accelerator in MHz (the slowest module's for a calibrated table).
-    public var clockMHz: Double
+    package var clockMHz: Double
     /// Fixed-point format of the datapath.
-    public var integerBits: Int
-    public var fractionBits: Int
+    package var integerBits: Int
+    package var fractionBits: Int
     /// One entry per `ModuleCatalog.moduleKeys`.
-    public var modules: [String: ModuleCost] { didSet { reindex() } }
+    package var modules: [String: ModuleCost] { didSet { reindex() } }
     /// One entry per `ModuleCatalog.bufferKeys`.
-    public var buffers: [String: BufferCost] { didSet { reindex() } }
+    package var buffers: [String: BufferCost] { didSet { reindex() } }
     /// One entry per `MainMemory.key`.
-    public var mainMemory: [String: MemoryCost] { didSet { reindex() } }
+    package var mainMemory: [String: MemoryCost] { didSet { reindex() } }
     /// The entries by design-space position, for `costs(for:)`.
     private(set) var index: CostIndex
 
@@ -41,7 +41,7 @@ public struct HardwareTable: Codable, Sendable {
         case modules, buffers, mainMemory = "main_memory"
     }
 
-    public init(
+    package init(
         name: String, technology: String, provenance: [String: String], clockMHz: Double,
         integerBits: Int, fractionBits: Int, modules: [String: ModuleCost],
         buffers: [String: BufferCost], mainMemory: [String: MemoryCost]
@@ -59,7 +59,7 @@ public struct HardwareTable: Codable, Sendable {
         index = CostIndex(modules: modules, buffers: buffers, mainMemory: mainMemory)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(String.self, forKey: .format)
         version = try c.decode(Int.self, forKey: .version)
@@ -80,7 +80,7 @@ public struct HardwareTable: Codable, Sendable {
         index = CostIndex(modules: modules, buffers: buffers, mainMemory: mainMemory)
     }
 
-    public static let standardUnits = [
+    package static let standardUnits = [
         "area_um2": "square micrometres", "dynamic_mw": "milliwatts at full activity and clock_mhz",
         "leakage_mw": "milliwatts", "clock_mhz": "megahertz",
         "area_um2_per_mb": "square micrometres per megabyte", "leakage_mw_per_mb": "milliwatts per megabyte",
@@ -88,13 +88,13 @@ public struct HardwareTable: Codable, Sendable {
     ]
 
     /// Bits of one stored value.
-    public var wordBits: Int { integerBits + fractionBits }
+    package var wordBits: Int { integerBits + fractionBits }
 
     /// The module cost under `key`; `validate()` guarantees presence for loaded tables.
-    public func module(_ key: String) -> ModuleCost { modules[key]! }
+    package func module(_ key: String) -> ModuleCost { modules[key]! }
 
     /// Checks that the table holds exactly the entries the design space needs.
-    public func validate() throws {
+    package func validate() throws {
         guard version == Self.formatVersion else {
             throw CostModelError.unsupportedVersion(table: name, found: version, supported: Self.formatVersion)
         }
@@ -128,7 +128,7 @@ public struct HardwareTable: Codable, Sendable {
     }
 
     /// Reads and validates a table file.
-    public static func load(path: String) throws -> HardwareTable {
+    package static func load(path: String) throws -> HardwareTable {
         // Through the bounded reader: a directory, a device or a huge file is refused before
         // it is read, and strict JSON gives a line and a column (and refuses duplicate keys)
         // where JSONDecoder would say nothing useful.
@@ -153,7 +153,7 @@ public struct HardwareTable: Codable, Sendable {
     }
 
     /// The table as stable, sorted JSON text.
-    public func jsonText() -> String {
+    package func jsonText() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"

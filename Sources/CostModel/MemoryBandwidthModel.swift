@@ -2,7 +2,7 @@ import DesignSpace
 
 /// Sustained main-memory bandwidth per configuration, with its sources. Users who have
 /// better figures edit the `main_memory` entries of a table.
-public enum MemoryBandwidthModel {
+package enum MemoryBandwidthModel {
     /// GB/s for a configuration.
     ///
     /// - DRAM: 12.8 GB/s per channel (DDR4-1600, 64-bit bus, JEDEC JESD79-4); two channels
@@ -10,7 +10,7 @@ public enum MemoryBandwidthModel {
     /// - HBM: 32 GB/s per channel (HBM2 at 2 Gb/s per pin on a 128-bit channel, JEDEC JESD235).
     /// - Monolithic-3D RRAM: 256 GB/s per channel (AccelTran's high-bandwidth figure for its
     ///   one-channel [32, 2, 1] configuration), scaling with the channel count.
-    public static func bandwidthGBs(_ memory: MainMemory) -> Double {
+    package static func bandwidthGBs(_ memory: MainMemory) -> Double {
         switch memory.kind {
         case .dram: 12.8 * Double(memory.channels)
         case .hbm: 32 * Double(memory.channels)
@@ -18,7 +18,7 @@ public enum MemoryBandwidthModel {
         }
     }
 
-    public static func citation(_ memory: MainMemory) -> String {
+    package static func citation(_ memory: MainMemory) -> String {
         switch memory.kind {
         case .dram: "12.8 GB/s per channel, DDR4-1600 (JEDEC JESD79-4)"
         case .hbm: "32 GB/s per channel, HBM2 (JEDEC JESD235)"

@@ -1,13 +1,13 @@
 /// Area and power of one hardware module instance at the table's clock.
-public struct ModuleCost: Codable, Hashable, Sendable {
+package struct ModuleCost: Codable, Hashable, Sendable {
     /// Cell area in square micrometres.
-    public var areaUM2: Double
+    package var areaUM2: Double
     /// Dynamic power in milliwatts while the module is busy every cycle.
-    public var dynamicMW: Double
+    package var dynamicMW: Double
     /// Leakage power in milliwatts.
-    public var leakageMW: Double
+    package var leakageMW: Double
 
-    public init(areaUM2: Double, dynamicMW: Double, leakageMW: Double) {
+    package init(areaUM2: Double, dynamicMW: Double, leakageMW: Double) {
         self.areaUM2 = areaUM2
         self.dynamicMW = dynamicMW
         self.leakageMW = leakageMW
@@ -18,7 +18,7 @@ public struct ModuleCost: Codable, Hashable, Sendable {
     }
 
     /// The cost of `n` instances side by side.
-    public func times(_ n: Double) -> ModuleCost {
+    package func times(_ n: Double) -> ModuleCost {
         ModuleCost(areaUM2: areaUM2 * n, dynamicMW: dynamicMW * n, leakageMW: leakageMW * n)
     }
 }

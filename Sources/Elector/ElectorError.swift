@@ -1,5 +1,5 @@
 /// Why a simulation could not run.
-public enum ElectorError: Error, Equatable, CustomStringConvertible {
+package enum ElectorError: Error, Equatable, CustomStringConvertible {
     /// A threshold outside the range its sparsity curve covers.
     case tauOutsideCurve(kind: String, tau: Double, low: Double, high: Double)
     /// A sparsity-profile file that cannot be used.
@@ -9,7 +9,7 @@ public enum ElectorError: Error, Equatable, CustomStringConvertible {
     /// A setting outside its allowed range.
     case invalidSetting(name: String, value: String, allowed: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tauOutsideCurve(let kind, let tau, let low, let high):
             return "tau \(tau) is outside the \(kind) sparsity curve: allowed \(low) to \(high)"

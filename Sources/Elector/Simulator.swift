@@ -2,9 +2,9 @@ import CostModel
 import DesignSpace
 
 /// ELECTOR: simulates a transformer workload on an accelerator and returns typed results.
-public enum Simulator {
+package enum Simulator {
     /// Runs one simulation.
-    public static func simulate(_ request: SimulationRequest) -> SimulationResult {
+    package static func simulate(_ request: SimulationRequest) -> SimulationResult {
         let hardware = HardwareInstance(
             config: request.accelerator, table: request.table, acceltranComposition: request.acceltranComposition)
         let tiler = Tiler(hardware: hardware, dynaProp: request.dynaProp)

@@ -3,28 +3,28 @@ import DesignSpace
 import Foundation
 
 /// Wall-clock figures of the simulator, for `transcode benchmark simulator`.
-public enum SimulatorBenchmark {
+package enum SimulatorBenchmark {
     /// One measured pair.
-    public struct Row: Sendable {
-        public let pair: FastModeReference.Pair
-        public let cycleSeconds: Double
-        public let fastSeconds: Double
-        public let cycles: Int
-        public let fastCycles: Int
-        public let energyJ: Double
-        public let fastEnergyJ: Double
+    package struct Row: Sendable {
+        package let pair: FastModeReference.Pair
+        package let cycleSeconds: Double
+        package let fastSeconds: Double
+        package let cycles: Int
+        package let fastCycles: Int
+        package let energyJ: Double
+        package let fastEnergyJ: Double
 
-        public var latencyError: Double { abs(Double(fastCycles - cycles)) / Double(cycles) }
-        public var energyError: Double { abs(fastEnergyJ - energyJ) / energyJ }
-        public var simulatedCyclesPerSecond: Double { Double(cycles) / cycleSeconds }
-        public var speedup: Double { cycleSeconds / fastSeconds }
+        package var latencyError: Double { abs(Double(fastCycles - cycles)) / Double(cycles) }
+        package var energyError: Double { abs(fastEnergyJ - energyJ) / energyJ }
+        package var simulatedCyclesPerSecond: Double { Double(cycles) / cycleSeconds }
+        package var speedup: Double { cycleSeconds / fastSeconds }
     }
 
     /// Times every reference pair in both modes, each as a median so that a burst of load on
     /// the machine moves neither: the cycle-level mode over `cycleRuns` runs, the fast mode
     /// over `fastBatches` batches, each the mean of at least `fastRepeats` runs and
     /// `batchSeconds` of wall time (one microsecond-scale run is below the clock's resolution).
-    public static func run(table: HardwareTable, cycleRuns: Int = 5, fastBatches: Int = 11, fastRepeats: Int = 200,
+    package static func run(table: HardwareTable, cycleRuns: Int = 5, fastBatches: Int = 11, fastRepeats: Int = 200,
                            batchSeconds: Double = 0.005) throws -> [Row] {
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         return try FastModeReference.pairs.map { pair in
@@ -54,7 +54,7 @@ public enum SimulatorBenchmark {
     }
 
     /// Peak resident memory of this process in bytes (Linux VmHWM), or nil elsewhere.
-    public static func peakResidentBytes() -> Double? {
+    package static func peakResidentBytes() -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
             let kb = Double(line.split(separator: " ").dropFirst().first ?? "")

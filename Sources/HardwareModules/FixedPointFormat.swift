@@ -1,11 +1,11 @@
 /// Signed fixed point with `integerBits` + `fractionBits` bits (paper: IL 4, FL 16).
-public struct FixedPointFormat: Hashable, Sendable, Codable {
-    public let integerBits: Int
-    public let fractionBits: Int
+package struct FixedPointFormat: Hashable, Sendable, Codable {
+    package let integerBits: Int
+    package let fractionBits: Int
 
-    public static let paper = try! FixedPointFormat(integerBits: 4, fractionBits: 16)
+    package static let paper = try! FixedPointFormat(integerBits: 4, fractionBits: 16)
 
-    public init(integerBits: Int, fractionBits: Int) throws {
+    package init(integerBits: Int, fractionBits: Int) throws {
         guard (1...16).contains(integerBits) else { throw HardwareModulesError.invalidFormat("integer bits must be 1 to 16, got \(integerBits)") }
         guard (4...24).contains(fractionBits) else { throw HardwareModulesError.invalidFormat("fraction bits must be 4 to 24, got \(fractionBits)") }
         self.integerBits = integerBits
@@ -13,26 +13,26 @@ public struct FixedPointFormat: Hashable, Sendable, Codable {
     }
 
     /// Word width W.
-    public var bits: Int { integerBits + fractionBits }
+    package var bits: Int { integerBits + fractionBits }
     /// The value 1.0.
-    public var one: Int64 { Int64(1) << fractionBits }
-    public var maxValue: Int64 { (Int64(1) << (bits - 1)) - 1 }
-    public var minValue: Int64 { -(Int64(1) << (bits - 1)) }
+    package var one: Int64 { Int64(1) << fractionBits }
+    package var maxValue: Int64 { (Int64(1) << (bits - 1)) - 1 }
+    package var minValue: Int64 { -(Int64(1) << (bits - 1)) }
 
     /// Round-to-nearest conversion with saturation.
-    public func quantize(_ x: Double) -> Int64 {
+    package func quantize(_ x: Double) -> Int64 {
         let scaled = (x * Double(one)).rounded()
         if scaled >= Double(maxValue) { return maxValue }
         if scaled <= Double(minValue) { return minValue }
         return Int64(scaled)
     }
 
-    public func real(_ v: Int64) -> Double { Double(v) / Double(one) }
+    package func real(_ v: Int64) -> Double { Double(v) / Double(one) }
 
-    public func saturate(_ v: Int64) -> Int64 { min(max(v, minValue), maxValue) }
+    package func saturate(_ v: Int64) -> Int64 { min(max(v, minValue), maxValue) }
 
     /// Interprets the low `bits` bits of `raw` as a signed word.
-    public func signExtend(_ raw: Int64) -> Int64 {
+    package func signExtend(_ raw: Int64) -> Int64 {
         let shift = 64 - bits
         return (raw << shift) >> shift
     }

@@ -3,11 +3,11 @@ import DesignSpace
 /// The one list of the blocks an ELECTOR accelerator is built from. RTL generation, timing
 /// measurement, calibration, the hardware tables and the simulator all enumerate it: adding
 /// a module is one entry here, its template and its reference model.
-public enum ModuleCatalog {
+package enum ModuleCatalog {
     /// Every entry. The order is that of the hardware table's keys and of the sums in the
     /// area composition (entries of one class are added in this order, then multiplied by
     /// their instance count, so figures are bit-reproducible).
-    public static let entries: [ModuleEntry] = [
+    package static let entries: [ModuleEntry] = [
         ModuleEntry(
             .macLane, "M multipliers, an adder tree, an accumulator and the activation: one dot product at a time",
             template: "mac_lane",
@@ -83,36 +83,36 @@ public enum ModuleCatalog {
     ]
 
     /// The entry of `kind`.
-    public static func entry(_ kind: ModuleKind) -> ModuleEntry { entries.first { $0.kind == kind }! }
+    package static func entry(_ kind: ModuleKind) -> ModuleEntry { entries.first { $0.kind == kind }! }
 
     /// The entries a hardware table holds under `modules`, and under `buffers`.
-    public static let moduleEntries = entries.filter { !$0.isBuffer }
-    public static let bufferEntries = entries.filter(\.isBuffer)
+    package static let moduleEntries = entries.filter { !$0.isBuffer }
+    package static let bufferEntries = entries.filter(\.isBuffer)
 
     /// Every key of a complete table's `modules`, in catalogue order.
-    public static let moduleKeys: [String] = moduleEntries.flatMap(\.tableKeys)
+    package static let moduleKeys: [String] = moduleEntries.flatMap(\.tableKeys)
     /// Every key of a complete table's `buffers`.
-    public static let bufferKeys: [String] = bufferEntries.map(\.kind.rawValue)
+    package static let bufferKeys: [String] = bufferEntries.map(\.kind.rawValue)
 
     /// The table key `v` fills, if some accelerator of the design space is costed with it.
-    public static func tableKey(of v: ModuleVariant) -> String? {
+    package static func tableKey(of v: ModuleVariant) -> String? {
         tableVariants.contains(v) ? v.moduleName : nil
     }
     private static let tableVariants = Set(entries.flatMap(\.tableVariants))
 
     /// Every variant the timing table covers, in catalogue order.
-    public static var timingVariants: [ModuleVariant] { entries.flatMap(\.timingPoints) }
+    package static var timingVariants: [ModuleVariant] { entries.flatMap(\.timingPoints) }
 
     /// Pipeline fill added once per operation on the MAC lanes: FIFO in, DynaProp,
     /// pre-sparsity, the lane, post-sparsity and FIFO out.
-    public static func macPathLatency(_ choice: ModuleChoice) -> Int {
+    package static func macPathLatency(_ choice: ModuleChoice) -> Int {
         let fifo = entry(.fifo).variant(for: choice)!.latency
         return [ModuleKind.dynaProp, .preSparsity, .macLane, .postSparsity].reduce(2 * fifo) { $0 + entry($1).variant(for: choice)!.latency }
     }
 
     /// The figures the area composition sums, class by class: the kinds of each class in
     /// catalogue order, with their instance count.
-    public static let areaComposition: [(areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry])] =
+    package static let areaComposition: [(areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry])] =
         ModulePlacement.AreaClass.allCases.compactMap { c in
             let members = entries.filter { $0.placement.areaClass == c }
             return members.first.map { (c, $0.placement.instances, members) }

@@ -2,25 +2,25 @@ import DesignSpace
 
 /// The parameters of an accelerator that decide which module variants it instantiates;
 /// the others (counts of PEs, lanes and softmax units, buffer sizes, memory) only multiply.
-public struct ModuleChoice: Hashable, Sendable {
-    public let macsPerLane: Int
-    public let activation: Activation
-    public let spatialTile: Int
-    public let batchTile: Int
+package struct ModuleChoice: Hashable, Sendable {
+    package let macsPerLane: Int
+    package let activation: Activation
+    package let spatialTile: Int
+    package let batchTile: Int
 
-    public init(macsPerLane: Int, activation: Activation, spatialTile: Int, batchTile: Int) {
+    package init(macsPerLane: Int, activation: Activation, spatialTile: Int, batchTile: Int) {
         self.macsPerLane = macsPerLane
         self.activation = activation
         self.spatialTile = spatialTile
         self.batchTile = batchTile
     }
 
-    public init(_ c: AcceleratorConfig) {
+    package init(_ c: AcceleratorConfig) {
         self.init(macsPerLane: c.macsPerLane, activation: c.activation, spatialTile: c.spatialTile, batchTile: c.batchTile)
     }
 
     /// Every choice the design space offers, in `position` order.
-    public static let all: [ModuleChoice] = AcceleratorSpace.macsPerLane.flatMap { m in
+    package static let all: [ModuleChoice] = AcceleratorSpace.macsPerLane.flatMap { m in
         AcceleratorSpace.activations.flatMap { a in
             AcceleratorSpace.spatialTiles.flatMap { x in
                 AcceleratorSpace.batchTiles.map { b in ModuleChoice(macsPerLane: m, activation: a, spatialTile: x, batchTile: b) }
@@ -30,7 +30,7 @@ public struct ModuleChoice: Hashable, Sendable {
 
     /// The index of `c`'s choice in `all`, from the design-space positions of its parameters
     /// (a few comparisons: the simulator asks once per evaluation).
-    public static func position(of c: AcceleratorConfig) -> Int {
+    package static func position(of c: AcceleratorConfig) -> Int {
         let m = AcceleratorSpace.macsPerLane.firstIndex(of: c.macsPerLane)!
         let a = AcceleratorSpace.activations.firstIndex(of: c.activation)!
         let x = AcceleratorSpace.spatialTiles.firstIndex(of: c.spatialTile)!

@@ -1,25 +1,25 @@
 /// One kind of block in the catalogue: everything the generator, the testbenches, the
 /// calibration, the cost tables and the simulator need to know about it, in one place.
-public struct ModuleEntry: Sendable {
-    public let kind: ModuleKind
+package struct ModuleEntry: Sendable {
+    package let kind: ModuleKind
     /// One line: what the block does.
-    public let summary: String
+    package let summary: String
     /// The template file (without `.sv.mustache`); nil for a block that is not synthesised
     /// (controllers and buffers, whose figures come from published models).
-    public let template: String?
+    package let template: String?
     /// The parameters of its variants, in the order the module name gives them.
-    public let parameters: [ModuleParameter]
+    package let parameters: [ModuleParameter]
     /// The scaling model its calibrated cost follows where a variant is not synthesised.
-    public let family: ScalingFamily?
+    package let family: ScalingFamily?
     /// Its place in the accelerator's area composition.
-    public let placement: ModulePlacement
+    package let placement: ModulePlacement
     /// The variants `transcode rtl timing` measures (synth/timing.json).
-    public let timingPoints: [ModuleVariant]
+    package let timingPoints: [ModuleVariant]
     /// The variant an accelerator of `choice` is costed with; nil for a block that is not
     /// synthesised.
     private let instantiate: @Sendable (ModuleChoice) -> ModuleVariant?
 
-    public init(_ kind: ModuleKind, _ summary: String, template: String? = nil, parameters: [ModuleParameter] = [],
+    package init(_ kind: ModuleKind, _ summary: String, template: String? = nil, parameters: [ModuleParameter] = [],
                 family: ScalingFamily? = nil, placement: ModulePlacement, timingPoints: [ModuleVariant] = [],
                 instantiate: @escaping @Sendable (ModuleChoice) -> ModuleVariant? = { _ in nil }) {
         self.kind = kind
@@ -33,25 +33,25 @@ public struct ModuleEntry: Sendable {
     }
 
     /// Whether its figures come from synthesising its template.
-    public var isSynthesised: Bool { template != nil }
+    package var isSynthesised: Bool { template != nil }
 
     /// Whether the hardware table holds it under `buffers` (per megabyte) rather than `modules`.
-    public var isBuffer: Bool { placement.instances == .perMegabyte }
+    package var isBuffer: Bool { placement.instances == .perMegabyte }
 
     /// The variant an accelerator of `choice` instantiates and is costed with.
-    public func variant(for choice: ModuleChoice) -> ModuleVariant? { instantiate(choice) }
+    package func variant(for choice: ModuleChoice) -> ModuleVariant? { instantiate(choice) }
 
     /// The hardware-table key of the figure an accelerator of `choice` uses: its variant's
     /// canonical name, or the kind's name for a block without parameters.
-    public func tableKey(for choice: ModuleChoice) -> String { instantiate(choice)?.moduleName ?? kind.rawValue }
+    package func tableKey(for choice: ModuleChoice) -> String { instantiate(choice)?.moduleName ?? kind.rawValue }
 
     /// The variants some accelerator of the design space is costed with, in `ModuleChoice.all`
     /// order, each once.
-    public var tableVariants: [ModuleVariant] {
+    package var tableVariants: [ModuleVariant] {
         var seen = Set<ModuleVariant>()
         return ModuleChoice.all.compactMap(instantiate).filter { seen.insert($0).inserted }
     }
 
     /// The keys of the table entries this kind fills.
-    public var tableKeys: [String] { isSynthesised ? tableVariants.map(\.moduleName) : [kind.rawValue] }
+    package var tableKeys: [String] { isSynthesised ? tableVariants.map(\.moduleName) : [kind.rawValue] }
 }

@@ -1,7 +1,7 @@
 /// Every kind of block an ELECTOR accelerator is built from, synthesised or not. The raw
 /// value is the kind's canonical name: the template file of a synthesised kind, the prefix
 /// of its variants' names, and the hardware-table key of a kind without parameters.
-public enum ModuleKind: String, CaseIterable, Sendable, Codable {
+package enum ModuleKind: String, CaseIterable, Sendable, Codable {
     case macLane = "mac_lane"
     case preSparsity = "pre_sparsity"
     case postSparsity = "post_sparsity"

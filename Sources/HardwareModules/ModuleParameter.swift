@@ -1,21 +1,21 @@
 /// One parameter of a module kind, described as OpenTitan's template descriptions do:
 /// its name in the module name, its type, the values it may take and what it means.
-public struct ModuleParameter: Sendable, Equatable {
+package struct ModuleParameter: Sendable, Equatable {
     /// The value types a module parameter has.
-    public enum ValueType: String, Sendable {
+    package enum ValueType: String, Sendable {
         case int, activation
     }
 
     /// The letter in the module name (`m` of `mac_lane_m16_gelu`); empty for the activation,
     /// which appears as itself.
-    public let name: String
-    public let type: ValueType
+    package let name: String
+    package let type: ValueType
     /// The values the design space uses or the RTL accepts, in words (e.g. "1, 16").
-    public let range: String
+    package let range: String
     /// One line: what the parameter means in the hardware.
-    public let description: String
+    package let description: String
 
-    public init(_ name: String, _ type: ValueType, range: String, _ description: String) {
+    package init(_ name: String, _ type: ValueType, range: String, _ description: String) {
         self.name = name
         self.type = type
         self.range = range

@@ -1,12 +1,12 @@
 /// One port of a synthesised module: a vector of `elements` words of `elementBits` each, so
 /// that testbenches can write stimulus and read responses as arrays of fixed-point words.
-public struct ModulePort: Sendable, Equatable {
-    public let name: String
-    public let elements: Int
-    public let elementBits: Int
-    public let isOutput: Bool
+package struct ModulePort: Sendable, Equatable {
+    package let name: String
+    package let elements: Int
+    package let elementBits: Int
+    package let isOutput: Bool
 
-    public init(_ name: String, _ elements: Int, _ elementBits: Int, output: Bool = false) {
+    package init(_ name: String, _ elements: Int, _ elementBits: Int, output: Bool = false) {
         self.name = name
         self.elements = elements
         self.elementBits = elementBits
@@ -14,5 +14,5 @@ public struct ModulePort: Sendable, Equatable {
     }
 
     /// Bits of the whole port.
-    public var bits: Int { elements * elementBits }
+    package var bits: Int { elements * elementBits }
 }

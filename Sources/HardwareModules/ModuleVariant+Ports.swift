@@ -2,11 +2,11 @@ import DesignSpace
 
 extension ModuleVariant {
     /// The output whose 1 means "a result is here".
-    public static let validOutput = "out_valid"
+    package static let validOutput = "out_valid"
 
     /// The module's ports in declaration order (inputs, then outputs, as the templates
     /// declare them), for words of `f`.
-    public func ports(format f: FixedPointFormat) -> [ModulePort] {
+    package func ports(format f: FixedPointFormat) -> [ModulePort] {
         let w = f.bits
         switch self {
         case .macLane(let m, _):

@@ -2,21 +2,21 @@ import DesignSpace
 
 extension ModuleVariant {
     /// Depth of the DynaProp (rho -> tau) table.
-    public static let thresholdTableDepth = 16
+    package static let thresholdTableDepth = 16
 
     /// Accumulator width of the MAC lane: wide enough for any product sum the design space
     /// produces without wrapping.
-    public static func accumulatorBits(_ f: FixedPointFormat) -> Int { 2 * f.bits - f.fractionBits + 16 }
+    package static func accumulatorBits(_ f: FixedPointFormat) -> Int { 2 * f.bits - f.fractionBits + 16 }
 
     /// log2(e) and the 2^f correction constant in the format's fraction bits.
-    public static func log2eQ(_ f: FixedPointFormat) -> Int64 { Int64((1.4426950408889634 * Double(f.one)).rounded()) }
-    public static func exp2CorrectionQ(_ f: FixedPointFormat) -> Int64 { Int64(((3 - 2 * 2.0.squareRoot()) * Double(f.one)).rounded()) }
+    package static func log2eQ(_ f: FixedPointFormat) -> Int64 { Int64((1.4426950408889634 * Double(f.one)).rounded()) }
+    package static func exp2CorrectionQ(_ f: FixedPointFormat) -> Int64 { Int64(((3 - 2 * 2.0.squareRoot()) * Double(f.one)).rounded()) }
     /// Layer-norm epsilon (1e-5) in the format, at least one unit.
-    public static func epsilonQ(_ f: FixedPointFormat) -> Int64 { max(1, Int64((1e-5 * Double(f.one)).rounded())) }
+    package static func epsilonQ(_ f: FixedPointFormat) -> Int64 { max(1, Int64((1e-5 * Double(f.one)).rounded())) }
 
     /// Values for the template, `module` and `banner` included. All derived values (widths,
     /// logarithms, constants) are computed here, so templates do no arithmetic.
-    public func templateValues(format f: FixedPointFormat, banner: String) -> [String: String] {
+    package func templateValues(format f: FixedPointFormat, banner: String) -> [String: String] {
         var v: [String: String] = ["module": moduleName, "banner": banner]
         switch self {
         case .macLane(let m, let a):

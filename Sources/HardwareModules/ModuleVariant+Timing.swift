@@ -6,7 +6,7 @@ import DesignSpace
 /// hardware.
 extension ModuleVariant {
     /// Cycles from an input to its result.
-    public var latency: Int {
+    package var latency: Int {
         switch self {
         // One register after the multipliers, one per adder-tree level (log2 M), one for the
         // accumulator and one for activation and saturation.
@@ -26,5 +26,5 @@ extension ModuleVariant {
 
     /// Cycles between consecutive inputs: every module is fully pipelined (softmax and
     /// layer-norm accept one row per batch-tile lane every cycle).
-    public var initiationInterval: Int { 1 }
+    package var initiationInterval: Int { 1 }
 }

@@ -4,7 +4,7 @@ import DesignSpace
 /// with, what the testbenches drive, what the calibration synthesises and what a hardware
 /// table holds a cost for. Its `moduleName` is the one canonical name of the point, used both
 /// as the SystemVerilog module name and as the hardware-table key.
-public enum ModuleVariant: Hashable, Sendable {
+package enum ModuleVariant: Hashable, Sendable {
     case macLane(macs: Int, activation: Activation)
     case dynaProp(batchTile: Int, tile: Int)
     case preSparsity(width: Int)
@@ -14,7 +14,7 @@ public enum ModuleVariant: Hashable, Sendable {
     case fifo(width: Int, depth: Int)
 
     /// The catalogue entry the variant belongs to.
-    public var kind: ModuleKind {
+    package var kind: ModuleKind {
         switch self {
         case .macLane: .macLane
         case .dynaProp: .dynaProp
@@ -27,11 +27,11 @@ public enum ModuleVariant: Hashable, Sendable {
     }
 
     /// Template file (without `.sv.mustache`).
-    public var template: String { kind.rawValue }
+    package var template: String { kind.rawValue }
 
     /// The canonical name, unique to the variant, e.g. `mac_lane_m16_gelu`: the RTL module
     /// name and the hardware-table key.
-    public var moduleName: String {
+    package var moduleName: String {
         switch self {
         case .macLane(let m, let a): "mac_lane_m\(m)_\(a.rawValue)"
         case .dynaProp(let b, let x): "dynaprop_b\(b)_x\(x)"

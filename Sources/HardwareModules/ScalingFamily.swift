@@ -5,11 +5,11 @@
 /// square root included, for every row of the batch tile; DynaProp shares its threshold
 /// table across the b x x x x tile; the sparsity modules' compaction networks grow with the
 /// square of the width.
-public enum ScalingFamily: String, CaseIterable, Codable, Sendable {
+package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     case softmax, layerNorm = "layer_norm", dynaProp = "dynaprop", preSparsity = "pre_sparsity", postSparsity = "post_sparsity"
 
     /// The variant of batch tile b and tile side or width s.
-    public func variant(batchTile b: Int, size s: Int) -> ModuleVariant {
+    package func variant(batchTile b: Int, size s: Int) -> ModuleVariant {
         switch self {
         case .softmax: .softmax(batchTile: b, tile: s)
         case .layerNorm: .layerNorm(batchTile: b, tile: s)
@@ -20,7 +20,7 @@ public enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     }
 
     /// The batch tile and side of one of the family's variants; nil for another kind's.
-    public func point(of v: ModuleVariant) -> (batchTile: Int, side: Int)? {
+    package func point(of v: ModuleVariant) -> (batchTile: Int, side: Int)? {
         switch (self, v) {
         case (.softmax, .softmax(let b, let x)), (.layerNorm, .layerNorm(let b, let x)), (.dynaProp, .dynaProp(let b, let x)): (b, x)
         case (.preSparsity, .preSparsity(let n)), (.postSparsity, .postSparsity(let n)): (1, n)
@@ -29,13 +29,13 @@ public enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     }
 
     /// Whether the family has a batch-tile parameter.
-    public var isBatched: Bool { self == .softmax || self == .layerNorm || self == .dynaProp }
+    package var isBatched: Bool { self == .softmax || self == .layerNorm || self == .dynaProp }
 
     /// Whether a batch tile of b costs b times one row.
-    public var replicatedOverBatch: Bool { self == .softmax || self == .layerNorm }
+    package var replicatedOverBatch: Bool { self == .softmax || self == .layerNorm }
 
     /// The size the cost is affine in, for batch tile b and tile side or width s.
-    public func size(batchTile b: Int, side s: Int) -> Double {
+    package func size(batchTile b: Int, side s: Int) -> Double {
         switch self {
         case .softmax, .layerNorm: Double(s)
         case .dynaProp: Double(b * s * s)

@@ -1,11 +1,11 @@
 /// The SystemVerilog of one accelerator: files in compile order, a file list and a manifest.
-public struct GeneratedDesign: Sendable {
+package struct GeneratedDesign: Sendable {
     /// File name and contents, in compile order (leaf modules first, the top last).
-    public let files: [(name: String, text: String)]
+    package let files: [(name: String, text: String)]
     /// The top module's name.
-    public let top: String
+    package let top: String
     /// One file name per line, for simulators and synthesis scripts.
-    public var fileList: String { files.map(\.name).joined(separator: "\n") + "\n" }
+    package var fileList: String { files.map(\.name).joined(separator: "\n") + "\n" }
     /// JSON describing how the design was made: command, version, accelerator, parameters.
-    public let manifest: String
+    package let manifest: String
 }

@@ -1,9 +1,9 @@
 import HardwareModules
 
 /// Bit-exact model of the layer-norm template.
-public enum LayerNormReference {
+package enum LayerNormReference {
     /// The exact digit-by-digit integer square root the template unrolls (24 steps).
-    public static func isqrt(_ v: UInt64) -> UInt64 {
+    package static func isqrt(_ v: UInt64) -> UInt64 {
         var x = v
         var res: UInt64 = 0
         var one: UInt64 = 1 << 46
@@ -19,7 +19,7 @@ public enum LayerNormReference {
         return res
     }
 
-    public static func row(_ x: [Int64], gamma: [Int64], beta: [Int64], format f: FixedPointFormat) -> [Int64] {
+    package static func row(_ x: [Int64], gamma: [Int64], beta: [Int64], format f: FixedPointFormat) -> [Int64] {
         let fl = Int64(f.fractionBits)
         let log2y = Int64(Int.ceilLog2(x.count))
         let values = x.map(f.signExtend)

@@ -1,25 +1,25 @@
 import HardwareModules
 
 /// Bit-exact model of the MAC lane template.
-public struct MacLaneReference: Sendable {
-    public let format: FixedPointFormat
-    public let macs: Int
-    public let gelu: Bool
+package struct MacLaneReference: Sendable {
+    package let format: FixedPointFormat
+    package let macs: Int
+    package let gelu: Bool
 
-    public init(format: FixedPointFormat, macs: Int, gelu: Bool) {
+    package init(format: FixedPointFormat, macs: Int, gelu: Bool) {
         self.format = format
         self.macs = macs
         self.gelu = gelu
     }
 
     /// One cycle of input.
-    public struct Beat: Sendable {
-        public var a: [Int64]
-        public var b: [Int64]
-        public var first: Bool
-        public var last: Bool
-        public var act: Bool
-        public init(a: [Int64], b: [Int64], first: Bool, last: Bool, act: Bool) {
+    package struct Beat: Sendable {
+        package var a: [Int64]
+        package var b: [Int64]
+        package var first: Bool
+        package var last: Bool
+        package var act: Bool
+        package init(a: [Int64], b: [Int64], first: Bool, last: Bool, act: Bool) {
             (self.a, self.b, self.first, self.last, self.act) = (a, b, first, last, act)
         }
     }
@@ -32,7 +32,7 @@ public struct MacLaneReference: Sendable {
     }
 
     /// The activation stage on a saturated word.
-    public func activation(_ xs: Int64) -> Int64 {
+    package func activation(_ xs: Int64) -> Int64 {
         if !gelu { return xs < 0 ? 0 : xs }
         let half = Int64(1) << (format.fractionBits - 1)
         let one = format.one
@@ -41,7 +41,7 @@ public struct MacLaneReference: Sendable {
     }
 
     /// Outputs, one per beat marked `last`, in order.
-    public func run(_ beats: [Beat]) -> [Int64] {
+    package func run(_ beats: [Beat]) -> [Int64] {
         var acc: Int64 = 0
         var out: [Int64] = []
         for beat in beats {

@@ -1,12 +1,12 @@
 /// Why RTL could not be generated.
-public enum RTLGenError: Error, Equatable, CustomStringConvertible {
+package enum RTLGenError: Error, Equatable, CustomStringConvertible {
     case missingTemplate(name: String, directory: String)
     case undeclaredParameter(template: String, parameter: String)
     case missingParameter(template: String, parameter: String)
     case noParameterDeclaration(template: String)
     case cannotWrite(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingTemplate(let name, let directory):
             return "no template \(name).sv.mustache in \(directory): check TRANSCODE_HOME or the checkout"

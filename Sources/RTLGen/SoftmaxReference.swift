@@ -1,9 +1,9 @@
 import HardwareModules
 
 /// Bit-exact model of the softmax template (see its header for the approximations).
-public enum SoftmaxReference {
+package enum SoftmaxReference {
     /// Softmax of one row over the entries with `keep` true; the others give 0.
-    public static func row(_ x: [Int64], keep: [Bool], format f: FixedPointFormat) -> [Int64] {
+    package static func row(_ x: [Int64], keep: [Bool], format f: FixedPointFormat) -> [Int64] {
         let fl = Int64(f.fractionBits)
         let one = f.one
         let log2e = ModuleVariant.log2eQ(f)

@@ -3,11 +3,11 @@ import Mustache
 
 /// The templates in templates/, one per hardware module. Each starts with
 /// `{{! parameters: a, b, ... }}`; rendering checks that exactly those are given.
-public struct TemplateLibrary: Sendable {
-    public let directory: String
+package struct TemplateLibrary: Sendable {
+    package let directory: String
     private let templates: [String: (template: MustacheTemplate, parameters: [String])]
 
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         self.directory = directory
         var loaded: [String: (MustacheTemplate, [String])] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -27,17 +27,17 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Declared parameters of a template.
-    public func parameters(of name: String) throws -> [String] {
+    package func parameters(of name: String) throws -> [String] {
         guard let t = templates[name] else { throw RTLGenError.missingTemplate(name: name, directory: directory) }
         return t.parameters
     }
 
-    public var names: [String] { templates.keys.sorted() }
+    package var names: [String] { templates.keys.sorted() }
 
     /// Renders `name` with exactly its declared parameters: scalar values, lists of records
     /// for `{{#section}}` blocks, and flags for `{{#flag}}` / `{{^flag}}` blocks (a string is
     /// always true to Mustache, so on/off choices must be flags).
-    public func render(_ name: String, _ values: [String: String], lists: [String: [[String: String]]] = [:],
+    package func render(_ name: String, _ values: [String: String], lists: [String: [[String: String]]] = [:],
                        flags: [String: Bool] = [:]) throws -> String {
         guard let t = templates[name] else { throw RTLGenError.missingTemplate(name: name, directory: directory) }
         let given = Set(values.keys).union(lists.keys).union(flags.keys)

@@ -1,16 +1,16 @@
 /// A fixed-width bit vector for testbench stimulus and responses (ports can be tens of
 /// thousands of bits wide), little-endian in 64-bit words.
-public struct BitVector: Hashable, Sendable {
-    public let width: Int
+package struct BitVector: Hashable, Sendable {
+    package let width: Int
     private(set) var words: [UInt64]
 
-    public init(width: Int) {
+    package init(width: Int) {
         self.width = width
         words = [UInt64](repeating: 0, count: max((width + 63) / 64, 1))
     }
 
     /// Writes the low `bits` bits of `value` (two's complement) at `offset`.
-    public mutating func set(_ value: Int64, at offset: Int, bits: Int) {
+    package mutating func set(_ value: Int64, at offset: Int, bits: Int) {
         precondition(offset + bits <= width, "field past the end of the vector")
         let raw = UInt64(bitPattern: value)
         for i in 0..<bits {
@@ -22,7 +22,7 @@ public struct BitVector: Hashable, Sendable {
     }
 
     /// Reads `bits` bits at `offset`, sign-extended when `signed`.
-    public func get(at offset: Int, bits: Int, signed: Bool = false) -> Int64 {
+    package func get(at offset: Int, bits: Int, signed: Bool = false) -> Int64 {
         var raw: UInt64 = 0
         for i in 0..<bits {
             let position = offset + i
@@ -35,7 +35,7 @@ public struct BitVector: Hashable, Sendable {
     }
 
     /// Hexadecimal, most significant digit first, exactly ceil(width / 4) digits.
-    public var hex: String {
+    package var hex: String {
         let digits = (width + 3) / 4
         var out = ""
         out.reserveCapacity(digits)
@@ -48,7 +48,7 @@ public struct BitVector: Hashable, Sendable {
     }
 
     /// Parses hexadecimal (as $fwrite prints it; x and z digits read as 0).
-    public init(hex: Substring, width: Int) {
+    package init(hex: Substring, width: Int) {
         self.init(width: width)
         var position = 0
         for ch in hex.reversed() {

@@ -4,14 +4,14 @@ import RTLGen
 
 /// A leaf module's ports as the testbench sees them, with the element width of each vector
 /// port, so stimulus can be written and responses read as arrays of fixed-point words.
-public struct ModuleHarness: Sendable {
-    public let variant: ModuleVariant
-    public let layout: PortLayout
+package struct ModuleHarness: Sendable {
+    package let variant: ModuleVariant
+    package let layout: PortLayout
     /// Bits per element of each port (a port of N elements has N x element bits).
-    public let elementBits: [String: Int]
+    package let elementBits: [String: Int]
 
     /// The harness of `variant`'s ports as the catalogue lists them (`ModuleVariant.ports`).
-    public init(variant: ModuleVariant, format f: FixedPointFormat) {
+    package init(variant: ModuleVariant, format f: FixedPointFormat) {
         self.variant = variant
         var l = PortLayout(validOutput: ModuleVariant.validOutput)
         var e: [String: Int] = [:]
@@ -24,7 +24,7 @@ public struct ModuleHarness: Sendable {
     }
 
     /// One cycle of stimulus; ports not named are 0.
-    public func vector(_ values: [String: [Int64]]) -> BitVector {
+    package func vector(_ values: [String: [Int64]]) -> BitVector {
         var v = BitVector(width: layout.inputBits)
         for (name, elements) in values {
             let port = layout.input(named: name)
@@ -35,7 +35,7 @@ public struct ModuleHarness: Sendable {
     }
 
     /// The elements of an output port, sign-extended when `signed`.
-    public func read(_ sample: RTLSimulator.Sample, _ name: String, signed: Bool = true) -> [Int64] {
+    package func read(_ sample: RTLSimulator.Sample, _ name: String, signed: Bool = true) -> [Int64] {
         let port = layout.output(named: name)
         let bits = elementBits[name]!
         return (0..<(port.bits / bits)).map { sample.outputs.get(at: port.offset + $0 * bits, bits: bits, signed: signed && bits > 1) }

@@ -1,9 +1,9 @@
 /// Why an RTL simulation could not run.
-public enum RTLSimError: Error, Equatable, CustomStringConvertible {
+package enum RTLSimError: Error, Equatable, CustomStringConvertible {
     case buildFailed(simulator: String, log: String)
     case runFailed(simulator: String, log: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .buildFailed(let simulator, let log): "\(simulator) could not build the testbench: \(log)"
         case .runFailed(let simulator, let log): "\(simulator) simulation failed: \(log)"

@@ -3,43 +3,43 @@ import RTLGen
 import Toolchain
 
 /// Runs a module under a generated testbench in Verilator or Icarus Verilog.
-public struct RTLSimulator: Sendable {
-    public enum Engine: String, Sendable, CaseIterable {
+package struct RTLSimulator: Sendable {
+    package enum Engine: String, Sendable, CaseIterable {
         case verilator, iverilog
     }
 
     /// One sampled output: the cycle (counted from the first stimulus line) and the outputs.
-    public struct Sample: Sendable {
-        public let cycle: Int
-        public let outputs: BitVector
+    package struct Sample: Sendable {
+        package let cycle: Int
+        package let outputs: BitVector
         /// True when the simulator printed x or z in the outputs (four-state simulators only);
         /// `outputs` reads those bits as 0.
-        public let hasUnknownBits: Bool
+        package let hasUnknownBits: Bool
 
-        public init(cycle: Int, outputs: BitVector, hasUnknownBits: Bool = false) {
+        package init(cycle: Int, outputs: BitVector, hasUnknownBits: Bool = false) {
             self.cycle = cycle
             self.outputs = outputs
             self.hasUnknownBits = hasUnknownBits
         }
     }
 
-    public let engine: Engine
-    public let library: TemplateLibrary
+    package let engine: Engine
+    package let library: TemplateLibrary
 
-    public init(engine: Engine, library: TemplateLibrary) {
+    package init(engine: Engine, library: TemplateLibrary) {
         self.engine = engine
         self.library = library
     }
 
     /// Simulates `top` (defined in `sources`) for the stimulus, plus `drain` idle cycles.
-    public func run(top: String, sources: [String: String], layout: PortLayout, stimulus: [BitVector], drain: Int = 16) throws -> [Sample] {
+    package func run(top: String, sources: [String: String], layout: PortLayout, stimulus: [BitVector], drain: Int = 16) throws -> [Sample] {
         try simulate(top: top, sources: sources, layout: layout, stimulus: stimulus, drain: drain, dumpWaves: false).samples
     }
 
     /// Like `run`, also dumping every net of `top` to a VCD; returns the samples and the VCD.
     /// Used on mapped gate netlists, so it runs in Icarus Verilog: on a 50,000-cell netlist
     /// Icarus compiles and runs in about 20 s where Verilator needs about 150 s to compile.
-    public func runDumpingWaves(top: String, sources: [String: String], layout: PortLayout, stimulus: [BitVector], drain: Int = 16) throws
+    package func runDumpingWaves(top: String, sources: [String: String], layout: PortLayout, stimulus: [BitVector], drain: Int = 16) throws
         -> (samples: [Sample], vcd: [UInt8])
     {
         let result = try RTLSimulator(engine: .iverilog, library: library)

@@ -6,19 +6,19 @@ import RTLGen
 /// Measures a module's latency and initiation interval in RTL simulation: eight inputs back
 /// to back; latency is the cycles from the first input to its result, the initiation interval
 /// the spacing of consecutive results.
-public struct TimingMeasurement: Codable, Sendable, Equatable {
-    public let module: String
-    public let latency: Int
-    public let initiationInterval: Int
+package struct TimingMeasurement: Codable, Sendable, Equatable {
+    package let module: String
+    package let latency: Int
+    package let initiationInterval: Int
 
     enum CodingKeys: String, CodingKey {
         case module, latency, initiationInterval = "initiation_interval"
     }
 
     /// The parameter points the timing table covers: each catalogue entry's timing points.
-    public static func variants() -> [ModuleVariant] { ModuleCatalog.timingVariants }
+    package static func variants() -> [ModuleVariant] { ModuleCatalog.timingVariants }
 
-    public static func measure(_ variant: ModuleVariant, format: FixedPointFormat, generator: RTLGenerator,
+    package static func measure(_ variant: ModuleVariant, format: FixedPointFormat, generator: RTLGenerator,
                                simulator: RTLSimulator) throws -> TimingMeasurement {
         let h = ModuleHarness(variant: variant, format: format)
         let one = format.one
@@ -47,19 +47,19 @@ public struct TimingMeasurement: Codable, Sendable, Equatable {
 }
 
 /// The checked-in timing table, synth/timing.json.
-public struct TimingTable: Codable, Sendable, Equatable {
-    public var format = "transcode-timing-table"
-    public var version = 1
-    public var units = ["latency": "cycles from input to result", "initiation_interval": "cycles between inputs"]
-    public var provenance: [String: String]
-    public var modules: [TimingMeasurement]
+package struct TimingTable: Codable, Sendable, Equatable {
+    package var format = "transcode-timing-table"
+    package var version = 1
+    package var units = ["latency": "cycles from input to result", "initiation_interval": "cycles between inputs"]
+    package var provenance: [String: String]
+    package var modules: [TimingMeasurement]
 
-    public init(provenance: [String: String], modules: [TimingMeasurement]) {
+    package init(provenance: [String: String], modules: [TimingMeasurement]) {
         self.provenance = provenance
         self.modules = modules
     }
 
-    public func jsonText() -> String {
+    package func jsonText() -> String {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try! e.encode(self), as: UTF8.self) + "\n"

@@ -2,23 +2,23 @@ import Foundation
 
 /// Minimal, dependency-free SVG charts that open in any browser: line charts for convergence
 /// curves and scatter plots for Pareto fronts.
-public enum SVGChart {
+package enum SVGChart {
     /// A named series of (x, y) points.
-    public struct Series: Sendable {
-        public let name: String
-        public let points: [(x: Double, y: Double)]
-        public init(name: String, points: [(x: Double, y: Double)]) {
+    package struct Series: Sendable {
+        package let name: String
+        package let points: [(x: Double, y: Double)]
+        package init(name: String, points: [(x: Double, y: Double)]) {
             self.name = name
             self.points = points
         }
     }
 
     /// A labelled marker drawn on top of a scatter plot (e.g. a baseline pair).
-    public struct Marker: Sendable {
-        public let label: String
-        public let x: Double
-        public let y: Double
-        public init(label: String, x: Double, y: Double) {
+    package struct Marker: Sendable {
+        package let label: String
+        package let x: Double
+        package let y: Double
+        package init(label: String, x: Double, y: Double) {
             self.label = label
             self.x = x
             self.y = y
@@ -69,7 +69,7 @@ public enum SVGChart {
     }
 
     /// Lines, e.g. best performance so far against evaluations.
-    public static func lines(title: String, xLabel: String, yLabel: String, series: [Series]) -> String {
+    package static func lines(title: String, xLabel: String, yLabel: String, series: [Series]) -> String {
         let a = axes(series.flatMap { $0.points.map(\.x) }, series.flatMap { $0.points.map(\.y) }, logX: false)
         var s = frame(a, title: title, xLabel: xLabel, yLabel: yLabel)
         for (i, line) in series.enumerated() {
@@ -82,7 +82,7 @@ public enum SVGChart {
     }
 
     /// Points, with the front highlighted and connected, and labelled markers.
-    public static func scatter(title: String, xLabel: String, yLabel: String, logX: Bool,
+    package static func scatter(title: String, xLabel: String, yLabel: String, logX: Bool,
                                all: [(x: Double, y: Double)], front: [(x: Double, y: Double)], markers: [Marker]) -> String {
         let xs = all.map(\.x) + markers.map(\.x)
         let ys = all.map(\.y) + markers.map(\.y)

@@ -3,9 +3,9 @@
 /// Swift's `Double(_:)` accepts "inf", "nan" and hexadecimal ("0x10" is 16); none of those is
 /// a plausible threshold, weight or embedding entry, so a command that takes numbers reads
 /// them here: optional sign, decimal digits, optional fraction and exponent, finite.
-public enum DecimalText {
+package enum DecimalText {
     /// The value of `text`, or nil when it is not a finite decimal number.
-    public static func number(_ text: some StringProtocol) -> Double? {
+    package static func number(_ text: some StringProtocol) -> Double? {
         var sawDigit = false
         var sawPoint = false
         var sawExponent = false

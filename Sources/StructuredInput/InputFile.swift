@@ -2,13 +2,13 @@ import Foundation
 
 /// Reads a user-supplied file with its size checked before a byte is read, so that neither a
 /// huge file nor a device such as /dev/zero can exhaust memory.
-public enum InputFile {
+package enum InputFile {
     /// The default size limit: far above any model dict, accelerator, profile or table the
     /// project reads (the largest, a hardware table, is about 50 KB).
-    public static let defaultMaximumBytes = 4 << 20
+    package static let defaultMaximumBytes = 4 << 20
 
     /// The file's bytes.
-    public static func read(_ path: String, maximumBytes: Int = defaultMaximumBytes) throws(StructuredInputError) -> Data {
+    package static func read(_ path: String, maximumBytes: Int = defaultMaximumBytes) throws(StructuredInputError) -> Data {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -33,7 +33,7 @@ public enum InputFile {
     }
 
     /// The file as UTF-8 text.
-    public static func text(_ path: String, maximumBytes: Int = defaultMaximumBytes) throws(StructuredInputError) -> String {
+    package static func text(_ path: String, maximumBytes: Int = defaultMaximumBytes) throws(StructuredInputError) -> String {
         let data = try read(path, maximumBytes: maximumBytes)
         guard let text = String(data: data, encoding: .utf8) else { throw .notText(path: path) }
         return text

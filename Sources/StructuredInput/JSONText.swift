@@ -5,12 +5,12 @@ import Foundation
 /// Foundation's parser on Linux accepts trailing commas, keeps the last of two equal keys
 /// silently, reports no position, and recurses without a bound. This check runs first and
 /// turns each of those into a one-line error with a line and a column.
-public enum JSONText {
+package enum JSONText {
     /// Deeper than any file the project reads (a model dict nests three levels).
-    public static let defaultMaximumDepth = 64
+    package static let defaultMaximumDepth = 64
 
     /// Checks `data`, then decodes it with `JSONSerialization`.
-    public static func object(_ data: Data, source: String, maximumDepth: Int = defaultMaximumDepth) throws(StructuredInputError) -> Any {
+    package static func object(_ data: Data, source: String, maximumDepth: Int = defaultMaximumDepth) throws(StructuredInputError) -> Any {
         try check(data, source: source, maximumDepth: maximumDepth)
         do {
             return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -22,7 +22,7 @@ public enum JSONText {
     }
 
     /// Throws the first syntax error, over-deep nesting or duplicate key in `data`.
-    public static func check(_ data: Data, source: String, maximumDepth: Int = defaultMaximumDepth) throws(StructuredInputError) {
+    package static func check(_ data: Data, source: String, maximumDepth: Int = defaultMaximumDepth) throws(StructuredInputError) {
         var scanner = JSONSyntaxScanner(bytes: [UInt8](data), source: source, maximumDepth: maximumDepth)
         try scanner.document()
     }

@@ -2,7 +2,7 @@
 ///
 /// Each case renders as one line naming the file and what is wrong with it; the readers of
 /// the other targets wrap it in their own error (for example `DesignSpaceError.malformedFile`).
-public enum StructuredInputError: Error, Equatable, CustomStringConvertible {
+package enum StructuredInputError: Error, Equatable, CustomStringConvertible {
     /// Nothing exists at the path.
     case noSuchFile(path: String)
     /// The path names a directory.
@@ -25,7 +25,7 @@ public enum StructuredInputError: Error, Equatable, CustomStringConvertible {
     case documentCount(path: String, count: Int)
 
     /// The file the error is about.
-    public var path: String {
+    package var path: String {
         switch self {
         case .noSuchFile(let p), .directory(let p), .notRegularFile(let p), .notText(let p): p
         case .tooLarge(let p, _, _), .syntax(let p, _, _, _, _), .tooDeep(let p, _, _, _), .tooManyValues(let p, _): p
@@ -34,7 +34,7 @@ public enum StructuredInputError: Error, Equatable, CustomStringConvertible {
     }
 
     /// What is wrong, without the path.
-    public var reason: String {
+    package var reason: String {
         switch self {
         case .noSuchFile: "no such file"
         case .directory: "it is a directory, not a file"
@@ -49,5 +49,5 @@ public enum StructuredInputError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "cannot read \(path): \(reason)" }
+    package var description: String { "cannot read \(path): \(reason)" }
 }

@@ -8,13 +8,13 @@ import Yams
 /// the last of two equal keys silently. This reader bounds the nesting before parsing,
 /// composes the node tree (aliases share storage there), then builds the values itself,
 /// counting them and rejecting repeated keys.
-public enum YAMLText {
+package enum YAMLText {
     /// Far more values than any accelerator file or profile holds (a few dozen).
-    public static let defaultMaximumValues = 100_000
+    package static let defaultMaximumValues = 100_000
 
     /// The one document in `text` as Foundation-style values: `[String: Any]`, `[Any]`, `Int`,
     /// `Double`, `Bool`, `String` or `NSNull`.
-    public static func object(
+    package static func object(
         _ text: String, source: String, maximumDepth: Int = JSONText.defaultMaximumDepth,
         maximumValues: Int = defaultMaximumValues
     ) throws(StructuredInputError) -> Any {

@@ -10,7 +10,7 @@ extension FileHandle {
     /// Foundation's `readDataToEndOfFile()` on Linux stops the process with a fatal error
     /// when a read returns EINTR, which happens when child processes exit while several
     /// tools run at once (seen under the parallel test runner).
-    public func readAllRetryingInterrupts() -> Data {
+    package func readAllRetryingInterrupts() -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

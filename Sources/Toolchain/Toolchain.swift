@@ -2,14 +2,14 @@ import Foundation
 
 /// Finds the hardware tools and the NanGate45 liberty file, checks their versions, and
 /// runs them. Every failure is one line naming the tool and how to install it.
-public enum Toolchain {
+package enum Toolchain {
     /// Where `scripts/setup` extracts the liberty file, relative to the project root.
-    public static let defaultLibertyPath = ".lib/NangateOpenCellLibrary_typical.lib"
+    package static let defaultLibertyPath = ".lib/NangateOpenCellLibrary_typical.lib"
     /// The variable that points at another liberty file.
-    public static let libertyVariable = "TRANSCODE_LIBERTY"
+    package static let libertyVariable = "TRANSCODE_LIBERTY"
 
     /// The absolute path of `tool`: the override variable first, then PATH.
-    public static func locate(_ tool: Tool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    package static func locate(_ tool: Tool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let path = environment[tool.overrideVariable], !path.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: path) else {
                 throw ToolchainError.missing(tool: tool.executable, variable: tool.overrideVariable, install: tool.install)
@@ -24,7 +24,7 @@ public enum Toolchain {
     }
 
     /// The tool's version as (major, minor), parsed from its version banner.
-    public static func version(of tool: Tool) throws -> (Int, Int) {
+    package static func version(of tool: Tool) throws -> (Int, Int) {
         let path = try locate(tool)
         let result = try run(path, tool.versionArguments)
         let text = result.output + result.error
@@ -36,7 +36,7 @@ public enum Toolchain {
 
     /// Locates `tool` and checks it is new enough.
     @discardableResult
-    public static func require(_ tool: Tool) throws -> String {
+    package static func require(_ tool: Tool) throws -> String {
         let path = try locate(tool)
         let found = try version(of: tool)
         if found < tool.minimumVersion {
@@ -48,7 +48,7 @@ public enum Toolchain {
     }
 
     /// The liberty file: $TRANSCODE_LIBERTY, else `.lib/` under `projectRoot`.
-    public static func liberty(projectRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    package static func liberty(projectRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         let path = environment[libertyVariable].flatMap { $0.isEmpty ? nil : $0 } ?? "\(projectRoot)/\(defaultLibertyPath)"
         guard FileManager.default.fileExists(atPath: path) else {
             throw ToolchainError.missing(tool: "NanGate45 liberty file \(path)", variable: libertyVariable, install: "scripts/setup")
@@ -57,20 +57,20 @@ public enum Toolchain {
     }
 
     /// The last `lines` lines of a tool's log on one line, for one-line error messages.
-    public static func excerpt(lines: Int, text: String) -> String {
+    package static func excerpt(lines: Int, text: String) -> String {
         text.split(separator: "\n").suffix(lines).joined(separator: " | ")
     }
 
     /// What a finished process printed.
-    public struct Result: Sendable {
-        public let status: Int32
-        public let output: String
-        public let error: String
+    package struct Result: Sendable {
+        package let status: Int32
+        package let output: String
+        package let error: String
     }
 
     /// Runs `path` with `arguments` in `directory`, capturing output; never throws on a
     /// non-zero exit (callers decide), only when the program cannot start.
-    public static func run(_ path: String, _ arguments: [String], directory: String? = nil,
+    package static func run(_ path: String, _ arguments: [String], directory: String? = nil,
                            environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

@@ -1,5 +1,5 @@
 /// Why an external tool could not be used.
-public enum ToolchainError: Error, Equatable, CustomStringConvertible {
+package enum ToolchainError: Error, Equatable, CustomStringConvertible {
     /// The tool is not on PATH and no override names it.
     case missing(tool: String, variable: String, install: String)
     /// The tool ran but its version is older than the project needs.
@@ -7,7 +7,7 @@ public enum ToolchainError: Error, Equatable, CustomStringConvertible {
     /// A tool exited non-zero.
     case failed(tool: String, status: Int32, detail: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .missing(let tool, let variable, let install):
             return "\(tool) not found on PATH (or in $\(variable)): install it with '\(install)'"

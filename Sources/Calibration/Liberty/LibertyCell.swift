@@ -1,14 +1,14 @@
 /// A standard cell: area, leakage, pins and, for flip-flops, its state.
-public struct LibertyCell: Sendable {
-    public let name: String
+package struct LibertyCell: Sendable {
+    package let name: String
     /// Area in square micrometres.
-    public let areaUM2: Double
+    package let areaUM2: Double
     /// `cell_leakage_power` in nanowatts.
-    public let leakageNW: Double
-    public let pins: [LibertyPin]
-    public let flipFlop: LibertyFlipFlop?
+    package let leakageNW: Double
+    package let pins: [LibertyPin]
+    package let flipFlop: LibertyFlipFlop?
     /// True for latches, which the calibration refuses.
-    public let isLatch: Bool
+    package let isLatch: Bool
 
     init(_ g: LibertyGroup, leakageToNW: Double) {
         name = g.arguments.first ?? ""
@@ -19,5 +19,5 @@ public struct LibertyCell: Sendable {
         isLatch = !g.groups("latch").isEmpty
     }
 
-    public func pin(_ name: String) -> LibertyPin? { pins.first { $0.name == name } }
+    package func pin(_ name: String) -> LibertyPin? { pins.first { $0.name == name } }
 }

@@ -1,12 +1,12 @@
 /// The `ff` group of a sequential cell: its state variables and how they change.
-public struct LibertyFlipFlop: Sendable {
-    public let state: String
-    public let invertedState: String
-    public let nextState: String
-    public let clockedOn: String
+package struct LibertyFlipFlop: Sendable {
+    package let state: String
+    package let invertedState: String
+    package let nextState: String
+    package let clockedOn: String
     /// Asynchronous clear and preset conditions in Liberty syntax (e.g. `!RN`).
-    public let clear: String?
-    public let preset: String?
+    package let clear: String?
+    package let preset: String?
 
     init?(_ g: LibertyGroup) {
         guard g.arguments.count == 2, let next = g.attributes["next_state"], let clock = g.attributes["clocked_on"] else { return nil }

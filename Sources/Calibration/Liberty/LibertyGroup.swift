@@ -3,38 +3,38 @@
 ///
 /// The parser is generic on purpose: the calibration reads only a handful of attributes, and
 /// a tree keeps it independent of the order and the vendor extensions of a particular file.
-public struct LibertyGroup: Sendable {
-    public var type: String
-    public var arguments: [String]
-    public var attributes: [String: String] = [:]
+package struct LibertyGroup: Sendable {
+    package var type: String
+    package var arguments: [String]
+    package var attributes: [String: String] = [:]
     /// Every occurrence of each complex attribute, in file order (`fanout_length` repeats).
-    public var complexAttributes: [String: [[String]]] = [:]
-    public var groups: [LibertyGroup] = []
+    package var complexAttributes: [String: [[String]]] = [:]
+    package var groups: [LibertyGroup] = []
 
     /// The nested groups of `type`.
-    public func groups(_ type: String) -> [LibertyGroup] { groups.filter { $0.type == type } }
+    package func groups(_ type: String) -> [LibertyGroup] { groups.filter { $0.type == type } }
 
     /// A simple attribute as a number.
-    public func number(_ name: String) -> Double? { attributes[name].flatMap(Double.init) }
+    package func number(_ name: String) -> Double? { attributes[name].flatMap(Double.init) }
 
     /// A complex attribute holding one quoted, comma-separated list of numbers (`index_1`, `values`).
-    public func numbers(_ name: String) -> [[Double]]? {
+    package func numbers(_ name: String) -> [[Double]]? {
         complexAttributes[name]?.first.map { rows in
             rows.map { row in row.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
         }
     }
 
     /// Parses the text of a Liberty file; `nil` when it is not one.
-    public static func parse(_ text: String) -> LibertyGroup? {
+    package static func parse(_ text: String) -> LibertyGroup? {
         try? parse(text, source: "")
     }
 
     /// Deeper than any liberty nests (library, cell, pin, internal_power, rise_power: five);
     /// the bound keeps a file of nothing but `a () {` from exhausting the stack.
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     /// Parses the text of a Liberty file, or says where it stops being one.
-    public static func parse(_ text: String, source: String) throws(CalibrationError) -> LibertyGroup {
+    package static func parse(_ text: String, source: String) throws(CalibrationError) -> LibertyGroup {
         var parser = Parser(bytes: Array(text.utf8))
         if let group = parser.group() { return group }
         throw .notLiberty(path: source, line: parser.line, problem: parser.problem)

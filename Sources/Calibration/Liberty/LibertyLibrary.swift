@@ -3,18 +3,18 @@ import StructuredInput
 
 /// A Liberty cell library, read once: cells with area, leakage, pin capacitances, functions
 /// and internal-energy tables; the nominal voltage; the default wire-load model.
-public struct LibertyLibrary: Sendable {
-    public let path: String
-    public let name: String
+package struct LibertyLibrary: Sendable {
+    package let path: String
+    package let name: String
     /// Nominal supply voltage in volts.
-    public let voltage: Double
-    public let cells: [String: LibertyCell]
-    public let wireLoad: WireLoadModel?
+    package let voltage: Double
+    package let cells: [String: LibertyCell]
+    package let wireLoad: WireLoadModel?
 
     /// Far above NanGate45's 7 MB liberty, far below what would exhaust memory.
-    public static let maximumBytes = 64 << 20
+    package static let maximumBytes = 64 << 20
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         let text: String
         do throws(StructuredInputError) {
             text = try InputFile.text(path, maximumBytes: Self.maximumBytes)
@@ -53,5 +53,5 @@ public struct LibertyLibrary: Sendable {
     }
 
     /// Leakage of each cell in nanowatts.
-    public var leakageNW: [String: Double] { cells.mapValues(\.leakageNW) }
+    package var leakageNW: [String: Double] { cells.mapValues(\.leakageNW) }
 }

@@ -1,14 +1,14 @@
 /// A cell pin as the calibration needs it: direction, input capacitance, logic function and
 /// internal-energy tables.
-public struct LibertyPin: Sendable {
-    public let name: String
-    public let isOutput: Bool
+package struct LibertyPin: Sendable {
+    package let name: String
+    package let isOutput: Bool
     /// Input capacitance in the library's capacitance unit (fF for NanGate45).
-    public let capacitance: Double
+    package let capacitance: Double
     /// Boolean function of an output, in Liberty syntax.
-    public let function: String?
+    package let function: String?
     /// (rise, fall) tables, one pair per `internal_power` group (per related pin or `when`).
-    public let internalPower: [(rise: LibertyPowerTable, fall: LibertyPowerTable)]
+    package let internalPower: [(rise: LibertyPowerTable, fall: LibertyPowerTable)]
 
     init(_ g: LibertyGroup) {
         name = g.arguments.first ?? ""
@@ -26,7 +26,7 @@ public struct LibertyPin: Sendable {
     /// Mean internal energy of one transition of this pin: rise and fall averaged (a toggle
     /// is either), and averaged over the groups because a toggle count does not say which
     /// input caused it.
-    public func internalEnergy(transition: Double, load: Double) -> Double {
+    package func internalEnergy(transition: Double, load: Double) -> Double {
         guard !internalPower.isEmpty else { return 0 }
         let sum = internalPower.reduce(0.0) {
             $0 + ($1.rise.energy(transition: transition, load: load) + $1.fall.energy(transition: transition, load: load)) / 2

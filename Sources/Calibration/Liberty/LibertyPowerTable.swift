@@ -1,11 +1,11 @@
 /// One `rise_power` or `fall_power` lookup table of a Liberty `internal_power` group: energy
 /// per transition (in the library's capacitance x voltage^2 unit, femtojoules for NanGate45),
 /// indexed by input transition time and, for output pins, by the load on the output.
-public struct LibertyPowerTable: Sendable {
-    public let transitions: [Double]
-    public let loads: [Double]
+package struct LibertyPowerTable: Sendable {
+    package let transitions: [Double]
+    package let loads: [Double]
     /// values[transition][load]; a one-dimensional table has one column.
-    public let values: [[Double]]
+    package let values: [[Double]]
 
     init?(_ g: LibertyGroup) {
         guard let rows = g.numbers("values"), !rows.isEmpty, !rows[0].isEmpty else { return nil }
@@ -25,7 +25,7 @@ public struct LibertyPowerTable: Sendable {
     }
 
     /// Bilinear interpolation, clamped to the table's range (no extrapolation beyond characterised points).
-    public func energy(transition: Double, load: Double) -> Double {
+    package func energy(transition: Double, load: Double) -> Double {
         func bracket(_ axis: [Double], _ x: Double) -> (Int, Int, Double) {
             guard axis.count > 1 else { return (0, 0, 0) }
             let v = min(max(x, axis[0]), axis[axis.count - 1])

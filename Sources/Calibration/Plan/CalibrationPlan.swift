@@ -7,33 +7,33 @@ import RTLGen
 /// the results: synthesised directly where the variant is, from its catalogue entry's
 /// scaling family where it is too large for the time budget (b = 4 and the widest tiles of
 /// softmax, layer-norm and DynaProp).
-public struct CalibrationPlan: Sendable {
+package struct CalibrationPlan: Sendable {
     /// Sizes synthesised at b = 1 per family, ascending. The largest is held out of the
     /// scaling fit to measure its error; the final model is fitted on all of them.
-    public let sizes: [ScalingFamily: [Int]]
+    package let sizes: [ScalingFamily: [Int]]
     /// Points synthesised at b > 1 to check the batch rule of `ScalingFamily`: (family, b, size).
-    public let batchChecks: [(family: ScalingFamily, batchTile: Int, size: Int)]
+    package let batchChecks: [(family: ScalingFamily, batchTile: Int, size: Int)]
 
     /// The default plan: 22 synthesis runs that fit the 20-minute budget on 2 cores. The
     /// 32-wide sparsity modules are left to the scaling model: their compaction networks grow
     /// with the square of the width, and Yosys needs over 6 GB and many minutes for them.
-    public static let standard = CalibrationPlan(
+    package static let standard = CalibrationPlan(
         sizes: [.softmax: [4, 8, 16], .layerNorm: [2, 4, 8], .dynaProp: [4, 8, 16], .preSparsity: [4, 8, 16], .postSparsity: [4, 8, 16]],
         batchChecks: [(.softmax, 2, 4), (.dynaProp, 2, 4)])
 
-    public init(sizes: [ScalingFamily: [Int]], batchChecks: [(family: ScalingFamily, batchTile: Int, size: Int)]) {
+    package init(sizes: [ScalingFamily: [Int]], batchChecks: [(family: ScalingFamily, batchTile: Int, size: Int)]) {
         self.sizes = sizes
         self.batchChecks = batchChecks
     }
 
     /// The variants synthesised as the table uses them: every table variant of each
     /// synthesised catalogue entry without a scaling family (the MAC lanes and the FIFO).
-    public var direct: [ModuleVariant] {
+    package var direct: [ModuleVariant] {
         ModuleCatalog.entries.filter { $0.isSynthesised && $0.family == nil }.flatMap(\.tableVariants)
     }
 
     /// Every variant to synthesise, small ones first.
-    public var variants: [ModuleVariant] {
+    package var variants: [ModuleVariant] {
         var list = direct
         for family in ScalingFamily.allCases {
             list += (sizes[family] ?? []).map { family.variant(batchTile: 1, size: $0) }
@@ -43,7 +43,7 @@ public struct CalibrationPlan: Sendable {
     }
 
     /// The plan's variants of the given names, in the order given.
-    public func variants(named names: [String]) throws -> [ModuleVariant] {
+    package func variants(named names: [String]) throws -> [ModuleVariant] {
         let all = variants
         return try names.map { name in
             guard let v = all.first(where: { $0.moduleName == name }) else {

@@ -1,16 +1,16 @@
 /// What a calibration did: the modules it synthesised, and the table it assembled or the
 /// records it still lacks.
-public struct CalibrationReport: Sendable {
+package struct CalibrationReport: Sendable {
     /// The records of this run's synthesis, in the order run (empty when assembling only).
-    public let synthesised: [ModuleCalibration]
+    package let synthesised: [ModuleCalibration]
     /// The records file, when this run rewrote it.
-    public let recordsWritten: String?
+    package let recordsWritten: String?
     /// The plan's modules that have no record yet: the table was not assembled.
-    public let missingRecords: [String]
+    package let missingRecords: [String]
     /// The assembled table with its scaling checks, when every record was there.
-    public let calibrated: CalibratedTable?
+    package let calibrated: CalibratedTable?
     /// The file the table was written to, when assembled.
-    public let tableWritten: String?
+    package let tableWritten: String?
     /// The comparison with the reference table, when asked for and assembled.
-    public let comparison: TableComparison?
+    package let comparison: TableComparison?
 }

@@ -2,9 +2,9 @@ import CostModel
 
 /// What one calibration does: which modules it synthesises, and where its inputs and
 /// outputs are.
-public struct CalibrationRequest: Sendable {
+package struct CalibrationRequest: Sendable {
     /// What to synthesise before assembling the table.
-    public enum Synthesis: Sendable, Equatable {
+    package enum Synthesis: Sendable, Equatable {
         /// Every variant of the plan.
         case wholePlan
         /// The plan's variants of these names, merged into the stored records.
@@ -14,26 +14,26 @@ public struct CalibrationRequest: Sendable {
         case none
     }
 
-    public var synthesis: Synthesis
-    public var plan: CalibrationPlan
+    package var synthesis: Synthesis
+    package var plan: CalibrationPlan
     /// The liberty file; needed unless `synthesis` is `.none`.
-    public var liberty: String?
+    package var liberty: String?
     /// The templates directory.
-    public var templates: String
+    package var templates: String
     /// Buffer, main-memory and controller figures with their citations.
-    public var memoryModels: String
+    package var memoryModels: String
     /// Module records (JSON), read and, after a synthesis, rewritten.
-    public var records: String
+    package var records: String
     /// The hardware table to write.
-    public var table: String
+    package var table: String
     /// Cache of per-module results, keyed by content hash.
-    public var cache: String
+    package var cache: String
     /// The table the non-synthesised entries are scaled from, and compared with.
-    public var reference: HardwareTable
+    package var reference: HardwareTable
     /// Whether the report carries a module-by-module comparison with `reference`.
-    public var compareWithReference: Bool
+    package var compareWithReference: Bool
 
-    public init(synthesis: Synthesis, plan: CalibrationPlan = .standard, liberty: String?, templates: String, memoryModels: String,
+    package init(synthesis: Synthesis, plan: CalibrationPlan = .standard, liberty: String?, templates: String, memoryModels: String,
                 records: String, table: String, cache: String, reference: HardwareTable, compareWithReference: Bool = false) {
         self.synthesis = synthesis
         self.plan = plan

@@ -8,25 +8,25 @@ import Toolchain
 /// Calibrates a list of module variants, two at a time on a 2-core machine, reusing cached
 /// results keyed by the content hash of (RTL, flow scripts, liberty, tool versions,
 /// stimulus), so a re-run only redoes what changed.
-public struct CalibrationRun: Sendable {
-    public let flow: SynthesisFlow
-    public let cacheDirectory: String
+package struct CalibrationRun: Sendable {
+    package let flow: SynthesisFlow
+    package let cacheDirectory: String
     /// Modules calibrated at once (Yosys and ABC are single-threaded).
-    public let parallelism: Int
+    package let parallelism: Int
 
-    public init(flow: SynthesisFlow, cacheDirectory: String, parallelism: Int = max(ProcessInfo.processInfo.activeProcessorCount, 1)) {
+    package init(flow: SynthesisFlow, cacheDirectory: String, parallelism: Int = max(ProcessInfo.processInfo.activeProcessorCount, 1)) {
         self.flow = flow
         self.cacheDirectory = cacheDirectory
         self.parallelism = parallelism
     }
 
     /// Progress after each module.
-    public struct Progress: Sendable {
-        public let module: String
-        public let index: Int
-        public let count: Int
-        public let cached: Bool
-        public let elapsedSeconds: Double
+    package struct Progress: Sendable {
+        package let module: String
+        package let index: Int
+        package let count: Int
+        package let cached: Bool
+        package let elapsedSeconds: Double
     }
 
     static func sha256(_ text: String) throws -> String {
@@ -37,7 +37,7 @@ public struct CalibrationRun: Sendable {
     }
 
     /// Versions of the tools and the liberty's hash: part of every cache key and the provenance.
-    public func toolIdentity() throws -> [String: String] {
+    package func toolIdentity() throws -> [String: String] {
         func version(_ tool: Tool, _ args: [String]) throws -> String {
             try Toolchain.run(try Toolchain.require(tool), args).output.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -51,7 +51,7 @@ public struct CalibrationRun: Sendable {
 
     /// Calibrates `variants`; `tools` is `toolIdentity()`, asked for once by the caller, which
     /// also records it as provenance.
-    public func run(_ variants: [ModuleVariant], tools: [String: String],
+    package func run(_ variants: [ModuleVariant], tools: [String: String],
                     progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [ModuleCalibration] {
         try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
         let identity = Self.identity(tools)
@@ -95,7 +95,7 @@ public struct CalibrationRun: Sendable {
 
     /// How many of `variants` the cache already holds: the part of a run that costs nothing,
     /// told before the run so that its estimate counts only real synthesis.
-    public func cachedCount(_ variants: [ModuleVariant], tools: [String: String]) throws -> Int {
+    package func cachedCount(_ variants: [ModuleVariant], tools: [String: String]) throws -> Int {
         let identity = Self.identity(tools)
         return try variants.filter { FileManager.default.fileExists(atPath: try cachePath($0, identity: identity)) }.count
     }

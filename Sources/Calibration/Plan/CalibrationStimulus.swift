@@ -6,11 +6,11 @@ import RTLSim
 /// Realistic stimulus for measuring a module's switching activity: transformer-like values
 /// (Gaussian, sigma 0.5), half of them pruned to zero as DynaProp leaves them (zeros toggle
 /// less), one new input per cycle; valid and ready held high, other flags random.
-public enum CalibrationStimulus {
+package enum CalibrationStimulus {
     /// Cycles of stimulus per module: enough for per-net rates to settle within a few percent.
-    public static let defaultCycles = 256
+    package static let defaultCycles = 256
 
-    public static func vectors(_ variant: ModuleVariant, format f: FixedPointFormat, cycles: Int = defaultCycles, seed: UInt64 = 45) -> [BitVector] {
+    package static func vectors(_ variant: ModuleVariant, format f: FixedPointFormat, cycles: Int = defaultCycles, seed: UInt64 = 45) -> [BitVector] {
         let h = ModuleHarness(variant: variant, format: f)
         var rng = SeededGenerator(seed: seed)
         return (0..<cycles).map { _ in
@@ -28,7 +28,7 @@ public enum CalibrationStimulus {
     }
 
     /// Mean toggles per input bit per cycle of `vectors`.
-    public static func inputToggleRate(_ vectors: [BitVector]) -> Double {
+    package static func inputToggleRate(_ vectors: [BitVector]) -> Double {
         var toggles = 0
         var bits = 0
         for (previous, v) in zip(vectors, vectors.dropFirst()) {

@@ -5,17 +5,17 @@ import RTLGen
 
 /// Runs a calibration from start to end: chooses the variants, synthesises them (cached),
 /// merges the records, and assembles, writes and optionally compares the NanGate45 table.
-public struct Calibrator: Sendable {
-    public let request: CalibrationRequest
+package struct Calibrator: Sendable {
+    package let request: CalibrationRequest
 
-    public init(_ request: CalibrationRequest) { self.request = request }
+    package init(_ request: CalibrationRequest) { self.request = request }
 
     /// The technology the assembled table records.
-    public static let technology = "NanGate 45 nm Open Cell Library, typical corner, 1.1 V"
+    package static let technology = "NanGate 45 nm Open Cell Library, typical corner, 1.1 V"
 
     /// Performs the request; `progress` is told after each synthesised module.
     /// `announce` is told once, before any synthesis, how many modules will run and for how long.
-    public func run(announce: (CalibrationEstimate) -> Void = { _ in },
+    package func run(announce: (CalibrationEstimate) -> Void = { _ in },
                     progress: @escaping @Sendable (CalibrationRun.Progress) -> Void = { _ in }) throws -> CalibrationReport {
         let r = request
         let plan = r.plan

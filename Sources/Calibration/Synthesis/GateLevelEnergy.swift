@@ -6,13 +6,13 @@
 /// Limits: zero-delay simulation counts no glitches (real designs toggle more); internal
 /// energy uses one nominal input transition time and averages over the related pins;
 /// wires come from the wire-load model, not from placement.
-public struct GateLevelEnergy: Sendable, Codable, Equatable {
+package struct GateLevelEnergy: Sendable, Codable, Equatable {
     /// Femtojoules per simulated cycle.
-    public var switchingFJPerCycle: Double
-    public var internalFJPerCycle: Double
+    package var switchingFJPerCycle: Double
+    package var internalFJPerCycle: Double
     /// Mean transitions per net per cycle over the netlist's nets.
-    public var netToggleRate: Double
-    public var cycles: Int
+    package var netToggleRate: Double
+    package var cycles: Int
 
     enum CodingKeys: String, CodingKey {
         case switchingFJPerCycle = "switching_fj_per_cycle", internalFJPerCycle = "internal_fj_per_cycle"
@@ -21,11 +21,11 @@ public struct GateLevelEnergy: Sendable, Codable, Equatable {
 
     /// Input transition time at which internal-energy tables are read, ns: a typical output
     /// slew of an X1 NanGate45 gate at fanout 2 to 4.
-    public static let nominalTransitionNS = 0.02
+    package static let nominalTransitionNS = 0.02
 
     /// `cycles` is the number of stimulus cycles: energy spent draining the pipeline after
     /// the last input belongs to those inputs.
-    public init(netlist: GateNetlist, toggles: ToggleCounts, library: LibertyLibrary, cycles stimulusCycles: Int) {
+    package init(netlist: GateNetlist, toggles: ToggleCounts, library: LibertyLibrary, cycles stimulusCycles: Int) {
         var load: [String: Double] = [:]
         var fanout: [String: Int] = [:]
         for instance in netlist.instances {
@@ -70,8 +70,8 @@ public struct GateLevelEnergy: Sendable, Codable, Equatable {
     }
 
     /// Total dynamic energy per cycle, femtojoules.
-    public var totalFJPerCycle: Double { switchingFJPerCycle + internalFJPerCycle }
+    package var totalFJPerCycle: Double { switchingFJPerCycle + internalFJPerCycle }
 
     /// Dynamic power in milliwatts at `clockMHz` (fJ x MHz = 1e-9 W).
-    public func milliwatts(atMHz clockMHz: Double) -> Double { totalFJPerCycle * clockMHz * 1e-6 }
+    package func milliwatts(atMHz clockMHz: Double) -> Double { totalFJPerCycle * clockMHz * 1e-6 }
 }

@@ -1,15 +1,15 @@
 /// The cell instances of a flat mapped netlist as Yosys writes it (`write_verilog -noattr
 /// -noexpr`): which cell drives each net and which cell pins load it.
-public struct GateNetlist: Sendable {
-    public struct Instance: Sendable {
-        public let cell: String
+package struct GateNetlist: Sendable {
+    package struct Instance: Sendable {
+        package let cell: String
         /// Pin name to net name (`_0123_`, `in_a[3]`).
-        public let connections: [String: String]
+        package let connections: [String: String]
     }
 
-    public let instances: [Instance]
+    package let instances: [Instance]
 
-    public init(verilog text: String, cells: Set<String>) {
+    package init(verilog text: String, cells: Set<String>) {
         var instances: [Instance] = []
         var current: (cell: String, connections: [String: String])?
         for raw in text.split(separator: "\n") {
@@ -36,7 +36,7 @@ public struct GateNetlist: Sendable {
     }
 
     /// Count of each cell.
-    public var cellCounts: [String: Int] {
+    package var cellCounts: [String: Int] {
         instances.reduce(into: [:]) { $0[$1.cell, default: 0] += 1 }
     }
 }

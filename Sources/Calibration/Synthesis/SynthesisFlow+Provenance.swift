@@ -4,7 +4,7 @@ extension SynthesisFlow {
     /// Where the figures of a calibration come from, for the records and the table: the
     /// tool versions (`CalibrationRun.toolIdentity()`), the liberty, the date, the synthesis
     /// script and constraints, and how timing and energy were measured.
-    public static func provenance(tools: [String: String], liberty: String, date: Date = Date()) -> [String: String] {
+    package static func provenance(tools: [String: String], liberty: String, date: Date = Date()) -> [String: String] {
         var provenance = tools
         provenance["command"] = "transcode calibrate"
         provenance["date"] = ISO8601DateFormatter().string(from: date).prefix(10).description

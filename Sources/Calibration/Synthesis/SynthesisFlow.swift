@@ -8,40 +8,40 @@ import Toolchain
 /// with OpenSTA, and simulates the mapped netlist in Icarus Verilog on realistic stimulus: its
 /// outputs must equal the RTL's, and its per-net toggle counts give the dynamic energy
 /// (paper Section III-B5, with open tools in place of Design Compiler).
-public struct SynthesisFlow: Sendable {
-    public let library: LibertyLibrary
-    public let generator: RTLGenerator
-    public let simulator: RTLSimulator
+package struct SynthesisFlow: Sendable {
+    package let library: LibertyLibrary
+    package let generator: RTLGenerator
+    package let simulator: RTLSimulator
 
     /// ABC's script after Yosys hands it the combinational logic: mapping toward the delay target, then
     /// fanout buffering (at most 16 loads a driver) and gate up- and down-sizing on the
     /// critical path toward the delay target. Yosys's own `abc -D` runs no buffering unless given constraints, and
     /// wide fanouts on X1 drivers then time absurdly slow; `map -D` and `buffer` without
     /// `topo` crash ABC on the deepest modules, which this order avoids.
-    public static let abcScript = "+strash;dretime;map,-D,\(delayTargetPS);topo;buffer,-N,16;upsize,-D,\(delayTargetPS);dnsize,-D,\(delayTargetPS);stime,-p"
+    package static let abcScript = "+strash;dretime;map,-D,\(delayTargetPS);topo;buffer,-N,16;upsize,-D,\(delayTargetPS);dnsize,-D,\(delayTargetPS);stime,-p"
     /// Delay target of the sizing steps, picoseconds (500 MHz): gates on paths that already
     /// meet it are not enlarged, so fast modules keep their area.
-    public static let delayTargetPS = 2000
+    package static let delayTargetPS = 2000
     /// Drive and load that ABC assumes at the module's boundary.
-    public static let abcConstraints = "set_driving_cell BUF_X1\nset_load 3.0\n"
+    package static let abcConstraints = "set_driving_cell BUF_X1\nset_load 3.0\n"
 
     /// Version of what this flow computes, part of every cache key: bump it when synthesis,
     /// timing, the stimulus or the energy arithmetic change, so stale cached results are
     /// not reused.
-    public static let version = 2
+    package static let version = 2
 
-    public init(liberty: String, generator: RTLGenerator) throws {
+    package init(liberty: String, generator: RTLGenerator) throws {
         library = try LibertyLibrary(path: liberty)
         self.generator = generator
         simulator = RTLSimulator(engine: .verilator, library: generator.library)
     }
 
-    public var liberty: String { library.path }
+    package var liberty: String { library.path }
 
     /// The Yosys commands, recorded in the table's provenance. The fast mapping keeps the
     /// multiplier-heavy modules (layer-norm, softmax) to a minute instead of tens of minutes
     /// in ABC's fraiging, at about 2% more area on the modules where both were measured.
-    public static func yosysScript(source: String, top: String, liberty: String) -> String {
+    package static func yosysScript(source: String, top: String, liberty: String) -> String {
         """
         read_verilog -sv \(source)
         hierarchy -check -top \(top)
@@ -76,7 +76,7 @@ public struct SynthesisFlow: Sendable {
     }
 
     /// Synthesises `variant`, times it and measures its energy on `stimulus`.
-    public func calibrate(_ variant: ModuleVariant, stimulus: [BitVector]) throws -> ModuleCalibration {
+    package func calibrate(_ variant: ModuleVariant, stimulus: [BitVector]) throws -> ModuleCalibration {
         try calibrate(variant, rtl: try generator.generate(variant, command: "transcode calibrate"), stimulus: stimulus)
     }
 

@@ -1,12 +1,12 @@
 /// Per-bit transition counts of one scope's signals from a value-change dump (VCD): every
 /// 0->1 and 1->0 change of each bit. Changes to or from x and z are not transitions (a
 /// flip-flop leaving its unknown power-up state has not switched).
-public struct ToggleCounts: Sendable {
+package struct ToggleCounts: Sendable {
     /// Bit name as the netlist spells it (`_0123_`, `in_a[3]`) to transitions.
-    public let toggles: [String: Int]
+    package let toggles: [String: Int]
 
     /// Reads a VCD whose variables were dumped at one level (`$dumpvars(1, dut)`).
-    public init(vcd bytes: [UInt8]) {
+    package init(vcd bytes: [UInt8]) {
         struct Variable {
             var names: [String]  // one per bit, least significant first
             var value: [UInt8]  // current bit values, least significant first

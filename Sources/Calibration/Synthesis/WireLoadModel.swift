@@ -1,13 +1,13 @@
 /// A Liberty `wire_load` model: estimated wire capacitance from a net's fanout, used before
 /// placement (the library's `default_wire_load`).
-public struct WireLoadModel: Sendable {
-    public let name: String
+package struct WireLoadModel: Sendable {
+    package let name: String
     /// Capacitance per unit length.
-    public let capacitancePerLength: Double
+    package let capacitancePerLength: Double
     /// Length per extra fanout beyond the table.
-    public let slope: Double
+    package let slope: Double
     /// Length by fanout.
-    public let lengths: [Int: Double]
+    package let lengths: [Int: Double]
 
     init?(_ g: LibertyGroup) {
         guard let c = g.number("capacitance") else { return nil }
@@ -22,7 +22,7 @@ public struct WireLoadModel: Sendable {
     }
 
     /// Wire capacitance of a net with `fanout` loads.
-    public func capacitance(fanout: Int) -> Double {
+    package func capacitance(fanout: Int) -> Double {
         guard fanout > 0 else { return 0 }
         if let l = lengths[fanout] { return l * capacitancePerLength }
         let largest = lengths.keys.max() ?? 0

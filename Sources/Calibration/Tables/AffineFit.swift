@@ -2,12 +2,12 @@
 /// synthesise within the time budget, in each family's natural size `s` (see
 /// `ScalingFamily.size`). A fixed part plus a part per element is what these
 /// modules are built from: control and shared tables, then per-element datapaths.
-public struct AffineFit: Codable, Sendable, Equatable {
-    public let intercept: Double
-    public let slope: Double
+package struct AffineFit: Codable, Sendable, Equatable {
+    package let intercept: Double
+    package let slope: Double
 
     /// Fits (size, value) points with at least two distinct sizes.
-    public init(points: [(size: Double, value: Double)]) {
+    package init(points: [(size: Double, value: Double)]) {
         let n = Double(points.count)
         let mx = points.reduce(0) { $0 + $1.size } / n
         let my = points.reduce(0) { $0 + $1.value } / n
@@ -17,5 +17,5 @@ public struct AffineFit: Codable, Sendable, Equatable {
         intercept = my - slope * mx
     }
 
-    public func value(at size: Double) -> Double { intercept + slope * size }
+    package func value(at size: Double) -> Double { intercept + slope * size }
 }

@@ -8,16 +8,16 @@ import RTLGen
 /// records (or the scaling model where a variant was not synthesised), the clock of the
 /// slowest synthesised module, and buffers, main memory and controllers from the memory
 /// models. Also reports the scaling model's error on held-out synthesised points.
-public struct CalibratedTable: Sendable {
-    public let table: HardwareTable
+package struct CalibratedTable: Sendable {
+    package let table: HardwareTable
     /// Held-out and batch-rule checks of the scaling model.
-    public let checks: [ScalingCheck]
+    package let checks: [ScalingCheck]
     /// The module that sets the clock.
-    public let slowestModule: String
+    package let slowestModule: String
     /// Table entries that come from the scaling model, with the fit used.
-    public let modelled: [String: String]
+    package let modelled: [String: String]
 
-    public init(records: [ModuleCalibration], plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
+    package init(records: [ModuleCalibration], plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
                 format f: FixedPointFormat, technology: String, provenance: [String: String]) throws {
         let byName = Dictionary(records.map { ($0.module, $0) }, uniquingKeysWith: { _, b in b })
         func record(_ v: ModuleVariant) throws -> ModuleCalibration {

@@ -3,31 +3,31 @@ import StructuredInput
 
 /// The figures synthesis cannot give (buffers, main memory, dataflow and DMA controllers):
 /// published 14 nm figures and the cited factors that carry them to the calibrated node.
-public struct MemoryModels: Codable, Sendable {
-    public struct Factor: Codable, Sendable {
-        public let value: Double
-        public let citation: String
+package struct MemoryModels: Codable, Sendable {
+    package struct Factor: Codable, Sendable {
+        package let value: Double
+        package let citation: String
     }
 
-    public let format: String
-    public let version: Int
-    public let description: String
+    package let format: String
+    package let version: Int
+    package let description: String
     /// The table the figures are taken from (`acceltran-14nm`).
-    public let sourceTable: String
+    package let sourceTable: String
     /// Clock of that table: buffer bandwidth is kept per cycle.
-    public let sourceClockMHz: Double
+    package let sourceClockMHz: Double
     /// Module entries taken from the source table rather than synthesised.
-    public let scaledModules: [String]
-    public let factors: [String: Factor]
+    package let scaledModules: [String]
+    package let factors: [String: Factor]
 
     enum CodingKeys: String, CodingKey {
         case format, version, description, sourceTable = "source_table", sourceClockMHz = "source_clock_mhz"
         case scaledModules = "scaled_modules", factors
     }
 
-    public static let requiredFactors = ["sram_area", "logic_area", "energy", "leakage_per_area"]
+    package static let requiredFactors = ["sram_area", "logic_area", "energy", "leakage_per_area"]
 
-    public static func load(path: String) throws -> MemoryModels {
+    package static func load(path: String) throws -> MemoryModels {
         // Through the bounded reader, for the same one-line errors as every other input file.
         let data: Data
         do throws(StructuredInputError) {
@@ -53,5 +53,5 @@ public struct MemoryModels: Codable, Sendable {
         return models
     }
 
-    public func factor(_ name: String) -> Double { factors[name]!.value }
+    package func factor(_ name: String) -> Double { factors[name]!.value }
 }

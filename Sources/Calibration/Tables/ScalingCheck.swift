@@ -1,13 +1,13 @@
 /// One synthesised point compared with what a scaling model predicted for it without
 /// seeing it.
-public struct ScalingCheck: Codable, Sendable, Equatable {
-    public let module: String
+package struct ScalingCheck: Codable, Sendable, Equatable {
+    package let module: String
     /// What the prediction rested on, e.g. "affine fit on sizes 4, 8" or "2 x synthesised b = 1".
-    public let basis: String
-    public let predictedAreaUM2: Double
-    public let synthesisedAreaUM2: Double
-    public let predictedEnergyFJ: Double
-    public let synthesisedEnergyFJ: Double
+    package let basis: String
+    package let predictedAreaUM2: Double
+    package let synthesisedAreaUM2: Double
+    package let predictedEnergyFJ: Double
+    package let synthesisedEnergyFJ: Double
 
     enum CodingKeys: String, CodingKey {
         case module, basis, predictedAreaUM2 = "predicted_area_um2", synthesisedAreaUM2 = "synthesised_area_um2"
@@ -15,6 +15,6 @@ public struct ScalingCheck: Codable, Sendable, Equatable {
     }
 
     /// Relative errors of the prediction.
-    public var areaError: Double { abs(predictedAreaUM2 - synthesisedAreaUM2) / synthesisedAreaUM2 }
-    public var energyError: Double { abs(predictedEnergyFJ - synthesisedEnergyFJ) / synthesisedEnergyFJ }
+    package var areaError: Double { abs(predictedAreaUM2 - synthesisedAreaUM2) / synthesisedAreaUM2 }
+    package var energyError: Double { abs(predictedEnergyFJ - synthesisedEnergyFJ) / synthesisedEnergyFJ }
 }

@@ -4,29 +4,29 @@ import HardwareModules
 /// Module-by-module comparison of two hardware tables (the calibrated NanGate45 table
 /// against the paper's 14 nm Design Compiler figures), with an optional node scaling of the
 /// first table's area to the second's node.
-public struct TableComparison: Sendable {
-    public struct Row: Sendable {
-        public let key: String
-        public let areaUM2: Double
-        public let referenceAreaUM2: Double
+package struct TableComparison: Sendable {
+    package struct Row: Sendable {
+        package let key: String
+        package let areaUM2: Double
+        package let referenceAreaUM2: Double
         /// The area carried to the reference node by the logic-area factor.
-        public let scaledAreaUM2: Double
+        package let scaledAreaUM2: Double
         /// Dynamic energy per busy cycle, picojoules (power over clock: the two tables run
         /// at different clocks, so milliwatts would not compare).
-        public let energyPJ: Double
-        public let referenceEnergyPJ: Double
+        package let energyPJ: Double
+        package let referenceEnergyPJ: Double
         /// True when the entry came from the scaling model, not a synthesis run.
-        public let modelled: Bool
+        package let modelled: Bool
 
-        public var areaRatio: Double { areaUM2 / referenceAreaUM2 }
-        public var scaledAreaRatio: Double { scaledAreaUM2 / referenceAreaUM2 }
+        package var areaRatio: Double { areaUM2 / referenceAreaUM2 }
+        package var scaledAreaRatio: Double { scaledAreaUM2 / referenceAreaUM2 }
     }
 
-    public let rows: [Row]
+    package let rows: [Row]
     /// The factor the area was divided by to carry it to the reference node.
-    public let logicAreaFactor: Double
+    package let logicAreaFactor: Double
 
-    public init(table: HardwareTable, reference: HardwareTable, logicAreaFactor: Double, modelled: Set<String>) {
+    package init(table: HardwareTable, reference: HardwareTable, logicAreaFactor: Double, modelled: Set<String>) {
         self.logicAreaFactor = logicAreaFactor
         rows = ModuleCatalog.moduleKeys.map { key in
             let a = table.module(key)
@@ -40,7 +40,7 @@ public struct TableComparison: Sendable {
     /// The module keys a calibrated table's provenance lists under `modelled`
     /// ("key (basis); key (basis)"), so that a checked-in table can be compared without the
     /// records or the cache that produced it.
-    public static func modelledKeys(of table: HardwareTable) -> Set<String> {
+    package static func modelledKeys(of table: HardwareTable) -> Set<String> {
         let entries = (table.provenance["modelled"] ?? "").components(separatedBy: "; ")
         let keys = entries.map { $0.components(separatedBy: " (").first ?? $0 }
         return Set(keys).intersection(ModuleCatalog.moduleKeys)

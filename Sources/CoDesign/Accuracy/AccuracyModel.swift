@@ -3,13 +3,13 @@ import Foundation
 
 /// Accuracy of a design point: a measured score from the user's table if it has the model,
 /// else the GLUE predictor; plus the DynaProp threshold effect.
-public struct AccuracyModel: Sendable {
-    public let predictor: GLUEPredictor
-    public let curve: DynaPropAccuracyCurve
+package struct AccuracyModel: Sendable {
+    package let predictor: GLUEPredictor
+    package let curve: DynaPropAccuracyCurve
     /// Measured scores keyed by the model's 37-number embedding.
-    public let measured: [[Int]: Double]
+    package let measured: [[Int]: Double]
 
-    public init(predictor: GLUEPredictor, curve: DynaPropAccuracyCurve, measured: [[Int]: Double] = [:]) {
+    package init(predictor: GLUEPredictor, curve: DynaPropAccuracyCurve, measured: [[Int]: Double] = [:]) {
         self.predictor = predictor
         self.curve = curve
         self.measured = measured
@@ -17,7 +17,7 @@ public struct AccuracyModel: Sendable {
 
     /// The shipped predictor and curve, plus an optional table of measured accuracies:
     /// `[{"model_dict": {...}, "accuracy": 0.8}, ...]` (or `"embedding": [...]` instead).
-    public static func shipped(root: String, accuracyTable: String? = nil) throws -> AccuracyModel {
+    package static func shipped(root: String, accuracyTable: String? = nil) throws -> AccuracyModel {
         let predictor = try GLUEPredictor.load(path: "\(root)/reference/flexibert2-glue.json")
         let curve = try DynaPropAccuracyCurve.load(path: "\(root)/data/dynaprop-accuracy.json")
         // Published measurements the project ships, then the user's (which win on a clash).
@@ -29,7 +29,7 @@ public struct AccuracyModel: Sendable {
     }
 
     /// Reads `[{"model_dict": {...} or "embedding": [...], "accuracy": 0.8}, ...]`.
-    public static func readTable(_ path: String) throws -> [[Int]: Double] {
+    package static func readTable(_ path: String) throws -> [[Int]: Double] {
         guard let data = FileManager.default.contents(atPath: path),
             let rows = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
         else {
@@ -53,7 +53,7 @@ public struct AccuracyModel: Sendable {
         return measured
     }
 
-    public func accuracy(of model: TransformerModel, tauI: Double, tauT: Double) -> Double {
+    package func accuracy(of model: TransformerModel, tauI: Double, tauT: Double) -> Double {
         let base = measured[TransformerSpace.embedding(of: model)] ?? predictor.predict(model)
         return base + curve.delta(tauI: tauI, tauT: tauT)
     }

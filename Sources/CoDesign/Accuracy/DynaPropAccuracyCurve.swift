@@ -3,20 +3,20 @@ import Foundation
 /// How the DynaProp thresholds change accuracy, as additive GLUE-score deltas interpolated
 /// linearly in tau. The shipped file (data/dynaprop-accuracy.json) follows the paper's
 /// Figs. 7-9; users replace it with their own measurements.
-public struct DynaPropAccuracyCurve: Sendable, Equatable {
-    public let tauI: [(tau: Double, delta: Double)]
-    public let tauT: [(tau: Double, delta: Double)]
+package struct DynaPropAccuracyCurve: Sendable, Equatable {
+    package let tauI: [(tau: Double, delta: Double)]
+    package let tauT: [(tau: Double, delta: Double)]
 
-    public static func == (a: Self, b: Self) -> Bool {
+    package static func == (a: Self, b: Self) -> Bool {
         a.tauI.elementsEqual(b.tauI, by: { $0 == $1 }) && a.tauT.elementsEqual(b.tauT, by: { $0 == $1 })
     }
 
-    public init(tauI: [(Double, Double)], tauT: [(Double, Double)]) {
+    package init(tauI: [(Double, Double)], tauT: [(Double, Double)]) {
         self.tauI = tauI.map { (tau: $0.0, delta: $0.1) }
         self.tauT = tauT.map { (tau: $0.0, delta: $0.1) }
     }
 
-    public static func load(path: String) throws -> DynaPropAccuracyCurve {
+    package static func load(path: String) throws -> DynaPropAccuracyCurve {
         guard let data = FileManager.default.contents(atPath: path),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else {
@@ -36,7 +36,7 @@ public struct DynaPropAccuracyCurve: Sendable, Equatable {
     }
 
     /// The accuracy change at (tau_I, tau_T); taus beyond a curve's last point take its last delta.
-    public func delta(tauI: Double, tauT: Double) -> Double {
+    package func delta(tauI: Double, tauT: Double) -> Double {
         Self.interpolate(self.tauI, tauI) + Self.interpolate(self.tauT, tauT)
     }
 

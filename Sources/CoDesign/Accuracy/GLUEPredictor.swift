@@ -9,14 +9,14 @@ import Foundation
 /// Features: layers / 12; mean hidden size / 768; mean heads / 12; mean feed-forward width
 /// summed over the stack / 12288; the fractions of SA, LT and DSC heads; log10(parameters) / 8.
 /// The length scale and noise are chosen by leave-one-out error over a small grid.
-public struct GLUEPredictor: Sendable {
+package struct GLUEPredictor: Sendable {
     let process: GaussianProcess
     /// Mean absolute leave-one-out error of the chosen fit, in GLUE points (stored scale).
-    public let leaveOneOutError: Double
+    package let leaveOneOutError: Double
     /// How many measurements it was fitted on.
-    public let measurements: Int
+    package let measurements: Int
 
-    public static func features(_ m: TransformerModel) -> [Double] {
+    package static func features(_ m: TransformerModel) -> [Double] {
         let l = Double(m.layers.count)
         let heads = m.layers.flatMap(\.heads)
         let n = Double(heads.count)
@@ -33,7 +33,7 @@ public struct GLUEPredictor: Sendable {
     }
 
     /// Fits on (model, GLUE score) pairs.
-    public init(data: [(TransformerModel, Double)]) {
+    package init(data: [(TransformerModel, Double)]) {
         let x = data.map { Self.features($0.0) }
         let y = data.map(\.1)
         var best: (error: Double, l: Double, noise: Double) = (.infinity, 1, 0.1)
@@ -56,7 +56,7 @@ public struct GLUEPredictor: Sendable {
     }
 
     /// Reads the published measurements (records with a non-null `glue`).
-    public static func load(path: String) throws -> GLUEPredictor {
+    package static func load(path: String) throws -> GLUEPredictor {
         guard let data = FileManager.default.contents(atPath: path),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let records = object["records"] as? [[String: Any]]
@@ -72,7 +72,7 @@ public struct GLUEPredictor: Sendable {
     }
 
     /// Predicted GLUE score.
-    public func predict(_ model: TransformerModel) -> Double {
+    package func predict(_ model: TransformerModel) -> Double {
         process.predict(Self.features(model)).mean
     }
 }

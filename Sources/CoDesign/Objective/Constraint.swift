@@ -1,17 +1,17 @@
 /// A user limit on a design point, e.g. `layers<=6`, `area<=100` (mm^2), `latency<=0.5`
 /// (ms per sequence), `energy<=0.01` (J per sequence), `accuracy>=0.78` (GLUE, stored scale).
-public struct Constraint: Sendable, Equatable, Codable, CustomStringConvertible {
-    public enum Quantity: String, Sendable, Codable, CaseIterable {
+package struct Constraint: Sendable, Equatable, Codable, CustomStringConvertible {
+    package enum Quantity: String, Sendable, Codable, CaseIterable {
         case layers, area, latency, energy, accuracy
     }
 
-    public let quantity: Quantity
-    public let atMost: Bool
-    public let bound: Double
+    package let quantity: Quantity
+    package let atMost: Bool
+    package let bound: Double
 
-    public var description: String { "\(quantity.rawValue)\(atMost ? "<=" : ">=")\(bound)" }
+    package var description: String { "\(quantity.rawValue)\(atMost ? "<=" : ">=")\(bound)" }
 
-    public static func parse(_ text: String) throws -> Constraint {
+    package static func parse(_ text: String) throws -> Constraint {
         let compact = text.replacingOccurrences(of: " ", with: "")
         for (symbol, atMost) in [("<=", true), (">=", false)] {
             let parts = compact.components(separatedBy: symbol)
@@ -29,5 +29,5 @@ public struct Constraint: Sendable, Equatable, Codable, CustomStringConvertible 
     }
 
     /// Whether `value` of this constraint's quantity satisfies it.
-    public func allows(_ value: Double) -> Bool { atMost ? value <= bound : value >= bound }
+    package func allows(_ value: Double) -> Bool { atMost ? value <= bound : value >= bound }
 }

@@ -1,13 +1,13 @@
 import DesignSpace
 
 /// One searched transformer-accelerator pair with its DynaProp thresholds.
-public struct DesignPoint: Hashable, Sendable {
-    public var model: TransformerModel
-    public var accelerator: AcceleratorConfig
-    public var tauI: Double
-    public var tauT: Double
+package struct DesignPoint: Hashable, Sendable {
+    package var model: TransformerModel
+    package var accelerator: AcceleratorConfig
+    package var tauI: Double
+    package var tauT: Double
 
-    public init(model: TransformerModel, accelerator: AcceleratorConfig, tauI: Double, tauT: Double) {
+    package init(model: TransformerModel, accelerator: AcceleratorConfig, tauI: Double, tauT: Double) {
         self.model = model
         self.accelerator = accelerator
         self.tauI = tauI
@@ -15,11 +15,11 @@ public struct DesignPoint: Hashable, Sendable {
     }
 
     /// DynaProp thresholds the search chooses from; 0 switches pruning off for that pass.
-    public static let tauIChoices = [0, 0.0025, 0.005, 0.01, 0.02, 0.04]
-    public static let tauTChoices = [0, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3]
+    package static let tauIChoices = [0, 0.0025, 0.005, 0.01, 0.02, 0.04]
+    package static let tauTChoices = [0, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3]
 
     /// A compact, exact record: the transformer embedding, the accelerator index and the taus.
-    public var key: String {
+    package var key: String {
         TransformerSpace.embedding(of: model).map(String.init).joined(separator: ",")
             + "|\(AcceleratorSpace.index(of: accelerator))|\(tauI)|\(tauT)"
     }

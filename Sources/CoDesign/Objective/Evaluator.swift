@@ -4,15 +4,15 @@ import Elector
 
 /// Scores design points: ELECTOR for the hardware figures, the accuracy model for accuracy,
 /// the objective for the weighted performance, constraints for P_MIN.
-public struct Evaluator: Sendable {
-    public let table: HardwareTable
-    public let accuracy: AccuracyModel
-    public let objective: Objective
-    public let constraints: [Constraint]
-    public let workload: Workload
-    public let sequenceLength: Int
+package struct Evaluator: Sendable {
+    package let table: HardwareTable
+    package let accuracy: AccuracyModel
+    package let objective: Objective
+    package let constraints: [Constraint]
+    package let workload: Workload
+    package let sequenceLength: Int
 
-    public init(table: HardwareTable, accuracy: AccuracyModel, objective: Objective, constraints: [Constraint],
+    package init(table: HardwareTable, accuracy: AccuracyModel, objective: Objective, constraints: [Constraint],
                 workload: Workload, sequenceLength: Int = 128) {
         self.table = table
         self.accuracy = accuracy
@@ -23,7 +23,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Simulates `point` and returns per-sequence figures.
-    public func measure(_ point: DesignPoint, fidelity: SimulationRequest.Fidelity = .fast) -> PairMeasurement {
+    package func measure(_ point: DesignPoint, fidelity: SimulationRequest.Fidelity = .fast) -> PairMeasurement {
         let dynaProp = (point.tauI == 0 && point.tauT == 0)
             ? DynaPropSetting.off : try! DynaPropSetting(tauI: point.tauI, tauT: point.tauT, profile: .paperDefault)
         let result = Simulator.simulate(SimulationRequest(
@@ -38,12 +38,12 @@ public struct Evaluator: Sendable {
     }
 
     /// The first violated constraint, if any.
-    public func violation(_ m: PairMeasurement) -> Constraint? {
+    package func violation(_ m: PairMeasurement) -> Constraint? {
         constraints.first { !$0.allows(m.value(of: $0.quantity)) }
     }
 
     /// Weighted performance, or P_MIN for a violator.
-    public func performance(_ m: PairMeasurement, normalizers n: Normalizers) -> Double {
+    package func performance(_ m: PairMeasurement, normalizers n: Normalizers) -> Double {
         if violation(m) != nil { return Objective.minimumPerformance }
         return objective.performance(
             latency: m.latencyMS / n.latencyMS, area: m.areaMM2 / n.areaMM2, dynamicEnergy: m.dynamicEnergyJ / n.dynamicEnergyJ,
@@ -51,7 +51,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Maxima over a fixed seeded sample of the mode's points: the normalising constants.
-    public func normalizers(mode: SearchMode, sample: Int = 48, seed: UInt64) -> Normalizers {
+    package func normalizers(mode: SearchMode, sample: Int = 48, seed: UInt64) -> Normalizers {
         var rng = SeededGenerator(seed: seed ^ 0x4E4F_524D)
         let points = (0..<sample).map { _ in mode.randomPoint(using: &rng) }
         let figures = points.map { measure($0) }

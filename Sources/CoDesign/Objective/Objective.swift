@@ -2,20 +2,20 @@
 /// P = alpha (1 - latency) + beta (1 - area) + gamma (1 - dynamic energy)
 ///   + delta (1 - leakage energy) + epsilon accuracy,
 /// each hardware figure divided by its normalising maximum and clipped to [0, 1].
-public struct Objective: Sendable, Equatable, Codable {
-    public var alpha: Double
-    public var beta: Double
-    public var gamma: Double
-    public var delta: Double
-    public var epsilon: Double
+package struct Objective: Sendable, Equatable, Codable {
+    package var alpha: Double
+    package var beta: Double
+    package var gamma: Double
+    package var delta: Double
+    package var epsilon: Double
 
     /// The paper's weights (Section IV-C).
-    public static let paper = try! Objective(alpha: 0.1, beta: 0.1, gamma: 0.2, delta: 0.1, epsilon: 0.5)
+    package static let paper = try! Objective(alpha: 0.1, beta: 0.1, gamma: 0.2, delta: 0.1, epsilon: 0.5)
 
     /// Performance given to invalid points and constraint violators (paper Section IV-C).
-    public static let minimumPerformance = -1.0
+    package static let minimumPerformance = -1.0
 
-    public init(alpha: Double, beta: Double, gamma: Double, delta: Double, epsilon: Double) throws {
+    package init(alpha: Double, beta: Double, gamma: Double, delta: Double, epsilon: Double) throws {
         let all = [alpha, beta, gamma, delta, epsilon]
         guard all.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw CoDesignError.invalidWeights("every weight must be a number >= 0")
@@ -27,7 +27,7 @@ public struct Objective: Sendable, Equatable, Codable {
     }
 
     /// "a,b,g,d,e".
-    public static func parse(_ text: String) throws -> Objective {
+    package static func parse(_ text: String) throws -> Objective {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 5, parts.allSatisfy({ $0 != nil }) else {
             throw CoDesignError.invalidWeights("expected five numbers alpha,beta,gamma,delta,epsilon, e.g. 0.1,0.1,0.2,0.1,0.5; got '\(text)'")
@@ -36,7 +36,7 @@ public struct Objective: Sendable, Equatable, Codable {
     }
 
     /// The performance of normalised figures.
-    public func performance(latency: Double, area: Double, dynamicEnergy: Double, leakageEnergy: Double, accuracy: Double) -> Double {
+    package func performance(latency: Double, area: Double, dynamicEnergy: Double, leakageEnergy: Double, accuracy: Double) -> Double {
         func clip(_ x: Double) -> Double { min(max(x, 0), 1) }
         return alpha * (1 - clip(latency)) + beta * (1 - clip(area)) + gamma * (1 - clip(dynamicEnergy))
             + delta * (1 - clip(leakageEnergy)) + epsilon * clip(accuracy)

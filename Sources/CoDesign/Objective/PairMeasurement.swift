@@ -1,18 +1,18 @@
 /// Raw figures of one design point, per sequence.
-public struct PairMeasurement: Codable, Sendable, Equatable {
-    public var accuracy: Double
-    public var latencyMS: Double
-    public var areaMM2: Double
-    public var dynamicEnergyJ: Double
-    public var leakageEnergyJ: Double
-    public var layers: Int
+package struct PairMeasurement: Codable, Sendable, Equatable {
+    package var accuracy: Double
+    package var latencyMS: Double
+    package var areaMM2: Double
+    package var dynamicEnergyJ: Double
+    package var leakageEnergyJ: Double
+    package var layers: Int
 
     enum CodingKeys: String, CodingKey {
         case accuracy, latencyMS = "latency_ms", areaMM2 = "area_mm2"
         case dynamicEnergyJ = "dynamic_energy_j", leakageEnergyJ = "leakage_energy_j", layers
     }
 
-    public var energyJ: Double { dynamicEnergyJ + leakageEnergyJ }
+    package var energyJ: Double { dynamicEnergyJ + leakageEnergyJ }
 
     func value(of quantity: Constraint.Quantity) -> Double {
         switch quantity {

@@ -6,19 +6,19 @@ import DesignSpace
 /// transformer embedding and the accelerator index) and says which version that is. Decoding
 /// refuses another version and rebuilds the point through the validating decoders, so every
 /// `Evaluation` holds a valid point and reading one from a log never traps.
-public struct Evaluation: Codable, Sendable, Equatable {
+package struct Evaluation: Codable, Sendable, Equatable {
     /// Position in the run's proposal order (0-based).
-    public var sequence: Int
+    package var sequence: Int
     /// Which proposer chose it: `initial`, `gobi`, `uncertainty`, `diversity`, `random`, ...
-    public var origin: String
+    package var origin: String
     /// The design point this record describes.
-    public let point: DesignPoint
-    public var measurement: PairMeasurement
-    public var performance: Double
+    package let point: DesignPoint
+    package var measurement: PairMeasurement
+    package var performance: Double
     /// The first constraint the point violates, if any (its performance is then P_MIN).
-    public var violated: String?
+    package var violated: String?
 
-    public init(sequence: Int, origin: String, point: DesignPoint, measurement: PairMeasurement, performance: Double, violated: String?) {
+    package init(sequence: Int, origin: String, point: DesignPoint, measurement: PairMeasurement, performance: Double, violated: String?) {
         self.sequence = sequence
         self.origin = origin
         self.point = point
@@ -28,11 +28,11 @@ public struct Evaluation: Codable, Sendable, Equatable {
     }
 
     /// The published 37-number transformer embedding of the point.
-    public var embedding: [Int] { TransformerSpace.embedding(of: point.model) }
+    package var embedding: [Int] { TransformerSpace.embedding(of: point.model) }
     /// The point's accelerator index in the 14,850,000-point space.
-    public var acceleratorIndex: Int { AcceleratorSpace.index(of: point.accelerator) }
-    public var tauI: Double { point.tauI }
-    public var tauT: Double { point.tauT }
+    package var acceleratorIndex: Int { AcceleratorSpace.index(of: point.accelerator) }
+    package var tauI: Double { point.tauI }
+    package var tauT: Double { point.tauT }
 
     enum CodingKeys: String, CodingKey {
         case spaceVersion = "space_version"
@@ -42,7 +42,7 @@ public struct Evaluation: Codable, Sendable, Equatable {
 
     /// Decodes a record of the current space version; `RunDirectory` checks the version first
     /// so that its error can name the file and line.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let version = try c.decodeIfPresent(Int.self, forKey: .spaceVersion) ?? SpaceVersion.unversioned
         guard version == SpaceVersion.current else {
@@ -61,7 +61,7 @@ public struct Evaluation: Codable, Sendable, Equatable {
         violated = try c.decodeIfPresent(String.self, forKey: .violated)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(SpaceVersion.current, forKey: .spaceVersion)
         try c.encode(sequence, forKey: .sequence)

@@ -3,23 +3,23 @@ import Foundation
 
 /// A run's directory: `run.json` (settings and normalisers) and `evaluations.jsonl`, one
 /// evaluation per line, appended and flushed as each finishes so a kill loses nothing.
-public final class RunDirectory: @unchecked Sendable {
-    public let path: String
+package final class RunDirectory: @unchecked Sendable {
+    package let path: String
     private let handle: FileHandle
     private let lock = NSLock()
 
     /// What `run.json` holds.
-    public struct Header: Codable, Sendable {
-        public var format = "transcode-search-run"
+    package struct Header: Codable, Sendable {
+        package var format = "transcode-search-run"
         /// The version of this file's layout.
-        public var version = 1
+        package var version = 1
         /// The version of the encodings that the settings' fixed accelerator index or model
         /// embedding are written in (`SpaceVersion`).
-        public var spaceVersion = SpaceVersion.current
-        public var settings: SearchSettings
-        public var normalizers: Normalizers
+        package var spaceVersion = SpaceVersion.current
+        package var settings: SearchSettings
+        package var normalizers: Normalizers
 
-        public init(settings: SearchSettings, normalizers: Normalizers) {
+        package init(settings: SearchSettings, normalizers: Normalizers) {
             self.settings = settings
             self.normalizers = normalizers
         }
@@ -29,7 +29,7 @@ public final class RunDirectory: @unchecked Sendable {
         }
 
         // A run.json from before `space_version` existed was written with version 1.
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             format = try c.decode(String.self, forKey: .format)
             version = try c.decode(Int.self, forKey: .version)
@@ -43,7 +43,7 @@ public final class RunDirectory: @unchecked Sendable {
     static func logPath(_ dir: String) -> String { "\(dir)/evaluations.jsonl" }
 
     /// Creates a new run; refuses a directory that already holds one.
-    public static func create(_ dir: String, header: Header) throws -> RunDirectory {
+    package static func create(_ dir: String, header: Header) throws -> RunDirectory {
         if FileManager.default.fileExists(atPath: logPath(dir)) {
             throw CoDesignError.runExists(path: dir)
         }
@@ -56,7 +56,7 @@ public final class RunDirectory: @unchecked Sendable {
     }
 
     /// Opens an existing run for appending.
-    public init(_ dir: String) throws {
+    package init(_ dir: String) throws {
         path = dir
         guard let h = FileHandle(forWritingAtPath: Self.logPath(dir)) else {
             throw CoDesignError.unreadableRun(path: dir, reason: "no evaluations.jsonl")
@@ -71,13 +71,13 @@ public final class RunDirectory: @unchecked Sendable {
     ///
     /// A file or line of another `SpaceVersion` is refused with an error naming it, before any
     /// index or embedding in it is interpreted.
-    public static func load(_ dir: String) throws -> (Header, [Evaluation]) {
+    package static func load(_ dir: String) throws -> (Header, [Evaluation]) {
         let header = try readHeader(dir)
         return (header, try readEvaluations(dir))
     }
 
     /// Reads and checks `run.json` alone.
-    public static func readHeader(_ dir: String) throws -> Header {
+    package static func readHeader(_ dir: String) throws -> Header {
         guard let data = FileManager.default.contents(atPath: settingsPath(dir)) else {
             throw CoDesignError.unreadableRun(path: dir, reason: "no run.json")
         }
@@ -119,7 +119,7 @@ public final class RunDirectory: @unchecked Sendable {
     }
 
     /// Appends one evaluation and flushes it to disk.
-    public func append(_ e: Evaluation) {
+    package func append(_ e: Evaluation) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let line = try! encoder.encode(e) + Data([UInt8(ascii: "\n")])

@@ -3,18 +3,18 @@ import Foundation
 
 /// Figures for `transcode benchmark search`: evaluation throughput, and how many evaluations
 /// BOSHCODE needs to reach the best performance random search finds with its whole budget.
-public enum SearchBenchmark {
-    public struct Row: Sendable {
-        public let seed: UInt64
-        public let randomBest: Double
-        public let boshcodeBest: Double
+package enum SearchBenchmark {
+    package struct Row: Sendable {
+        package let seed: UInt64
+        package let randomBest: Double
+        package let boshcodeBest: Double
         /// Evaluations BOSHCODE needed to reach `randomBest`, nil if it never did.
-        public let boshcodeEvaluationsToRandomBest: Int?
-        public let randomEvaluationsToItsBest: Int
-        public let evaluationsPerSecond: Double
+        package let boshcodeEvaluationsToRandomBest: Int?
+        package let randomEvaluationsToItsBest: Int
+        package let evaluationsPerSecond: Double
     }
 
-    public static func run(settings: SearchSettings, evaluator: Evaluator, seeds: [UInt64], directory: String) throws -> [Row] {
+    package static func run(settings: SearchSettings, evaluator: Evaluator, seeds: [UInt64], directory: String) throws -> [Row] {
         try seeds.map { seed in
             var random = settings
             random.strategy = .random

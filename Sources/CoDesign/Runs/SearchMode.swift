@@ -1,7 +1,7 @@
 import DesignSpace
 
 /// What the search may change.
-public enum SearchMode: Sendable, Equatable {
+package enum SearchMode: Sendable, Equatable {
     /// Transformer, accelerator and thresholds together.
     case codesign
     /// Hardware-aware NAS: the accelerator is fixed (e.g. AccelTran-Server).
@@ -9,7 +9,7 @@ public enum SearchMode: Sendable, Equatable {
     /// Accelerator search: the transformer is fixed (e.g. BERT-Base).
     case acceleratorSearch(TransformerModel)
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .codesign: "codesign"
         case .hardwareAwareNAS: "hw-nas"
@@ -18,7 +18,7 @@ public enum SearchMode: Sendable, Equatable {
     }
 
     /// Applies the fixed part of the mode to a point.
-    public func constrain(_ p: DesignPoint) -> DesignPoint {
+    package func constrain(_ p: DesignPoint) -> DesignPoint {
         var q = p
         switch self {
         case .codesign: break
@@ -29,7 +29,7 @@ public enum SearchMode: Sendable, Equatable {
     }
 
     /// A uniformly drawn point that respects the mode.
-    public func randomPoint(using rng: inout SeededGenerator) -> DesignPoint {
+    package func randomPoint(using rng: inout SeededGenerator) -> DesignPoint {
         let model = TransformerSpace.randomModel(using: &rng)
         let accelerator = try! AcceleratorSpace.config(at: Int.random(in: 0..<AcceleratorSpace.count, using: &rng))
         let tauI = DesignPoint.tauIChoices.randomElement(using: &rng)!

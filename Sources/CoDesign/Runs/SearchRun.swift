@@ -7,17 +7,17 @@ import Foundation
 /// evaluation appended to the run directory as it finishes. A resumed run replays the same
 /// deterministic proposals and takes logged results instead of re-evaluating them, so it
 /// ends exactly where an uninterrupted run with the same seed would.
-public struct SearchRun: Sendable {
-    public let settings: SearchSettings
-    public let evaluator: Evaluator
+package struct SearchRun: Sendable {
+    package let settings: SearchSettings
+    package let evaluator: Evaluator
 
-    public init(settings: SearchSettings, evaluator: Evaluator) {
+    package init(settings: SearchSettings, evaluator: Evaluator) {
         self.settings = settings
         self.evaluator = evaluator
     }
 
     /// Starts a new run in `directory`, or continues the one there when `resume` is true.
-    public func run(directory: String, resume: Bool, progress: @Sendable (SearchProgress) -> Void = { _ in }) throws -> SearchOutcome {
+    package func run(directory: String, resume: Bool, progress: @Sendable (SearchProgress) -> Void = { _ in }) throws -> SearchOutcome {
         try settings.validate()
         let mode = try settings.searchMode
         let log: RunDirectory

@@ -1,22 +1,22 @@
 /// What `SearchSession.run` found and wrote: the outcome and the paths of the run directory's
 /// files. The caller renders it; nothing here prints.
-public struct SearchRunReport: Sendable {
+package struct SearchRunReport: Sendable {
     /// The run directory.
-    public let directory: String
-    public let outcome: SearchOutcome
+    package let directory: String
+    package let outcome: SearchOutcome
     /// The log, one evaluation per line, and the settings it was started with.
-    public let evaluationsFile: String
-    public let settingsFile: String
+    package let evaluationsFile: String
+    package let settingsFile: String
     /// The best pair: a model dict (JSON) and an accelerator file (YAML).
-    public let bestModelFile: String
-    public let bestAcceleratorFile: String
+    package let bestModelFile: String
+    package let bestAcceleratorFile: String
     /// Best performance so far after each evaluation, as CSV and as a line chart.
-    public let convergenceCSV: String
-    public let convergencePlot: String
+    package let convergenceCSV: String
+    package let convergencePlot: String
     /// Every valid evaluation's figures with its Pareto membership.
-    public let paretoCSV: String
+    package let paretoCSV: String
     /// GLUE score against latency, area and energy, in that order.
-    public let paretoPlots: [String]
+    package let paretoPlots: [String]
 
     init(directory: String, outcome: SearchOutcome) {
         self.directory = directory

@@ -3,15 +3,15 @@ import Foundation
 /// The whole search job as library calls: the run directory (`run.json`, `evaluations.jsonl`,
 /// the best pair's files, CSVs and plots) and the comparison of every strategy. Each call
 /// returns a typed report and never prints; progress goes to the caller's closures.
-public enum SearchSession {
+package enum SearchSession {
     /// The settings the run in `directory` was started with, read from its `run.json`.
-    public static func storedSettings(in directory: String) throws -> SearchSettings {
+    package static func storedSettings(in directory: String) throws -> SearchSettings {
         try RunDirectory.readHeader(directory).settings
     }
 
     /// Runs one search in `directory` (or continues the one there when `resume` is true, with
     /// the settings it was started with) and writes the run directory's files.
-    public static func run(
+    package static func run(
         _ settings: SearchSettings, evaluator: Evaluator, in directory: String, resume: Bool,
         progress: @Sendable (SearchProgress) -> Void = { _ in }
     ) throws -> SearchRunReport {
@@ -26,7 +26,7 @@ public enum SearchSession {
     ///
     /// With `resume`, a strategy whose directory already holds a log continues it; the others
     /// start afresh. `starting` is called before each strategy's run.
-    public static func compare(
+    package static func compare(
         _ settings: SearchSettings, evaluator: Evaluator, in directory: String, resume: Bool,
         starting: @Sendable (SearchStrategy) -> Void = { _ in }, progress: @Sendable (SearchProgress) -> Void = { _ in }
     ) throws -> SearchComparisonReport {

@@ -3,31 +3,31 @@ import Elector
 
 /// Everything that determines a run; stored in the run directory so a resumed run continues
 /// exactly as it started.
-public struct SearchSettings: Codable, Sendable, Equatable {
-    public var strategy: SearchStrategy
-    public var budget: Int
-    public var seed: UInt64
+package struct SearchSettings: Codable, Sendable, Equatable {
+    package var strategy: SearchStrategy
+    package var budget: Int
+    package var seed: UInt64
     /// Points proposed (and evaluated in parallel) per iteration.
-    public var batchSize: Int
+    package var batchSize: Int
     /// Random points evaluated before the first surrogate is fitted.
-    public var initialSamples: Int
+    package var initialSamples: Int
     /// Stop after this many iterations without improvement (0: never).
-    public var patience: Int
+    package var patience: Int
     /// Shares of each BOSHCODE batch spent on uncertainty and diversity sampling.
-    public var uncertaintyShare: Double
-    public var diversityShare: Double
+    package var uncertaintyShare: Double
+    package var diversityShare: Double
     /// `codesign`, `hw-nas` or `accelerator`.
-    public var mode: String
+    package var mode: String
     /// The fixed accelerator (hw-nas) as an index, or the fixed model (accelerator) as an embedding.
-    public var fixedAccelerator: Int?
-    public var fixedModel: [Int]?
-    public var objective: Objective
-    public var constraints: [Constraint]
-    public var workload: Workload
-    public var table: String
-    public var accuracyTable: String?
+    package var fixedAccelerator: Int?
+    package var fixedModel: [Int]?
+    package var objective: Objective
+    package var constraints: [Constraint]
+    package var workload: Workload
+    package var table: String
+    package var accuracyTable: String?
 
-    public init(strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
+    package init(strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
                 initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.25, diversityShare: Double = 0.125,
                 mode: SearchMode = .codesign, objective: Objective = .paper, constraints: [Constraint] = [],
                 workload: Workload = .training, table: String, accuracyTable: String? = nil) {
@@ -54,7 +54,7 @@ public struct SearchSettings: Codable, Sendable, Equatable {
 
     /// The typed search mode; throws when settings read from a run.json hold a fixed
     /// accelerator index or model embedding that is not in the space.
-    public var searchMode: SearchMode {
+    package var searchMode: SearchMode {
         get throws {
             if let index = fixedAccelerator { return .hardwareAwareNAS(try AcceleratorSpace.config(at: index)) }
             if let embedding = fixedModel { return .acceleratorSearch(try TransformerSpace.model(embedding: embedding)) }
@@ -63,7 +63,7 @@ public struct SearchSettings: Codable, Sendable, Equatable {
     }
 
     /// Checks ranges; the error names the setting in the library's terms.
-    public func validate() throws {
+    package func validate() throws {
         guard budget >= 2 else { throw CoDesignError.invalidSetting(name: "budget", value: String(budget), allowed: "at least 2") }
         guard batchSize >= 1 else { throw CoDesignError.invalidSetting(name: "batch size", value: String(batchSize), allowed: "at least 1") }
         guard (0...1).contains(uncertaintyShare + diversityShare) else {

@@ -6,13 +6,13 @@ import DesignSpace
 /// entry's range; the accelerator part is each of the 13 embedding entries' position in its
 /// list of allowed values; the taus are positions in their grids. Decoding snaps to the
 /// nearest valid point of both spaces (`TransformerSpace.nearest`, `AcceleratorConfig.nearest`).
-public enum PointEncoding {
+package enum PointEncoding {
     static let transformerBounds = TransformerSpace.embeddingUpperBounds.map(Double.init)
     static let acceleratorLists = AcceleratorConfig.embeddingAllowedValues
 
-    public static var dimension: Int { transformerBounds.count + acceleratorLists.count + 2 }
+    package static var dimension: Int { transformerBounds.count + acceleratorLists.count + 2 }
 
-    public static func encode(_ p: DesignPoint) -> [Double] {
+    package static func encode(_ p: DesignPoint) -> [Double] {
         let t = zip(TransformerSpace.embedding(of: p.model), transformerBounds).map { Double($0) / $1 }
         let a = zip(p.accelerator.embedding, acceleratorLists).map { value, list in
             Double(list.firstIndex(of: value)!) / Double(list.count - 1)
@@ -25,7 +25,7 @@ public enum PointEncoding {
     }
 
     /// The valid point nearest to a continuous vector.
-    public static func decode(_ v: [Double]) -> DesignPoint {
+    package static func decode(_ v: [Double]) -> DesignPoint {
         let clamped = v.map { min(max($0.isFinite ? $0 : 0, 0), 1) }
         let nt = transformerBounds.count
         let t = zip(clamped[0..<nt], transformerBounds).map { $0 * $1 }

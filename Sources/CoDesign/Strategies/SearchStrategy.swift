@@ -1,5 +1,5 @@
 /// How the next design points are chosen (paper Fig. 11).
-public enum SearchStrategy: String, Sendable, Codable, CaseIterable {
+package enum SearchStrategy: String, Sendable, Codable, CaseIterable {
     /// BOSHCODE: NPN + teacher/student surrogate, UCB acquisition, GOBI, uncertainty and diversity sampling.
     case boshcode
     /// Uniform random search.

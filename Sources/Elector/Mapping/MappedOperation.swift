@@ -1,17 +1,17 @@
 /// One hardware-mappable operation of a transformer workload (paper Section III-B2).
-public struct MappedOperation: Sendable, Hashable {
+package struct MappedOperation: Sendable, Hashable {
     /// Which hardware module class executes the operation.
-    public enum Unit: String, Sendable, Codable, CaseIterable {
+    package enum Unit: String, Sendable, Codable, CaseIterable {
         case macLane = "mac_lanes", softmax, layerNorm = "layer_norm"
     }
 
     /// Forward pass, backward pass or weight update (paper Table I).
-    public enum Phase: String, Sendable, Codable, CaseIterable {
+    package enum Phase: String, Sendable, Codable, CaseIterable {
         case forward, backward, update
     }
 
     /// What is computed.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// Y[B, m, n] = X[B, m, k] . W[k, n]; `bandedK` (DSC as a banded matrix) limits the
         /// k-tiles that hold non-zeros. `sharedRight` is true when W is shared by the batch.
         case matmul(batch: Int, m: Int, k: Int, n: Int, left: MatrixKind, right: MatrixKind, bandedK: Int?, sharedRight: Bool)
@@ -24,25 +24,25 @@ public struct MappedOperation: Sendable, Hashable {
         case elementwise(elements: Int, opsPerElement: Int, operand: MatrixKind)
     }
 
-    public let id: Int
-    public let label: OperationLabel
+    package let id: Int
+    package let label: OperationLabel
     /// Readable name, e.g. `layer1.head2.sa_sdp.scores.grad_left`.
-    public var name: String { label.name(layer: layer) }
-    public let layer: Int
-    public let phase: Phase
-    public let kind: Kind
+    package var name: String { label.name(layer: layer) }
+    package let layer: Int
+    package let phase: Phase
+    package let kind: Kind
     /// Operations whose results this one needs.
-    public let dependencies: [Int]
+    package let dependencies: [Int]
     /// Dense values loaded from main memory before the operation can run (weights, embeddings).
-    public let loadValues: Int
+    package let loadValues: Int
     /// Dense values written back to main memory (updated weights).
-    public let storeValues: Int
+    package let storeValues: Int
     /// Dense values the operation produces into the activation/gradient buffer.
-    public let outputValues: Int
+    package let outputValues: Int
     /// Matrix kind of the output (activation or gradient).
-    public let outputKind: MatrixKind
+    package let outputKind: MatrixKind
 
-    public var unit: Unit {
+    package var unit: Unit {
         switch kind {
         case .matmul, .elementwise: .macLane
         case .softmax: .softmax
@@ -51,7 +51,7 @@ public struct MappedOperation: Sendable, Hashable {
     }
 
     /// Dense multiply-accumulates (for matmuls, counting DSC's band only).
-    public var denseMACs: Int {
+    package var denseMACs: Int {
         switch kind {
         case .matmul(let b, let m, let k, let n, _, _, let banded, _): b * m * (banded ?? k) * n
         case .elementwise(let e, let ops, _): e * ops

@@ -6,14 +6,14 @@ import DesignSpace
 ///
 /// The operations are the recipes' (`OperationRecipe`, strung together by `LayerBlock`)
 /// expanded step by step; their backward operations follow `BackwardRule`.
-public struct Mapper: Sendable {
-    public let model: TransformerModel
-    public let batchSize: Int
-    public let sequenceLength: Int
-    public let workload: Workload
-    public let optimizer: Optimizer
+package struct Mapper: Sendable {
+    package let model: TransformerModel
+    package let batchSize: Int
+    package let sequenceLength: Int
+    package let workload: Workload
+    package let optimizer: Optimizer
 
-    public init(model: TransformerModel, batchSize: Int, sequenceLength: Int = 128, workload: Workload, optimizer: Optimizer = .sgd) {
+    package init(model: TransformerModel, batchSize: Int, sequenceLength: Int = 128, workload: Workload, optimizer: Optimizer = .sgd) {
         self.model = model
         self.batchSize = batchSize
         self.sequenceLength = sequenceLength
@@ -31,7 +31,7 @@ public struct Mapper: Sendable {
     }
 
     /// The operations, in program order.
-    public func operations() -> [MappedOperation] {
+    package func operations() -> [MappedOperation] {
         var builder = Builder()
         var records: [ForwardRecord] = []
         // At most about ten forward operations per head plus a dozen per layer; training

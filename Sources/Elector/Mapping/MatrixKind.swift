@@ -1,5 +1,5 @@
 /// What a matrix operand holds, which decides its DynaProp sparsity.
-public enum MatrixKind: String, Sendable, Codable {
+package enum MatrixKind: String, Sendable, Codable {
     case weight, activation, gradient
     /// A constant operand (DFT/DCT matrices, the DSC band) that DynaProp does not prune.
     case fixed

@@ -2,18 +2,18 @@ import DesignSpace
 
 /// What an operation is, in parts; the readable name is built only when asked for, so the
 /// fast mode does not pay for thousands of strings per model.
-public struct OperationLabel: Hashable, Sendable {
+package struct OperationLabel: Hashable, Sendable {
     /// 1-based head index, 0 for layer-level operations.
-    public let head: Int
-    public let headOperation: HeadOperation?
+    package let head: Int
+    package let headOperation: HeadOperation?
     /// A fixed role such as `q`, `softmax`, `ff`, `residual`.
-    public let role: StaticString
+    package let role: StaticString
     /// 1-based index of repeated roles (feed-forward stack, residual, layer-norm), 0 if none.
-    public let index: Int
+    package let index: Int
     /// `grad_left`, `grad_right`, `grad_weight`, `grad_kernel`, `grad` or `update`; empty forward.
-    public let stage: StaticString
+    package let stage: StaticString
 
-    public init(head: Int = 0, headOperation: HeadOperation? = nil, role: StaticString, index: Int = 0, stage: StaticString = "") {
+    package init(head: Int = 0, headOperation: HeadOperation? = nil, role: StaticString, index: Int = 0, stage: StaticString = "") {
         self.head = head
         self.headOperation = headOperation
         self.role = role
@@ -25,12 +25,12 @@ public struct OperationLabel: Hashable, Sendable {
         OperationLabel(head: head, headOperation: headOperation, role: role, index: index, stage: stage)
     }
 
-    public static func == (a: OperationLabel, b: OperationLabel) -> Bool {
+    package static func == (a: OperationLabel, b: OperationLabel) -> Bool {
         a.head == b.head && a.headOperation == b.headOperation && a.index == b.index
             && a.role.description == b.role.description && a.stage.description == b.stage.description
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(head)
         hasher.combine(index)
         hasher.combine(role.description)

@@ -1,13 +1,13 @@
 /// The two DynaProp thresholds and the sparsities they produce.
-public struct DynaPropSetting: Sendable, Equatable, Codable {
+package struct DynaPropSetting: Sendable, Equatable, Codable {
     /// Forward-pass threshold for weights and activations.
-    public let tauI: Double
+    package let tauI: Double
     /// Backward-pass threshold for gradients.
-    public let tauT: Double
+    package let tauT: Double
     /// Resulting sparsities (fraction of zeros) per matrix kind.
-    public let weightSparsity: Double
-    public let activationSparsity: Double
-    public let gradientSparsity: Double
+    package let weightSparsity: Double
+    package let activationSparsity: Double
+    package let gradientSparsity: Double
 
     enum CodingKeys: String, CodingKey {
         case tauI = "tau_i", tauT = "tau_t", weightSparsity = "weight_sparsity"
@@ -15,12 +15,12 @@ public struct DynaPropSetting: Sendable, Equatable, Codable {
     }
 
     /// DynaProp switched off: dense matrices everywhere.
-    public static let off = DynaPropSetting(tauI: 0, tauT: 0, weight: 0, activation: 0, gradient: 0)
+    package static let off = DynaPropSetting(tauI: 0, tauT: 0, weight: 0, activation: 0, gradient: 0)
 
     /// The paper's operating point: tau_I = 0.01, tau_T = 1e-4.
-    public static let paperDefault = try! DynaPropSetting(tauI: 0.01, tauT: 1e-4, profile: .paperDefault)
+    package static let paperDefault = try! DynaPropSetting(tauI: 0.01, tauT: 1e-4, profile: .paperDefault)
 
-    public init(tauI: Double, tauT: Double, profile: SparsityProfile) throws {
+    package init(tauI: Double, tauT: Double, profile: SparsityProfile) throws {
         self.tauI = tauI
         self.tauT = tauT
         weightSparsity = try Self.survivable(profile.weight.sparsity(at: tauI, kind: "weight"), kind: "weight", threshold: "tau_I", tau: tauI)
@@ -48,7 +48,7 @@ public struct DynaPropSetting: Sendable, Equatable, Codable {
     }
 
     /// Sparsity of a matrix kind.
-    public func sparsity(of kind: MatrixKind) -> Double {
+    package func sparsity(of kind: MatrixKind) -> Double {
         switch kind {
         case .weight: weightSparsity
         case .activation: activationSparsity

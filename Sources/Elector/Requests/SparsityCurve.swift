@@ -1,29 +1,29 @@
 import Foundation
 
 /// The fraction of values (rho) that magnitude pruning at threshold tau removes.
-public enum SparsityCurve: Sendable, Equatable {
+package enum SparsityCurve: Sendable, Equatable {
     /// |x| Laplace-distributed with this scale: rho = 1 - exp(-tau / scale).
     case laplace(scale: Double)
     /// Measured (tau, rho) points, increasing in tau; linear interpolation between them.
     case measured([MeasuredPoint])
 
     /// One measured point.
-    public struct MeasuredPoint: Sendable, Equatable, Codable {
-        public let tau: Double
-        public let rho: Double
-        public init(tau: Double, rho: Double) {
+    package struct MeasuredPoint: Sendable, Equatable, Codable {
+        package let tau: Double
+        package let rho: Double
+        package init(tau: Double, rho: Double) {
             self.tau = tau
             self.rho = rho
         }
     }
 
     /// A Laplace curve through (tau, rho).
-    public static func anchored(tau: Double, rho: Double) -> SparsityCurve {
+    package static func anchored(tau: Double, rho: Double) -> SparsityCurve {
         .laplace(scale: -tau / log(1 - rho))
     }
 
     /// rho at `tau`; throws if tau lies outside a measured curve.
-    public func sparsity(at tau: Double, kind: String) throws -> Double {
+    package func sparsity(at tau: Double, kind: String) throws -> Double {
         switch self {
         case .laplace(let scale):
             guard tau.isFinite && tau >= 0 else {

@@ -7,24 +7,24 @@ import StructuredInput
 /// (Section V-A): 50% weight and activation sparsity at tau_I = 0.01, and 90% gradient
 /// sparsity at tau_T = 1e-4. Users replace it with measured curves:
 /// `{"weight": [[tau, rho], ...], "activation": [...], "gradient": [...]}`.
-public struct SparsityProfile: Sendable, Equatable {
-    public var weight: SparsityCurve
-    public var activation: SparsityCurve
-    public var gradient: SparsityCurve
+package struct SparsityProfile: Sendable, Equatable {
+    package var weight: SparsityCurve
+    package var activation: SparsityCurve
+    package var gradient: SparsityCurve
 
-    public init(weight: SparsityCurve, activation: SparsityCurve, gradient: SparsityCurve) {
+    package init(weight: SparsityCurve, activation: SparsityCurve, gradient: SparsityCurve) {
         self.weight = weight
         self.activation = activation
         self.gradient = gradient
     }
 
     /// The paper's operating point, as described above.
-    public static let paperDefault = SparsityProfile(
+    package static let paperDefault = SparsityProfile(
         weight: .anchored(tau: 0.01, rho: 0.5), activation: .anchored(tau: 0.01, rho: 0.5),
         gradient: .anchored(tau: 1e-4, rho: 0.9))
 
     /// Reads a measured profile file.
-    public static func load(path: String) throws -> SparsityProfile {
+    package static func load(path: String) throws -> SparsityProfile {
         let parsed: Any
         do {
             parsed = try JSONText.object(try InputFile.read(path), source: path)

@@ -1,12 +1,12 @@
 import DesignSpace
 
 /// What to run: inference, or training with an optimiser (paper Table I).
-public enum Workload: String, Sendable, Codable, CaseIterable {
+package enum Workload: String, Sendable, Codable, CaseIterable {
     case inference, training
 }
 
 /// The weight-update rule used in training.
-public enum Optimizer: String, Sendable, Codable, CaseIterable {
+package enum Optimizer: String, Sendable, Codable, CaseIterable {
     /// w -= lr * g: one MAC per weight.
     case sgd
     /// Adam: two moment updates, bias correction, a square root and a division per weight

@@ -1,20 +1,20 @@
 /// One layer's share of a cycle-level run, gathered from its operations (the embedding is
 /// layer 0). Layers overlap in time where the schedule lets them, so spans need not add up
 /// to the run's cycles.
-public struct LayerBreakdown: Codable, Sendable, Equatable {
-    public var layer: Int
-    public var operations: Int
+package struct LayerBreakdown: Codable, Sendable, Equatable {
+    package var layer: Int
+    package var operations: Int
     /// Earliest start and latest completion of its operations, in cycles.
-    public var startCycle: Int
-    public var finishCycle: Int
+    package var startCycle: Int
+    package var finishCycle: Int
     /// Busy unit-cycles of its operations by unit class.
-    public var busyUnitCycles: UnitClassFigures
+    package var busyUnitCycles: UnitClassFigures
     /// MAC-lane busy cycles over (MAC lanes x span).
-    public var macLaneUtilisation: Double
-    public var effectualMACs: Double
-    public var mainMemoryBytes: Double
+    package var macLaneUtilisation: Double
+    package var effectualMACs: Double
+    package var mainMemoryBytes: Double
     /// Dynamic energy of its operations (see `OperationBreakdown`).
-    public var dynamicEnergyJ: Double
+    package var dynamicEnergyJ: Double
 
     enum CodingKeys: String, CodingKey {
         case layer, operations, startCycle = "start_cycle", finishCycle = "finish_cycle", busyUnitCycles = "busy_unit_cycles"
@@ -22,10 +22,10 @@ public struct LayerBreakdown: Codable, Sendable, Equatable {
         case dynamicEnergyJ = "dynamic_energy_j"
     }
 
-    public var spanCycles: Int { finishCycle - startCycle }
+    package var spanCycles: Int { finishCycle - startCycle }
 
     /// The layers of `operations`, in layer order; `macLanes` is the chip's MAC-lane count.
-    public static func of(_ operations: [OperationBreakdown], macLanes: Int) -> [LayerBreakdown] {
+    package static func of(_ operations: [OperationBreakdown], macLanes: Int) -> [LayerBreakdown] {
         var layers: [Int: LayerBreakdown] = [:]
         for op in operations {
             var l = layers[op.layer] ?? LayerBreakdown(

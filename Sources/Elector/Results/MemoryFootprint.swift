@@ -1,19 +1,19 @@
 import DesignSpace
 
 /// Memory a workload needs, by what it holds (paper Fig. 6), in bytes.
-public struct FootprintBreakdown: Codable, Sendable, Equatable {
-    public var embeddings: Double
-    public var weights: Double
-    public var activations: Double
-    public var gradients: Double
-    public var total: Double { embeddings + weights + activations + gradients }
+package struct FootprintBreakdown: Codable, Sendable, Equatable {
+    package var embeddings: Double
+    package var weights: Double
+    package var activations: Double
+    package var gradients: Double
+    package var total: Double { embeddings + weights + activations + gradients }
 }
 
 /// The paper's three evaluation modes side by side.
-public struct MemoryFootprint: Codable, Sendable, Equatable {
-    public var inference: FootprintBreakdown
-    public var training: FootprintBreakdown
-    public var dynaPropTraining: FootprintBreakdown
+package struct MemoryFootprint: Codable, Sendable, Equatable {
+    package var inference: FootprintBreakdown
+    package var training: FootprintBreakdown
+    package var dynaPropTraining: FootprintBreakdown
 
     enum CodingKeys: String, CodingKey {
         case inference, training, dynaPropTraining = "dynaprop_training"
@@ -25,14 +25,14 @@ public struct MemoryFootprint: Codable, Sendable, Equatable {
     /// activation for the backward pass and holds weight gradients plus the largest layer's
     /// activation gradients. DynaProp training stores every pruned matrix zero-free with a
     /// one-bit mask per element.
-    public static func of(model: TransformerModel, batchSize: Int, sequenceLength: Int, wordBits: Int,
+    package static func of(model: TransformerModel, batchSize: Int, sequenceLength: Int, wordBits: Int,
                           dynaProp: DynaPropSetting) -> MemoryFootprint {
         let forward = Mapper(model: model, batchSize: batchSize, sequenceLength: sequenceLength, workload: .inference).operations()
         return of(model: model, operations: forward, wordBits: wordBits, dynaProp: dynaProp)
     }
 
     /// The same, from already-mapped operations (only the forward ones are read).
-    public static func of(model: TransformerModel, operations: [MappedOperation], wordBits: Int,
+    package static func of(model: TransformerModel, operations: [MappedOperation], wordBits: Int,
                           dynaProp: DynaPropSetting) -> MemoryFootprint {
         var perLayer = [Double](repeating: 0, count: model.layers.count + 1)
         for op in operations where op.phase == .forward { perLayer[op.layer] += Double(op.outputValues) }

@@ -1,20 +1,20 @@
 /// One figure (area, dynamic or leakage energy) per module class of the chip, plus main
 /// memory; a class a figure does not apply to holds zero (buffers have no dynamic energy
 /// of their own beyond accesses; main memory is off chip and has no area here).
-public struct ModuleClassFigures: Codable, Sendable, Equatable {
-    public var macLanes = 0.0
-    public var sparsity = 0.0
-    public var fifos = 0.0
-    public var softmax = 0.0
-    public var layerNorm = 0.0
-    public var control = 0.0
-    public var dynaProp = 0.0
-    public var activationBuffer = 0.0
-    public var weightBuffer = 0.0
-    public var maskBuffer = 0.0
-    public var mainMemory = 0.0
+package struct ModuleClassFigures: Codable, Sendable, Equatable {
+    package var macLanes = 0.0
+    package var sparsity = 0.0
+    package var fifos = 0.0
+    package var softmax = 0.0
+    package var layerNorm = 0.0
+    package var control = 0.0
+    package var dynaProp = 0.0
+    package var activationBuffer = 0.0
+    package var weightBuffer = 0.0
+    package var maskBuffer = 0.0
+    package var mainMemory = 0.0
 
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         // In the order `entries` and `total` use: alphabetical by JSON key.
@@ -24,12 +24,12 @@ public struct ModuleClassFigures: Codable, Sendable, Equatable {
     }
 
     /// (JSON key, value) pairs in key order, for reports.
-    public var entries: [(name: String, value: Double)] {
+    package var entries: [(name: String, value: Double)] {
         CodingKeys.allCases.map { ($0.rawValue, self[$0]) }
     }
 
     /// The sum over all classes, always in key order so that results are bit-reproducible.
-    public var total: Double {
+    package var total: Double {
         activationBuffer + control + dynaProp + fifos + layerNorm + macLanes + mainMemory + maskBuffer + softmax + sparsity
             + weightBuffer
     }

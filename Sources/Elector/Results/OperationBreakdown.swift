@@ -4,24 +4,24 @@
 /// Dynamic energy counts the operation's own units, sparsity path, buffers and main-memory
 /// traffic; the PE control's energy and all leakage are chip-wide and stay in the run's
 /// totals, so operations' energies sum to the total less those.
-public struct OperationBreakdown: Codable, Sendable, Equatable {
+package struct OperationBreakdown: Codable, Sendable, Equatable {
     /// Readable name, e.g. `layer1.head2.sa_sdp.scores`.
-    public var name: String
+    package var name: String
     /// 0 for the embedding, 1-based for encoder layers.
-    public var layer: Int
-    public var phase: MappedOperation.Phase
-    public var unit: MappedOperation.Unit
+    package var layer: Int
+    package var phase: MappedOperation.Phase
+    package var unit: MappedOperation.Unit
     /// First tile's start and the operation's completion (results written), in cycles.
-    public var startCycle: Int
-    public var finishCycle: Int
+    package var startCycle: Int
+    package var finishCycle: Int
     /// Unit-cycles its tiles occupied, summed over units.
-    public var busyUnitCycles: Double
+    package var busyUnitCycles: Double
     /// Busy unit-cycles over (units of its class x its span).
-    public var utilisation: Double
-    public var effectualMACs: Double
-    public var denseMACs: Double
-    public var mainMemoryBytes: Double
-    public var dynamicEnergyJ: Double
+    package var utilisation: Double
+    package var effectualMACs: Double
+    package var denseMACs: Double
+    package var mainMemoryBytes: Double
+    package var dynamicEnergyJ: Double
 
     enum CodingKeys: String, CodingKey {
         case name, layer, phase, unit, startCycle = "start_cycle", finishCycle = "finish_cycle"
@@ -30,5 +30,5 @@ public struct OperationBreakdown: Codable, Sendable, Equatable {
     }
 
     /// Cycles from the first tile's start to completion.
-    public var spanCycles: Int { finishCycle - startCycle }
+    package var spanCycles: Int { finishCycle - startCycle }
 }

@@ -1,26 +1,26 @@
 /// Cycles in which no compute unit worked, by cause, plus `compute`: cycles operations
 /// waited for busy units.
-public struct StallBreakdown: Codable, Sendable, Equatable {
+package struct StallBreakdown: Codable, Sendable, Equatable {
     /// Waiting for main-memory transfers.
-    public var memory = 0
+    package var memory = 0
     /// Waiting for a producing operation to finish.
-    public var dependency = 0
+    package var dependency = 0
     /// Waiting for space in the activation/gradient buffer.
-    public var bufferFull = 0
+    package var bufferFull = 0
     /// Waiting for a unit of the operation's class to come free.
-    public var compute = 0
+    package var compute = 0
 
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
         case memory, dependency, bufferFull = "buffer_full", compute
     }
 
     /// All causes that leave the compute units idle (everything but `compute`).
-    public var idle: Int { memory + dependency + bufferFull }
+    package var idle: Int { memory + dependency + bufferFull }
 
     /// (JSON key, value) pairs in key order, for reports.
-    public var entries: [(name: String, value: Int)] {
+    package var entries: [(name: String, value: Int)] {
         [("buffer_full", bufferFull), ("compute", compute), ("dependency", dependency), ("memory", memory)]
     }
 }

@@ -1,18 +1,18 @@
 /// One figure per compute unit class (MAC lanes, softmax modules, layer-norm modules):
 /// busy cycles inside a run, utilisation in its result.
-public struct UnitClassFigures: Codable, Sendable, Equatable {
-    public var macLanes = 0.0
-    public var softmax = 0.0
-    public var layerNorm = 0.0
+package struct UnitClassFigures: Codable, Sendable, Equatable {
+    package var macLanes = 0.0
+    package var softmax = 0.0
+    package var layerNorm = 0.0
 
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
         case macLanes = "mac_lanes", softmax, layerNorm = "layer_norm"
     }
 
     /// The figure of `unit`'s class.
-    public subscript(unit: MappedOperation.Unit) -> Double {
+    package subscript(unit: MappedOperation.Unit) -> Double {
         get {
             switch unit {
             case .macLane: macLanes
@@ -30,7 +30,7 @@ public struct UnitClassFigures: Codable, Sendable, Equatable {
     }
 
     /// (JSON key, value) pairs in key order, for reports.
-    public var entries: [(name: String, value: Double)] {
+    package var entries: [(name: String, value: Double)] {
         [("layer_norm", layerNorm), ("mac_lanes", macLanes), ("softmax", softmax)]
     }
 }

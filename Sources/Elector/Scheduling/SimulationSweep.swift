@@ -3,11 +3,11 @@ import Foundation
 /// Many simulations at once, for sweeps over models and accelerators (as SCALE-Sim's CSV
 /// reports and Timeloop's stats files give): the requests run in parallel, the results come
 /// back in request order, and a callback hears of each one finished.
-public enum SimulationSweep {
+package enum SimulationSweep {
     /// Results in the order of `requests`. `progress` is called with the number finished so
     /// far, from whichever thread finished one, one call at a time and in increasing order
     /// (so a progress report never runs backwards).
-    public static func run(_ requests: [SimulationRequest], progress: @Sendable (Int) -> Void = { _ in }) -> [SimulationResult] {
+    package static func run(_ requests: [SimulationRequest], progress: @Sendable (Int) -> Void = { _ in }) -> [SimulationResult] {
         let results = SweepResults(count: requests.count)
         DispatchQueue.concurrentPerform(iterations: requests.count) { i in
             results.store(Simulator.simulate(requests[i]), at: i, progress: progress)

@@ -4,19 +4,19 @@ import HardwareModules
 
 /// An accelerator instantiated against a hardware table: unit counts, per-instance costs,
 /// bandwidths in bytes per cycle, and the area composition.
-public struct HardwareInstance: Sendable {
-    public let config: AcceleratorConfig
+package struct HardwareInstance: Sendable {
+    package let config: AcceleratorConfig
     /// The table's clock and word width (the instance keeps no reference to the table
     /// itself: copying one would retain all of its dictionaries).
-    public let clockMHz: Double
-    public let wordBits: Int
+    package let clockMHz: Double
+    package let wordBits: Int
     /// The AccelTran area composition (no DynaProp module), for reproducing the paper.
-    public let acceltranComposition: Bool
+    package let acceltranComposition: Bool
 
     /// The table's figures for this accelerator's module variants.
-    public let costs: AcceleratorCosts
+    package let costs: AcceleratorCosts
 
-    public init(config: AcceleratorConfig, table: HardwareTable, acceltranComposition: Bool = false) {
+    package init(config: AcceleratorConfig, table: HardwareTable, acceltranComposition: Bool = false) {
         self.config = config
         clockMHz = table.clockMHz
         wordBits = table.wordBits
@@ -25,7 +25,7 @@ public struct HardwareInstance: Sendable {
     }
 
     /// Instances of each unit class on the chip.
-    public func units(_ unit: MappedOperation.Unit) -> Int {
+    package func units(_ unit: MappedOperation.Unit) -> Int {
         switch unit {
         case .macLane: config.processingElements * config.macLanesPerPE
         case .softmax: config.processingElements * config.softmaxPerPE
@@ -41,17 +41,17 @@ public struct HardwareInstance: Sendable {
     }
 
     /// Bytes of one stored value.
-    public var wordBytes: Double { Double(wordBits) / 8 }
+    package var wordBytes: Double { Double(wordBits) / 8 }
 
     /// Clock period in seconds.
-    public var cycleSeconds: Double { 1 / (clockMHz * 1e6) }
+    package var cycleSeconds: Double { 1 / (clockMHz * 1e6) }
 
     /// Main-memory bytes per cycle.
-    public var memoryBytesPerCycle: Double {
+    package var memoryBytesPerCycle: Double {
         costs.mainMemory.bandwidthGBs * 1e9 * cycleSeconds
     }
 
-    public func bufferBytes(_ name: String) -> Double {
+    package func bufferBytes(_ name: String) -> Double {
         let mb: Int
         switch name {
         case "activation": mb = config.activationBufferMB
@@ -62,12 +62,12 @@ public struct HardwareInstance: Sendable {
     }
 
     /// Area in mm^2 by module class, per the composition (paper Fig. 3 / AccelTran).
-    public var areaMM2: ModuleClassFigures {
+    package var areaMM2: ModuleClassFigures {
         byClass(\.areaUM2, perMB: \.areaUM2PerMB).scaled(by: 1e-6)
     }
 
     /// Leakage power in mW by module class.
-    public var leakageMW: ModuleClassFigures { byClass(\.leakageMW, perMB: \.leakageMWPerMB) }
+    package var leakageMW: ModuleClassFigures { byClass(\.leakageMW, perMB: \.leakageMWPerMB) }
 
     /// One figure of every module instance summed by class, as the catalogue places them
     /// (`ModuleCatalog.areaComposition`): per PE, lanes x (MAC lane + pre- and
