@@ -38,8 +38,8 @@ struct SearchCommand: ParsableCommand {
 
             Examples:
               transcode search --out runs/search
-              transcode search --budget 48 --seed 3 --constraint 'area<=100' --constraint 'layers<=6' --out runs/small
-              transcode search --mode hw-nas --accelerator acceltran-edge --workload inference --out runs/edge
+              transcode search --budget 48 --seed 3 --constraint 'area<=100' --out runs/small
+              transcode search --mode hw-nas --accelerator acceltran-edge --out runs/edge
               transcode search --mode accelerator --model my-model.json --out runs/accel
               transcode search --resume runs/small --budget 96
               transcode search --compare --budget 32 --out runs/compare
