@@ -90,8 +90,13 @@ public final class RunDirectory: @unchecked Sendable {
             throw CoDesignError.unusableRunDirectory(path: dir, reason: "cannot open run.lock: \(String(cString: strerror(errno)))")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = (FileManager.default.contents(atPath: lockPath(dir)).flatMap { String(data: $0, encoding: .utf8) } ?? "")
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            func holderText() -> String {
+                (FileManager.default.contents(atPath: lockPath(dir)).flatMap { String(data: $0, encoding: .utf8) } ?? "")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            // The holder writes its line just after taking the lock: give it a moment.
+            var holder = holderText()
+            if holder.isEmpty { usleep(100_000); holder = holderText() }
             close(fd)
             throw CoDesignError.runLocked(path: dir, holder: holder.isEmpty ? "another process" : holder)
         }
