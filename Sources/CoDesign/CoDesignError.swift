@@ -14,6 +14,14 @@ package enum CoDesignError: Error, Equatable, CustomStringConvertible {
     case invalidSetting(name: String, value: String, allowed: String)
     /// A new run was asked for in a directory that already holds one.
     case runExists(path: String)
+    /// Another process (or another open run in this one) holds the run directory's lock;
+    /// `holder` is what it wrote in the lock file (its pid and start time).
+    case runLocked(path: String, holder: String)
+    /// The run directory cannot be created or written: a file is in the way, or a folder is
+    /// not writable.
+    case unusableRunDirectory(path: String, reason: String)
+    /// The run finished without one evaluation that satisfies the constraints; its log is kept.
+    case noFeasiblePair(path: String, constraints: String, evaluations: Int)
 
     package var description: String {
         switch self {
@@ -31,6 +39,12 @@ package enum CoDesignError: Error, Equatable, CustomStringConvertible {
             return "invalid \(name) \(value): allowed \(allowed)"
         case .runExists(let path):
             return "\(path) already holds a search run: resume it, or start the new run in another directory"
+        case .runLocked(let path, let holder):
+            return "\(path) is in use by another search (\(holder)): wait for it to finish, or use another run directory"
+        case .unusableRunDirectory(let path, let reason):
+            return "cannot use \(path) as a run directory: \(reason)"
+        case .noFeasiblePair(let path, let constraints, let evaluations):
+            return "no pair among the \(evaluations) evaluated satisfies the constraints \(constraints); the log is kept in \(path): loosen the constraints in a new run, or extend this one with a larger budget"
         }
     }
 }

@@ -12,26 +12,61 @@ import ProjectLayout
 /// the run directory and every file in it are the library's.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Find the best transformer-accelerator pair with BOSHCODE (or a baseline).")
+        commandName: "search", abstract: "Find the best transformer-accelerator pair with BOSHCODE (or a baseline).",
+        discussion: """
+            The run directory (--out) gets run.json (the settings), evaluations.jsonl (one \
+            evaluation per line, written as each finishes), run.lock (held by the running \
+            search, naming its pid), the best pair's model-dict JSON and accelerator YAML, \
+            convergence and Pareto CSVs and SVG plots. A second search on the same directory is \
+            refused while the first runs. --resume DIR continues a killed run with its stored \
+            settings; with --budget N it extends a finished or killed run to N evaluations. No \
+            other search option may be given with --resume.
 
-    @Option(help: "Evaluations in all.") var budget: Int = 96
-    @Option(help: "Random seed; the same seed gives the same run.") var seed: UInt64 = 0
-    @Option(help: "alpha,beta,gamma,delta,epsilon for latency, area, dynamic energy, leakage energy, accuracy.")
-    var weights: String = "0.1,0.1,0.2,0.1,0.5"
+            Input files: --mode hw-nas fixes the accelerator (--accelerator: acceltran-edge, \
+            acceltran-server, elector-star, or an AccelTran-style YAML or JSON file; `transcode \
+            show acceltran-edge --format yaml` prints one); --mode accelerator fixes the model \
+            (--model: bert-tiny, bert-base, fb-star, or a model-dict JSON file {"l": 2, "o": \
+            [["sa_sdp_64", "sa_sdp_64"], ...], "h": [128, 128], "f": [[512], [512]]}; see \
+            `transcode show --help`). --accuracy-table: a JSON list of measured GLUE scores, \
+            [{"model_dict": {...}, "accuracy": 0.8}, ...] or [{"embedding": [...], "accuracy": \
+            0.8}, ...], used instead of the predictor for those models.
+
+            Constraints: a pair that breaks one gets the penalty performance -1. An upper bound \
+            at or below 0 on layers, area, latency or energy is refused at once (no design can \
+            meet it); a run in which no evaluated pair meets the constraints ends with an error \
+            naming them and exit status 1, keeping its log.
+
+            Examples:
+              transcode search --out runs/search
+              transcode search --budget 48 --seed 3 --constraint 'area<=100' --out runs/small
+              transcode search --mode hw-nas --accelerator acceltran-edge --out runs/edge
+              transcode search --mode accelerator --model my-model.json --out runs/accel
+              transcode search --resume runs/small --budget 96
+              transcode search --compare --budget 32 --out runs/compare
+            """)
+
+    // Options are optional so that `--resume` can tell which were given (ArgumentParser
+    // cannot tell a default from a given value); the defaults are applied in `settings()`.
+    // Numbers parse `.unconditional` so that `--budget -5` reaches validation instead of
+    // being read as a missing value followed by an unknown flag.
+    @Option(parsing: .unconditional, help: "Evaluations in all (default: 96); with --resume, extend the run to this many.") var budget: Int?
+    @Option(parsing: .unconditional, help: "Random seed, 0 or more (default: 0); the same seed gives the same run.") var seed: String?
+    @Option(help: "alpha,beta,gamma,delta,epsilon for latency, area, dynamic energy, leakage energy, accuracy (default: 0.1,0.1,0.2,0.1,0.5).")
+    var weights: String?
     @Option(help: "A limit such as layers<=6, area<=100 (mm^2), latency<=0.5 (ms/seq), energy<=0.01 (J/seq), accuracy>=0.78; repeatable.")
     var constraint: [String] = []
-    @Option(help: "codesign, hw-nas (fixed --accelerator) or accelerator (fixed --model).") var mode: String = "codesign"
-    @Option(help: "The fixed accelerator for hw-nas.") var accelerator: String = "acceltran-server"
-    @Option(help: "The fixed model for accelerator search.") var model: String = "bert-base"
-    @Option(help: "training or inference.") var workload: Workload = .training
-    @Option(help: "boshcode, random, gp-bo, random-forest or gbrt.") var strategy: SearchStrategy = .boshcode
-    @Option(help: "Points proposed and evaluated in parallel per iteration.") var batch: Int = 8
-    @Option(help: "Stop after this many iterations without improvement (0: use the whole budget).") var patience: Int = 0
+    @Option(help: "codesign, hw-nas (fixed --accelerator) or accelerator (fixed --model) (default: codesign).") var mode: String?
+    @Option(help: "The fixed accelerator for hw-nas: a built-in name or a YAML/JSON file (default: acceltran-server).") var accelerator: String?
+    @Option(help: "The fixed model for accelerator search: a built-in name or a model-dict JSON file (default: bert-base).") var model: String?
+    @Option(help: "training or inference (default: training).") var workload: Workload?
+    @Option(help: "boshcode, random, gp-bo, random-forest or gbrt (default: boshcode).") var strategy: SearchStrategy?
+    @Option(parsing: .unconditional, help: "Points proposed and evaluated in parallel per iteration (default: 8).") var batch: Int?
+    @Option(parsing: .unconditional, help: "Stop after this many iterations without improvement (default 0: use the whole budget).") var patience: Int?
     @Option(help: "Hardware table (default: the calibrated table).") var table: String?
     @Option(help: "Measured accuracies for your own models: [{\"model_dict\": {...}, \"accuracy\": 0.8}, ...].")
     var accuracyTable: String?
-    @Option(help: "Run directory.") var out: String = "runs/search"
-    @Option(help: "Continue the run in this directory with the settings it was started with (the other search options are ignored).") var resume: String?
+    @Option(help: "Run directory (default: runs/search).") var out: String?
+    @Option(help: "Continue the run in this directory with the settings it was started with; with --budget, extend it.") var resume: String?
     @Flag(help: "Run every strategy on the same budget and seed and compare their convergence.") var compare = false
 
     static let modes = ["codesign", "hw-nas", "accelerator"]
@@ -39,20 +74,59 @@ struct SearchCommand: ParsableCommand {
     /// The library's setting names, spelled as this command's flags.
     static let flags = ["budget": "--budget", "batch size": "--batch", "patience": "--patience"]
 
+    /// The options a resumed run must not be given (its settings are in run.json), by flag.
+    var givenSearchOptions: [String] {
+        let given: [(String, Bool)] = [
+            ("--seed", seed != nil), ("--weights", weights != nil), ("--constraint", !constraint.isEmpty), ("--mode", mode != nil),
+            ("--accelerator", accelerator != nil), ("--model", model != nil), ("--workload", workload != nil),
+            ("--strategy", strategy != nil), ("--batch", batch != nil), ("--patience", patience != nil), ("--table", table != nil),
+            ("--accuracy-table", accuracyTable != nil), ("--out", out != nil),
+        ]
+        return given.filter(\.1).map(\.0)
+    }
+
+    /// `--seed` as a number; read by hand so that a negative seed gets a one-line error
+    /// naming the allowed range rather than ArgumentParser's "invalid value".
+    func parsedSeed() throws -> UInt64 {
+        guard let seed else { return 0 }
+        guard let value = UInt64(seed) else {
+            throw ValidationError("invalid --seed \(seed): allowed a whole number from 0 to \(UInt64.max)")
+        }
+        return value
+    }
+
     func validate() throws {
-        // A resumed run takes its stored settings; the other options are ignored, so not checked.
-        guard resume == nil else { return }
+        if let resume {
+            // A resumed run takes its stored settings: any other setting is an error, not ignored.
+            let extra = givenSearchOptions
+            guard extra.isEmpty else {
+                throw ValidationError("--resume \(resume) continues the run with its stored settings; do not give \(extra.joined(separator: ", ")) (only --budget, to extend it, and --compare)")
+            }
+            if let budget, budget < 2 {
+                throw ValidationError("invalid --budget \(budget): allowed at least 2")
+            }
+            return
+        }
+        let mode = self.mode ?? "codesign"
         guard Self.modes.contains(mode) else {
             throw ValidationError("--mode must be codesign, hw-nas or accelerator, got '\(mode)'")
         }
+        let seed = try parsedSeed()
         do {
-            _ = try Objective.parse(weights)
+            _ = try Objective.parse(weights ?? Self.defaultWeights)
             _ = try constraint.map(Constraint.parse)
-            try SearchSettings(strategy: strategy, budget: budget, seed: seed, batchSize: batch, patience: patience, table: "").validate()
+            try SearchSettings(strategy: strategy ?? .boshcode, budget: budget ?? Self.defaultBudget, seed: seed, batchSize: batch ?? 8,
+                               patience: patience ?? 0, table: "").validate()
+            // Checked before any work, so a bad --out costs nothing.
+            try RunDirectory.checkUsable(out ?? Self.defaultOut)
         } catch let error as CoDesignError {
             throw ValidationError(Self.withFlags(error))
         }
     }
+
+    static let defaultBudget = 96
+    static let defaultWeights = "0.1,0.1,0.2,0.1,0.5"
+    static let defaultOut = "runs/search"
 
     /// A library error with this command's flag named where the library names a setting.
     static func withFlags(_ error: CoDesignError) -> String {
@@ -63,6 +137,10 @@ struct SearchCommand: ParsableCommand {
             return flags[name].map { "invalid \($0) \(value): allowed \(allowed)" } ?? error.description
         case .runExists(let path):
             return "\(error) (continue it with --resume \(path), or give another --out)"
+        case .runLocked:
+            return "\(error) (give another --out)"
+        case .noFeasiblePair(let path, _, _):
+            return "\(error) (--resume \(path) --budget N)"
         default:
             return error.description
         }
@@ -70,21 +148,33 @@ struct SearchCommand: ParsableCommand {
 
     func settings() throws -> SearchSettings {
         let searchMode: SearchMode
-        switch mode {
-        case "hw-nas": searchMode = .hardwareAwareNAS(try Catalog.accelerator(accelerator))
-        case "accelerator": searchMode = .acceleratorSearch(try Catalog.model(model))
+        switch mode ?? "codesign" {
+        case "hw-nas": searchMode = .hardwareAwareNAS(try Catalog.accelerator(accelerator ?? "acceltran-server"))
+        case "accelerator": searchMode = .acceleratorSearch(try Catalog.model(model ?? "bert-base"))
         default: searchMode = .codesign
         }
         return SearchSettings(
-            strategy: strategy, budget: budget, seed: seed, batchSize: batch, patience: patience, mode: searchMode,
-            objective: try Objective.parse(weights), constraints: try constraint.map(Constraint.parse),
-            workload: workload, table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable)
+            strategy: strategy ?? .boshcode, budget: budget ?? Self.defaultBudget, seed: try parsedSeed(), batchSize: batch ?? 8,
+            patience: patience ?? 0, mode: searchMode, objective: try Objective.parse(weights ?? Self.defaultWeights),
+            constraints: try constraint.map(Constraint.parse), workload: workload ?? .training,
+            table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable)
+    }
+
+    /// A resumed run's stored settings, extended to `--budget` when it is given.
+    func resumedSettings(_ directory: String) throws -> SearchSettings {
+        let stored = try SearchSession.storedSettings(in: directory)
+        return try budget.map(stored.extended(to:)) ?? stored
     }
 
     func run() throws {
-        let settings = try resume.map(SearchSession.storedSettings(in:)) ?? self.settings()
+        let settings: SearchSettings
+        do {
+            settings = try resume.map(resumedSettings) ?? self.settings()
+        } catch let error as CoDesignError {
+            throw CLIError(Self.withFlags(error))
+        }
         let evaluator = try Evaluator(settings: settings, root: ProjectFiles.root)
-        let directory = resume ?? out
+        let directory = resume ?? out ?? Self.defaultOut
         do {
             if compare {
                 let report = try SearchSession.compare(

@@ -32,6 +32,15 @@ import Testing
         ("error-search-weights", ["search", "--weights", "0.5,0.5,0.5,0,0", "--out", "/tmp/never"], 64),
         ("error-search-constraint", ["search", "--constraint", "depth<=3", "--out", "/tmp/never"], 64),
         ("error-search-batch", ["search", "--batch", "0", "--out", "/tmp/never"], 64),
+        // Issue 17's search items: negative numbers reach validation, nonsense bounds are
+        // refused, --resume takes no other search option, and --out is checked before work.
+        ("error-search-budget-negative", ["search", "--budget", "-5", "--out", "/tmp/never"], 64),
+        ("error-search-seed-negative", ["search", "--seed", "-1", "--out", "/tmp/never"], 64),
+        ("error-search-constraint-unsatisfiable", ["search", "--constraint", "area<=-5", "--out", "/tmp/never"], 64),
+        ("error-search-resume-options", ["search", "--resume", "/tmp/never", "--seed", "3", "--strategy", "random"], 64),
+        ("error-search-resume-budget", ["search", "--resume", "/tmp/never", "--budget", "-1"], 64),
+        ("error-search-out-file", ["search", "--out", "Package.swift"], 64),
+        ("error-search-out-under-file", ["search", "--out", "Package.swift/run"], 64),
         ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001"], 0),
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
         ("simulate-bert-tiny-edge-calibrated", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--mode", "training"], 0),

@@ -23,6 +23,12 @@ package struct Constraint: Sendable, Equatable, Codable, CustomStringConvertible
             guard let bound = Double(parts[1]), bound.isFinite else {
                 throw CoDesignError.invalidConstraint(text: text, reason: "'\(parts[1])' is not a number")
             }
+            // Layers, area, latency and energy are positive for every design, so an upper bound
+            // at or below zero can never be met: refuse it now rather than after a whole run.
+            if atMost && bound <= 0 && quantity != .accuracy {
+                throw CoDesignError.invalidConstraint(
+                    text: text, reason: "no design has \(quantity.rawValue) <= \(parts[1]): \(quantity.rawValue) is always greater than 0")
+            }
             return Constraint(quantity: quantity, atMost: atMost, bound: bound)
         }
         throw CoDesignError.invalidConstraint(text: text, reason: "expected QUANTITY<=NUMBER or QUANTITY>=NUMBER, e.g. layers<=6")

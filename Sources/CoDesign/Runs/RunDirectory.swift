@@ -3,9 +3,14 @@ import Foundation
 
 /// A run's directory: `run.json` (settings and normalisers) and `evaluations.jsonl`, one
 /// evaluation per line, appended and flushed as each finishes so a kill loses nothing.
+///
+/// An open `RunDirectory` holds an exclusive `flock` on `run.lock` inside the directory until
+/// it is released, so two runs can never write the same directory: the second is refused at
+/// once with the holder's pid and start time, which the holder writes into the lock file.
 package final class RunDirectory: @unchecked Sendable {
     package let path: String
     private let handle: FileHandle
+    private let lockDescriptor: Int32
     private let lock = NSLock()
 
     /// What `run.json` holds.
@@ -41,32 +46,133 @@ package final class RunDirectory: @unchecked Sendable {
 
     static func settingsPath(_ dir: String) -> String { "\(dir)/run.json" }
     static func logPath(_ dir: String) -> String { "\(dir)/evaluations.jsonl" }
+    static func lockPath(_ dir: String) -> String { "\(dir)/run.lock" }
 
-    /// Creates a new run; refuses a directory that already holds one.
-    package static func create(_ dir: String, header: Header) throws -> RunDirectory {
-        if FileManager.default.fileExists(atPath: logPath(dir)) {
-            throw CoDesignError.runExists(path: dir)
+    /// Checks, before any work, that a run directory can be created at `dir` (or that the one
+    /// there is a folder that can be written); the error names the offending path.
+    package static func checkUsable(_ dir: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw CoDesignError.unusableRunDirectory(path: dir, reason: "it is a file, not a folder") }
+            guard access(dir, W_OK) == 0 else { throw CoDesignError.unusableRunDirectory(path: dir, reason: "it is not writable") }
+            return
         }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(header).write(to: URL(fileURLWithPath: settingsPath(dir)))
-        FileManager.default.createFile(atPath: logPath(dir), contents: nil)
-        return try RunDirectory(dir)
+        // The nearest existing ancestor is where the directory would be created.
+        var parent = (dir as NSString).deletingLastPathComponent
+        if parent.isEmpty { parent = "." }
+        while !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
+            let up = (parent as NSString).deletingLastPathComponent
+            if up.isEmpty || up == parent { break }
+            parent = up
+        }
+        guard isFolder.boolValue else { throw CoDesignError.unusableRunDirectory(path: dir, reason: "\(parent) is a file, not a folder") }
+        guard access(parent, W_OK) == 0 else { throw CoDesignError.unusableRunDirectory(path: dir, reason: "folder \(parent) is not writable") }
     }
 
-    /// Opens an existing run for appending.
-    package init(_ dir: String) throws {
-        path = dir
-        guard let h = FileHandle(forWritingAtPath: Self.logPath(dir)) else {
+    /// `mkdir -p` that reports the failing path and the system's reason in one line, where
+    /// `FileManager` would give an NSCocoaErrorDomain dump.
+    static func makeDirectory(_ dir: String) throws {
+        try checkUsable(dir)
+        var built = dir.hasPrefix("/") ? "" : "."
+        for part in dir.split(separator: "/") {
+            built += "/\(part)"
+            if mkdir(built, 0o777) != 0 && errno != EEXIST {
+                throw CoDesignError.unusableRunDirectory(path: dir, reason: "cannot create \(built): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Takes the directory's lock or throws `runLocked` naming the holder; returns the descriptor
+    /// that holds it (closing it releases the lock, as does the process ending).
+    static func acquireLock(_ dir: String) throws -> Int32 {
+        let fd = open(lockPath(dir), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw CoDesignError.unusableRunDirectory(path: dir, reason: "cannot open run.lock: \(String(cString: strerror(errno)))")
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            func holderText() -> String {
+                (FileManager.default.contents(atPath: lockPath(dir)).flatMap { String(data: $0, encoding: .utf8) } ?? "")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            // The holder writes its line just after taking the lock: give it a moment.
+            var holder = holderText()
+            if holder.isEmpty { usleep(100_000); holder = holderText() }
+            close(fd)
+            throw CoDesignError.runLocked(path: dir, holder: holder.isEmpty ? "another process" : holder)
+        }
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        let text = Array("pid \(getpid()) since \(stamp)\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        return fd
+    }
+
+    /// Creates a new run: takes the lock, then creates `run.json` exclusively (`O_EXCL`), so a
+    /// directory that already holds a run is refused even by a racing process. `header` is
+    /// called only once the directory is claimed, so no work is done for a refused run.
+    package static func create(_ dir: String, header: () throws -> Header) throws -> RunDirectory {
+        try makeDirectory(dir)
+        let lockFD = try acquireLock(dir)
+        do {
+            if FileManager.default.fileExists(atPath: logPath(dir)) { throw CoDesignError.runExists(path: dir) }
+            let fd = open(settingsPath(dir), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                if errno == EEXIST { throw CoDesignError.runExists(path: dir) }
+                throw CoDesignError.unusableRunDirectory(path: dir, reason: "cannot create run.json: \(String(cString: strerror(errno)))")
+            }
+            let settingsFile = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try settingsFile.write(contentsOf: encoder.encode(try header()))
+            try settingsFile.close()
+            let logFD = open(logPath(dir), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+            guard logFD >= 0 else { throw CoDesignError.runExists(path: dir) }
+            close(logFD)
+            return try RunDirectory(dir, lockDescriptor: lockFD)
+        } catch {
+            close(lockFD)
+            throw error
+        }
+    }
+
+    /// Opens an existing run for appending, holding its lock, and reads it (`load`). The log
+    /// is read, and a torn last line repaired, before the append handle is opened, so the
+    /// handle always refers to the repaired file.
+    package static func reopen(_ dir: String) throws -> (RunDirectory, Header, [Evaluation]) {
+        guard FileManager.default.fileExists(atPath: logPath(dir)) else {
             throw CoDesignError.unreadableRun(path: dir, reason: "no evaluations.jsonl")
         }
-        handle = h
-        handle.seekToEndOfFile()
+        let lockFD = try acquireLock(dir)
+        do {
+            let (header, evaluations) = try load(dir)
+            return (try RunDirectory(dir, lockDescriptor: lockFD), header, evaluations)
+        } catch {
+            close(lockFD)
+            throw error
+        }
     }
 
-    deinit { try? handle.close() }
+    // The log is opened append-only: every write lands at the end whatever else happened.
+    private init(_ dir: String, lockDescriptor: Int32) throws {
+        path = dir
+        let fd = open(Self.logPath(dir), O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw CoDesignError.unreadableRun(path: dir, reason: "no evaluations.jsonl") }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        self.lockDescriptor = lockDescriptor
+    }
 
+    deinit {
+        try? handle.close()
+        close(lockDescriptor)
+    }
+
+    /// Replaces `run.json` (an extended run's new budget) by writing a copy and renaming it, so
+    /// a kill leaves either the old or the new file. Called only while the lock is held.
+    func rewriteHeader(_ header: Header) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(header).write(to: URL(fileURLWithPath: Self.settingsPath(path)), options: .atomic)
+    }
     /// Reads the header and every complete evaluation; a last line cut off by a kill is dropped.
     ///
     /// A file or line of another `SpaceVersion` is refused with an error naming it, before any

@@ -24,14 +24,27 @@ package struct SearchRun: Sendable {
         let normalizers: Normalizers
         var logged: [Int: Evaluation] = [:]
         if resume {
-            let (header, evaluations) = try RunDirectory.load(directory)
-            try Self.checkSame(header.settings, settings)
+            let (directoryLog, header, evaluations) = try RunDirectory.reopen(directory)
+            log = directoryLog
+            if header.settings != settings, settings.budget > header.settings.budget,
+               try header.settings.extended(to: settings.budget) == settings {
+                // An extension: the stored run with a larger budget. Record it before any new
+                // evaluation, so a kill during the extension resumes the extension.
+                var longer = header
+                longer.settings = settings
+                try log.rewriteHeader(longer)
+            } else {
+                try Self.checkSame(header.settings, settings)
+            }
             normalizers = header.normalizers
             for e in evaluations { logged[e.sequence] = e }
-            log = try RunDirectory(directory)
         } else {
-            normalizers = evaluator.normalizers(mode: mode, seed: settings.seed)
-            log = try RunDirectory.create(directory, header: RunDirectory.Header(settings: settings, normalizers: normalizers))
+            var computed: Normalizers?
+            log = try RunDirectory.create(directory) {
+                computed = evaluator.normalizers(mode: mode, seed: settings.seed)
+                return RunDirectory.Header(settings: settings, normalizers: computed!)
+            }
+            normalizers = computed!
         }
 
         let clock = ContinuousClock()
@@ -92,7 +105,11 @@ package struct SearchRun: Sendable {
         }
 
         var rng = SeededGenerator(seed: settings.seed)
-        let initial = min(settings.initialSamples, settings.budget)
+        // An extended run replays each earlier budget's batches as they were (the last batch of
+        // a budget may be short), then continues to the new budget.
+        let ends = settings.segmentEnds
+        let lastEarlierEnd = ends.dropLast().last ?? 0
+        let initial = min(settings.initialSamples, ends[0])
         try evaluate(unique([], initial, rng: &rng).map { ($0.0, "initial") })
         best = data.map(\.performance).max()!
         progress(SearchProgress(iteration: 0, evaluations: data.count, budget: settings.budget, best: best, reused: reused,
@@ -102,11 +119,15 @@ package struct SearchRun: Sendable {
         var iteration = 0
         while data.count < settings.budget {
             iteration += 1
-            let n = min(settings.batchSize, settings.budget - data.count)
+            let end = ends.first { $0 > data.count } ?? settings.budget
+            let n = min(settings.batchSize, end - data.count)
             let proposals = proposer.propose(data, count: n, iteration: iteration)
             try evaluate(unique(proposals, n, rng: &rng))
             let now = data.map(\.performance).max()!
             if now > best + 1e-12 { best = now; quiet = 0 } else { quiet += 1 }
+            // Patience counts only in the last stretch: extending a run that patience stopped
+            // asks for more evaluations, so the earlier stop is replayed past.
+            if data.count <= lastEarlierEnd { quiet = 0 }
             progress(SearchProgress(iteration: iteration, evaluations: data.count, budget: settings.budget, best: best,
                                     reused: reused, elapsedSeconds: (clock.now - started).seconds))
             if settings.patience > 0 && quiet >= settings.patience { stoppedBy = "patience"; break }

@@ -10,12 +10,15 @@ package enum SearchSession {
     }
 
     /// Runs one search in `directory` (or continues the one there when `resume` is true, with
-    /// the settings it was started with) and writes the run directory's files.
+    /// the settings it was started with, or those settings `extended(to:)` a larger budget) and
+    /// writes the run directory's files. Throws `noFeasiblePair`, keeping the log, when no
+    /// evaluation satisfies the constraints.
     package static func run(
         _ settings: SearchSettings, evaluator: Evaluator, in directory: String, resume: Bool,
         progress: @Sendable (SearchProgress) -> Void = { _ in }
     ) throws -> SearchRunReport {
         let outcome = try SearchRun(settings: settings, evaluator: evaluator).run(directory: directory, resume: resume, progress: progress)
+        try requireFeasible(outcome, in: directory)
         let report = SearchRunReport(directory: directory, outcome: outcome)
         try writeFiles(of: report)
         return report
@@ -50,6 +53,16 @@ package enum SearchSession {
             directory: directory, rows: rows, convergenceCSV: "\(directory)/convergence.csv",
             convergencePlot: "\(directory)/convergence.svg")
         try writeFiles(of: report)
+        for row in rows { try requireFeasible(row.outcome, in: row.directory) }
         return report
+    }
+
+    /// A run none of whose evaluations satisfies the constraints has no best pair to report:
+    /// its "best" would be a violator at the penalty performance. Its log stays for a resume.
+    static func requireFeasible(_ outcome: SearchOutcome, in directory: String) throws {
+        guard !outcome.evaluations.contains(where: { $0.violated == nil }) else { return }
+        throw CoDesignError.noFeasiblePair(
+            path: directory, constraints: outcome.settings.constraints.map(\.description).joined(separator: ", "),
+            evaluations: outcome.evaluations.count)
     }
 }

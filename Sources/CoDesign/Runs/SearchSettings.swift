@@ -26,6 +26,10 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     package var workload: Workload
     package var table: String
     package var accuracyTable: String?
+    /// The budgets a run had before it was extended, oldest first (nil: never extended). The
+    /// run replays each earlier budget's batches as they were, so an extension never changes
+    /// what is already in the log.
+    package var earlierBudgets: [Int]?
 
     package init(strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
                 initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.25, diversityShare: Double = 0.125,
@@ -61,6 +65,22 @@ package struct SearchSettings: Codable, Sendable, Equatable {
             return .codesign
         }
     }
+
+    /// These settings with the budget raised to `budget`: the same run, continued. A smaller
+    /// budget than the run's is refused (its evaluations are already in the log).
+    package func extended(to budget: Int) throws -> SearchSettings {
+        guard budget >= self.budget else {
+            throw CoDesignError.invalidSetting(name: "budget", value: String(budget), allowed: "at least the run's budget \(self.budget)")
+        }
+        guard budget > self.budget else { return self }
+        var longer = self
+        longer.earlierBudgets = (earlierBudgets ?? []) + [self.budget]
+        longer.budget = budget
+        return longer
+    }
+
+    /// The evaluation count each stretch of the run ends at: the earlier budgets, then `budget`.
+    var segmentEnds: [Int] { (earlierBudgets ?? []) + [budget] }
 
     /// Checks ranges; the error names the setting in the library's terms.
     package func validate() throws {
