@@ -11,8 +11,8 @@ import Testing
     /// Budgets on batch boundaries, same initial sample: 32, then 48, then 64 is exactly one
     /// 64-evaluation run, because each stretch's batches are the ones the long run proposes.
     @Test func extendingOnBatchBoundariesEqualsOneLongRun() throws {
-        let short = SearchSettings(budget: 32, seed: 5, batchSize: 8, initialSamples: 16, workload: .inference, table: "acceltran-14nm")
-        let long = SearchSettings(budget: 64, seed: 5, batchSize: 8, initialSamples: 16, workload: .inference, table: "acceltran-14nm")
+        let short = SearchSettings(strategy: .gpBO, budget: 32, seed: 5, batchSize: 8, initialSamples: 16, workload: .inference, table: "acceltran-14nm")
+        let long = SearchSettings(strategy: .gpBO, budget: 64, seed: 5, batchSize: 8, initialSamples: 16, workload: .inference, table: "acceltran-14nm")
         let evaluator = try evaluator()
         let single = temporaryDirectory()
         _ = try SearchSession.run(long, evaluator: evaluator, in: single, resume: false)
@@ -33,7 +33,7 @@ import Testing
     /// on its size): the extension cannot equal it, but it keeps the first 48 evaluations and
     /// a killed extension resumes to the same log, so it is reproducible.
     @Test func extendingAfterAShortBatchIsDeterministicAndKeepsTheLog() throws {
-        let first = SearchSettings(budget: 48, seed: 2, batchSize: 8, workload: .inference, table: "acceltran-14nm")
+        let first = SearchSettings(strategy: .gpBO, budget: 48, seed: 2, batchSize: 8, workload: .inference, table: "acceltran-14nm")
         #expect(first.initialSamples == 12)
         let evaluator = try evaluator()
         let a = temporaryDirectory()

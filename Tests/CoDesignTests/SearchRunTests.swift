@@ -6,10 +6,14 @@ import Foundation
 import ProjectLayout
 import Testing
 
-func evaluator(constraints: [Constraint] = []) throws -> Evaluator {
-    Evaluator(
+/// The tests' evaluator. Unless a test checks re-scored figures, runs re-score in the fast
+/// mode: a cycle-level BERT-Base training reference takes most of a minute in a debug build.
+func evaluator(constraints: [Constraint] = [], rescoringFidelity: SimulationRequest.Fidelity = .fast) throws -> Evaluator {
+    var e = Evaluator(
         table: try TableCatalog.load("acceltran-14nm"), accuracy: try AccuracyModel.shipped(root: ProjectFiles.root),
         objective: .paper, constraints: constraints, workload: .inference)
+    e.rescoringFidelity = rescoringFidelity
+    return e
 }
 
 func temporaryDirectory() -> String {

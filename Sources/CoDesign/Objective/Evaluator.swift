@@ -11,6 +11,11 @@ package struct Evaluator: Sendable {
     package let constraints: [Constraint]
     package let workload: Workload
     package let sequenceLength: Int
+    /// The fidelity a finished run re-scores its best candidates and the reference pairs at:
+    /// the cycle-level mode for the search's report; tests that check no re-scored figure
+    /// use the fast mode, since a cycle-level BERT-Base training run takes most of a
+    /// minute in a debug build.
+    package var rescoringFidelity: SimulationRequest.Fidelity = .cycle
 
     package init(table: HardwareTable, accuracy: AccuracyModel, objective: Objective, constraints: [Constraint],
                 workload: Workload, sequenceLength: Int = 128) {

@@ -151,20 +151,21 @@ package struct SearchRun: Sendable {
         guard stored == given else { throw CoDesignError.resumeMismatch(field: "settings", stored: "those in run.json", given: "these") }
     }
 
-    /// Re-simulates the top candidates at cycle level and gathers fronts and curves.
+    /// Re-simulates the top candidates (at cycle level unless the evaluator says otherwise)
+    /// and gathers fronts and curves.
     func summarise(_ data: [Evaluation], normalizers: Normalizers, stoppedBy: String) -> SearchOutcome {
         let valid = data.filter { $0.violated == nil }
         let pool = (valid.isEmpty ? data : valid).sorted { ($0.performance, -$0.sequence) > ($1.performance, -$1.sequence) }
         let top = Array(pool.prefix(5))
         let evaluator = self.evaluator
         let rescored = top.map { e -> SearchOutcome.Rescored in
-            let m = evaluator.measure(e.point, fidelity: .cycle)
+            let m = evaluator.measure(e.point, fidelity: evaluator.rescoringFidelity)
             return SearchOutcome.Rescored(evaluation: e, cycleLevel: m, performance: evaluator.performance(m, normalizers: normalizers))
         }.sorted { $0.performance > $1.performance }
         let baselines = [("BERT-Tiny on AccelTran-Edge", "bert-tiny", "acceltran-edge"), ("BERT-Base on AccelTran-Server", "bert-base", "acceltran-server")]
             .map { name, model, accelerator -> SearchOutcome.Baseline in
                 let p = DesignPoint(model: BuiltIns.model(named: model)!, accelerator: BuiltIns.accelerator(named: accelerator)!, tauI: 0.01, tauT: 1e-4)
-                let m = evaluator.measure(p, fidelity: .cycle)
+                let m = evaluator.measure(p, fidelity: evaluator.rescoringFidelity)
                 return SearchOutcome.Baseline(name: name, measurement: m, performance: evaluator.performance(m, normalizers: normalizers))
             }
         let objectives = valid.map { ParetoFront.objectives($0.measurement, normalizers) }
