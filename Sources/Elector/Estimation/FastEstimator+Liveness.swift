@@ -23,6 +23,8 @@ extension FastEstimator {
         let blockCount = LayerBlock.maximumCount
         let headRecipes = OperationRecipe.heads
         let replayStride = 2 * LayerBlock.maximumForwardEvents
+        // Layers that repeat an earlier one (same shape, head order and incoming state) replay its events.
+        var plans: [LivenessPlan] = []
         withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + 3 * headRecipes.count) { ints in
             let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
             let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipes.count)])
@@ -36,6 +38,16 @@ extension FastEstimator {
                 let tables = UnsafeMutableBufferPointer(rebasing: doubles[LayerBlock.maximumInputs..<replayStart])
                 let replays = UnsafeMutableBufferPointer(rebasing: doubles[replayStart...])
                 for (n, layer) in layers.enumerated() {
+                    // The model's result leaves after the last layer in inference: that layer is walked.
+                    let replayable = training || n < layers.count - 1
+                    if replayable, let plan = plans.first(where: { $0.matches(layer, incoming: input, flag: inputReadBackward) }) {
+                        ledger.replay(plan.events, from: level)
+                        (input, inputReadBackward) = (plan.outgoing, plan.outgoingFlag)
+                        level += plan.levelChange
+                        continue
+                    }
+                    let (startLevel, startInput, startFlag) = (level, input, inputReadBackward)
+                    if replayable { ledger.startRecording(from: level) }
                     let heads = layer.heads
                     _ = layer.forwardLevels(levels, inputLevel: level)
                     for b in layer.blocks.indices where layer.isPresent(b) {
@@ -119,6 +131,10 @@ extension FastEstimator {
                     input = resultBytes(of: .block(last), in: layer, input: input)
                     inputReadBackward = layer.recipe(of: last, instance: 0).backwardReadsOutput
                     level = levels[last]
+                    if replayable {
+                        plans.append(LivenessPlan(layer: layer, incoming: startInput, incomingFlag: startFlag, events: ledger.stopRecording(),
+                                                  outgoing: input, outgoingFlag: inputReadBackward, levelChange: level - startLevel))
+                    }
                 }
             }
         }
@@ -136,6 +152,8 @@ extension FastEstimator {
         // A head's events with their bytes and levels worked out, four doubles each: (tag,
         // bytes, level, argument); see `produceTag` and the tags after it.
         let replayStride = 4 * LayerBlock.maximumBackwardEvents
+        // Layers that repeat an earlier one (same shape, head order and pending gradient) replay its events.
+        var plans: [LivenessPlan] = []
         withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + 3 * headRecipeCount + inputs) { ints in
             let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
             let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipeCount)])
@@ -154,6 +172,14 @@ extension FastEstimator {
                 let tables = UnsafeMutableBufferPointer(rebasing: doubles[(blockCount + steps + inputs)..<replayStart])
                 let replays = UnsafeMutableBufferPointer(rebasing: doubles[replayStart...])
                 for layer in layers.reversed() {
+                    if let plan = plans.first(where: { $0.matches(layer, incoming: pending, flag: false) }) {
+                        ledger.replay(plan.events, from: level)
+                        pending = plan.outgoing
+                        level += plan.levelChange
+                        continue
+                    }
+                    let (startLevel, startPending) = (level, pending)
+                    ledger.startRecording(from: level)
                     let heads = layer.heads
                     let inputGradient = layer.backwardLevels(levels, outputLevel: level)
                     blockPending.initialize(repeating: 0)
@@ -276,6 +302,12 @@ extension FastEstimator {
                         }
                     }
                     level = inputGradient
+                    let events = ledger.stopRecording()
+                    // Nothing follows the embedding (its input has no gradient level).
+                    if layer.number > 0 {
+                        plans.append(LivenessPlan(layer: layer, incoming: startPending, incomingFlag: false, events: events,
+                                                  outgoing: pending, outgoingFlag: false, levelChange: level - startLevel))
+                    }
                 }
             }
         }

@@ -35,6 +35,18 @@ struct LevelLedger {
     private var live = 0.0
     private let capacity: Double
 
+    /// A buffer event as recorded: `bytes` produced at `level` (relative to the recording's
+    /// base), or released when `level` is `Int.min`.
+    struct Event {
+        let bytes: Double
+        let level: Int
+    }
+
+    /// The events since `startRecording(from:)`, nil when not recording: the liveness walk
+    /// records a layer's events once and replays them for the layers that repeat it.
+    private var recording: [Event]? = nil
+    private var recordingBase = 0
+
     /// A ledger over `storage` (`stride` doubles per level), which it zeroes.
     init(storage: UnsafeMutableBufferPointer<Double>, capacity: Double) {
         storage.initialize(repeating: 0)
@@ -81,6 +93,7 @@ struct LevelLedger {
     /// One result of `bytes` enters the buffer at `level`; whatever no longer fits is written
     /// out and read back (twice its size in traffic), as in the cycle-level mode.
     mutating func produce(_ bytes: Double, level: Int) {
+        recording?.append(Event(bytes: bytes, level: level - recordingBase))
         live += bytes
         if live > capacity {
             let overflow = min(bytes, live - capacity)
@@ -91,6 +104,27 @@ struct LevelLedger {
 
     /// A result leaves the buffer (its last reader has run).
     mutating func release(_ bytes: Double) {
+        recording?.append(Event(bytes: bytes, level: Int.min))
         live -= bytes
+    }
+
+    /// Starts recording buffer events, with levels relative to `level`.
+    mutating func startRecording(from level: Int) {
+        recording = []
+        recordingBase = level
+    }
+
+    /// Stops recording; returns the events since `startRecording(from:)`.
+    mutating func stopRecording() -> [Event] {
+        defer { recording = nil }
+        return recording ?? []
+    }
+
+    /// Produces and releases `events` again, their levels relative to `level`: the same
+    /// calls in the same order, so the live set and spill come out bit-identical.
+    mutating func replay(_ events: [Event], from level: Int) {
+        for event in events {
+            if event.level == Int.min { release(event.bytes) } else { produce(event.bytes, level: level + event.level) }
+        }
     }
 }

@@ -3,7 +3,7 @@ import DesignSpace
 /// How many heads of a layer use each head recipe (`OperationRecipe.heads`), packed into one
 /// word: the fast mode asks for these counts many times per layer, and a plain value with
 /// no array behind it costs no allocation or reference counting.
-struct HeadCounts {
+struct HeadCounts: Equatable {
     /// Eight bits per recipe, recipe r at bits 8r ..< 8r + 8.
     private var packed: UInt64 = 0
 

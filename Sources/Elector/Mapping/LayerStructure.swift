@@ -56,6 +56,14 @@ struct LayerStructure {
         wiring = number == 0 ? .embedding : hasProjection ? .projectedLayer : .layer
     }
 
+    /// Whether `other` has the same operations at the same relative levels: the same
+    /// arrangement, sizes, head counts per recipe and feed-forward stack. (The heads' order
+    /// matters to labels and liveness, not to the work, which counts heads per recipe.)
+    func hasSameWork(as other: LayerStructure) -> Bool {
+        wiring === other.wiring && dimensions == other.dimensions && headCounts == other.headCounts
+            && feedForward == other.feedForward
+    }
+
     // MARK: Blocks and their instances
 
     /// Whether block `b` is part of this layer.

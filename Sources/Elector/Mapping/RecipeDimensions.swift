@@ -1,6 +1,6 @@
 /// The sizes a recipe's shapes are written in: the batch, the sequence and the layer's
 /// widths, plus the input and output width of one stage of a stack (the feed-forward stack).
-struct RecipeDimensions {
+struct RecipeDimensions: Equatable {
     /// B, the batch size.
     let batch: Int
     /// N, the sequence length.

@@ -37,12 +37,12 @@ struct Tiler: Sendable {
         spatialShift = c.spatialTile.trailingZeroBitCount
         precondition(1 << batchShift == c.batchTile && 1 << spatialShift == c.spatialTile, "tile sizes are powers of two")
         macsPerLane = c.macsPerLane
-        let choice = ModuleChoice(c)
-        macLatency = ModuleCatalog.macPathLatency(choice)
-        softmaxLatency = ModuleCatalog.entry(.softmax).variant(for: choice)!.latency
-        layerNormLatency = ModuleCatalog.entry(.layerNorm).variant(for: choice)!.latency
-        fifoLatency = ModuleCatalog.entry(.fifo).variant(for: choice)!.latency
-        rowInitiationInterval = ModuleCatalog.entry(.softmax).variant(for: choice)!.initiationInterval
+        let latencies = ModuleLatencies.of(ModuleChoice(c))
+        macLatency = latencies.macPath
+        softmaxLatency = latencies.softmax
+        layerNormLatency = latencies.layerNorm
+        fifoLatency = latencies.fifo
+        rowInitiationInterval = latencies.rowInitiationInterval
         let word = hardware.wordBytes
         let kept = (1 - dynaProp.weightSparsity, 1 - dynaProp.activationSparsity, 1 - dynaProp.gradientSparsity, 1.0)
         density = kept
