@@ -22,13 +22,19 @@ struct AcceleratorsCommand: ParsableCommand {
     )
 
     struct Count: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the number of accelerators.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the number of accelerators.", discussion: "Examples:\n  transcode space accelerators count")
         func run() { print(AcceleratorSpace.count) }
     }
 
     struct Decode: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the accelerator at an index or with an embedding.")
+            abstract: "Print the accelerator at an index or with an embedding.",
+            discussion: """
+                Examples:
+                  transcode space accelerators decode --index 1234567
+                  transcode space accelerators decode --embedding 1,16,16,64,16,16,4,4,4,8,1,1 --format json
+                """)
         @Option(parsing: .unconditional, help: "Index in 0 ..< 14850000.") var index: Int?
         @Option(parsing: .unconditional, help: "12 or 13 comma-separated embedding numbers (12 means GeLU).") var embedding: String?
         @Option(help: "text, json or yaml.") var format: OutputFormat = .yaml
@@ -52,7 +58,8 @@ struct AcceleratorsCommand: ParsableCommand {
 
     struct Encode: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the index and the embedding of an accelerator.")
+            abstract: "Print the index and the embedding of an accelerator.",
+            discussion: "Examples:\n  transcode space accelerators encode acceltran-edge\n  transcode space accelerators encode my-accelerator.yaml")
         @Argument(help: "A built-in name (acceltran-edge, acceltran-server, elector-star) or a YAML/JSON file.")
         var accelerator: String
 
@@ -64,7 +71,9 @@ struct AcceleratorsCommand: ParsableCommand {
     }
 
     struct Sample: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Draw accelerators uniformly at random.")
+        static let configuration = CommandConfiguration(
+            abstract: "Draw accelerators uniformly at random.",
+            discussion: "Examples:\n  transcode space accelerators sample 5 --seed 7\n  transcode space accelerators sample 2 --format yaml")
         @Argument(help: "How many.") var count: Int
         @Option(help: "Random seed.") var seed: UInt64 = 0
         @Option(help: "text, json or yaml.") var format: OutputFormat = .text

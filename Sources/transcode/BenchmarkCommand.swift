@@ -23,7 +23,8 @@ struct BenchmarkCommand: ParsableCommand {
     struct SimulatorBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "simulator",
-            abstract: "Wall time (medians) and simulated cycles per second of both modes on the reference pairs, and their agreement.")
+            abstract: "Wall time (medians) and simulated cycles per second of both modes on the reference pairs, and their agreement.",
+            discussion: "Examples:\n  transcode benchmark simulator\n  transcode benchmark simulator --table acceltran-14nm")
         @Option(help: "Hardware table.") var table: String?
 
         func run() throws {
@@ -46,7 +47,8 @@ struct BenchmarkCommand: ParsableCommand {
     struct SearchBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "search",
-            abstract: "Evaluations per second, and evaluations BOSHCODE needs to reach random search's best, over several seeds.")
+            abstract: "Evaluations per second, and evaluations BOSHCODE needs to reach random search's best, over several seeds.",
+            discussion: "Examples:\n  transcode benchmark search --budget 64 --seeds 0,1,2")
         @Option(help: "Evaluations per run.") var budget: Int = 64
         @Option(help: "Comma-separated seeds.") var seeds: String = "0,1,2"
         @Option(help: "Scratch directory for the runs.") var out: String = "runs/benchmark-search"

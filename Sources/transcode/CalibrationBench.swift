@@ -11,7 +11,8 @@ import Toolchain
 /// under 10 seconds on 2 cores).
 struct CalibrationBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "calibration", abstract: "Wall time of a full calibration from an empty cache and of a cached re-run.")
+        commandName: "calibration", abstract: "Wall time of a full calibration from an empty cache and of a cached re-run.",
+        discussion: "Takes about 12 minutes on 2 cores.\n\nExamples:\n  transcode benchmark calibration\n  transcode benchmark calibration --cache synth/cache")
     @Option(help: "Liberty file (default: $TRANSCODE_LIBERTY or .lib/ from scripts/setup).") var liberty: String?
     @Option(help: "Cache directory to fill and keep (must be empty or absent); default: a temporary one, removed afterwards.")
     var cache: String?

@@ -7,6 +7,15 @@ struct Transcode: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transcode",
         abstract: "Co-design transformer models and ELECTOR accelerators (TransCODE).",
+        discussion: """
+            Every command takes built-in names or files for models (model-dict JSON) and \
+            accelerators (AccelTran-style YAML or JSON); `transcode show --help` describes both.
+
+            Examples:
+              transcode search --out runs/search
+              transcode simulate --model bert-tiny --accelerator acceltran-edge
+              transcode rtl --accelerator elector-star --out rtl/elector-star
+            """,
         version: "0.1.0",
         subcommands: [SpaceCommand.self, ShowCommand.self, SearchCommand.self, AccuracyCommand.self, SimulateCommand.self, RTLCommand.self, CalibrateCommand.self, TableCommand.self, BenchmarkCommand.self]
     )

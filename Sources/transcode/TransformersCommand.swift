@@ -21,12 +21,15 @@ struct TransformersCommand: ParsableCommand {
     )
 
     struct Count: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the exact number of transformers.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the exact number of transformers.", discussion: "Examples:\n  transcode space transformers count")
         func run() { print(TransformerSpace.count) }
     }
 
     struct Embed: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the 37-number embedding of a model.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the 37-number embedding of a model.",
+            discussion: "Examples:\n  transcode space transformers embed fb-star\n  transcode space transformers embed my-model.json")
         @Argument(help: "A built-in name (bert-tiny, bert-base, fb-star) or a model-dict JSON file.")
         var model: String
 
@@ -37,7 +40,9 @@ struct TransformersCommand: ParsableCommand {
     }
 
     struct Decode: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the model dict of a 37-number embedding.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the model dict of a 37-number embedding.",
+            discussion: "Examples:\n  transcode space transformers decode $(transcode space transformers embed bert-tiny)")
         @Argument(help: "37 comma-separated whole numbers.") var embedding: String
 
         func run() throws {
@@ -51,7 +56,9 @@ struct TransformersCommand: ParsableCommand {
     }
 
     struct Sample: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Draw models at random.")
+        static let configuration = CommandConfiguration(
+            abstract: "Draw models at random.",
+            discussion: "Examples:\n  transcode space transformers sample 3 --seed 1\n  transcode space transformers sample 2 --format json > models.json")
         @Argument(help: "How many.") var count: Int
         @Option(help: "Random seed.") var seed: UInt64 = 0
         @Option(help: "text (embeddings, one a line) or json (a JSON array of model dicts).") var format: ModelListFormat = .text

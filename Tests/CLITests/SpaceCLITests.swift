@@ -55,6 +55,8 @@ import Testing
         ("error-unknown-subcommand", ["simulat"], 64),
         ("error-negative-index", ["space", "accelerators", "decode", "--index", "-1"], 1),
         ("error-transformer-embedding-huge", ["space", "transformers", "decode", "1e20,0"], 1),
+        ("error-accelerator-embedding-huge", ["space", "accelerators", "decode", "--embedding", "1e20,16,16,64,16,16,4,4,4,8,1,1"], 1),
+        ("error-dynaprop-inf", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "inf,inf", "--fast"], 1),
         ("error-transformer-embedding-inf", ["space", "transformers", "decode", "inf,0"], 1),
         ("error-dynaprop-prunes-everything", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "5,5", "--fast"], 1),
         ("error-dynaprop-hex", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0x10,0", "--fast"], 1),
