@@ -43,7 +43,9 @@ let package = Package(
         .target(name: "HardwareModules", dependencies: ["DesignSpace"]),
         .target(name: "RTLGen", dependencies: ["DesignSpace", "HardwareModules", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace"]),
-        .target(name: "Calibration", dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace", "StructuredInput"]),
+        .target(
+            name: "Calibration",
+            dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace", "StructuredInput"]),
         .target(name: "CostModel", dependencies: ["DesignSpace", "HardwareModules", "ProjectLayout", "StructuredInput"]),
         .target(name: "ProjectLayout"),
         .target(name: "Elector", dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput"]),
@@ -55,9 +57,16 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain"]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
         .testTarget(
-            name: "CalibrationTests", dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "Calibration", "RTLGen", "DesignSpace", "Toolchain", "TestSupport"]),
-        .testTarget(name: "RTLTests", dependencies: ["ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
-        .testTarget(name: "HardwareModulesTests", dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "RTLGen", "RTLSim", "TestSupport"]),
+            name: "CalibrationTests",
+            dependencies: [
+                "ProjectLayout", "HardwareModules", "CostModel", "Calibration", "RTLGen", "DesignSpace", "Toolchain", "TestSupport",
+            ]),
+        .testTarget(
+            name: "RTLTests",
+            dependencies: ["ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
+        .testTarget(
+            name: "HardwareModulesTests",
+            dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "RTLGen", "RTLSim", "TestSupport"]),
         .testTarget(name: "ElectorTests", dependencies: ["ProjectLayout", "HardwareModules", "Elector", "CostModel", "DesignSpace"]),
         .testTarget(name: "CoDesignTests", dependencies: ["ProjectLayout", "CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]

@@ -22,18 +22,22 @@ package enum CalibrationError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .synthesisFailed(let module, let log): "yosys could not synthesise \(module): \(log)"
-        case .unmappedCells(let module, let cells): "\(module) has cells yosys left unmapped to the liberty: \(cells.joined(separator: ", ")); fix the RTL"
+        case .unmappedCells(let module, let cells):
+            "\(module) has cells yosys left unmapped to the liberty: \(cells.joined(separator: ", ")); fix the RTL"
         case .inferredLatch(let module): "\(module) infers a latch: make every always_comb assign all its outputs"
         case .unknownArea(let module, let cell): "\(module) uses cell \(cell) whose area the liberty does not give: check the liberty file"
-        case .unsupportedCell(let module, let cell): "\(module) uses cell \(cell) whose liberty function cannot be simulated: exclude it with dont_use"
+        case .unsupportedCell(let module, let cell):
+            "\(module) uses cell \(cell) whose liberty function cannot be simulated: exclude it with dont_use"
         case .timingFailed(let module, let log): "OpenSTA could not time \(module): \(log)"
-        case .netlistMismatch(let module, let cycle): "the synthesised netlist of \(module) differs from its RTL at cycle \(cycle): report this synthesis result"
+        case .netlistMismatch(let module, let cycle):
+            "the synthesised netlist of \(module) differs from its RTL at cycle \(cycle): report this synthesis result"
         case .unreadableLiberty(let path): "cannot read liberty \(path): run scripts/setup or set TRANSCODE_LIBERTY"
         case .notLiberty(let path, let line, let problem):
             "\(path) is not a liberty library" + (line.map { ": line \($0)" } ?? "") + ": \(problem)"
         case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
         case .missingRecord(let module, let file): "\(file) has no record for \(module): run 'transcode calibrate' to synthesise it"
-        case .unreadableRecords(let path): "cannot read calibration records \(path) (an older format?): delete it and run 'transcode calibrate'"
+        case .unreadableRecords(let path):
+            "cannot read calibration records \(path) (an older format?): delete it and run 'transcode calibrate'"
         case .unreadableMemoryModels(let path, let reason): "cannot read memory models \(path): \(reason)"
         case .unknownModule(let name, let known): "unknown module '\(name)': use one of \(known.joined(separator: ", "))"
         case .noLiberty: "synthesis needs the NanGate45 liberty file: run scripts/setup or set TRANSCODE_LIBERTY"

@@ -29,7 +29,8 @@ package struct CalibrationEstimate: Sendable, Equatable, CustomStringConvertible
     /// One line for the terminal.
     package var description: String {
         "calibrating \(modules) module\(modules == 1 ? "" : "s") (\(cached) cached, \(modules - cached) to synthesise): about "
-            + Self.duration(seconds) + " (basis: \(Int(Self.measuredSeconds)) s for \(Self.measuredModules) modules from an empty cache on \(Self.measuredCores) cores)"
+            + Self.duration(seconds)
+            + " (basis: \(Int(Self.measuredSeconds)) s for \(Self.measuredModules) modules from an empty cache on \(Self.measuredCores) cores)"
     }
 
     /// `45 s` or `12 min`.

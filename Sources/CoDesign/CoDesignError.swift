@@ -30,7 +30,8 @@ package enum CoDesignError: Error, Equatable, CustomStringConvertible {
         case .invalidConstraint(let text, let reason):
             return "invalid constraint '\(text)': \(reason)"
         case .resumeMismatch(let field, let stored, let given):
-            return "cannot resume: the run was started with \(field) \(stored), not \(given); resume it with its stored settings or start a new run in another directory"
+            return
+                "cannot resume: the run was started with \(field) \(stored), not \(given); resume it with its stored settings or start a new run in another directory"
         case .unreadableRun(let path, let reason):
             return "cannot resume from \(path): \(reason)"
         case .unreadableData(let path, let reason):
@@ -44,7 +45,8 @@ package enum CoDesignError: Error, Equatable, CustomStringConvertible {
         case .unusableRunDirectory(let path, let reason):
             return "cannot use \(path) as a run directory: \(reason)"
         case .noFeasiblePair(let path, let constraints, let evaluations):
-            return "no pair among the \(evaluations) evaluated satisfies the constraints \(constraints); the log is kept in \(path): loosen the constraints in a new run, or extend this one with a larger budget"
+            return
+                "no pair among the \(evaluations) evaluated satisfies the constraints \(constraints); the log is kept in \(path): loosen the constraints in a new run, or extend this one with a larger budget"
         }
     }
 }

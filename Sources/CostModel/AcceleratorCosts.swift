@@ -23,10 +23,10 @@ package struct AcceleratorCosts: Sendable {
     /// missing (an incomplete table).
     init?(modules: [ModuleKind: ModuleCost], buffers: [ModuleKind: BufferCost], mainMemory: MemoryCost) {
         guard let macLane = modules[.macLane], let softmax = modules[.softmax], let layerNorm = modules[.layerNorm],
-              let dynaProp = modules[.dynaProp], let preSparsity = modules[.preSparsity], let postSparsity = modules[.postSparsity],
-              let fifo = modules[.fifo], let dma = modules[.dma], let dataflow = modules[.dataflow],
-              let activationBuffer = buffers[.activationBuffer], let weightBuffer = buffers[.weightBuffer],
-              let maskBuffer = buffers[.maskBuffer]
+            let dynaProp = modules[.dynaProp], let preSparsity = modules[.preSparsity], let postSparsity = modules[.postSparsity],
+            let fifo = modules[.fifo], let dma = modules[.dma], let dataflow = modules[.dataflow],
+            let activationBuffer = buffers[.activationBuffer], let weightBuffer = buffers[.weightBuffer],
+            let maskBuffer = buffers[.maskBuffer]
         else { return nil }
         (self.macLane, self.softmax, self.layerNorm, self.dynaProp) = (macLane, softmax, layerNorm, dynaProp)
         (self.preSparsity, self.postSparsity, self.fifo, self.dma, self.dataflow) = (preSparsity, postSparsity, fifo, dma, dataflow)

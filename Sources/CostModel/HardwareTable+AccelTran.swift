@@ -75,9 +75,11 @@ extension HardwareTable {
         return HardwareTable(
             name: "acceltran-14nm", technology: "14 nm FinFET (AccelTran, Design Compiler), 0.8 V",
             provenance: [
-                "source": "reference/acceltran.json constants_14nm, from jha-lab/acceltran constants/constants.yaml at commit ea7ba16 (BSD-3-Clause)",
+                "source":
+                    "reference/acceltran.json constants_14nm, from jha-lab/acceltran constants/constants.yaml at commit ea7ba16 (BSD-3-Clause)",
                 "citation": "S. Tuli and N. K. Jha, AccelTran, IEEE TCAD 2023; TransCODE, arXiv 2303.14882",
-                "estimated": "dynaprop_* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at n!=16 (scaled by n/16)",
+                "estimated":
+                    "dynaprop_* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at n!=16 (scaled by n/16)",
                 "command": "transcode table convert-acceltran",
             ],
             clockMHz: try number("clock_frequency"), integerBits: Int(try number("bits.IL")),

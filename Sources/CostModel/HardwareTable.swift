@@ -37,8 +37,11 @@ package struct HardwareTable: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case format, version, name, technology, units, provenance
-        case clockMHz = "clock_mhz", integerBits = "integer_bits", fractionBits = "fraction_bits"
-        case modules, buffers, mainMemory = "main_memory"
+        case clockMHz = "clock_mhz"
+        case integerBits = "integer_bits"
+        case fractionBits = "fraction_bits"
+        case modules, buffers
+        case mainMemory = "main_memory"
     }
 
     package init(
@@ -146,7 +149,8 @@ package struct HardwareTable: Codable, Sendable {
             let where_ = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
             throw CostModelError.unreadable(path: path, reason: "missing field '\(where_)'")
         } catch {
-            throw CostModelError.unreadable(path: path, reason: "not a hardware table (JSON with format, version, modules, buffers, main_memory)")
+            throw CostModelError.unreadable(
+                path: path, reason: "not a hardware table (JSON with format, version, modules, buffers, main_memory)")
         }
         try table.validate()
         return table

@@ -14,7 +14,9 @@ package struct ModuleCost: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case areaUM2 = "area_um2", dynamicMW = "dynamic_mw", leakageMW = "leakage_mw"
+        case areaUM2 = "area_um2"
+        case dynamicMW = "dynamic_mw"
+        case leakageMW = "leakage_mw"
     }
 
     /// The cost of `n` instances side by side.

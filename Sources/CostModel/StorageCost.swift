@@ -10,8 +10,10 @@ package struct BufferCost: Codable, Hashable, Sendable {
     package var bandwidthGBs: Double
 
     enum CodingKeys: String, CodingKey {
-        case areaUM2PerMB = "area_um2_per_mb", accessEnergyNJ = "access_energy_nj_per_block"
-        case leakageMWPerMB = "leakage_mw_per_mb", bandwidthGBs = "bandwidth_gb_s"
+        case areaUM2PerMB = "area_um2_per_mb"
+        case accessEnergyNJ = "access_energy_nj_per_block"
+        case leakageMWPerMB = "leakage_mw_per_mb"
+        case bandwidthGBs = "bandwidth_gb_s"
     }
 
     package init(areaUM2PerMB: Double, accessEnergyNJ: Double, leakageMWPerMB: Double, bandwidthGBs: Double) {
@@ -32,7 +34,9 @@ package struct MemoryCost: Codable, Hashable, Sendable {
     package var source: String
 
     enum CodingKeys: String, CodingKey {
-        case accessEnergyNJ = "access_energy_nj_per_block", bandwidthGBs = "bandwidth_gb_s", source
+        case accessEnergyNJ = "access_energy_nj_per_block"
+        case bandwidthGBs = "bandwidth_gb_s"
+        case source
     }
 
     package init(accessEnergyNJ: Double, bandwidthGBs: Double, source: String) {

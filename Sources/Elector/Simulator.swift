@@ -54,8 +54,10 @@ package enum Simulator {
                 sequenceLength: request.sequenceLength, workload: request.workload, optimizer: request.optimizer
             ).run()
             (cycles, activity, stalls, spilled, tiles, effectualMACs, denseMACs, operationCount) =
-                (outcome.cycles, outcome.activity, outcome.stalls, outcome.spilled, outcome.tiles, outcome.effectualMACs,
-                 outcome.denseMACs, outcome.operations)
+                (
+                    outcome.cycles, outcome.activity, outcome.stalls, outcome.spilled, outcome.tiles, outcome.effectualMACs,
+                    outcome.denseMACs, outcome.operations
+                )
             peak = nil
             footprint = MemoryFootprint.of(
                 model: request.model, largestLayerValues: outcome.largestLayerValues, activationValues: outcome.activationValues,

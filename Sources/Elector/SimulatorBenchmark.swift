@@ -24,8 +24,10 @@ package enum SimulatorBenchmark {
     /// the machine moves neither: the cycle-level mode over `cycleRuns` runs, the fast mode
     /// over `fastBatches` batches, each the mean of at least `fastRepeats` runs and
     /// `batchSeconds` of wall time (one microsecond-scale run is below the clock's resolution).
-    package static func run(table: HardwareTable, cycleRuns: Int = 5, fastBatches: Int = 11, fastRepeats: Int = 200,
-                           batchSeconds: Double = 0.005) throws -> [Row] {
+    package static func run(
+        table: HardwareTable, cycleRuns: Int = 5, fastBatches: Int = 11, fastRepeats: Int = 200,
+        batchSeconds: Double = 0.005
+    ) throws -> [Row] {
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         return try FastModeReference.pairs.map { pair in
             var request = SimulationRequest(
@@ -62,4 +64,3 @@ package enum SimulatorBenchmark {
         return kb * 1024
     }
 }
-

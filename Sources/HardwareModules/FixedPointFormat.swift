@@ -6,8 +6,12 @@ package struct FixedPointFormat: Hashable, Sendable, Codable {
     package static let paper = try! FixedPointFormat(integerBits: 4, fractionBits: 16)
 
     package init(integerBits: Int, fractionBits: Int) throws {
-        guard (1...16).contains(integerBits) else { throw HardwareModulesError.invalidFormat("integer bits must be 1 to 16, got \(integerBits)") }
-        guard (4...24).contains(fractionBits) else { throw HardwareModulesError.invalidFormat("fraction bits must be 4 to 24, got \(fractionBits)") }
+        guard (1...16).contains(integerBits) else {
+            throw HardwareModulesError.invalidFormat("integer bits must be 1 to 16, got \(integerBits)")
+        }
+        guard (4...24).contains(fractionBits) else {
+            throw HardwareModulesError.invalidFormat("fraction bits must be 4 to 24, got \(fractionBits)")
+        }
         self.integerBits = integerBits
         self.fractionBits = fractionBits
     }

@@ -12,13 +12,16 @@ package enum ModuleCatalog {
             .macLane, "M multipliers, an adder tree, an accumulator and the activation: one dot product at a time",
             template: "mac_lane",
             parameters: [
-                ModuleParameter("m", .int, range: AcceleratorSpace.macsPerLane.map(String.init).joined(separator: ", "),
-                                "multipliers per lane, summed by a log2(m)-level adder tree"),
-                ModuleParameter("", .activation, range: AcceleratorSpace.activations.map(\.rawValue).joined(separator: ", "),
-                                "the activation the lane applies to its result"),
+                ModuleParameter(
+                    "m", .int, range: AcceleratorSpace.macsPerLane.map(String.init).joined(separator: ", "),
+                    "multipliers per lane, summed by a log2(m)-level adder tree"),
+                ModuleParameter(
+                    "", .activation, range: AcceleratorSpace.activations.map(\.rawValue).joined(separator: ", "),
+                    "the activation the lane applies to its result"),
             ],
             placement: ModulePlacement(.perMACLane, .macLanes),
-            timingPoints: AcceleratorSpace.macsPerLane.flatMap { m in AcceleratorSpace.activations.map { .macLane(macs: m, activation: $0) } },
+            timingPoints: AcceleratorSpace.macsPerLane.flatMap { m in AcceleratorSpace.activations.map { .macLane(macs: m, activation: $0) }
+            },
             instantiate: { .macLane(macs: $0.macsPerLane, activation: $0.activation) }),
         ModuleEntry(
             .preSparsity, "compacts one tile row to its non-zero values before the MAC lane", template: "pre_sparsity",
@@ -34,8 +37,10 @@ package enum ModuleCatalog {
             instantiate: { .postSparsity(width: $0.spatialTile) }),
         ModuleEntry(
             .fifo, "the lane's tile FIFO: one entry written and one read per cycle", template: "fifo",
-            parameters: [ModuleParameter("w", .int, range: "any width >= 1", "bits per entry"),
-                         ModuleParameter("d", .int, range: "any depth >= 2", "entries")],
+            parameters: [
+                ModuleParameter("w", .int, range: "any width >= 1", "bits per entry"),
+                ModuleParameter("d", .int, range: "any depth >= 2", "entries"),
+            ],
             placement: ModulePlacement(.perMACLane, .fifos),
             timingPoints: [.fifo(width: 32, depth: 2)],
             // One FIFO figure serves every accelerator: a two-deep FIFO of 320 bits (16
@@ -44,16 +49,20 @@ package enum ModuleCatalog {
         ModuleEntry(
             .softmax, "b rows of x values each: max, exponentials, sum and scaling, one row per lane per cycle",
             template: "softmax",
-            parameters: [ModuleParameter("b", .int, range: "the batch tiles 1, 4", "rows processed side by side"),
-                         ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "values per row")],
+            parameters: [
+                ModuleParameter("b", .int, range: "the batch tiles 1, 4", "rows processed side by side"),
+                ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "values per row"),
+            ],
             family: .softmax, placement: ModulePlacement(.perSoftmaxUnit, .softmax),
             timingPoints: AcceleratorSpace.spatialTiles.map { .softmax(batchTile: 1, tile: $0) } + [.softmax(batchTile: 4, tile: 8)],
             instantiate: { .softmax(batchTile: $0.batchTile, tile: $0.spatialTile) }),
         ModuleEntry(
             .layerNorm, "b rows of x values each: mean, variance, inverse square root, scale and shift",
             template: "layer_norm",
-            parameters: [ModuleParameter("b", .int, range: "the batch tiles 1, 4", "rows processed side by side"),
-                         ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "values per row")],
+            parameters: [
+                ModuleParameter("b", .int, range: "the batch tiles 1, 4", "rows processed side by side"),
+                ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "values per row"),
+            ],
             family: .layerNorm, placement: ModulePlacement(.perPE, .layerNorm),
             timingPoints: AcceleratorSpace.spatialTiles.map { .layerNorm(batchTile: 1, tile: $0) } + [.layerNorm(batchTile: 4, tile: 8)],
             instantiate: { .layerNorm(batchTile: $0.batchTile, tile: $0.spatialTile) }),
@@ -66,8 +75,10 @@ package enum ModuleCatalog {
         ModuleEntry(
             .dynaProp, "prunes a b x x x x tile against the threshold of the current sparsity, transposing it if asked",
             template: "dynaprop",
-            parameters: [ModuleParameter("b", .int, range: "the batch tiles 1, 4", "tile rows of the batch dimension"),
-                         ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "tile side")],
+            parameters: [
+                ModuleParameter("b", .int, range: "the batch tiles 1, 4", "tile rows of the batch dimension"),
+                ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "tile side"),
+            ],
             family: .dynaProp, placement: ModulePlacement(.perPE, .dynaProp, inAccelTranComposition: false),
             timingPoints: [.dynaProp(batchTile: 1, tile: 8), .dynaProp(batchTile: 4, tile: 8)],
             instantiate: { .dynaProp(batchTile: $0.batchTile, tile: $0.spatialTile) }),
@@ -107,14 +118,17 @@ package enum ModuleCatalog {
     /// pre-sparsity, the lane, post-sparsity and FIFO out.
     package static func macPathLatency(_ choice: ModuleChoice) -> Int {
         let fifo = entry(.fifo).variant(for: choice)!.latency
-        return [ModuleKind.dynaProp, .preSparsity, .macLane, .postSparsity].reduce(2 * fifo) { $0 + entry($1).variant(for: choice)!.latency }
+        return [ModuleKind.dynaProp, .preSparsity, .macLane, .postSparsity].reduce(2 * fifo) {
+            $0 + entry($1).variant(for: choice)!.latency
+        }
     }
 
     /// The figures the area composition sums, class by class: the kinds of each class in
     /// catalogue order, with their instance count.
-    package static let areaComposition: [(areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry])] =
-        ModulePlacement.AreaClass.allCases.compactMap { c in
-            let members = entries.filter { $0.placement.areaClass == c }
-            return members.first.map { (c, $0.placement.instances, members) }
-        }
+    package static let areaComposition:
+        [(areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry])] =
+            ModulePlacement.AreaClass.allCases.compactMap { c in
+                let members = entries.filter { $0.placement.areaClass == c }
+                return members.first.map { (c, $0.placement.instances, members) }
+            }
 }

@@ -35,6 +35,7 @@ package struct ModuleChoice: Hashable, Sendable {
         let a = AcceleratorSpace.activations.firstIndex(of: c.activation)!
         let x = AcceleratorSpace.spatialTiles.firstIndex(of: c.spatialTile)!
         let b = AcceleratorSpace.batchTiles.firstIndex(of: c.batchTile)!
-        return ((m * AcceleratorSpace.activations.count + a) * AcceleratorSpace.spatialTiles.count + x) * AcceleratorSpace.batchTiles.count + b
+        return ((m * AcceleratorSpace.activations.count + a) * AcceleratorSpace.spatialTiles.count + x) * AcceleratorSpace.batchTiles.count
+            + b
     }
 }

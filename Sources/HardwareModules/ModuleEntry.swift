@@ -19,9 +19,11 @@ package struct ModuleEntry: Sendable {
     /// synthesised.
     private let instantiate: @Sendable (ModuleChoice) -> ModuleVariant?
 
-    package init(_ kind: ModuleKind, _ summary: String, template: String? = nil, parameters: [ModuleParameter] = [],
-                family: ScalingFamily? = nil, placement: ModulePlacement, timingPoints: [ModuleVariant] = [],
-                instantiate: @escaping @Sendable (ModuleChoice) -> ModuleVariant? = { _ in nil }) {
+    package init(
+        _ kind: ModuleKind, _ summary: String, template: String? = nil, parameters: [ModuleParameter] = [],
+        family: ScalingFamily? = nil, placement: ModulePlacement, timingPoints: [ModuleVariant] = [],
+        instantiate: @escaping @Sendable (ModuleChoice) -> ModuleVariant? = { _ in nil }
+    ) {
         self.kind = kind
         self.summary = summary
         self.template = template

@@ -16,8 +16,14 @@ package struct ModulePlacement: Sendable, Equatable {
 
     /// The classes of the area breakdown, named as its JSON keys.
     package enum AreaClass: String, CaseIterable, Sendable {
-        case macLanes = "mac_lanes", sparsity, fifos, softmax, layerNorm = "layer_norm", control, dynaProp = "dynaprop"
-        case activationBuffer = "activation_buffer", weightBuffer = "weight_buffer", maskBuffer = "mask_buffer"
+        case macLanes = "mac_lanes"
+        case sparsity, fifos, softmax
+        case layerNorm = "layer_norm"
+        case control
+        case dynaProp = "dynaprop"
+        case activationBuffer = "activation_buffer"
+        case weightBuffer = "weight_buffer"
+        case maskBuffer = "mask_buffer"
     }
 
     package let instances: Instances

@@ -20,19 +20,27 @@ extension ModuleVariant {
         var v: [String: String] = ["module": moduleName, "banner": banner]
         switch self {
         case .macLane(let m, let a):
-            v.merge(["w": "\(f.bits)", "fl": "\(f.fractionBits)", "m": "\(m)", "log2m": "\(Int.ceilLog2(m))",
-                     "accw": "\(Self.accumulatorBits(f))", "gelu": a == .gelu ? "1" : "0"]) { $1 }
+            v.merge([
+                "w": "\(f.bits)", "fl": "\(f.fractionBits)", "m": "\(m)", "log2m": "\(Int.ceilLog2(m))",
+                "accw": "\(Self.accumulatorBits(f))", "gelu": a == .gelu ? "1" : "0",
+            ]) { $1 }
         case .dynaProp(let b, let x):
-            v.merge(["b": "\(b)", "r": "\(x)", "c": "\(x)", "w": "\(f.bits)", "depth": "\(Self.thresholdTableDepth)",
-                     "aw": "\(Int.ceilLog2(Self.thresholdTableDepth))", "transpose": "1"]) { $1 }
+            v.merge([
+                "b": "\(b)", "r": "\(x)", "c": "\(x)", "w": "\(f.bits)", "depth": "\(Self.thresholdTableDepth)",
+                "aw": "\(Int.ceilLog2(Self.thresholdTableDepth))", "transpose": "1",
+            ]) { $1 }
         case .preSparsity(let n), .postSparsity(let n):
             v.merge(["n": "\(n)", "w": "\(f.bits)", "cw": "\(Int.ceilLog2(n + 1))"]) { $1 }
         case .softmax(let b, let x):
-            v.merge(["b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)",
-                     "log2e_q": "\(Self.log2eQ(f))", "c_q": "\(Self.exp2CorrectionQ(f))"]) { $1 }
+            v.merge([
+                "b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)",
+                "log2e_q": "\(Self.log2eQ(f))", "c_q": "\(Self.exp2CorrectionQ(f))",
+            ]) { $1 }
         case .layerNorm(let b, let x):
-            v.merge(["b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)", "log2y": "\(Int.ceilLog2(x))",
-                     "eps_q": "\(Self.epsilonQ(f))"]) { $1 }
+            v.merge([
+                "b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)", "log2y": "\(Int.ceilLog2(x))",
+                "eps_q": "\(Self.epsilonQ(f))",
+            ]) { $1 }
         case .fifo(let w, let d):
             v.merge(["w": "\(w)", "depth": "\(d)", "aw": "\(max(Int.ceilLog2(d), 1))"]) { $1 }
         }

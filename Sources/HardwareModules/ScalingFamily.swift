@@ -6,7 +6,11 @@
 /// table across the b x x x x tile; the sparsity modules' compaction networks grow with the
 /// square of the width.
 package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
-    case softmax, layerNorm = "layer_norm", dynaProp = "dynaprop", preSparsity = "pre_sparsity", postSparsity = "post_sparsity"
+    case softmax
+    case layerNorm = "layer_norm"
+    case dynaProp = "dynaprop"
+    case preSparsity = "pre_sparsity"
+    case postSparsity = "post_sparsity"
 
     /// The variant of batch tile b and tile side or width s.
     package func variant(batchTile b: Int, size s: Int) -> ModuleVariant {

@@ -3,8 +3,10 @@ import HardwareModules
 /// Bit-exact model of the DynaProp template: optional transpose, then magnitude pruning.
 package enum DynaPropReference {
     /// `tile` is B x R x C in row-major order; returns the pruned tile and the mask (true = pruned).
-    package static func prune(_ tile: [Int64], batch: Int, rows: Int, columns: Int, transpose: Bool, tau: Int64,
-                             format: FixedPointFormat) -> (values: [Int64], mask: [Bool]) {
+    package static func prune(
+        _ tile: [Int64], batch: Int, rows: Int, columns: Int, transpose: Bool, tau: Int64,
+        format: FixedPointFormat
+    ) -> (values: [Int64], mask: [Bool]) {
         var values = [Int64](repeating: 0, count: tile.count)
         var mask = [Bool](repeating: false, count: tile.count)
         for b in 0..<batch {

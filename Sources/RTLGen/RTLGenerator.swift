@@ -74,15 +74,17 @@ package struct RTLGenerator: Sendable {
         let aDepth = depth(c.activationBufferMB, tileBits)
         let wDepth = depth(c.weightBufferMB, columnBits)
         let mDepth = depth(c.maskBufferMB, maskBits)
-        try add("top", "elector_top", [
-            "pe_module": "elector_pe", "sram_module": "elector_sram",
-            "num_pe": "\(c.processingElements)", "pew": "\(max(1, Int.ceilLog2(c.processingElements)))",
-            "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)", "lw": "\(selectWidth)",
-            "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))", "tile_w": "\(tileBits)", "mask_w": "\(maskBits)",
-            "col_w": "\(columnBits)", "a_depth": "\(aDepth)", "a_aw": "\(Int.ceilLog2(aDepth))",
-            "d_aw": "\(max(Int.ceilLog2(aDepth), Int.ceilLog2(wDepth), Int.ceilLog2(mDepth)))",
-            "w_depth": "\(wDepth)", "w_aw": "\(Int.ceilLog2(wDepth))", "m_depth": "\(mDepth)", "m_aw": "\(Int.ceilLog2(mDepth))",
-        ])
+        try add(
+            "top", "elector_top",
+            [
+                "pe_module": "elector_pe", "sram_module": "elector_sram",
+                "num_pe": "\(c.processingElements)", "pew": "\(max(1, Int.ceilLog2(c.processingElements)))",
+                "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)", "lw": "\(selectWidth)",
+                "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))", "tile_w": "\(tileBits)", "mask_w": "\(maskBits)",
+                "col_w": "\(columnBits)", "a_depth": "\(aDepth)", "a_aw": "\(Int.ceilLog2(aDepth))",
+                "d_aw": "\(max(Int.ceilLog2(aDepth), Int.ceilLog2(wDepth), Int.ceilLog2(mDepth)))",
+                "w_depth": "\(wDepth)", "w_aw": "\(Int.ceilLog2(wDepth))", "m_depth": "\(mDepth)", "m_aw": "\(Int.ceilLog2(mDepth))",
+            ])
         let manifest: [String: Any] = [
             "generator": "TransCODE-Swift", "version": Self.version, "command": command,
             // The index and embedding below mean what they mean in this space version.

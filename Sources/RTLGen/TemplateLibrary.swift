@@ -37,8 +37,10 @@ package struct TemplateLibrary: Sendable {
     /// Renders `name` with exactly its declared parameters: scalar values, lists of records
     /// for `{{#section}}` blocks, and flags for `{{#flag}}` / `{{^flag}}` blocks (a string is
     /// always true to Mustache, so on/off choices must be flags).
-    package func render(_ name: String, _ values: [String: String], lists: [String: [[String: String]]] = [:],
-                       flags: [String: Bool] = [:]) throws -> String {
+    package func render(
+        _ name: String, _ values: [String: String], lists: [String: [[String: String]]] = [:],
+        flags: [String: Bool] = [:]
+    ) throws -> String {
         guard let t = templates[name] else { throw RTLGenError.missingTemplate(name: name, directory: directory) }
         let given = Set(values.keys).union(lists.keys).union(flags.keys)
         for key in given.sorted() where !t.parameters.contains(key) {

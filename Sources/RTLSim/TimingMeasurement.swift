@@ -12,14 +12,17 @@ package struct TimingMeasurement: Codable, Sendable, Equatable {
     package let initiationInterval: Int
 
     enum CodingKeys: String, CodingKey {
-        case module, latency, initiationInterval = "initiation_interval"
+        case module, latency
+        case initiationInterval = "initiation_interval"
     }
 
     /// The parameter points the timing table covers: each catalogue entry's timing points.
     package static func variants() -> [ModuleVariant] { ModuleCatalog.timingVariants }
 
-    package static func measure(_ variant: ModuleVariant, format: FixedPointFormat, generator: RTLGenerator,
-                               simulator: RTLSimulator) throws -> TimingMeasurement {
+    package static func measure(
+        _ variant: ModuleVariant, format: FixedPointFormat, generator: RTLGenerator,
+        simulator: RTLSimulator
+    ) throws -> TimingMeasurement {
         let h = ModuleHarness(variant: variant, format: format)
         let one = format.one
         var probe: [String: [Int64]] = ["in_valid": [1]]
@@ -35,11 +38,13 @@ package struct TimingMeasurement: Codable, Sendable, Equatable {
             stimulus += Array(repeating: h.vector(["in_gamma": [Int64](repeating: one, count: x)]), count: 8)
         }
         let samples = try simulator.run(
-            top: variant.moduleName, sources: ["\(variant.moduleName).sv": try generator.generate(variant, command: "transcode rtl timing")],
+            top: variant.moduleName,
+            sources: ["\(variant.moduleName).sv": try generator.generate(variant, command: "transcode rtl timing")],
             layout: h.layout, stimulus: stimulus)
         let cycles = samples.map(\.cycle)
         guard cycles.count >= 2 else {
-            throw RTLSimError.runFailed(simulator: simulator.engine.rawValue, log: "\(variant.moduleName) produced \(cycles.count) results for 8 inputs")
+            throw RTLSimError.runFailed(
+                simulator: simulator.engine.rawValue, log: "\(variant.moduleName) produced \(cycles.count) results for 8 inputs")
         }
         let spacing = zip(cycles, cycles.dropFirst()).map { $1 - $0 }.max()!
         return TimingMeasurement(module: variant.moduleName, latency: cycles[0] + 1, initiationInterval: spacing)

@@ -41,8 +41,14 @@ package enum SVGChart {
         let xv = logX ? xs.filter { $0 > 0 } : xs
         var (x0, x1) = (xv.min() ?? 0, xv.max() ?? 1)
         var (y0, y1) = (ys.min() ?? 0, ys.max() ?? 1)
-        if x0 == x1 { x0 = logX ? x0 / 2 : x0 - 1; x1 = logX ? x1 * 2 : x1 + 1 }
-        if y0 == y1 { y0 -= 0.5; y1 += 0.5 }
+        if x0 == x1 {
+            x0 = logX ? x0 / 2 : x0 - 1
+            x1 = logX ? x1 * 2 : x1 + 1
+        }
+        if y0 == y1 {
+            y0 -= 0.5
+            y1 += 0.5
+        }
         let pad = (y1 - y0) * 0.05
         return Axes(x0: x0, x1: x1, y0: y0 - pad, y1: y1 + pad, logX: logX)
     }
@@ -82,8 +88,10 @@ package enum SVGChart {
     }
 
     /// Points, with the front highlighted and connected, and labelled markers.
-    package static func scatter(title: String, xLabel: String, yLabel: String, logX: Bool,
-                               all: [(x: Double, y: Double)], front: [(x: Double, y: Double)], markers: [Marker]) -> String {
+    package static func scatter(
+        title: String, xLabel: String, yLabel: String, logX: Bool,
+        all: [(x: Double, y: Double)], front: [(x: Double, y: Double)], markers: [Marker]
+    ) -> String {
         let xs = all.map(\.x) + markers.map(\.x)
         let ys = all.map(\.y) + markers.map(\.y)
         let a = axes(xs, ys, logX: logX)
@@ -92,13 +100,16 @@ package enum SVGChart {
             s.append("<circle cx=\"\(a.px(p.x))\" cy=\"\(a.py(p.y))\" r=\"2.5\" fill=\"#9ecae1\"/>")
         }
         let sorted = front.filter { !logX || $0.x > 0 }.sorted { $0.x < $1.x }
-        s.append("<polyline fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.5\" points=\"\(sorted.map { "\(a.px($0.x)),\(a.py($0.y))" }.joined(separator: " "))\"/>")
+        s.append(
+            "<polyline fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.5\" points=\"\(sorted.map { "\(a.px($0.x)),\(a.py($0.y))" }.joined(separator: " "))\"/>"
+        )
         for p in sorted { s.append("<circle cx=\"\(a.px(p.x))\" cy=\"\(a.py(p.y))\" r=\"4\" fill=\"#d62728\"/>") }
         for (i, m) in markers.enumerated() where !logX || m.x > 0 {
             s.append("<rect x=\"\(a.px(m.x) - 5)\" y=\"\(a.py(m.y) - 5)\" width=\"10\" height=\"10\" fill=\"black\"/>")
             s.append("<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(i) * 18)\">&#9632; \(escape(m.label))</text>")
         }
-        s.append("<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(markers.count) * 18)\" fill=\"#d62728\">&#9679; Pareto front</text>")
+        s.append(
+            "<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(markers.count) * 18)\" fill=\"#d62728\">&#9679; Pareto front</text>")
         return (s + ["</svg>"]).joined(separator: "\n") + "\n"
     }
 
@@ -109,6 +120,7 @@ package enum SVGChart {
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 }

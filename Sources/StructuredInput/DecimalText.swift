@@ -14,9 +14,11 @@ package enum DecimalText {
             switch c {
             case "0"..."9": sawDigit = true
             case "+", "-": guard i == 0 || previous == "e" || previous == "E" else { return nil }
-            case ".": guard !sawPoint && !sawExponent else { return nil }
+            case ".":
+                guard !sawPoint && !sawExponent else { return nil }
                 sawPoint = true
-            case "e", "E": guard sawDigit && !sawExponent else { return nil }
+            case "e", "E":
+                guard sawDigit && !sawExponent else { return nil }
                 sawExponent = true
                 sawDigit = false
             default: return nil

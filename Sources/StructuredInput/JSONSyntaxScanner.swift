@@ -85,7 +85,8 @@ struct JSONSyntaxScanner {
         var keys = Set<String>()
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw index < bytes.count ? error("expected a key in double quotes, found \(describe(bytes[index]))")
+                throw index < bytes.count
+                    ? error("expected a key in double quotes, found \(describe(bytes[index]))")
                     : error("the text ends inside an object")
             }
             let (keyLine, keyColumn) = (line, column)

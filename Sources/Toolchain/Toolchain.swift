@@ -70,8 +70,10 @@ package enum Toolchain {
 
     /// Runs `path` with `arguments` in `directory`, capturing output; never throws on a
     /// non-zero exit (callers decide), only when the program cannot start.
-    package static func run(_ path: String, _ arguments: [String], directory: String? = nil,
-                           environment: [String: String]? = nil) throws -> Result {
+    package static func run(
+        _ path: String, _ arguments: [String], directory: String? = nil,
+        environment: [String: String]? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -59,7 +59,9 @@ struct AcceleratorsCommand: ParsableCommand {
     struct Encode: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the index and the embedding of an accelerator.",
-            discussion: "Examples:\n  transcode space accelerators encode acceltran-edge\n  transcode space accelerators encode my-accelerator.yaml")
+            discussion:
+                "Examples:\n  transcode space accelerators encode acceltran-edge\n  transcode space accelerators encode my-accelerator.yaml"
+        )
         @Argument(help: "A built-in name (acceltran-edge, acceltran-server, elector-star) or a YAML/JSON file.")
         var accelerator: String
 
@@ -73,7 +75,8 @@ struct AcceleratorsCommand: ParsableCommand {
     struct Sample: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw accelerators uniformly at random.",
-            discussion: "Examples:\n  transcode space accelerators sample 5 --seed 7\n  transcode space accelerators sample 2 --format yaml")
+            discussion: "Examples:\n  transcode space accelerators sample 5 --seed 7\n  transcode space accelerators sample 2 --format yaml"
+        )
         @Argument(help: "How many.") var count: Int
         @Option(help: "Random seed.") var seed: UInt64 = 0
         @Option(help: "text, json or yaml.") var format: OutputFormat = .text

@@ -28,12 +28,17 @@ struct AccuracyCommand: ParsableCommand {
         guard taus.count == 2, taus.allSatisfy({ $0 >= 0 }) else {
             throw CLIError("--dynaprop takes two decimal thresholds tau_I,tau_T >= 0, e.g. 0.01,0.0001; got '\(dynaprop)'")
         }
-        print("GLUE predictor: Gaussian process on 8 architecture features, fitted on \(model.predictor.measurements) published FlexiBERT 2.0 measurements")
+        print(
+            "GLUE predictor: Gaussian process on 8 architecture features, fitted on \(model.predictor.measurements) published FlexiBERT 2.0 measurements"
+        )
         print(String(format: "leave-one-out mean absolute error: %.4f GLUE (stored scale)", model.predictor.leaveOneOutError))
         for name in models {
             let m = try Catalog.model(name)
             let source = model.measured[TransformerSpace.embedding(of: m)] != nil ? "measured" : "predicted"
-            print(String(format: "%@: %.4f (%@, tau_I %g, tau_T %g)", name, model.accuracy(of: m, tauI: taus[0], tauT: taus[1]), source, taus[0], taus[1]))
+            print(
+                String(
+                    format: "%@: %.4f (%@, tau_I %g, tau_T %g)", name, model.accuracy(of: m, tauI: taus[0], tauT: taus[1]), source, taus[0],
+                    taus[1]))
         }
     }
 }

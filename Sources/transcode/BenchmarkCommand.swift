@@ -1,6 +1,6 @@
 import ArgumentParser
-import CostModel
 import CoDesign
+import CostModel
 import Elector
 import Foundation
 import ProjectLayout
@@ -29,14 +29,16 @@ struct BenchmarkCommand: ParsableCommand {
 
         func run() throws {
             let rows = try SimulatorBenchmark.run(table: TableCatalog.load(table))
-            print(Render.pad("pair", 44) + Render.pad("cycles", 10) + Render.pad("cycle-level s", 15) + Render.pad("Mcycles/s", 11)
-                + Render.pad("fast us", 9) + Render.pad("speedup", 9) + Render.pad("latency err", 13) + "energy err")
+            print(
+                Render.pad("pair", 44) + Render.pad("cycles", 10) + Render.pad("cycle-level s", 15) + Render.pad("Mcycles/s", 11)
+                    + Render.pad("fast us", 9) + Render.pad("speedup", 9) + Render.pad("latency err", 13) + "energy err")
             for r in rows {
                 let name = "\(r.pair.model) on \(r.pair.accelerator), \(r.pair.workload.rawValue)"
-                print(Render.pad(name, 44) + Render.pad(String(r.cycles), 10) + Render.pad(String(format: "%.4f", r.cycleSeconds), 15)
-                    + Render.pad(String(format: "%.1f", r.simulatedCyclesPerSecond / 1e6), 11)
-                    + Render.pad(String(format: "%.2f", r.fastSeconds * 1e6), 9) + Render.pad(String(format: "%.0fx", r.speedup), 9)
-                    + Render.pad(Render.pct(r.latencyError), 13) + Render.pct(r.energyError))
+                print(
+                    Render.pad(name, 44) + Render.pad(String(r.cycles), 10) + Render.pad(String(format: "%.4f", r.cycleSeconds), 15)
+                        + Render.pad(String(format: "%.1f", r.simulatedCyclesPerSecond / 1e6), 11)
+                        + Render.pad(String(format: "%.2f", r.fastSeconds * 1e6), 9) + Render.pad(String(format: "%.0fx", r.speedup), 9)
+                        + Render.pad(Render.pct(r.latencyError), 13) + Render.pct(r.energyError))
             }
             if let peak = SimulatorBenchmark.peakResidentBytes() {
                 print(String(format: "peak resident memory %.1f MB", peak / 1_048_576))
@@ -61,13 +63,15 @@ struct BenchmarkCommand: ParsableCommand {
             let settings = SearchSettings(budget: budget, workload: .training, table: table ?? TableCatalog.defaultName)
             let evaluator = try Evaluator(settings: settings, root: ProjectFiles.root)
             let rows = try SearchBenchmark.run(settings: settings, evaluator: evaluator, seeds: seedList, directory: out)
-            print(Render.pad("seed", 6) + Render.pad("random best", 13) + Render.pad("at eval", 9) + Render.pad("BOSHCODE best", 15)
-                + Render.pad("BOSHCODE evals to random's best", 33) + "evaluations/s (random search)")
+            print(
+                Render.pad("seed", 6) + Render.pad("random best", 13) + Render.pad("at eval", 9) + Render.pad("BOSHCODE best", 15)
+                    + Render.pad("BOSHCODE evals to random's best", 33) + "evaluations/s (random search)")
             for r in rows {
-                print(Render.pad(String(r.seed), 6) + Render.pad(String(format: "%.4f", r.randomBest), 13)
-                    + Render.pad(String(r.randomEvaluationsToItsBest), 9) + Render.pad(String(format: "%.4f", r.boshcodeBest), 15)
-                    + Render.pad(r.boshcodeEvaluationsToRandomBest.map(String.init) ?? "not reached", 33)
-                    + String(format: "%.0f", r.evaluationsPerSecond))
+                print(
+                    Render.pad(String(r.seed), 6) + Render.pad(String(format: "%.4f", r.randomBest), 13)
+                        + Render.pad(String(r.randomEvaluationsToItsBest), 9) + Render.pad(String(format: "%.4f", r.boshcodeBest), 15)
+                        + Render.pad(r.boshcodeEvaluationsToRandomBest.map(String.init) ?? "not reached", 33)
+                        + String(format: "%.0f", r.evaluationsPerSecond))
             }
         }
     }

@@ -13,7 +13,8 @@ import Toolchain
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Synthesise the generated modules with Yosys, time them with OpenSTA, measure their energy by gate-level simulation, and write the NanGate45 table.",
+        abstract:
+            "Synthesise the generated modules with Yosys, time them with OpenSTA, measure their energy by gate-level simulation, and write the NanGate45 table.",
         discussion: """
             Inputs: a Liberty library (NanGate45, about 7 MB; scripts/setup fetches it into .lib/), \
             data/memory-models.json (JSON: format "transcode-memory-models", version 1, \
@@ -41,7 +42,8 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Buffer, main-memory and controller figures with their citations.")
     var memoryModels: String = ProjectFiles.path("data/memory-models.json")
     @Option(help: "Print a side-by-side table against this reference: acceltran.") var compare: String?
-    @Option(help: "Module records (JSON), merged with earlier ones.") var records: String = ProjectFiles.path("synth/nangate45-modules.json")
+    @Option(help: "Module records (JSON), merged with earlier ones.") var records: String = ProjectFiles.path(
+        "synth/nangate45-modules.json")
     @Option(help: "The hardware table to write.") var table: String = ProjectFiles.path("synth/nangate45.json")
     @Option(help: "Cache of per-module results, keyed by content hash.") var cache: String = ProjectFiles.path("synth/cache")
 
@@ -68,9 +70,9 @@ struct CalibrateCommand: ParsableCommand {
             // A fresh clone has no records: point at the comparison that needs none.
             throw CLIError("no calibration records at \(records): for the checked-in table use 'transcode table compare \(compare)'")
         }
-        let report = try Calibrator(request).run(announce: { FileHandle.standardError.write(Data("\($0)\n".utf8)) }) {
-            FileHandle.standardError.write(Data(Render.progress($0).utf8))
-        }
+        let report = try Calibrator(request).run(
+            announce: { FileHandle.standardError.write(Data("\($0)\n".utf8)) },
+            progress: { FileHandle.standardError.write(Data(Render.progress($0).utf8)) })
         print(Self.render(report), terminator: "")
     }
 
@@ -78,42 +80,56 @@ struct CalibrateCommand: ParsableCommand {
     static func render(_ report: CalibrationReport) -> String {
         var lines: [String] = []
         if let records = report.recordsWritten {
-            lines.append(Render.pad("module", 22) + Render.pad("area um^2", 12) + Render.pad("cells", 8) + Render.pad("flops", 7)
-                + Render.pad("leak mW", 10) + Render.pad("path ns", 9) + Render.pad("fmax MHz", 10) + Render.pad("fJ/cycle", 11) + "toggle rate")
+            lines.append(
+                Render.pad("module", 22) + Render.pad("area um^2", 12) + Render.pad("cells", 8) + Render.pad("flops", 7)
+                    + Render.pad("leak mW", 10) + Render.pad("path ns", 9) + Render.pad("fmax MHz", 10) + Render.pad("fJ/cycle", 11)
+                    + "toggle rate")
             for r in report.synthesised {
-                lines.append(Render.pad(r.module, 22) + Render.pad(String(format: "%.1f", r.areaUM2), 12) + Render.pad(String(r.cellCount), 8)
-                    + Render.pad(String(r.flipFlops), 7) + Render.pad(String(format: "%.4f", r.leakageMW), 10)
-                    + Render.pad(String(format: "%.3f", r.criticalPathNS), 9) + Render.pad(String(format: "%.0f", r.maximumClockMHz), 10)
-                    + Render.pad(String(format: "%.0f", r.energy.totalFJPerCycle), 11) + String(format: "%.3f", r.energy.netToggleRate))
+                lines.append(
+                    Render.pad(r.module, 22) + Render.pad(String(format: "%.1f", r.areaUM2), 12) + Render.pad(String(r.cellCount), 8)
+                        + Render.pad(String(r.flipFlops), 7) + Render.pad(String(format: "%.4f", r.leakageMW), 10)
+                        + Render.pad(String(format: "%.3f", r.criticalPathNS), 9)
+                        + Render.pad(String(format: "%.0f", r.maximumClockMHz), 10)
+                        + Render.pad(String(format: "%.0f", r.energy.totalFJPerCycle), 11) + String(format: "%.3f", r.energy.netToggleRate))
             }
             lines.append("wrote \(records)")
         }
         guard let calibrated = report.calibrated, let table = report.tableWritten else {
-            lines.append("table not assembled: no records yet for \(report.missingRecords.joined(separator: ", ")); run 'transcode calibrate'")
+            lines.append(
+                "table not assembled: no records yet for \(report.missingRecords.joined(separator: ", ")); run 'transcode calibrate'")
             return lines.joined(separator: "\n") + "\n"
         }
         lines.append(String(format: "clock %.1f MHz (slowest module %@)", calibrated.table.clockMHz, calibrated.slowestModule))
         lines.append("scaling model, checked on synthesised points it did not see:")
         for c in calibrated.checks {
-            lines.append("  " + Render.pad(c.module, 20) + Render.pad(c.basis, 44)
-                + String(format: "area %.0f vs %.0f um^2 (%.1f%%), energy %.0f vs %.0f fJ (%.1f%%)", c.predictedAreaUM2, c.synthesisedAreaUM2,
-                         100 * c.areaError, c.predictedEnergyFJ, c.synthesisedEnergyFJ, 100 * c.energyError))
+            lines.append(
+                "  " + Render.pad(c.module, 20) + Render.pad(c.basis, 44)
+                    + String(
+                        format: "area %.0f vs %.0f um^2 (%.1f%%), energy %.0f vs %.0f fJ (%.1f%%)", c.predictedAreaUM2,
+                        c.synthesisedAreaUM2,
+                        100 * c.areaError, c.predictedEnergyFJ, c.synthesisedEnergyFJ, 100 * c.energyError))
         }
-        lines.append("wrote \(table) (\(calibrated.modelled.count) of \(ModuleCatalog.moduleKeys.count) module entries from the scaling model or published figures)")
+        lines.append(
+            "wrote \(table) (\(calibrated.modelled.count) of \(ModuleCatalog.moduleKeys.count) module entries from the scaling model or published figures)"
+        )
         var text = lines.joined(separator: "\n") + "\n"
         if let comparison = report.comparison { text += render(comparison) }
         return text
     }
 
     static func render(_ c: TableComparison) -> String {
-        var lines = ["", "NanGate45 (this flow) against the paper's 14 nm figures (AccelTran, Design Compiler); * = scaling model or published figure:",
-                     Render.pad("table key", 22) + Render.pad("45nm um^2", 13) + Render.pad("14nm um^2", 13) + Render.pad("ratio", 8)
-                        + Render.pad(String(format: "45nm/%.1f", c.logicAreaFactor), 11) + Render.pad("45nm pJ/cyc", 13) + "14nm pJ/cyc"]
+        var lines = [
+            "",
+            "NanGate45 (this flow) against the paper's 14 nm figures (AccelTran, Design Compiler); * = scaling model or published figure:",
+            Render.pad("table key", 22) + Render.pad("45nm um^2", 13) + Render.pad("14nm um^2", 13) + Render.pad("ratio", 8)
+                + Render.pad(String(format: "45nm/%.1f", c.logicAreaFactor), 11) + Render.pad("45nm pJ/cyc", 13) + "14nm pJ/cyc",
+        ]
         for r in c.rows {
-            lines.append(Render.pad(r.key + (r.modelled ? " *" : ""), 22) + Render.pad(String(format: "%.1f", r.areaUM2), 13)
-                + Render.pad(String(format: "%.1f", r.referenceAreaUM2), 13) + Render.pad(String(format: "%.2f", r.areaRatio), 8)
-                + Render.pad(String(format: "%.2f", r.scaledAreaRatio), 11) + Render.pad(String(format: "%.3f", r.energyPJ), 13)
-                + String(format: "%.3f", r.referenceEnergyPJ))
+            lines.append(
+                Render.pad(r.key + (r.modelled ? " *" : ""), 22) + Render.pad(String(format: "%.1f", r.areaUM2), 13)
+                    + Render.pad(String(format: "%.1f", r.referenceAreaUM2), 13) + Render.pad(String(format: "%.2f", r.areaRatio), 8)
+                    + Render.pad(String(format: "%.2f", r.scaledAreaRatio), 11) + Render.pad(String(format: "%.3f", r.energyPJ), 13)
+                    + String(format: "%.3f", r.referenceEnergyPJ))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -40,34 +40,34 @@ struct RTLCommand: ParsableCommand {
                   transcode rtl generate --index 0 --out /tmp/rtl-0
                 """)
 
-    @Option(help: "A built-in accelerator or an accelerator YAML/JSON file.") var accelerator: String?
-    // Unconditional parsing, so that a negative number arrives as a value and gets the range
-    // error of `space accelerators decode --index`, instead of being read as an unknown option.
-    @Option(parsing: .unconditional, help: "Or an index into the 14,850,000-point space.") var index: Int?
-    @Option(help: "Output directory.") var out: String
-    @Option(parsing: .unconditional, help: "Integer bits of the fixed-point format.") var integerBits: Int = 4
-    @Option(parsing: .unconditional, help: "Fraction bits of the fixed-point format.") var fractionBits: Int = 16
+        @Option(help: "A built-in accelerator or an accelerator YAML/JSON file.") var accelerator: String?
+        // Unconditional parsing, so that a negative number arrives as a value and gets the range
+        // error of `space accelerators decode --index`, instead of being read as an unknown option.
+        @Option(parsing: .unconditional, help: "Or an index into the 14,850,000-point space.") var index: Int?
+        @Option(help: "Output directory.") var out: String
+        @Option(parsing: .unconditional, help: "Integer bits of the fixed-point format.") var integerBits: Int = 4
+        @Option(parsing: .unconditional, help: "Fraction bits of the fixed-point format.") var fractionBits: Int = 16
 
-    func run() throws {
-        guard (accelerator == nil) != (index == nil) else { throw CLIError("give exactly one of --accelerator or --index") }
-        let config = try index.map(AcceleratorSpace.config(at:)) ?? Catalog.accelerator(accelerator!)
-        let source = index.map { "--index \($0)" } ?? "--accelerator \(accelerator!)"
-        var command = "transcode rtl \(source) --out \(out)"
-        if integerBits != 4 || fractionBits != 16 { command += " --integer-bits \(integerBits) --fraction-bits \(fractionBits)" }
-        let generator = RTLGenerator(
-            library: try TemplateLibrary(directory: ProjectFiles.path("templates")),
-            format: try FixedPointFormat(integerBits: integerBits, fractionBits: fractionBits))
-        let design = try generator.generate(config, command: command)
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            for (name, text) in design.files { try text.write(toFile: "\(out)/\(name)", atomically: true, encoding: .utf8) }
-            try design.fileList.write(toFile: "\(out)/elector.f", atomically: true, encoding: .utf8)
-            try design.manifest.write(toFile: "\(out)/manifest.json", atomically: true, encoding: .utf8)
-        } catch {
-            throw RTLGenError.cannotWrite(path: out, reason: error.localizedDescription)
+        func run() throws {
+            guard (accelerator == nil) != (index == nil) else { throw CLIError("give exactly one of --accelerator or --index") }
+            let config = try index.map(AcceleratorSpace.config(at:)) ?? Catalog.accelerator(accelerator!)
+            let source = index.map { "--index \($0)" } ?? "--accelerator \(accelerator!)"
+            var command = "transcode rtl \(source) --out \(out)"
+            if integerBits != 4 || fractionBits != 16 { command += " --integer-bits \(integerBits) --fraction-bits \(fractionBits)" }
+            let generator = RTLGenerator(
+                library: try TemplateLibrary(directory: ProjectFiles.path("templates")),
+                format: try FixedPointFormat(integerBits: integerBits, fractionBits: fractionBits))
+            let design = try generator.generate(config, command: command)
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for (name, text) in design.files { try text.write(toFile: "\(out)/\(name)", atomically: true, encoding: .utf8) }
+                try design.fileList.write(toFile: "\(out)/elector.f", atomically: true, encoding: .utf8)
+                try design.manifest.write(toFile: "\(out)/manifest.json", atomically: true, encoding: .utf8)
+            } catch {
+                throw RTLGenError.cannotWrite(path: out, reason: error.localizedDescription)
+            }
+            print("wrote \(design.files.count) SystemVerilog files, elector.f and manifest.json to \(out) (top: \(design.top))")
         }
-        print("wrote \(design.files.count) SystemVerilog files, elector.f and manifest.json to \(out) (top: \(design.top))")
-    }
     }
 
     struct Timing: ParsableCommand {
@@ -100,11 +100,13 @@ struct RTLCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(m.module): latency \(m.latency), II \(m.initiationInterval)\n".utf8))
                 rows.append(m)
             }
-            let version = try Toolchain.run(try Toolchain.require(.verilator), ["--version"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-            let table = TimingTable(provenance: [
-                "command": "transcode rtl timing", "simulator": version,
-                "method": "eight inputs back to back into each generated module; latency from the first input to its result",
-            ], modules: rows)
+            let version = try Toolchain.run(try Toolchain.require(.verilator), ["--version"]).output.trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            let table = TimingTable(
+                provenance: [
+                    "command": "transcode rtl timing", "simulator": version,
+                    "method": "eight inputs back to back into each generated module; latency from the first input to its result",
+                ], modules: rows)
             try OutputPath.write(table.jsonText(), to: out)
             print("wrote \(out): \(rows.count) modules")
         }

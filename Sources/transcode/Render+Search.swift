@@ -41,8 +41,9 @@ extension Render {
         var lines = [pad("strategy", 16) + pad("best", 10) + pad("hypervolume", 14) + "evaluations to reach random search's best"]
         for row in report.rows {
             let reach = row.evaluationsToReachRandomBest.map(String.init) ?? "not reached"
-            lines.append(pad(row.strategy.rawValue, 16) + pad(String(format: "%.4f", row.best), 10)
-                + pad(String(format: "%.4f", row.hypervolume), 14) + reach)
+            lines.append(
+                pad(row.strategy.rawValue, 16) + pad(String(format: "%.4f", row.best), 10)
+                    + pad(String(format: "%.4f", row.hypervolume), 14) + reach)
         }
         lines.append("curves: \(report.convergencePlot), \(report.convergenceCSV)")
         return lines.joined(separator: "\n") + "\n"
@@ -51,7 +52,8 @@ extension Render {
     /// One progress line on standard error after each batch.
     static func searchProgress(_ p: SearchProgress) -> String {
         let reused = p.reused > 0 ? ", \(p.reused) from the log" : ""
-        return String(format: "iteration %d: %d/%d evaluations%@, best %.4f, %.1f s\n",
-                      p.iteration, p.evaluations, p.budget, reused, p.best, p.elapsedSeconds)
+        return String(
+            format: "iteration %d: %d/%d evaluations%@, best %.4f, %.1f s\n",
+            p.iteration, p.evaluations, p.budget, reused, p.best, p.elapsedSeconds)
     }
 }

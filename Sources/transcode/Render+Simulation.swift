@@ -18,15 +18,18 @@ extension Render {
             figure("area", r.totalAreaMM2, "%.3f", "mm^2"),
             figure("effectual MACs", r.effectualMACs / 1e6, "%.3f", "M") + String(format: "  of %.3f M dense", r.denseMACs / 1e6),
             figure("operations", Double(r.operations), "%.0f", "") + String(format: "  in %d tiles", r.tiles),
-            figure("main memory", r.mainMemoryBytes / 1_048_576, "%.3f", "MB") + String(format: "  moved, %.3f MB of it activation spill", r.spilledBytes / 1_048_576),
+            figure("main memory", r.mainMemoryBytes / 1_048_576, "%.3f", "MB")
+                + String(format: "  moved, %.3f MB of it activation spill", r.spilledBytes / 1_048_576),
             "",
             pad("class", 18) + rightAligned("area mm^2", 11) + rightAligned("dynamic uJ", 13) + rightAligned("leakage uJ", 13),
         ]
         let dynamic = r.dynamicEnergyJ.entries
         let leakage = r.leakageEnergyJ.entries
         for (i, area) in r.areaMM2.entries.enumerated() {
-            lines.append(pad(area.name, 18) + rightAligned(String(format: "%.3f", area.value), 11)
-                + rightAligned(String(format: "%.3f", dynamic[i].value * 1e6), 13) + rightAligned(String(format: "%.3f", leakage[i].value * 1e6), 13))
+            lines.append(
+                pad(area.name, 18) + rightAligned(String(format: "%.3f", area.value), 11)
+                    + rightAligned(String(format: "%.3f", dynamic[i].value * 1e6), 13)
+                    + rightAligned(String(format: "%.3f", leakage[i].value * 1e6), 13))
         }
         lines.append("")
         lines.append(pad("unit class", 18) + rightAligned("utilisation", 11))
@@ -40,11 +43,16 @@ extension Render {
             for b in peak.entries { lines.append(pad(b.name, 18) + rightAligned(String(format: "%.3f", b.value / 1_048_576), 11)) }
         }
         lines.append("")
-        lines.append(pad("footprint MB", 18) + ["embeddings", "weights", "activations", "gradients", "total"].map { rightAligned($0, 12) }.joined())
-        for (name, f) in [("inference", r.footprint.inference), ("training", r.footprint.training),
-                          ("DynaProp training", r.footprint.dynaPropTraining)] {
-            lines.append(pad(name, 18) + [f.embeddings, f.weights, f.activations, f.gradients, f.total]
-                .map { rightAligned(String(format: "%.2f", $0 / 1_048_576), 12) }.joined())
+        lines.append(
+            pad("footprint MB", 18) + ["embeddings", "weights", "activations", "gradients", "total"].map { rightAligned($0, 12) }.joined())
+        for (name, f) in [
+            ("inference", r.footprint.inference), ("training", r.footprint.training),
+            ("DynaProp training", r.footprint.dynaPropTraining),
+        ] {
+            lines.append(
+                pad(name, 18)
+                    + [f.embeddings, f.weights, f.activations, f.gradients, f.total]
+                    .map { rightAligned(String(format: "%.2f", $0 / 1_048_576), 12) }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -53,14 +61,19 @@ extension Render {
     static func simulationTable(_ records: [SimulationRecord]) -> String {
         let nameWidth = max(6, records.map(\.model.count).max() ?? 0) + 2
         let acceleratorWidth = max(12, records.map(\.accelerator.count).max() ?? 0) + 2
-        var lines = [pad("model", nameWidth) + pad("accelerator", acceleratorWidth) + rightAligned("index", 9) + rightAligned("cycles", 12)
-            + rightAligned("latency ms", 12) + rightAligned("dynamic uJ", 13) + rightAligned("leakage uJ", 13) + rightAligned("area mm^2", 11) + rightAligned("MAC util", 10)]
+        var lines = [
+            pad("model", nameWidth) + pad("accelerator", acceleratorWidth) + rightAligned("index", 9) + rightAligned("cycles", 12)
+                + rightAligned("latency ms", 12) + rightAligned("dynamic uJ", 13) + rightAligned("leakage uJ", 13)
+                + rightAligned("area mm^2", 11) + rightAligned("MAC util", 10)
+        ]
         for record in records {
             let r = record.result
-            lines.append(pad(record.model, nameWidth) + pad(record.accelerator, acceleratorWidth) + rightAligned(String(record.acceleratorIndex), 9)
-                + rightAligned(String(r.cycles), 12) + rightAligned(String(format: "%.4f", r.seconds * 1e3), 12)
-                + rightAligned(String(format: "%.3f", r.totalDynamicEnergyJ * 1e6), 13) + rightAligned(String(format: "%.3f", r.totalLeakageEnergyJ * 1e6), 13)
-                + rightAligned(String(format: "%.3f", r.totalAreaMM2), 11) + rightAligned(pct(r.utilisation.macLanes), 10))
+            lines.append(
+                pad(record.model, nameWidth) + pad(record.accelerator, acceleratorWidth) + rightAligned(String(record.acceleratorIndex), 9)
+                    + rightAligned(String(r.cycles), 12) + rightAligned(String(format: "%.4f", r.seconds * 1e3), 12)
+                    + rightAligned(String(format: "%.3f", r.totalDynamicEnergyJ * 1e6), 13)
+                    + rightAligned(String(format: "%.3f", r.totalLeakageEnergyJ * 1e6), 13)
+                    + rightAligned(String(format: "%.3f", r.totalAreaMM2), 11) + rightAligned(pct(r.utilisation.macLanes), 10))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -68,18 +81,22 @@ extension Render {
     /// The sweep as CSV, one row per pair, SI units named in each header.
     static func simulationCSV(_ records: [SimulationRecord]) -> String {
         guard let first = records.first?.result else { return "" }
-        var header = ["model", "accelerator", "accelerator_index", "workload", "fidelity", "table", "clock_mhz", "tau_i", "tau_t",
-                      "cycles", "latency_s", "dynamic_energy_j", "leakage_energy_j", "area_mm2", "effectual_macs", "dense_macs",
-                      "main_memory_bytes", "spilled_bytes"]
+        var header = [
+            "model", "accelerator", "accelerator_index", "workload", "fidelity", "table", "clock_mhz", "tau_i", "tau_t",
+            "cycles", "latency_s", "dynamic_energy_j", "leakage_energy_j", "area_mm2", "effectual_macs", "dense_macs",
+            "main_memory_bytes", "spilled_bytes",
+        ]
         header += first.utilisation.entries.map { "utilisation_\($0.name)" }
         header += first.stalls.entries.map { "stall_\($0.name)_cycles" }
         var lines = [header.joined(separator: ",")]
         for record in records {
             let r = record.result
-            var row = [csvField(record.model), csvField(record.accelerator), String(record.acceleratorIndex), r.workload.rawValue, r.mode,
-                       csvField(r.table), "\(r.clockMHz)", "\(r.dynaProp.tauI)", "\(r.dynaProp.tauT)", String(r.cycles), "\(r.seconds)",
-                       "\(r.totalDynamicEnergyJ)", "\(r.totalLeakageEnergyJ)", "\(r.totalAreaMM2)", "\(r.effectualMACs)",
-                       "\(r.denseMACs)", "\(r.mainMemoryBytes)", "\(r.spilledBytes)"]
+            var row = [
+                csvField(record.model), csvField(record.accelerator), String(record.acceleratorIndex), r.workload.rawValue, r.mode,
+                csvField(r.table), "\(r.clockMHz)", "\(r.dynaProp.tauI)", "\(r.dynaProp.tauT)", String(r.cycles), "\(r.seconds)",
+                "\(r.totalDynamicEnergyJ)", "\(r.totalLeakageEnergyJ)", "\(r.totalAreaMM2)", "\(r.effectualMACs)",
+                "\(r.denseMACs)", "\(r.mainMemoryBytes)", "\(r.spilledBytes)",
+            ]
             row += r.utilisation.entries.map { "\($0.value)" }
             row += r.stalls.entries.map { String($0.value) }
             lines.append(row.joined(separator: ","))

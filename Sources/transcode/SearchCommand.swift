@@ -51,17 +51,21 @@ struct SearchCommand: ParsableCommand {
     // being read as a missing value followed by an unknown flag.
     @Option(parsing: .unconditional, help: "Evaluations in all (default: 96); with --resume, extend the run to this many.") var budget: Int?
     @Option(parsing: .unconditional, help: "Random seed, 0 or more (default: 0); the same seed gives the same run.") var seed: String?
-    @Option(help: "alpha,beta,gamma,delta,epsilon for latency, area, dynamic energy, leakage energy, accuracy (default: 0.1,0.1,0.2,0.1,0.5).")
+    @Option(
+        help: "alpha,beta,gamma,delta,epsilon for latency, area, dynamic energy, leakage energy, accuracy (default: 0.1,0.1,0.2,0.1,0.5).")
     var weights: String?
     @Option(help: "A limit such as layers<=6, area<=100 (mm^2), latency<=0.5 (ms/seq), energy<=0.01 (J/seq), accuracy>=0.78; repeatable.")
     var constraint: [String] = []
     @Option(help: "codesign, hw-nas (fixed --accelerator) or accelerator (fixed --model) (default: codesign).") var mode: String?
-    @Option(help: "The fixed accelerator for hw-nas: a built-in name or a YAML/JSON file (default: acceltran-server).") var accelerator: String?
-    @Option(help: "The fixed model for accelerator search: a built-in name or a model-dict JSON file (default: bert-base).") var model: String?
+    @Option(help: "The fixed accelerator for hw-nas: a built-in name or a YAML/JSON file (default: acceltran-server).") var accelerator:
+        String?
+    @Option(help: "The fixed model for accelerator search: a built-in name or a model-dict JSON file (default: bert-base).") var model:
+        String?
     @Option(help: "training or inference (default: training).") var workload: Workload?
     @Option(help: "boshcode, random, gp-bo, random-forest or gbrt (default: boshcode).") var strategy: SearchStrategy?
     @Option(parsing: .unconditional, help: "Points proposed and evaluated in parallel per iteration (default: 8).") var batch: Int?
-    @Option(parsing: .unconditional, help: "Stop after this many iterations without improvement (default 0: use the whole budget).") var patience: Int?
+    @Option(parsing: .unconditional, help: "Stop after this many iterations without improvement (default 0: use the whole budget).")
+    var patience: Int?
     @Option(help: "Hardware table (default: the calibrated table).") var table: String?
     @Option(help: "Measured accuracies for your own models: [{\"model_dict\": {...}, \"accuracy\": 0.8}, ...].")
     var accuracyTable: String?
@@ -100,7 +104,9 @@ struct SearchCommand: ParsableCommand {
             // A resumed run takes its stored settings: any other setting is an error, not ignored.
             let extra = givenSearchOptions
             guard extra.isEmpty else {
-                throw ValidationError("--resume \(resume) continues the run with its stored settings; do not give \(extra.joined(separator: ", ")) (only --budget, to extend it, and --compare)")
+                throw ValidationError(
+                    "--resume \(resume) continues the run with its stored settings; do not give \(extra.joined(separator: ", ")) (only --budget, to extend it, and --compare)"
+                )
             }
             if let budget, budget < 2 {
                 throw ValidationError("invalid --budget \(budget): allowed at least 2")
@@ -115,8 +121,10 @@ struct SearchCommand: ParsableCommand {
         do {
             _ = try Objective.parse(weights ?? Self.defaultWeights)
             _ = try constraint.map(Constraint.parse)
-            try SearchSettings(strategy: strategy ?? .boshcode, budget: budget ?? Self.defaultBudget, seed: seed, batchSize: batch ?? 8,
-                               patience: patience ?? 0, table: "").validate()
+            try SearchSettings(
+                strategy: strategy ?? .boshcode, budget: budget ?? Self.defaultBudget, seed: seed, batchSize: batch ?? 8,
+                patience: patience ?? 0, table: ""
+            ).validate()
             // Checked before any work, so a bad --out costs nothing.
             try RunDirectory.checkUsable(out ?? Self.defaultOut)
         } catch let error as CoDesignError {
@@ -182,7 +190,8 @@ struct SearchCommand: ParsableCommand {
                     starting: { FileHandle.standardError.write(Data("== \($0.rawValue)\n".utf8)) }, progress: Self.report)
                 print(Render.searchComparison(report), terminator: "")
             } else {
-                let report = try SearchSession.run(settings, evaluator: evaluator, in: directory, resume: resume != nil, progress: Self.report)
+                let report = try SearchSession.run(
+                    settings, evaluator: evaluator, in: directory, resume: resume != nil, progress: Self.report)
                 print(Render.search(report), terminator: "")
             }
         } catch let error as CoDesignError {

@@ -14,7 +14,9 @@ struct SimulationRecord: Encodable {
         var reference: String?
 
         enum CodingKeys: String, CodingKey {
-            case workload, fidelity, optimizer, sequenceLength = "sequence_length", profile, reference
+            case workload, fidelity, optimizer
+            case sequenceLength = "sequence_length"
+            case profile, reference
         }
     }
 
@@ -27,7 +29,11 @@ struct SimulationRecord: Encodable {
     var result: SimulationResult
 
     enum CodingKeys: String, CodingKey {
-        case model, modelEmbedding = "model_embedding", accelerator, acceleratorIndex = "accelerator_index", table
+        case model
+        case modelEmbedding = "model_embedding"
+        case accelerator
+        case acceleratorIndex = "accelerator_index"
+        case table
         case settings, result
     }
 }

@@ -84,8 +84,9 @@ struct TableCommand: ParsableCommand {
             print(Render.pad("module", 24) + Render.pad("area um^2", 16) + Render.pad("dynamic mW", 14) + "leakage mW")
             for key in ModuleCatalog.moduleKeys {
                 let c = t.module(key)
-                print(Render.pad(key, 24) + Render.pad(Render.number(c.areaUM2), 16) + Render.pad(Render.number(c.dynamicMW), 14)
-                    + Render.number(c.leakageMW))
+                print(
+                    Render.pad(key, 24) + Render.pad(Render.number(c.areaUM2), 16) + Render.pad(Render.number(c.dynamicMW), 14)
+                        + Render.number(c.leakageMW))
             }
         }
     }

@@ -17,7 +17,10 @@ struct Transcode: ParsableCommand {
               transcode rtl --accelerator elector-star --out rtl/elector-star
             """,
         version: "0.1.0",
-        subcommands: [SpaceCommand.self, ShowCommand.self, SearchCommand.self, AccuracyCommand.self, SimulateCommand.self, RTLCommand.self, CalibrateCommand.self, TableCommand.self, BenchmarkCommand.self]
+        subcommands: [
+            SpaceCommand.self, ShowCommand.self, SearchCommand.self, AccuracyCommand.self, SimulateCommand.self, RTLCommand.self,
+            CalibrateCommand.self, TableCommand.self, BenchmarkCommand.self,
+        ]
     )
 
     /// Runs the command and keeps every error to one line on standard error: ArgumentParser's

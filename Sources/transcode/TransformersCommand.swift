@@ -58,7 +58,9 @@ struct TransformersCommand: ParsableCommand {
     struct Sample: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw models at random.",
-            discussion: "Examples:\n  transcode space transformers sample 3 --seed 1\n  transcode space transformers sample 2 --format json > models.json")
+            discussion:
+                "Examples:\n  transcode space transformers sample 3 --seed 1\n  transcode space transformers sample 2 --format json > models.json"
+        )
         @Argument(help: "How many.") var count: Int
         @Option(help: "Random seed.") var seed: UInt64 = 0
         @Option(help: "text (embeddings, one a line) or json (a JSON array of model dicts).") var format: ModelListFormat = .text

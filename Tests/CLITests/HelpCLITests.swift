@@ -16,7 +16,10 @@ import Testing
             #expect(result.transcript.contains("Examples:\n"), "transcode \(path.joined(separator: " ")) --help has no examples")
             var inSubcommands = false
             for line in result.transcript.split(separator: "\n", omittingEmptySubsequences: false) {
-                if line == "SUBCOMMANDS:" { inSubcommands = true; continue }
+                if line == "SUBCOMMANDS:" {
+                    inSubcommands = true
+                    continue
+                }
                 if line.hasPrefix("  See '") { inSubcommands = false }
                 guard inSubcommands else { continue }
                 // A subcommand line is "  name  abstract" (or "  name (default)  abstract");

@@ -15,7 +15,9 @@ import Testing
     func expectOneLineError(_ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try TranscodeBinary.run(arguments)
         #expect(result.status == 1, sourceLocation: sourceLocation)
-        #expect(result.transcript.hasSuffix("[stderr]\nError: \(message)\n[exit 1]\n"), "\(result.transcript.suffix(400))", sourceLocation: sourceLocation)
+        #expect(
+            result.transcript.hasSuffix("[stderr]\nError: \(message)\n[exit 1]\n"), "\(result.transcript.suffix(400))",
+            sourceLocation: sourceLocation)
     }
 
     @Test func deeplyNestedYAMLAndJSONAreRefused() throws {
@@ -23,7 +25,8 @@ import Testing
         let deep = "cannot read \(brackets): nested more than 64 levels deep at line 1, column 65"
         try expectOneLineError(["simulate", "--model", "bert-tiny", "--accelerator", brackets, "--fast"], deep)
         try expectOneLineError(["show", brackets], deep)
-        let model = try file("deep.json", #"{"l": "# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}")
+        let model = try file(
+            "deep.json", #"{"l": "# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}")
         try expectOneLineError(
             ["simulate", "--model", model, "--accelerator", "acceltran-edge", "--fast"],
             "cannot read \(model): nested more than 64 levels deep at line 1, column 70")

@@ -12,7 +12,9 @@ import Testing
 
     @Test func mutatedFilesGetOneLineOrAreValid() throws {
         var mutator = TextMutator(seed: 2026)
-        let seeds = [ModelDict.render(BuiltIns.model(named: "bert-tiny")!), AcceleratorFile.render(BuiltIns.accelerator(named: "elector-star")!)]
+        let seeds = [
+            ModelDict.render(BuiltIns.model(named: "bert-tiny")!), AcceleratorFile.render(BuiltIns.accelerator(named: "elector-star")!),
+        ]
         for i in 0..<60 {
             let path = try folder.file("case\(i).\(i % 2 == 0 ? "json" : "yaml")", mutator.mutate(seeds[i % 2]))
             let valid = (try? Catalog.item(path)) != nil

@@ -23,8 +23,10 @@ import Testing
 
     @Test func twoProcessesOnOneDirectoryLetExactlyOneWin() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-\(UUID())").path
-        let common = ["search", "--budget", "8", "--batch", "4", "--strategy", "random", "--workload", "inference",
-                      "--table", "acceltran-14nm", "--out", dir]
+        let common = [
+            "search", "--budget", "8", "--batch", "4", "--strategy", "random", "--workload", "inference",
+            "--table", "acceltran-14nm", "--out", dir,
+        ]
         let started = try [1, 2].map { try Self.start(common + ["--seed", String($0)]) }
         let finished = started.map { process, pipe -> Finished in
             let error = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -47,8 +49,10 @@ import Testing
 
     @Test func resumeWithABudgetExtendsTheRun() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-\(UUID())").path
-        let first = try TranscodeBinary.run(["search", "--budget", "8", "--batch", "4", "--strategy", "random", "--workload", "inference",
-                                             "--table", "acceltran-14nm", "--out", dir])
+        let first = try TranscodeBinary.run([
+            "search", "--budget", "8", "--batch", "4", "--strategy", "random", "--workload", "inference",
+            "--table", "acceltran-14nm", "--out", dir,
+        ])
         #expect(first.status == 0)
         let extended = try TranscodeBinary.run(["search", "--resume", dir, "--budget", "12"])
         #expect(extended.status == 0)
@@ -62,11 +66,15 @@ import Testing
 
     @Test func aRunWithoutAFeasiblePairExitsNonZeroAndKeepsItsLog() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-\(UUID())").path
-        let result = try TranscodeBinary.run(["search", "--budget", "8", "--batch", "4", "--strategy", "random", "--workload", "inference",
-                                              "--table", "acceltran-14nm", "--constraint", "latency<=1e-12", "--out", dir])
+        let result = try TranscodeBinary.run([
+            "search", "--budget", "8", "--batch", "4", "--strategy", "random", "--workload", "inference",
+            "--table", "acceltran-14nm", "--constraint", "latency<=1e-12", "--out", dir,
+        ])
         #expect(result.status == 1)
-        #expect(result.transcript.contains(
-            "Error: no pair among the 8 evaluated satisfies the constraints latency<=1e-12; the log is kept in \(dir): loosen the constraints in a new run, or extend this one with a larger budget (--resume \(dir) --budget N)\n"))
+        #expect(
+            result.transcript.contains(
+                "Error: no pair among the 8 evaluated satisfies the constraints latency<=1e-12; the log is kept in \(dir): loosen the constraints in a new run, or extend this one with a larger budget (--resume \(dir) --budget N)\n"
+            ))
         let log = try String(contentsOfFile: "\(dir)/evaluations.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(log.count == 8)
     }

@@ -11,7 +11,13 @@ import Testing
         ("accelerators-encode-server", ["space", "accelerators", "encode", "acceltran-server"], 0),
         ("accelerators-sample", ["space", "accelerators", "sample", "3", "--seed", "1"], 0),
         ("transformers-embed-fb-star", ["space", "transformers", "embed", "fb-star"], 0),
-        ("transformers-decode", ["space", "transformers", "decode", "2,3,128,127,1,39,95,3,186,119,1,11,57,0,102,123,1,47,213,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"], 0),
+        (
+            "transformers-decode",
+            [
+                "space", "transformers", "decode",
+                "2,3,128,127,1,39,95,3,186,119,1,11,57,0,102,123,1,47,213,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
+            ], 0
+        ),
         ("show-bert-tiny", ["show", "bert-tiny"], 0),
         ("show-fb-star", ["show", "fb-star"], 0),
         ("show-acceltran-edge", ["show", "acceltran-edge"], 0),
@@ -21,12 +27,33 @@ import Testing
         ("error-bad-index", ["space", "accelerators", "decode", "--index", "14850000"], 1),
         ("error-missing-file", ["show", "no/such/model.json"], 1),
         ("error-transformer-embedding", ["space", "transformers", "decode", "0,0,0"], 1),
-        ("simulate-bert-tiny-edge", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm"], 0),
-        ("simulate-fb-star-training-fast", ["simulate", "--model", "fb-star", "--accelerator", "elector-star", "--mode", "training", "--fast", "--table", "acceltran-14nm"], 0),
-        ("simulate-bert-tiny-fast-json", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--format", "json", "--table", "acceltran-14nm"], 0),
-        ("simulate-reference-acceltran", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--dynaprop", "0,0"], 0),
+        (
+            "simulate-bert-tiny-edge",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm"], 0
+        ),
+        (
+            "simulate-fb-star-training-fast",
+            [
+                "simulate", "--model", "fb-star", "--accelerator", "elector-star", "--mode", "training", "--fast", "--table",
+                "acceltran-14nm",
+            ], 0
+        ),
+        (
+            "simulate-bert-tiny-fast-json",
+            [
+                "simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--format", "json", "--table",
+                "acceltran-14nm",
+            ], 0
+        ),
+        (
+            "simulate-reference-acceltran",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--dynaprop", "0,0"], 0
+        ),
         ("error-simulate-dynaprop", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0.01"], 1),
-        ("error-simulate-profile", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--profile", "no/profile.json"], 1),
+        (
+            "error-simulate-profile",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--profile", "no/profile.json"], 1
+        ),
         // Search options are checked in validate(); ArgumentParser reports a ValidationError
         // with the usage line and exit code 64 (EX_USAGE).
         ("error-search-weights", ["search", "--weights", "0.5,0.5,0.5,0,0", "--out", "/tmp/never"], 64),
@@ -43,7 +70,10 @@ import Testing
         ("error-search-out-under-file", ["search", "--out", "Package.swift/run"], 64),
         ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001"], 0),
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
-        ("simulate-bert-tiny-edge-calibrated", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--mode", "training"], 0),
+        (
+            "simulate-bert-tiny-edge-calibrated",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--mode", "training"], 0
+        ),
         ("table-show-nangate45", ["table", "show", "nangate45"], 0),
         // Bad values are usage errors (ArgumentParser's `validate()`): exit 64 with the usage.
         ("error-calibrate-compare", ["calibrate", "--compare", "design-compiler"], 64),
@@ -56,34 +86,85 @@ import Testing
         ("error-negative-index", ["space", "accelerators", "decode", "--index", "-1"], 1),
         ("error-transformer-embedding-huge", ["space", "transformers", "decode", "1e20,0"], 1),
         ("error-accelerator-embedding-huge", ["space", "accelerators", "decode", "--embedding", "1e20,16,16,64,16,16,4,4,4,8,1,1"], 1),
-        ("error-dynaprop-inf", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "inf,inf", "--fast"], 1),
+        (
+            "error-dynaprop-inf",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "inf,inf", "--fast"], 1
+        ),
         ("error-transformer-embedding-inf", ["space", "transformers", "decode", "inf,0"], 1),
-        ("error-dynaprop-prunes-everything", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "5,5", "--fast"], 1),
-        ("error-dynaprop-hex", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0x10,0", "--fast"], 1),
-        ("error-dynaprop-negative", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "-1,0", "--fast"], 1),
-        ("error-simulate-output-folder", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--output", "/nonexistent/x.json"], 1),
+        (
+            "error-dynaprop-prunes-everything",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "5,5", "--fast"], 1
+        ),
+        (
+            "error-dynaprop-hex",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0x10,0", "--fast"], 1
+        ),
+        (
+            "error-dynaprop-negative",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "-1,0", "--fast"], 1
+        ),
+        (
+            "error-simulate-output-folder",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--output", "/nonexistent/x.json"], 1
+        ),
         ("error-simulate-format-yaml", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--format", "yaml"], 64),
-        ("error-simulate-reference-table", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--table", "nangate45"], 64),
-        ("error-simulate-optimizer-inference", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--optimizer", "adam"], 64),
+        (
+            "error-simulate-reference-table",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--reference", "acceltran", "--table", "nangate45"], 64
+        ),
+        (
+            "error-simulate-optimizer-inference",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--optimizer", "adam"], 64
+        ),
         ("error-transformers-sample-yaml", ["space", "transformers", "sample", "2", "--format", "yaml"], 64),
-        ("simulate-sweep-text", ["simulate", "--model", "bert-tiny", "--model", "fb-star", "--accelerator", "index:0-2", "--accelerator", "elector-star", "--fast"], 0),
-        ("simulate-sweep-csv", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--accelerator", "index:7424999", "--fast", "--format", "csv", "--table", "acceltran-14nm"], 0),
+        (
+            "simulate-sweep-text",
+            [
+                "simulate", "--model", "bert-tiny", "--model", "fb-star", "--accelerator", "index:0-2", "--accelerator", "elector-star",
+                "--fast",
+            ], 0
+        ),
+        (
+            "simulate-sweep-csv",
+            [
+                "simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--accelerator", "index:7424999", "--fast",
+                "--format", "csv", "--table", "acceltran-14nm",
+            ], 0
+        ),
         ("error-simulate-index-range", ["simulate", "--model", "bert-tiny", "--accelerator", "index:5-2", "--fast"], 1),
-        ("simulate-breakdown-layer", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm", "--breakdown", "layer"], 0),
-        ("simulate-breakdown-operation-csv", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm", "--breakdown", "operation", "--format", "csv"], 0),
-        ("error-simulate-breakdown-fast", ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--breakdown", "layer", "--fast"], 64),
+        (
+            "simulate-breakdown-layer",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm", "--breakdown", "layer"], 0
+        ),
+        (
+            "simulate-breakdown-operation-csv",
+            [
+                "simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--table", "acceltran-14nm", "--breakdown",
+                "operation", "--format", "csv",
+            ], 0
+        ),
+        (
+            "error-simulate-breakdown-fast",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--breakdown", "layer", "--fast"], 64
+        ),
         ("transformers-sample-json", ["space", "transformers", "sample", "2", "--seed", "3", "--format", "json"], 0),
         // Issue 17, rtl / calibrate / table: write paths checked first, negative numbers as
         // values, a wrong liberty named as such, and the table comparison without synthesis.
         ("error-rtl-negative-index", ["rtl", "--index", "-1", "--out", "/tmp/never"], 1),
         ("error-rtl-timing-out", ["rtl", "timing", "--out", "/nonexistent/timing.json"], 1),
         ("error-table-convert-out", ["table", "convert-acceltran", "--out", "/nonexistent/x.json"], 1),
-        ("error-calibrate-liberty-garbage", ["calibrate", "--modules", "fifo_w320_d2", "--liberty", "/etc/passwd", "--cache", "/tmp/never-cache"], 1),
+        (
+            "error-calibrate-liberty-garbage",
+            ["calibrate", "--modules", "fifo_w320_d2", "--liberty", "/etc/passwd", "--cache", "/tmp/never-cache"], 1
+        ),
         ("error-table-compare-reference", ["table", "compare", "design-compiler"], 64),
         ("table-compare-acceltran", ["table", "compare", "acceltran"], 0),
         ("error-table-show-directory", ["table", "show", "/tmp/"], 1),
         ("error-table-show-device", ["table", "show", "/dev/null"], 1),
-        ("error-calibrate-compare-no-records", ["calibrate", "--assemble-only", "--compare", "acceltran", "--records", "/no/such/records.json"], 1),
+        (
+            "error-calibrate-compare-no-records",
+            ["calibrate", "--assemble-only", "--compare", "acceltran", "--records", "/no/such/records.json"], 1
+        ),
     ]
 
     @Test(arguments: cases.map(\.0))

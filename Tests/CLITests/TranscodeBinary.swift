@@ -20,7 +20,8 @@ enum TranscodeBinary {
     /// Runs with `arguments` in the repository root; returns stdout, stderr and the exit code as one text.
     static func run(_ arguments: [String]) throws -> (status: Int32, transcript: String) {
         let result = try Toolchain.run(path, arguments, directory: ProjectFiles.root)
-        let transcript = "$ transcode \(arguments.joined(separator: " "))\n" + result.output
+        let transcript =
+            "$ transcode \(arguments.joined(separator: " "))\n" + result.output
             + (result.error.isEmpty ? "" : "[stderr]\n" + result.error) + "[exit \(result.status)]\n"
         return (result.status, transcript)
     }

@@ -6,8 +6,9 @@ import Testing
     @Test func anEmptyCacheTakesTheMeasuredTime() {
         let estimate = CalibrationEstimate(modules: 22, cached: 0, parallelism: 2)
         #expect(abs(estimate.seconds - 724) < 1e-9)
-        #expect(estimate.description == "calibrating 22 modules (0 cached, 22 to synthesise): about 12 min "
-            + "(basis: 724 s for 22 modules from an empty cache on 2 cores)")
+        #expect(
+            estimate.description == "calibrating 22 modules (0 cached, 22 to synthesise): about 12 min "
+                + "(basis: 724 s for 22 modules from an empty cache on 2 cores)")
     }
 
     @Test func cachedModulesCostNothing() {

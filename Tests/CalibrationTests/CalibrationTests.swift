@@ -11,7 +11,8 @@ import Toolchain
 
 /// Synthesis on the real NanGate45 liberty: the checked-in records and table must still hold.
 @Suite(.serialized) struct CalibrationFreshnessTests {
-    static let refresh = "refresh with: transcode calibrate --modules mac_lane_m1_relu,dynaprop_b1_x8 (or transcode calibrate for the whole table)"
+    static let refresh =
+        "refresh with: transcode calibrate --modules mac_lane_m1_relu,dynaprop_b1_x8 (or transcode calibrate for the whole table)"
 
     @Test(arguments: [ModuleVariant.macLane(macs: 1, activation: .relu), .dynaProp(batchTile: 1, tile: 8)])
     func checkedInRecordsMatchAFreshSynthesis(variant: ModuleVariant) throws {
@@ -27,9 +28,12 @@ import Toolchain
         func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) / b < 0.01 }
         #expect(close(fresh.areaUM2, stored.areaUM2), "area \(fresh.areaUM2) vs \(stored.areaUM2) um^2; \(Self.refresh)")
         #expect(close(fresh.leakageMW, stored.leakageMW), "leakage \(fresh.leakageMW) vs \(stored.leakageMW) mW; \(Self.refresh)")
-        #expect(close(fresh.criticalPathNS, stored.criticalPathNS), "critical path \(fresh.criticalPathNS) vs \(stored.criticalPathNS) ns; \(Self.refresh)")
-        #expect(close(fresh.energy.totalFJPerCycle, stored.energy.totalFJPerCycle),
-                "energy \(fresh.energy.totalFJPerCycle) vs \(stored.energy.totalFJPerCycle) fJ/cycle; \(Self.refresh)")
+        #expect(
+            close(fresh.criticalPathNS, stored.criticalPathNS),
+            "critical path \(fresh.criticalPathNS) vs \(stored.criticalPathNS) ns; \(Self.refresh)")
+        #expect(
+            close(fresh.energy.totalFJPerCycle, stored.energy.totalFJPerCycle),
+            "energy \(fresh.energy.totalFJPerCycle) vs \(stored.energy.totalFJPerCycle) fJ/cycle; \(Self.refresh)")
         // Every cell is a NanGate cell, registers were mapped, leakage and energy are there.
         #expect(fresh.cells.keys.allSatisfy { !$0.hasPrefix("$") })
         #expect(fresh.flipFlops > 0 && fresh.leakageMW > 0 && fresh.energy.switchingFJPerCycle > 0 && fresh.energy.internalFJPerCycle > 0)
@@ -42,12 +46,16 @@ import Toolchain
         let assembled = try CalibratedTable(
             records: records.modules, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
             source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: stored.technology,
-            provenance: [:]).table
+            provenance: [:]
+        ).table
         let hint = "synth/nangate45.json is stale; refresh with: transcode calibrate"
         #expect(assembled.clockMHz == stored.clockMHz, "\(hint)")
         for key in ModuleCatalog.moduleKeys {
-            let a = assembled.module(key), s = stored.module(key)
-            #expect(abs(a.areaUM2 - s.areaUM2) <= 1e-6 * max(s.areaUM2, 1) && abs(a.dynamicMW - s.dynamicMW) <= 1e-6 * max(s.dynamicMW, 1e-9), "\(key): \(hint)")
+            let a = assembled.module(key)
+            let s = stored.module(key)
+            #expect(
+                abs(a.areaUM2 - s.areaUM2) <= 1e-6 * max(s.areaUM2, 1) && abs(a.dynamicMW - s.dynamicMW) <= 1e-6 * max(s.dynamicMW, 1e-9),
+                "\(key): \(hint)")
         }
         for (name, b) in assembled.buffers { #expect(stored.buffers[name] == b, "buffers.\(name): \(hint)") }
         #expect(stored.provenance["liberty_sha256"]?.count == 64)
@@ -57,7 +65,8 @@ import Toolchain
         let records = try #require(try CalibrationRecords.load(path: ProjectFiles.path("synth/nangate45-modules.json")))
         let calibrated = try CalibratedTable(
             records: records.modules, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
-            source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: "t", provenance: [:])
+            source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: "t",
+            provenance: [:])
         // One held-out point per family plus the two batch-rule checks.
         #expect(calibrated.checks.count == ScalingFamily.allCases.count + CalibrationPlan.standard.batchChecks.count)
         // The scaling model must predict what it did not see to within 10% in area.
@@ -103,7 +112,9 @@ import Toolchain
         #expect(models.contains("always @(posedge CK or negedge RN) if (!RN) IQ <= 1'b0; else IQ <= D;"))
         #expect(models.contains("assign ZN = ~(A1 & A2);"))
         #expect(models.contains("assign Z = 1'b0;"))
-        #expect(throws: CalibrationError.unknownArea(module: "m", cell: "NOPE_X1")) { try CellModelWriter.models(of: ["NOPE_X1"], library: lib, module: "m") }
+        #expect(throws: CalibrationError.unknownArea(module: "m", cell: "NOPE_X1")) {
+            try CellModelWriter.models(of: ["NOPE_X1"], library: lib, module: "m")
+        }
     }
 
     @Test func toggleCountsReadAValueChangeDump() {
@@ -137,20 +148,22 @@ import Toolchain
 
     @Test func energyCombinesSwitchingAndInternalEnergy() throws {
         let lib = try LibertyLibrary(path: try Toolchain.liberty(projectRoot: ProjectFiles.root))
-        let netlist = GateNetlist(verilog: """
-            module m(a, y);
-              INV_X1 _1_ (
-                .A(a),
-                .ZN(_0001_)
-              );
-              INV_X1 _2_ (
-                .A(_0001_),
-                .ZN(y)
-              );
-            endmodule
-            """, cells: ["INV_X1"])
+        let netlist = GateNetlist(
+            verilog: """
+                module m(a, y);
+                  INV_X1 _1_ (
+                    .A(a),
+                    .ZN(_0001_)
+                  );
+                  INV_X1 _2_ (
+                    .A(_0001_),
+                    .ZN(y)
+                  );
+                endmodule
+                """, cells: ["INV_X1"])
         #expect(netlist.instances.count == 2 && netlist.cellCounts["INV_X1"] == 2)
-        let toggles = ToggleCounts(vcd: Array("$var wire 1 ! a $end\n$var wire 1 # _0001_ $end\n$enddefinitions $end\n0!\n1#\n1!\n0#\n0!\n1#\n".utf8))
+        let toggles = ToggleCounts(
+            vcd: Array("$var wire 1 ! a $end\n$var wire 1 # _0001_ $end\n$enddefinitions $end\n0!\n1#\n1!\n0#\n0!\n1#\n".utf8))
         let e = GateLevelEnergy(netlist: netlist, toggles: toggles, library: lib, cycles: 2)
         let inv = try #require(lib.cells["INV_X1"])
         let pinCap = try #require(inv.pin("A")).capacitance
@@ -158,7 +171,8 @@ import Toolchain
         // Two transitions on each of a and _0001_, each loading one INV input.
         let expectedSwitching = 4 * 0.5 * (pinCap + wire) * 1.1 * 1.1 / 2
         #expect(abs(e.switchingFJPerCycle - expectedSwitching) < 1e-9)
-        let expectedInternal = 2 * (try #require(inv.pin("ZN"))).internalEnergy(transition: GateLevelEnergy.nominalTransitionNS, load: pinCap + wire) / 2
+        let expectedInternal =
+            2 * (try #require(inv.pin("ZN"))).internalEnergy(transition: GateLevelEnergy.nominalTransitionNS, load: pinCap + wire) / 2
         #expect(abs(e.internalFJPerCycle - expectedInternal) < 1e-9)
         #expect(abs(e.milliwatts(atMHz: 100) - e.totalFJPerCycle * 1e-4) < 1e-12)
     }
@@ -182,16 +196,20 @@ import Toolchain
         #expect(throws: CalibrationError.inferredLatch(module: "m")) {
             try SynthesisFlow.checkedCells(stat: "     $_DLATCH_P_     1\n", module: "m")
         }
-        #expect(CalibrationError.inferredLatch(module: "m").description == "m infers a latch: make every always_comb assign all its outputs")
-        #expect(CalibrationError.netlistMismatch(module: "m", cycle: 3).description
-            == "the synthesised netlist of m differs from its RTL at cycle 3: report this synthesis result")
+        #expect(
+            CalibrationError.inferredLatch(module: "m").description == "m infers a latch: make every always_comb assign all its outputs")
+        #expect(
+            CalibrationError.netlistMismatch(module: "m", cycle: 3).description
+                == "the synthesised netlist of m differs from its RTL at cycle 3: report this synthesis result")
     }
 
     @Test func memoryModelsAreValidated() throws {
         let m = try MemoryModels.load(path: ProjectFiles.path("data/memory-models.json"))
         #expect(m.factor("sram_area") > 1 && m.scaledModules == ["dma", "dataflow"])
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("mm-\(UUID()).json").path
-        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ProjectFiles.path("data/memory-models.json")))) as! [String: Any]
+        var object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ProjectFiles.path("data/memory-models.json"))))
+            as! [String: Any]
         var factors = object["factors"] as! [String: Any]
         factors["energy"] = ["value": 0, "citation": "x"]
         object["factors"] = factors
@@ -207,7 +225,8 @@ import Toolchain
 @Suite struct CalibratorTests {
     func request(_ synthesis: CalibrationRequest.Synthesis, records: String, table: String) throws -> CalibrationRequest {
         CalibrationRequest(
-            synthesis: synthesis, liberty: nil, templates: ProjectFiles.path("templates"), memoryModels: ProjectFiles.path("data/memory-models.json"),
+            synthesis: synthesis, liberty: nil, templates: ProjectFiles.path("templates"),
+            memoryModels: ProjectFiles.path("data/memory-models.json"),
             records: records, table: table, cache: NSTemporaryDirectory(),
             reference: try HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), compareWithReference: true)
     }
@@ -233,12 +252,16 @@ import Toolchain
     }
 
     @Test func unknownModulesAreRejectedWithoutNamingAFlag() throws {
-        #expect(throws: CalibrationError.unknownModule(name: "mac_lane_m2_relu", known: CalibrationPlan.standard.variants.map(\.moduleName))) {
+        #expect(
+            throws: CalibrationError.unknownModule(name: "mac_lane_m2_relu", known: CalibrationPlan.standard.variants.map(\.moduleName))
+        ) {
             try CalibrationPlan.standard.variants(named: ["mac_lane_m2_relu"])
         }
         let message = CalibrationError.unknownModule(name: "x", known: ["a", "b"]).description
         #expect(message == "unknown module 'x': use one of a, b")
-        #expect(CalibrationError.noLiberty.description == "synthesis needs the NanGate45 liberty file: run scripts/setup or set TRANSCODE_LIBERTY")
+        #expect(
+            CalibrationError.noLiberty.description
+                == "synthesis needs the NanGate45 liberty file: run scripts/setup or set TRANSCODE_LIBERTY")
         #expect(throws: CalibrationError.noLiberty) {
             try Calibrator(try request(.modules(["fifo_w320_d2"]), records: "/no/such/records.json", table: "/no/such/table.json")).run()
         }
@@ -246,7 +269,8 @@ import Toolchain
 
     /// The plan synthesises every table variant without a scaling family directly.
     @Test func planSynthesisesTheUnscaledVariants() {
-        #expect(CalibrationPlan.standard.direct.map(\.moduleName)
-            == ["mac_lane_m1_relu", "mac_lane_m1_gelu", "mac_lane_m16_relu", "mac_lane_m16_gelu", "fifo_w320_d2"])
+        #expect(
+            CalibrationPlan.standard.direct.map(\.moduleName)
+                == ["mac_lane_m1_relu", "mac_lane_m1_gelu", "mac_lane_m16_relu", "mac_lane_m16_gelu", "fifo_w320_d2"])
     }
 }

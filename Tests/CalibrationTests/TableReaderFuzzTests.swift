@@ -30,12 +30,14 @@ import Testing
 
     func expectOneLine(_ error: Error, _ input: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let text = String(describing: error)
-        #expect(!text.isEmpty && !text.contains("\n"), "multi-line error \(text.debugDescription) for \(input.prefix(200).debugDescription)",
-                sourceLocation: sourceLocation)
+        #expect(
+            !text.isEmpty && !text.contains("\n"), "multi-line error \(text.debugDescription) for \(input.prefix(200).debugDescription)",
+            sourceLocation: sourceLocation)
     }
 
     func scratch(_ name: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "transcode-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.appendingPathComponent(name).path
     }
@@ -62,7 +64,13 @@ import Testing
     @Test func libertySnippets() throws {
         var mutator = TextMutator(seed: 7)
         let path = try scratch("cells.lib")
-        #expect(try LibertyLibrary(path: { try Self.liberty.write(toFile: path, atomically: true, encoding: .utf8); return path }()).cells.count == 2)
+        #expect(
+            try LibertyLibrary(
+                path: {
+                    try Self.liberty.write(toFile: path, atomically: true, encoding: .utf8)
+                    return path
+                }()
+            ).cells.count == 2)
         for _ in 0..<Self.cases {
             let text = mutator.mutate(Self.liberty)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -80,14 +88,17 @@ import Testing
         #expect(throws: CalibrationError.notLiberty(path: path, line: 3, problem: "expected ':' or '(' after 'area'")) {
             try LibertyLibrary(path: path)
         }
-        #expect(String(describing: CalibrationError.notLiberty(path: "x.lib", line: 3, problem: "expected ':' or '(' after 'area'"))
-            == "x.lib is not a liberty library: line 3: expected ':' or '(' after 'area'")
+        #expect(
+            String(describing: CalibrationError.notLiberty(path: "x.lib", line: 3, problem: "expected ':' or '(' after 'area'"))
+                == "x.lib is not a liberty library: line 3: expected ':' or '(' after 'area'")
         try (String(repeating: "a () {\n", count: 100_000)).write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: CalibrationError.notLiberty(path: path, line: 66, problem: "groups nested more than 64 levels deep")) {
             try LibertyLibrary(path: path)
         }
         let dir = FileManager.default.temporaryDirectory.path
-        #expect(throws: CalibrationError.unreadableFile(path: dir, reason: "it is a directory, not a file")) { try LibertyLibrary(path: dir) }
+        #expect(throws: CalibrationError.unreadableFile(path: dir, reason: "it is a directory, not a file")) {
+            try LibertyLibrary(path: dir)
+        }
         #expect(throws: CalibrationError.unreadableLiberty(path: "/no/such.lib")) { try LibertyLibrary(path: "/no/such.lib") }
     }
 
@@ -97,7 +108,9 @@ import Testing
         #expect(throws: CostModelError.unreadable(path: path, reason: "duplicate key 'name' at line 2, column 2")) {
             try HardwareTable.load(path: path)
         }
-        #expect(throws: CostModelError.unreadable(path: "/dev/null", reason: "not a regular file")) { try HardwareTable.load(path: "/dev/null") }
+        #expect(throws: CostModelError.unreadable(path: "/dev/null", reason: "not a regular file")) {
+            try HardwareTable.load(path: "/dev/null")
+        }
     }
 
     @Test func recordsAndMemoryModelsAreReadTheSameWay() throws {
@@ -108,7 +121,9 @@ import Testing
         }
         let path = try scratch("broken.json")
         try "{\"modules\": [,]}".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: CalibrationError.unreadableFile(path: path, reason: "not valid JSON: line 1, column 14: expected a value, found ','")) {
+        #expect(
+            throws: CalibrationError.unreadableFile(path: path, reason: "not valid JSON: line 1, column 14: expected a value, found ','")
+        ) {
             try CalibrationRecords.load(path: path)
         }
         #expect(throws: CalibrationError.unreadableMemoryModels(path: dir, reason: "it is a directory, not a file")) {

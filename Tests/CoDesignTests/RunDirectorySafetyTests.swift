@@ -1,13 +1,15 @@
-@testable import CoDesign
 import Dispatch
 import Foundation
 import Testing
+
+@testable import CoDesign
 
 /// Issue 17: a run directory belongs to one run at a time, is claimed atomically, and a bad
 /// output path is refused before any work.
 @Suite struct RunDirectorySafetyTests {
     static func settings(seed: UInt64) -> SearchSettings {
-        SearchSettings(strategy: .random, budget: 12, seed: seed, batchSize: 4, initialSamples: 4, workload: .inference, table: "acceltran-14nm")
+        SearchSettings(
+            strategy: .random, budget: 12, seed: seed, batchSize: 4, initialSamples: 4, workload: .inference, table: "acceltran-14nm")
     }
 
     @Test func twoConcurrentRunsOnOneDirectoryLetExactlyOneWin() throws {
@@ -95,7 +97,10 @@ import Testing
             _ = try RunDirectory.create("/proc/transcode-run") { fatalError("claimed an unusable directory") }
             Issue.record("created a run in /proc")
         } catch let error as CoDesignError {
-            guard case .unusableRunDirectory(let path, _) = error else { Issue.record("\(error)"); return }
+            guard case .unusableRunDirectory(let path, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(path == "/proc/transcode-run")
             #expect(!error.description.contains("\n"))
             #expect(!error.description.contains("NSCocoaErrorDomain"))

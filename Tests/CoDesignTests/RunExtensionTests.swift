@@ -1,6 +1,7 @@
-@testable import CoDesign
 import Foundation
 import Testing
+
+@testable import CoDesign
 
 /// Issue 17: `--resume DIR --budget N` extends a run, deterministically.
 @Suite struct RunExtensionTests {
@@ -11,8 +12,10 @@ import Testing
     /// Budgets on batch boundaries, same initial sample: 32, then 48, then 64 is exactly one
     /// 64-evaluation run, because each stretch's batches are the ones the long run proposes.
     @Test func extendingOnBatchBoundariesEqualsOneLongRun() throws {
-        let short = SearchSettings(strategy: .gpBO, budget: 32, seed: 5, batchSize: 8, initialSamples: 16, workload: .inference, table: "acceltran-14nm")
-        let long = SearchSettings(strategy: .gpBO, budget: 64, seed: 5, batchSize: 8, initialSamples: 16, workload: .inference, table: "acceltran-14nm")
+        let short = SearchSettings(
+            strategy: .gpBO, budget: 32, seed: 5, batchSize: 8, initialSamples: 16, workload: .inference, table: "acceltran-14nm")
+        let long = SearchSettings(
+            strategy: .gpBO, budget: 64, seed: 5, batchSize: 8, initialSamples: 16, workload: .inference, table: "acceltran-14nm")
         let evaluator = try evaluator()
         let single = temporaryDirectory()
         _ = try SearchSession.run(long, evaluator: evaluator, in: single, resume: false)
@@ -66,8 +69,9 @@ import Testing
 
     @Test func aRunWithoutAFeasiblePairFailsAndKeepsItsLog() throws {
         let constraint = try Constraint.parse("latency<=1e-12")
-        let settings = SearchSettings(strategy: .random, budget: 8, seed: 1, batchSize: 4, initialSamples: 4,
-                                      constraints: [constraint], workload: .inference, table: "acceltran-14nm")
+        let settings = SearchSettings(
+            strategy: .random, budget: 8, seed: 1, batchSize: 4, initialSamples: 4,
+            constraints: [constraint], workload: .inference, table: "acceltran-14nm")
         let dir = temporaryDirectory()
         #expect(throws: CoDesignError.noFeasiblePair(path: dir, constraints: "latency<=1e-12", evaluations: 8)) {
             try SearchSession.run(settings, evaluator: try evaluator(constraints: [constraint]), in: dir, resume: false)

@@ -1,10 +1,11 @@
-@testable import CoDesign
 import CostModel
 import DesignSpace
 import Elector
 import Foundation
 import ProjectLayout
 import Testing
+
+@testable import CoDesign
 
 /// The tests' evaluator. Unless a test checks re-scored figures, runs re-score in the fast
 /// mode: a cycle-level BERT-Base training reference takes most of a minute in a debug build.
@@ -24,22 +25,31 @@ func temporaryDirectory() -> String {
     @Test func constraintViolatorsGetPMin() throws {
         let e = try evaluator(constraints: [try Constraint.parse("layers<=6"), try Constraint.parse("area<=100")])
         let n = Normalizers(latencyMS: 1, areaMM2: 1000, dynamicEnergyJ: 1, leakageEnergyJ: 1)
-        let deep = DesignPoint(model: BuiltIns.model(named: "bert-base")!, accelerator: BuiltIns.accelerator(named: "acceltran-edge")!, tauI: 0.01, tauT: 1e-4)
+        let deep = DesignPoint(
+            model: BuiltIns.model(named: "bert-base")!, accelerator: BuiltIns.accelerator(named: "acceltran-edge")!, tauI: 0.01, tauT: 1e-4)
         let m = e.measure(deep)
         #expect(e.violation(m)?.description == "layers<=6.0")
         #expect(e.performance(m, normalizers: n) == -1)
-        let big = DesignPoint(model: BuiltIns.model(named: "bert-tiny")!, accelerator: BuiltIns.accelerator(named: "acceltran-server")!, tauI: 0.01, tauT: 1e-4)
+        let big = DesignPoint(
+            model: BuiltIns.model(named: "bert-tiny")!, accelerator: BuiltIns.accelerator(named: "acceltran-server")!, tauI: 0.01,
+            tauT: 1e-4)
         #expect(e.violation(e.measure(big))?.description == "area<=100.0")
-        let fine = DesignPoint(model: BuiltIns.model(named: "bert-tiny")!, accelerator: BuiltIns.accelerator(named: "acceltran-edge")!, tauI: 0.01, tauT: 1e-4)
+        let fine = DesignPoint(
+            model: BuiltIns.model(named: "bert-tiny")!, accelerator: BuiltIns.accelerator(named: "acceltran-edge")!, tauI: 0.01, tauT: 1e-4)
         let p = e.performance(e.measure(fine), normalizers: n)
         #expect(p > 0 && p <= 1)
     }
 
     @Test func constraintAndWeightErrorsAreOneLine() {
-        #expect(throws: CoDesignError.invalidConstraint(text: "depth<=3", reason: "unknown quantity 'depth': use one of layers, area, latency, energy, accuracy")) {
+        #expect(
+            throws: CoDesignError.invalidConstraint(
+                text: "depth<=3", reason: "unknown quantity 'depth': use one of layers, area, latency, energy, accuracy")
+        ) {
             try Constraint.parse("depth<=3")
         }
-        #expect(throws: CoDesignError.invalidConstraint(text: "area=3", reason: "expected QUANTITY<=NUMBER or QUANTITY>=NUMBER, e.g. layers<=6")) {
+        #expect(
+            throws: CoDesignError.invalidConstraint(text: "area=3", reason: "expected QUANTITY<=NUMBER or QUANTITY>=NUMBER, e.g. layers<=6")
+        ) {
             try Constraint.parse("area=3")
         }
         #expect(throws: CoDesignError.invalidWeights("alpha+beta+gamma+delta+epsilon must be 1, got 1.1")) {
@@ -48,7 +58,8 @@ func temporaryDirectory() -> String {
     }
 
     @Test func resumeAfterAKillGivesTheSameResult() throws {
-        let settings = SearchSettings(budget: 24, seed: 7, batchSize: 4, initialSamples: 8, mode: .codesign, workload: .inference, table: "acceltran-14nm")
+        let settings = SearchSettings(
+            budget: 24, seed: 7, batchSize: 4, initialSamples: 8, mode: .codesign, workload: .inference, table: "acceltran-14nm")
         let run = SearchRun(settings: settings, evaluator: try evaluator())
         let whole = temporaryDirectory()
         let full = try run.run(directory: whole, resume: false)
@@ -71,7 +82,8 @@ func temporaryDirectory() -> String {
     }
 
     @Test func resumeRefusesChangedSettingsAndOccupiedDirectories() throws {
-        let settings = SearchSettings(strategy: .random, budget: 8, seed: 1, batchSize: 4, initialSamples: 4, workload: .inference, table: "acceltran-14nm")
+        let settings = SearchSettings(
+            strategy: .random, budget: 8, seed: 1, batchSize: 4, initialSamples: 4, workload: .inference, table: "acceltran-14nm")
         let dir = temporaryDirectory()
         _ = try SearchRun(settings: settings, evaluator: try evaluator()).run(directory: dir, resume: false)
         var other = settings
@@ -86,7 +98,9 @@ func temporaryDirectory() -> String {
 
     @Test func runsAreDeterministicAndModesHoldTheirFixedPart() throws {
         let server = BuiltIns.accelerator(named: "acceltran-server")!
-        let settings = SearchSettings(budget: 16, seed: 3, batchSize: 4, initialSamples: 8, mode: .hardwareAwareNAS(server), workload: .inference, table: "acceltran-14nm")
+        let settings = SearchSettings(
+            budget: 16, seed: 3, batchSize: 4, initialSamples: 8, mode: .hardwareAwareNAS(server), workload: .inference,
+            table: "acceltran-14nm")
         let a = try SearchRun(settings: settings, evaluator: try evaluator()).run(directory: temporaryDirectory(), resume: false)
         let b = try SearchRun(settings: settings, evaluator: try evaluator()).run(directory: temporaryDirectory(), resume: false)
         #expect(a.evaluations == b.evaluations)

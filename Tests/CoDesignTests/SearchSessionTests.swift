@@ -1,7 +1,8 @@
-@testable import CoDesign
 import DesignSpace
 import Foundation
 import Testing
+
+@testable import CoDesign
 
 /// The run directory as `SearchSession` writes it, and records of other space versions.
 @Suite struct SearchSessionTests {
@@ -11,8 +12,11 @@ import Testing
     @Test func aRunWritesEveryFileItsReportNames() throws {
         let dir = temporaryDirectory()
         let report = try SearchSession.run(Self.settings, evaluator: try evaluator(), in: dir, resume: false)
-        let files = [report.evaluationsFile, report.settingsFile, report.bestModelFile, report.bestAcceleratorFile,
-                     report.convergenceCSV, report.convergencePlot, report.paretoCSV] + report.paretoPlots
+        let files =
+            [
+                report.evaluationsFile, report.settingsFile, report.bestModelFile, report.bestAcceleratorFile,
+                report.convergenceCSV, report.convergencePlot, report.paretoCSV,
+            ] + report.paretoPlots
         #expect(files.count == 10)
         for file in files { #expect(FileManager.default.fileExists(atPath: file), "\(file)") }
         #expect(report.paretoPlots == ["latency", "area", "energy"].map { "\(dir)/pareto-\($0).svg" })

@@ -1,8 +1,9 @@
-@testable import CoDesign
 import DesignSpace
 import Foundation
 import ProjectLayout
 import Testing
+
+@testable import CoDesign
 
 /// A known smooth function of the normalised input.
 func synthetic(_ x: [Double]) -> Double {
@@ -57,7 +58,9 @@ func randomInputs(_ n: Int, dimension d: Int, seed: UInt64) -> [[Double]] {
         let forest = RandomForest(inputs: x, targets: y, seed: 1)
         let boosted = GradientBoostedTrees(inputs: x, targets: y, seed: 1)
         let gp = GaussianProcess(inputs: x, targets: y, lengthScale: 0.5, noise: 0.01)
-        for (name, predict) in [("forest", { forest.predict($0).mean }), ("gbrt", { boosted.predict($0) }), ("gp", { gp.predict($0).mean })] as [(String, ([Double]) -> Double)] {
+        for (name, predict) in [
+            ("forest", { forest.predict($0).mean }), ("gbrt", { boosted.predict($0) }), ("gp", { gp.predict($0).mean }),
+        ] as [(String, ([Double]) -> Double)] {
             let error = test.map { abs(predict($0) - synthetic($0)) }.reduce(0, +) / 100
             #expect(error < 0.5 * spread, "\(name): error \(error) against spread \(spread)")
         }
@@ -83,4 +86,3 @@ func randomInputs(_ n: Int, dimension d: Int, seed: UInt64) -> [[Double]] {
         #expect(predictor.leaveOneOutError < 0.04)
     }
 }
-

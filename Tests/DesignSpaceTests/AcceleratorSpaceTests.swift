@@ -68,9 +68,15 @@ import Testing
             } catch { return String(describing: error) }
         }
         #expect(message([2, 16, 16, 64, 16, 16, 4, 4, 4, 8, 1, 9]) == "invalid value 2 for field 'e1 (batch_tile)': allowed {1, 4}")
-        #expect(message([1, 16, 16, 64, 16, 16, 4, 4, 4, 8, 1, 12]) == "invalid value 12 for field 'e12 (main_memory)': allowed {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}")
-        #expect(message([1, 16, 8, 64, 16, 16, 4, 4, 4, 8, 1, 9]) == "invalid value 8 for field 'e3 (tile_y)': allowed equal to e2 (tile_x) = 16")
-        #expect(message([1, 16, 16, 64.5, 16, 16, 4, 4, 4, 8, 1, 9]) == "invalid value 64.5 for field 'e4 (pe)': allowed {64, 128, 256, 512, 1024}")
+        #expect(
+            message([1, 16, 16, 64, 16, 16, 4, 4, 4, 8, 1, 12])
+                == "invalid value 12 for field 'e12 (main_memory)': allowed {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}")
+        #expect(
+            message([1, 16, 8, 64, 16, 16, 4, 4, 4, 8, 1, 9])
+                == "invalid value 8 for field 'e3 (tile_y)': allowed equal to e2 (tile_x) = 16")
+        #expect(
+            message([1, 16, 16, 64.5, 16, 16, 4, 4, 4, 8, 1, 9])
+                == "invalid value 64.5 for field 'e4 (pe)': allowed {64, 128, 256, 512, 1024}")
         #expect(message([1, 16, 16]) == "accelerator embedding has 3 numbers: expected 12 or 13")
         #expect(message([1, 16, 16, 64, 16, 16, 4, 4, 4, 8, 1, 9, 2]) == "invalid value 2 for field 'e13 (activation)': allowed {0, 1}")
     }

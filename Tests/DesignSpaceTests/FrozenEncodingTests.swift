@@ -25,10 +25,11 @@ import Testing
         ]
         #expect(counts == AcceleratorSpace.radices)
         #expect(AcceleratorSpace.activations == [.relu, .gelu])
-        #expect(AcceleratorSpace.mainMemories.map(\.key) == [
-            "rram_16_2_2", "rram_8_2_4", "rram_4_2_8", "rram_2_2_16", "rram_32_2_1", "rram_1_2_32",
-            "dram_16_2_2", "dram_8_2_4", "dram_32_2_1", "dram_16_4_1", "hbm_32_1_4",
-        ])
+        #expect(
+            AcceleratorSpace.mainMemories.map(\.key) == [
+                "rram_16_2_2", "rram_8_2_4", "rram_4_2_8", "rram_2_2_16", "rram_32_2_1", "rram_1_2_32",
+                "dram_16_2_2", "dram_8_2_4", "dram_32_2_1", "dram_16_4_1", "hbm_32_1_4",
+            ])
     }
 
     /// A new `Activation` case must be appended to the frozen list with a new space version.

@@ -11,8 +11,9 @@ import Testing
 
     func expectOneLine(_ error: Error, _ input: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let text = String(describing: error)
-        #expect(!text.isEmpty && !text.contains("\n"), "multi-line error \(text.debugDescription) for \(input.prefix(200).debugDescription)",
-                sourceLocation: sourceLocation)
+        #expect(
+            !text.isEmpty && !text.contains("\n"), "multi-line error \(text.debugDescription) for \(input.prefix(200).debugDescription)",
+            sourceLocation: sourceLocation)
     }
 
     @Test func modelDicts() throws {
@@ -36,7 +37,8 @@ import Testing
     @Test func acceleratorFiles() throws {
         var mutator = TextMutator(seed: 29)
         let yaml = BuiltIns.acceleratorNames.map { AcceleratorFile.render(BuiltIns.accelerator(named: $0)!) }
-        let json = #"{"tile": {"tile_b": 1, "tile_x": 16, "tile_y": 16}, "non_linearity": "gelu", "pe": 64, "lanes_per_pe": 16, "mac_per_lane": 16, "softmax_per_pe": 4, "batch_size": 4, "activation_buffer_size": 4, "weight_buffer_size": 8, "mask_buffer_size": 1, "main_memory": {"type": "dram", "banks": 32, "ranks": 2, "channels": 1}}"#
+        let json =
+            #"{"tile": {"tile_b": 1, "tile_x": 16, "tile_y": 16}, "non_linearity": "gelu", "pe": 64, "lanes_per_pe": 16, "mac_per_lane": 16, "softmax_per_pe": 4, "batch_size": 4, "activation_buffer_size": 4, "weight_buffer_size": 8, "mask_buffer_size": 1, "main_memory": {"type": "dram", "banks": 32, "ranks": 2, "channels": 1}}"#
         let seeds = yaml + [json]
         var accepted = 0
         for i in 0..<Self.cases {

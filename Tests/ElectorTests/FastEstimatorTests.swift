@@ -1,14 +1,17 @@
 import CostModel
 import DesignSpace
-@testable import Elector
 import Testing
+
+@testable import Elector
 
 /// The closed-form fast mode against the same model evaluated over the mapper's operations.
 @Suite struct FastEstimatorTests {
     func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1) }
 
-    func check(_ model: TransformerModel, on config: AcceleratorConfig, _ workload: Workload, optimizer: Optimizer = .sgd,
-               table: HardwareTable = paperTable, sequenceLength: Int = 128) -> Double {
+    func check(
+        _ model: TransformerModel, on config: AcceleratorConfig, _ workload: Workload, optimizer: Optimizer = .sgd,
+        table: HardwareTable = paperTable, sequenceLength: Int = 128
+    ) -> Double {
         let hardware = HardwareInstance(config: config, table: table)
         let tiler = Tiler(hardware: hardware, dynaProp: .paperDefault)
         let operations = Mapper(
@@ -24,8 +27,9 @@ import Testing
         #expect(fast.tiles == oracle.tiles, "\(what): tiles")
         // Each level's compute time is a ceiling; summing the same work in another order can
         // move a level across an integer by one cycle.
-        #expect(Double(abs(fast.cycles - oracle.cycles)) <= max(1, 1e-6 * Double(oracle.cycles)),
-                "\(what): cycles \(fast.cycles) vs \(oracle.cycles)")
+        #expect(
+            Double(abs(fast.cycles - oracle.cycles)) <= max(1, 1e-6 * Double(oracle.cycles)),
+            "\(what): cycles \(fast.cycles) vs \(oracle.cycles)")
         #expect(abs(fast.stalls.memory - oracle.memoryStall) <= 1, "\(what): memory stall")
         #expect(close(fast.spilled, oracle.spilled), "\(what): spilled \(fast.spilled) vs \(oracle.spilled)")
         #expect(close(fast.effectualMACs, oracle.effectualMACs), "\(what): effectual MACs")

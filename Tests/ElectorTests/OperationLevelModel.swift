@@ -1,4 +1,5 @@
 import DesignSpace
+
 @testable import Elector
 
 /// The fast mode's model evaluated the long way, as a test oracle: over every operation the

@@ -6,15 +6,20 @@ import Testing
 
 let paperTable = try! TableCatalog.load("acceltran-14nm")
 
-func simulate(_ model: String, on accelerator: String, _ workload: Workload = .inference,
-              dynaProp: DynaPropSetting = .paperDefault, fidelity: SimulationRequest.Fidelity = .cycle) throws -> SimulationResult {
-    Simulator.simulate(SimulationRequest(
-        model: try Catalog.model(model), accelerator: try Catalog.accelerator(accelerator), table: paperTable,
-        workload: workload, dynaProp: dynaProp, fidelity: fidelity))
+func simulate(
+    _ model: String, on accelerator: String, _ workload: Workload = .inference,
+    dynaProp: DynaPropSetting = .paperDefault, fidelity: SimulationRequest.Fidelity = .cycle
+) throws -> SimulationResult {
+    Simulator.simulate(
+        SimulationRequest(
+            model: try Catalog.model(model), accelerator: try Catalog.accelerator(accelerator), table: paperTable,
+            workload: workload, dynaProp: dynaProp, fidelity: fidelity))
 }
 
-func simulate(_ model: TransformerModel, on config: AcceleratorConfig, _ workload: Workload = .inference,
-              fidelity: SimulationRequest.Fidelity = .cycle) -> SimulationResult {
+func simulate(
+    _ model: TransformerModel, on config: AcceleratorConfig, _ workload: Workload = .inference,
+    fidelity: SimulationRequest.Fidelity = .cycle
+) -> SimulationResult {
     Simulator.simulate(SimulationRequest(model: model, accelerator: config, table: paperTable, workload: workload, fidelity: fidelity))
 }
 
@@ -81,7 +86,9 @@ func with(_ c: AcceleratorConfig, pes: Int? = nil, activationMB: Int? = nil, mem
         }
         for (i, model) in TransformerSpace.sample(4, seed: 31).enumerated() {
             let config = AcceleratorSpace.sample(4, seed: 32)[i]
-            #expect(simulate(model, on: config, .training, fidelity: .fast).cycles > simulate(model, on: config, .inference, fidelity: .fast).cycles)
+            #expect(
+                simulate(model, on: config, .training, fidelity: .fast).cycles
+                    > simulate(model, on: config, .inference, fidelity: .fast).cycles)
         }
     }
 
@@ -103,7 +110,8 @@ func with(_ c: AcceleratorConfig, pes: Int? = nil, activationMB: Int? = nil, mem
             let cycle = try simulate(model, on: accelerator, workload)
             let fast = try simulate(model, on: accelerator, workload, fidelity: .fast)
             let latency = abs(Double(fast.cycles - cycle.cycles)) / Double(cycle.cycles)
-            let energy = abs(fast.totalDynamicEnergyJ + fast.totalLeakageEnergyJ - cycle.totalDynamicEnergyJ - cycle.totalLeakageEnergyJ)
+            let energy =
+                abs(fast.totalDynamicEnergyJ + fast.totalLeakageEnergyJ - cycle.totalDynamicEnergyJ - cycle.totalLeakageEnergyJ)
                 / (cycle.totalDynamicEnergyJ + cycle.totalLeakageEnergyJ)
             #expect(latency < 0.10, "\(model) on \(accelerator) \(workload): latency off by \(latency)")
             #expect(energy < 0.10, "\(model) on \(accelerator) \(workload): energy off by \(energy)")
@@ -125,7 +133,6 @@ func with(_ c: AcceleratorConfig, pes: Int? = nil, activationMB: Int? = nil, mem
         }
     }
 }
-
 
 /// A sweep returns what one simulation at a time returns, in request order, and reports
 /// progress in order.
@@ -154,8 +161,10 @@ func with(_ c: AcceleratorConfig, pes: Int? = nil, activationMB: Int? = nil, mem
         let model = try Catalog.model("bert-tiny")
         let accelerator = try Catalog.accelerator("acceltran-edge")
         func run(_ breakdown: Breakdown?) -> SimulationResult {
-            Simulator.simulate(SimulationRequest(model: model, accelerator: accelerator, table: paperTable, workload: workload,
-                                                 breakdown: breakdown))
+            Simulator.simulate(
+                SimulationRequest(
+                    model: model, accelerator: accelerator, table: paperTable, workload: workload,
+                    breakdown: breakdown))
         }
         let plain = run(nil)
         let byOperation = run(.operation)

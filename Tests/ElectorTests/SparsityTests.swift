@@ -21,8 +21,9 @@ import Testing
         #expect(throws: ElectorError.tauOutsideCurve(kind: "weight", tau: 0.03, low: 0, high: 0.02)) {
             try DynaPropSetting(tauI: 0.03, tauT: 0.0005, profile: profile)
         }
-        #expect(String(describing: ElectorError.tauOutsideCurve(kind: "gradient", tau: 0.5, low: 0, high: 0.001))
-            == "tau 0.5 is outside the gradient sparsity curve: allowed 0.0 to 0.001")
+        #expect(
+            String(describing: ElectorError.tauOutsideCurve(kind: "gradient", tau: 0.5, low: 0, high: 0.001))
+                == "tau 0.5 is outside the gradient sparsity curve: allowed 0.0 to 0.001")
     }
 
     @Test func badProfilesGetOneLine() throws {
@@ -36,20 +37,25 @@ import Testing
             try SparsityProfile.load(path: "/no/such.json")
         }
         try "{\"weight\": [[0, 0], [0.02, 0.6]],}".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: ElectorError.badProfile(path: path, reason: "not valid JSON: line 1, column 34: expected a key in double quotes, found '}'")) {
+        #expect(
+            throws: ElectorError.badProfile(
+                path: path, reason: "not valid JSON: line 1, column 34: expected a key in double quotes, found '}'")
+        ) {
             try SparsityProfile.load(path: path)
         }
     }
 
     /// A threshold whose curve prunes every value would simulate a run without one effectual MAC.
     @Test func aThresholdThatPrunesEverythingIsRefused() throws {
-        let everything = SparsityProfile(weight: .measured([.init(tau: 0, rho: 0), .init(tau: 1, rho: 1)]),
-                                         activation: .anchored(tau: 0.01, rho: 0.5), gradient: .anchored(tau: 1e-4, rho: 0.9))
+        let everything = SparsityProfile(
+            weight: .measured([.init(tau: 0, rho: 0), .init(tau: 1, rho: 1)]),
+            activation: .anchored(tau: 0.01, rho: 0.5), gradient: .anchored(tau: 1e-4, rho: 0.9))
         #expect(throws: ElectorError.prunesEverything(kind: "weight", threshold: "tau_I", tau: 1)) {
             try DynaPropSetting(tauI: 1, tauT: 1e-4, profile: everything)
         }
-        #expect(String(describing: ElectorError.prunesEverything(kind: "gradient", threshold: "tau_T", tau: 5))
-            == "tau_T 5.0 prunes every gradient value under this sparsity profile: use a smaller threshold")
+        #expect(
+            String(describing: ElectorError.prunesEverything(kind: "gradient", threshold: "tau_T", tau: 5))
+                == "tau_T 5.0 prunes every gradient value under this sparsity profile: use a smaller threshold")
         // The search's largest thresholds keep some values: rho is just below 1.
         #expect(try DynaPropSetting(tauI: 0.04, tauT: 1e-3, profile: .paperDefault).gradientSparsity < 1)
     }

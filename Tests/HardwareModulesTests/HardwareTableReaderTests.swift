@@ -1,7 +1,7 @@
 import CostModel
 import Foundation
-import ProjectLayout
 import HardwareModules
+import ProjectLayout
 import Testing
 
 /// Reading hardware tables: a table of another format version gives a one-line error.
@@ -14,7 +14,9 @@ import Testing
         let path = NSTemporaryDirectory() + "transcode-old-table-\(UUID()).json"
         try old.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: CostModelError.unsupportedVersion(table: "acceltran-14nm", found: 1, supported: 2)) { try HardwareTable.load(path: path) }
+        #expect(throws: CostModelError.unsupportedVersion(table: "acceltran-14nm", found: 1, supported: 2)) {
+            try HardwareTable.load(path: path)
+        }
         let message = CostModelError.unsupportedVersion(table: "acceltran-14nm", found: 1, supported: 2).description
         #expect(message == "hardware table acceltran-14nm has format version 1: this transcode reads version 2")
         #expect(!message.contains("\n"))

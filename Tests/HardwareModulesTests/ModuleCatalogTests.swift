@@ -1,8 +1,8 @@
 import CostModel
 import DesignSpace
 import Foundation
-import ProjectLayout
 import HardwareModules
+import ProjectLayout
 import RTLGen
 import RTLSim
 import Testing
@@ -39,7 +39,9 @@ import Testing
     /// Every entry is described: one kind each, a summary, and parameters with type, range
     /// and description; synthesised entries have a template, the others are marked as such.
     @Test func everyEntryIsDescribed() {
-        #expect(ModuleCatalog.entries.map(\.kind).sorted { $0.rawValue < $1.rawValue } == ModuleKind.allCases.sorted { $0.rawValue < $1.rawValue })
+        #expect(
+            ModuleCatalog.entries.map(\.kind).sorted { $0.rawValue < $1.rawValue }
+                == ModuleKind.allCases.sorted { $0.rawValue < $1.rawValue })
         for entry in ModuleCatalog.entries {
             #expect(!entry.summary.isEmpty)
             for p in entry.parameters { #expect(!p.range.isEmpty && !p.description.isEmpty, "\(entry.kind) \(p.name)") }

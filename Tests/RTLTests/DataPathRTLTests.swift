@@ -8,8 +8,10 @@ import Testing
 @Suite(.serialized) struct DataPathRTLTests {
     let f = RTLFixtures.format
 
-    func simulate(_ variant: ModuleVariant, _ harness: ModuleHarness, _ stimulus: [BitVector],
-                  engine: RTLSimulator = RTLFixtures.verilator) throws -> [RTLSimulator.Sample] {
+    func simulate(
+        _ variant: ModuleVariant, _ harness: ModuleHarness, _ stimulus: [BitVector],
+        engine: RTLSimulator = RTLFixtures.verilator
+    ) throws -> [RTLSimulator.Sample] {
         try engine.run(top: variant.moduleName, sources: try RTLFixtures.source(variant), layout: harness.layout, stimulus: stimulus)
     }
 
@@ -34,8 +36,10 @@ import Testing
                 let transpose = t % 2 == 1
                 inputCycles.append(stimulus.count)
                 stimulus.append(h.vector(["in_valid": [1], "in_transpose": [transpose ? 1 : 0], "in_tile": values]))
-                expected.append(DynaPropReference.prune(values, batch: batchTile, rows: tile, columns: tile,
-                                                        transpose: transpose, tau: tau, format: f))
+                expected.append(
+                    DynaPropReference.prune(
+                        values, batch: batchTile, rows: tile, columns: tile,
+                        transpose: transpose, tau: tau, format: f))
             }
         }
         let samples = try simulate(variant, h, stimulus)
@@ -61,18 +65,20 @@ import Testing
         for k in 0..<40 {
             rows.append((0..<width).map { _ in RTLFixtures.word(&rng) })
             switch k {
-            case 0: masks.append([Bool](repeating: true, count: width))    // all pruned
-            case 1: masks.append([Bool](repeating: false, count: width))   // none pruned
+            case 0: masks.append([Bool](repeating: true, count: width))  // all pruned
+            case 1: masks.append([Bool](repeating: false, count: width))  // none pruned
             default: masks.append((0..<width).map { _ in rng.next() % 3 == 0 })
             }
         }
-        let preSamples = try simulate(pre, hp, zip(rows, masks).map { hp.vector(["in_valid": [1], "in_row": $0, "in_mask": $1.map { $0 ? 1 : 0 }]) })
+        let preSamples = try simulate(
+            pre, hp, zip(rows, masks).map { hp.vector(["in_valid": [1], "in_row": $0, "in_mask": $1.map { $0 ? 1 : 0 }]) })
         let packed = zip(rows, masks).map { SparsityReference.pack($0, mask: $1) }
         #expect(preSamples.map { hp.read($0, "out_packed") } == packed.map(\.packed))
         #expect(preSamples.map { Int(hp.read($0, "out_count", signed: false)[0]) } == packed.map(\.count))
         #expect(preSamples.enumerated().allSatisfy { $0.element.cycle == $0.offset })  // latency 1, one row a cycle
 
-        let postSamples = try simulate(post, hq, zip(packed, masks).map { hq.vector(["in_valid": [1], "in_packed": $0.packed, "in_mask": $1.map { $0 ? 1 : 0 }]) })
+        let postSamples = try simulate(
+            post, hq, zip(packed, masks).map { hq.vector(["in_valid": [1], "in_packed": $0.packed, "in_mask": $1.map { $0 ? 1 : 0 }]) })
         let restored = zip(rows, masks).map { row, mask in row.indices.map { mask[$0] ? Int64(0) : row[$0] } }
         #expect(postSamples.map { hq.read($0, "out_row") } == restored)
         #expect(postSamples.enumerated().allSatisfy { $0.element.cycle == $0.offset })
@@ -158,7 +164,8 @@ import Testing
         // Push 0...9 every cycle while popping every other cycle, then drain.
         var stimulus: [BitVector] = []
         for k in 0..<24 {
-            stimulus.append(h.vector(["in_valid": [k < 10 ? 1 : 0], "in_data": [Int64(k + 1)], "out_ready": [k % 2 == 1 || k >= 10 ? 1 : 0]]))
+            stimulus.append(
+                h.vector(["in_valid": [k < 10 ? 1 : 0], "in_data": [Int64(k + 1)], "out_ready": [k % 2 == 1 || k >= 10 ? 1 : 0]]))
         }
         let samples = try simulate(variant, h, stimulus, engine: RTLFixtures.iverilog)
         // The head of the FIFO, cycle by cycle, walks through the pushed values in order.

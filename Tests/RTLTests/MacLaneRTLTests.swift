@@ -29,10 +29,11 @@ import Testing
                 let beat = MacLaneReference.Beat(a: a, b: b, first: k == 0, last: k == length - 1, act: act)
                 beats.append(beat)
                 if beat.last { lastCycles.append(stimulus.count) }
-                stimulus.append(harness.vector([
-                    "in_valid": [1], "in_first": [beat.first ? 1 : 0], "in_last": [beat.last ? 1 : 0],
-                    "in_act": [act ? 1 : 0], "in_a": a, "in_b": b,
-                ]))
+                stimulus.append(
+                    harness.vector([
+                        "in_valid": [1], "in_first": [beat.first ? 1 : 0], "in_last": [beat.last ? 1 : 0],
+                        "in_act": [act ? 1 : 0], "in_a": a, "in_b": b,
+                    ]))
             }
             if product % 10 == 9 { stimulus.append(harness.vector([:])) }  // an idle cycle now and then
         }

@@ -20,19 +20,25 @@ import Testing
             let x = c.spatialTile
             let lw = max(1, Int.ceilLog2(max(c.macLanesPerPE, c.softmaxPerPE)))
             var l = PortLayout(validOutputs: ["res_row_valid", "res_dots_valid"])
-            for (name, bits) in [("tbl_we", 1), ("tbl_addr", 4), ("tbl_data", w), ("tau_load", 1), ("rho_sel", 4), ("wl_valid", 1),
-                                 ("wl_lane", lw), ("wl_col", x * w), ("ln_gamma", x * w), ("ln_beta", x * w), ("op_valid", 1),
-                                 ("op_code", 2), ("op_act", 1), ("op_transpose", 1), ("op_tile", c.batchTile * x * x * w)] {
+            for (name, bits) in [
+                ("tbl_we", 1), ("tbl_addr", 4), ("tbl_data", w), ("tau_load", 1), ("rho_sel", 4), ("wl_valid", 1),
+                ("wl_lane", lw), ("wl_col", x * w), ("ln_gamma", x * w), ("ln_beta", x * w), ("op_valid", 1),
+                ("op_code", 2), ("op_act", 1), ("op_transpose", 1), ("op_tile", c.batchTile * x * x * w),
+            ] {
                 l.input(name, bits)
             }
-            for (name, bits) in [("op_ready", 1), ("res_row_valid", 1), ("res_row", x * w), ("res_row_mask", x), ("res_dots_valid", 1),
-                                 ("res_dots", c.macLanesPerPE * w), ("busy", 1)] {
+            for (name, bits) in [
+                ("op_ready", 1), ("res_row_valid", 1), ("res_row", x * w), ("res_row_mask", x), ("res_dots_valid", 1),
+                ("res_dots", c.macLanesPerPE * w), ("busy", 1),
+            ] {
                 l.output(name, bits)
             }
             layout = l
         }
 
-        func vector(_ values: [String: [Int64]], wordPorts: Set<String> = ["tbl_data", "wl_col", "ln_gamma", "ln_beta", "op_tile"]) -> BitVector {
+        func vector(_ values: [String: [Int64]], wordPorts: Set<String> = ["tbl_data", "wl_col", "ln_gamma", "ln_beta", "op_tile"])
+            -> BitVector
+        {
             var v = BitVector(width: layout.inputBits)
             for (name, elements) in values {
                 let port = layout.input(named: name)
@@ -44,15 +50,19 @@ import Testing
 
         func read(_ s: RTLSimulator.Sample, _ name: String, elementBits: Int, signed: Bool = true) -> [Int64] {
             let port = layout.output(named: name)
-            return (0..<(port.bits / elementBits)).map { s.outputs.get(at: port.offset + $0 * elementBits, bits: elementBits, signed: signed) }
+            return (0..<(port.bits / elementBits)).map {
+                s.outputs.get(at: port.offset + $0 * elementBits, bits: elementBits, signed: signed)
+            }
         }
     }
 
     static let configs: [AcceleratorConfig] = [
-        try! AcceleratorConfig(batchTile: 1, spatialTile: 8, activation: .gelu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 1,
-                               softmaxPerPE: 2, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[0]),
-        try! AcceleratorConfig(batchTile: 4, spatialTile: 8, activation: .relu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 16,
-                               softmaxPerPE: 4, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[0]),
+        try! AcceleratorConfig(
+            batchTile: 1, spatialTile: 8, activation: .gelu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 1,
+            softmaxPerPE: 2, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[0]),
+        try! AcceleratorConfig(
+            batchTile: 4, spatialTile: 8, activation: .relu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 16,
+            softmaxPerPE: 4, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[0]),
     ]
 
     @Test(arguments: 0..<configs.count)
@@ -80,8 +90,11 @@ import Testing
         var expectedDots: [[Int64]] = []
         var expectedRows: [([Int64], [Bool])] = []
         func issue(code: Int64, act: Bool, transpose: Bool, tile: [Int64], tau: Int64) {
-            stimulus.append(pe.vector(["op_valid": [1], "op_code": [code], "op_act": [act ? 1 : 0], "op_transpose": [transpose ? 1 : 0],
-                                       "op_tile": tile, "ln_gamma": gamma, "ln_beta": beta]))
+            stimulus.append(
+                pe.vector([
+                    "op_valid": [1], "op_code": [code], "op_act": [act ? 1 : 0], "op_transpose": [transpose ? 1 : 0],
+                    "op_tile": tile, "ln_gamma": gamma, "ln_beta": beta,
+                ]))
             stimulus += Array(repeating: idle, count: 3 * rows * ((x + m - 1) / m) + 24)
             let pruned = DynaPropReference.prune(tile, batch: c.batchTile, rows: x, columns: x, transpose: transpose, tau: tau, format: f)
             for r in 0..<rows {
@@ -93,20 +106,23 @@ import Testing
                     let chunks = max(1, (packed.count + m - 1) / m)
                     func padded(_ v: [Int64]) -> [Int64] { v + [Int64](repeating: 0, count: max(chunks * m - v.count, 0)) }
                     let a = padded(packed.packed)
-                    expectedDots.append((0..<lanes).map { l in
-                        let w = padded(SparsityReference.pack(columns[l], mask: mask).packed)
-                        let beats = (0..<chunks).map { k in
-                            MacLaneReference.Beat(a: Array(a[(k * m)..<(k * m + m)]), b: Array(w[(k * m)..<(k * m + m)]),
-                                                  first: k == 0, last: k == chunks - 1, act: act)
-                        }
-                        return lane.run(beats)[0]
-                    })
+                    expectedDots.append(
+                        (0..<lanes).map { l in
+                            let w = padded(SparsityReference.pack(columns[l], mask: mask).packed)
+                            let beats = (0..<chunks).map { k in
+                                MacLaneReference.Beat(
+                                    a: Array(a[(k * m)..<(k * m + m)]), b: Array(w[(k * m)..<(k * m + m)]),
+                                    first: k == 0, last: k == chunks - 1, act: act)
+                            }
+                            return lane.run(beats)[0]
+                        })
                 case 1:
                     let keep = (0..<x).map { $0 < packed.count }
                     let probabilities = SoftmaxReference.row(packed.packed, keep: keep, format: f)
                     expectedRows.append((SparsityReference.unpack(probabilities, mask: mask), mask))
                 default:
-                    expectedRows.append((LayerNormReference.row(row, gamma: gamma, beta: beta, format: f), [Bool](repeating: false, count: x)))
+                    expectedRows.append(
+                        (LayerNormReference.row(row, gamma: gamma, beta: beta, format: f), [Bool](repeating: false, count: x)))
                 }
             }
         }
@@ -119,9 +135,12 @@ import Testing
         stimulus.append(pe.vector(["tau_load": [1], "rho_sel": [1], "ln_gamma": gamma, "ln_beta": beta]))
         issue(code: 2, act: false, transpose: false, tile: (0..<n).map { _ in f.quantize(rng.nextUnit() * 4 - 2) }, tau: 0)
 
-        let files = try RTLFixtures.generator.generate(c, command: "PE test").files.filter { $0.name != "elector_top.sv" && $0.name != "elector_sram.sv" }
+        let files = try RTLFixtures.generator.generate(c, command: "PE test").files.filter {
+            $0.name != "elector_top.sv" && $0.name != "elector_sram.sv"
+        }
         let samples = try RTLFixtures.verilator.run(
-            top: "elector_pe", sources: Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }), layout: pe.layout, stimulus: stimulus, drain: 64)
+            top: "elector_pe", sources: Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }), layout: pe.layout,
+            stimulus: stimulus, drain: 64)
         let dots = samples.filter { pe.read($0, "res_dots_valid", elementBits: 1, signed: false)[0] == 1 }
             .map { pe.read($0, "res_dots", elementBits: f.bits) }
         let rowSamples = samples.filter { pe.read($0, "res_row_valid", elementBits: 1, signed: false)[0] == 1 }

@@ -6,8 +6,9 @@ import Testing
     @Test func theWholeCatalogueIsMinutes() {
         let estimate = TimingEstimate(variants: TimingMeasurement.variants().count)
         #expect(estimate.variants == 21)
-        #expect(estimate.description == "measuring 21 module variants in Verilator: about 9 min (basis: 26 s per variant with a cold "
-            + "compiler cache, measured on pre_sparsity_n8 on 2 cores; much less when ccache holds earlier builds)")
+        #expect(
+            estimate.description == "measuring 21 module variants in Verilator: about 9 min (basis: 26 s per variant with a cold "
+                + "compiler cache, measured on pre_sparsity_n8 on 2 cores; much less when ccache holds earlier builds)")
     }
 
     @Test func oneVariantIsSeconds() {

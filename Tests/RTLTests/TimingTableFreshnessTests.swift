@@ -12,8 +12,9 @@ import Testing
         let data = try Data(contentsOf: URL(fileURLWithPath: ProjectFiles.path("synth/timing.json")))
         let table = try JSONDecoder().decode(TimingTable.self, from: data)
         let variant = TimingMeasurement.variants().first { $0.moduleName == module }!
-        let measured = try TimingMeasurement.measure(variant, format: RTLFixtures.format, generator: RTLFixtures.generator,
-                                                     simulator: RTLFixtures.verilator)
+        let measured = try TimingMeasurement.measure(
+            variant, format: RTLFixtures.format, generator: RTLFixtures.generator,
+            simulator: RTLFixtures.verilator)
         let stored = table.modules.first { $0.module == module }
         #expect(stored == measured, "synth/timing.json is stale for \(module); refresh it with: transcode rtl timing")
     }

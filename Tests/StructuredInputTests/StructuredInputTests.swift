@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func syntaxErrorsNameLineAndColumn() {
-        #expect(error("{\"l\": 2,\n \"o\": [1,]\n}") == "cannot read m.json: not valid JSON: line 2, column 10: expected a value, found ']'")
+        #expect(
+            error("{\"l\": 2,\n \"o\": [1,]\n}") == "cannot read m.json: not valid JSON: line 2, column 10: expected a value, found ']'")
         #expect(error("[1, 2") == "cannot read m.json: not valid JSON: line 1, column 6: the text ends inside a list")
         #expect(error(#"{"a": tru}"#) == "cannot read m.json: not valid JSON: line 1, column 10: expected 'true', found '}'")
         #expect(error("") == "cannot read m.json: not valid JSON: line 1, column 1: the file is empty")
@@ -54,7 +55,8 @@ import Testing
     }
 
     @Test func anAcceleratorFileReads() throws {
-        let text = "tile: {tile_b: 1, tile_x: 16}\nnon_linearity: gelu # comment [\nmain_memory:\n  type: dram\n  banks: 32\nlist:\n  - 1\n  - [2, 3]\n"
+        let text =
+            "tile: {tile_b: 1, tile_x: 16}\nnon_linearity: gelu # comment [\nmain_memory:\n  type: dram\n  banks: 32\nlist:\n  - 1\n  - [2, 3]\n"
         let object = try #require(try YAMLText.object(text, source: "a.yaml") as? [String: Any])
         #expect((object["tile"] as? [String: Any])?["tile_x"] as? Int == 16)
         #expect(object["non_linearity"] as? String == "gelu")
@@ -85,7 +87,8 @@ import Testing
     }
 
     @Test func syntaxErrorsNameLineAndColumn() {
-        #expect(error("a: 1\nb: [1, 2\n") == "cannot read a.yaml: not valid YAML or JSON: line 3, column 1: did not find expected ',' or ']'")
+        #expect(
+            error("a: 1\nb: [1, 2\n") == "cannot read a.yaml: not valid YAML or JSON: line 3, column 1: did not find expected ',' or ']'")
     }
 }
 
@@ -100,15 +103,18 @@ import Testing
 
         #expect(try InputFile.read("\(dir)/ten").count == 10)
         #expect(try InputFile.read("\(dir)/link").count == 10)
-        #expect(throws: StructuredInputError.tooLarge(path: "\(dir)/ten", bytes: 10, limit: 9)) { try InputFile.read("\(dir)/ten", maximumBytes: 9) }
+        #expect(throws: StructuredInputError.tooLarge(path: "\(dir)/ten", bytes: 10, limit: 9)) {
+            try InputFile.read("\(dir)/ten", maximumBytes: 9)
+        }
         #expect(throws: StructuredInputError.directory(path: dir)) { try InputFile.read(dir) }
         #expect(throws: StructuredInputError.notRegularFile(path: "/dev/null")) { try InputFile.read("/dev/null") }
         #expect(throws: StructuredInputError.noSuchFile(path: "\(dir)/none")) { try InputFile.read("\(dir)/none") }
         #expect(throws: StructuredInputError.notText(path: "\(dir)/binary")) { try InputFile.text("\(dir)/binary") }
         #expect(StructuredInputError.directory(path: "/tmp").description == "cannot read /tmp: it is a directory, not a file")
         #expect(StructuredInputError.notRegularFile(path: "/dev/zero").description == "cannot read /dev/zero: not a regular file")
-        #expect(StructuredInputError.tooLarge(path: "m.json", bytes: 10, limit: 9).description
-            == "cannot read m.json: the file has 10 bytes, more than the 9 this reader accepts")
+        #expect(
+            StructuredInputError.tooLarge(path: "m.json", bytes: 10, limit: 9).description
+                == "cannot read m.json: the file has 10 bytes, more than the 9 this reader accepts")
     }
 }
 

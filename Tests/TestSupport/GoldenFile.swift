@@ -13,11 +13,15 @@ public enum GoldenFile {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             // A recording run never passes, so a recording left switched on cannot hide a
             // change: review the diff, then run again without TRANSCODE_RECORD_GOLDEN.
-            Issue.record("recorded Tests/Golden/\(relative): review the diff and run again without TRANSCODE_RECORD_GOLDEN", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded Tests/Golden/\(relative): review the diff and run again without TRANSCODE_RECORD_GOLDEN",
+                sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file Tests/Golden/\(relative): run with TRANSCODE_RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file Tests/Golden/\(relative): run with TRANSCODE_RECORD_GOLDEN=1 to record it",
+                sourceLocation: sourceLocation)
             return
         }
         #expect(actual == expected, "differs from Tests/Golden/\(relative)", sourceLocation: sourceLocation)

@@ -21,13 +21,19 @@ import Toolchain
         let env = ["PATH": "/nonexistent"]
         #expect(throws: ToolchainError.self) { try Toolchain.locate(.yosys, environment: env) }
         let message = String(describing: ToolchainError.missing(tool: "yosys", variable: "TRANSCODE_YOSYS", install: Tool.yosys.install))
-        #expect(message == "yosys not found on PATH (or in $TRANSCODE_YOSYS): install it with 'apt-get install -y --no-install-recommends yosys verilator iverilog opensta ccache'")
+        #expect(
+            message
+                == "yosys not found on PATH (or in $TRANSCODE_YOSYS): install it with 'apt-get install -y --no-install-recommends yosys verilator iverilog opensta ccache'"
+        )
     }
 
     @Test func overrideVariableWins() throws {
         let path = try Toolchain.locate(.yosys, environment: ["TRANSCODE_YOSYS": "/bin/true", "PATH": "/nonexistent"])
         #expect(path == "/bin/true")
-        #expect(throws: ToolchainError.missing(tool: "NanGate45 liberty file /no/such.lib", variable: "TRANSCODE_LIBERTY", install: "scripts/setup")) {
+        #expect(
+            throws: ToolchainError.missing(
+                tool: "NanGate45 liberty file /no/such.lib", variable: "TRANSCODE_LIBERTY", install: "scripts/setup")
+        ) {
             try Toolchain.liberty(projectRoot: ProjectFiles.root, environment: ["TRANSCODE_LIBERTY": "/no/such.lib"])
         }
     }

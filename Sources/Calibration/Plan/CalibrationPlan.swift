@@ -18,7 +18,9 @@ package struct CalibrationPlan: Sendable {
     /// 32-wide sparsity modules are left to the scaling model: their compaction networks grow
     /// with the square of the width, and Yosys needs over 6 GB and many minutes for them.
     package static let standard = CalibrationPlan(
-        sizes: [.softmax: [4, 8, 16], .layerNorm: [2, 4, 8], .dynaProp: [4, 8, 16], .preSparsity: [4, 8, 16], .postSparsity: [4, 8, 16]],
+        sizes: [
+            .softmax: [4, 8, 16], .layerNorm: [2, 4, 8], .dynaProp: [4, 8, 16], .preSparsity: [4, 8, 16], .postSparsity: [4, 8, 16],
+        ],
         batchChecks: [(.softmax, 2, 4), (.dynaProp, 2, 4)])
 
     package init(sizes: [ScalingFamily: [Int]], batchChecks: [(family: ScalingFamily, batchTile: Int, size: Int)]) {

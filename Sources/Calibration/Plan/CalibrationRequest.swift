@@ -33,8 +33,10 @@ package struct CalibrationRequest: Sendable {
     /// Whether the report carries a module-by-module comparison with `reference`.
     package var compareWithReference: Bool
 
-    package init(synthesis: Synthesis, plan: CalibrationPlan = .standard, liberty: String?, templates: String, memoryModels: String,
-                records: String, table: String, cache: String, reference: HardwareTable, compareWithReference: Bool = false) {
+    package init(
+        synthesis: Synthesis, plan: CalibrationPlan = .standard, liberty: String?, templates: String, memoryModels: String,
+        records: String, table: String, cache: String, reference: HardwareTable, compareWithReference: Bool = false
+    ) {
         self.synthesis = synthesis
         self.plan = plan
         self.liberty = liberty

@@ -44,15 +44,20 @@ package struct CalibrationRun: Sendable {
         let liberty = String(try Toolchain.run("/usr/bin/sha256sum", [flow.liberty]).output.prefix(64))
         // iverilog -V prints its version on the first line (and complains about no input).
         let icarus = try Toolchain.run(try Toolchain.require(.iverilog), ["-V"])
-        return ["yosys": try version(.yosys, ["-V"]), "opensta": try version(.sta, ["-version"]),
-                "verilator": try version(.verilator, ["--version"]), "iverilog": String((icarus.output + icarus.error).split(separator: "\n").first ?? ""),
-                "liberty_sha256": liberty]
+        return [
+            "yosys": try version(.yosys, ["-V"]), "opensta": try version(.sta, ["-version"]),
+            "verilator": try version(.verilator, ["--version"]),
+            "iverilog": String((icarus.output + icarus.error).split(separator: "\n").first ?? ""),
+            "liberty_sha256": liberty,
+        ]
     }
 
     /// Calibrates `variants`; `tools` is `toolIdentity()`, asked for once by the caller, which
     /// also records it as provenance.
-    package func run(_ variants: [ModuleVariant], tools: [String: String],
-                    progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> [ModuleCalibration] {
+    package func run(
+        _ variants: [ModuleVariant], tools: [String: String],
+        progress: @escaping @Sendable (Progress) -> Void = { _ in }
+    ) throws -> [ModuleCalibration] {
         try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
         let identity = Self.identity(tools)
         let start = ContinuousClock.now
@@ -62,14 +67,22 @@ package struct CalibrationRun: Sendable {
         let done = Locked(0)
         DispatchQueue.concurrentPerform(iterations: min(parallelism, variants.count)) { _ in
             while failures.value.isEmpty {
-                let k: Int = next.update { n in defer { n += 1 }; return n }
+                let k: Int = next.update { n in
+                    defer { n += 1 }
+                    return n
+                }
                 guard k < variants.count else { return }
                 do {
                     let (result, cached) = try calibrate(variants[k], identity: identity)
                     results.update { $0[k] = result }
-                    let finished: Int = done.update { d in d += 1; return d }
-                    progress(Progress(module: variants[k].moduleName, index: finished, count: variants.count, cached: cached,
-                                      elapsedSeconds: (ContinuousClock.now - start).seconds))
+                    let finished: Int = done.update { d in
+                        d += 1
+                        return d
+                    }
+                    progress(
+                        Progress(
+                            module: variants[k].moduleName, index: finished, count: variants.count, cached: cached,
+                            elapsedSeconds: (ContinuousClock.now - start).seconds))
                 } catch {
                     failures.update { $0.append(error) }
                 }
@@ -104,7 +117,8 @@ package struct CalibrationRun: Sendable {
         let stimulus = CalibrationStimulus.vectors(variant, format: flow.generator.format)
         let rtl = try flow.generator.generate(variant, command: "transcode calibrate")
         let path = try cachePath(variant, identity: identity)
-        if let data = FileManager.default.contents(atPath: path), let cached = try? JSONDecoder().decode(ModuleCalibration.self, from: data) {
+        if let data = FileManager.default.contents(atPath: path), let cached = try? JSONDecoder().decode(ModuleCalibration.self, from: data)
+        {
             return (cached, true)
         }
         let result = try flow.calibrate(variant, rtl: rtl, stimulus: stimulus)

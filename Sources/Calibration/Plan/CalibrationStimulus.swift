@@ -10,7 +10,9 @@ package enum CalibrationStimulus {
     /// Cycles of stimulus per module: enough for per-net rates to settle within a few percent.
     package static let defaultCycles = 256
 
-    package static func vectors(_ variant: ModuleVariant, format f: FixedPointFormat, cycles: Int = defaultCycles, seed: UInt64 = 45) -> [BitVector] {
+    package static func vectors(_ variant: ModuleVariant, format f: FixedPointFormat, cycles: Int = defaultCycles, seed: UInt64 = 45)
+        -> [BitVector]
+    {
         let h = ModuleHarness(variant: variant, format: f)
         var rng = SeededGenerator(seed: seed)
         return (0..<cycles).map { _ in

@@ -15,8 +15,10 @@ package struct Calibrator: Sendable {
 
     /// Performs the request; `progress` is told after each synthesised module.
     /// `announce` is told once, before any synthesis, how many modules will run and for how long.
-    package func run(announce: (CalibrationEstimate) -> Void = { _ in },
-                    progress: @escaping @Sendable (CalibrationRun.Progress) -> Void = { _ in }) throws -> CalibrationReport {
+    package func run(
+        announce: (CalibrationEstimate) -> Void = { _ in },
+        progress: @escaping @Sendable (CalibrationRun.Progress) -> Void = { _ in }
+    ) throws -> CalibrationReport {
         let r = request
         let plan = r.plan
         let variants: [ModuleVariant]
@@ -36,8 +38,10 @@ package struct Calibrator: Sendable {
             guard let liberty = r.liberty else { throw CalibrationError.noLiberty }
             let run = CalibrationRun(flow: try SynthesisFlow(liberty: liberty, generator: generator), cacheDirectory: r.cache)
             let tools = try run.toolIdentity()
-            announce(CalibrationEstimate(modules: variants.count, cached: try run.cachedCount(variants, tools: tools),
-                                         parallelism: run.parallelism))
+            announce(
+                CalibrationEstimate(
+                    modules: variants.count, cached: try run.cachedCount(variants, tools: tools),
+                    parallelism: run.parallelism))
             results = try run.run(variants, tools: tools, progress: progress)
             records = stored.merging(results, provenance: SynthesisFlow.provenance(tools: tools, liberty: liberty), plan: plan)
             try records.jsonText().write(toFile: r.records, atomically: true, encoding: .utf8)
@@ -46,8 +50,9 @@ package struct Calibrator: Sendable {
 
         let missing = plan.variants.map(\.moduleName).filter { name in !records.modules.contains { $0.module == name } }
         guard missing.isEmpty else {
-            return CalibrationReport(synthesised: results, recordsWritten: recordsWritten, missingRecords: missing,
-                                     calibrated: nil, tableWritten: nil, comparison: nil)
+            return CalibrationReport(
+                synthesised: results, recordsWritten: recordsWritten, missingRecords: missing,
+                calibrated: nil, tableWritten: nil, comparison: nil)
         }
         var provenance = records.provenance
         provenance["records"] = "synth/nangate45-modules.json"
@@ -57,11 +62,14 @@ package struct Calibrator: Sendable {
             records: records.modules, plan: plan, memory: memory, source: r.reference, format: generator.format,
             technology: Self.technology, provenance: provenance)
         try calibrated.table.jsonText().write(toFile: r.table, atomically: true, encoding: .utf8)
-        let comparison = r.compareWithReference
-            ? TableComparison(table: calibrated.table, reference: r.reference, logicAreaFactor: memory.factor("logic_area"),
-                              modelled: Set(calibrated.modelled.keys))
+        let comparison =
+            r.compareWithReference
+            ? TableComparison(
+                table: calibrated.table, reference: r.reference, logicAreaFactor: memory.factor("logic_area"),
+                modelled: Set(calibrated.modelled.keys))
             : nil
-        return CalibrationReport(synthesised: results, recordsWritten: recordsWritten, missingRecords: [],
-                                 calibrated: calibrated, tableWritten: r.table, comparison: comparison)
+        return CalibrationReport(
+            synthesised: results, recordsWritten: recordsWritten, missingRecords: [],
+            calibrated: calibrated, tableWritten: r.table, comparison: comparison)
     }
 }

@@ -17,8 +17,15 @@ package struct ModuleCalibration: Codable, Sendable, Equatable {
     package var inputActivity: Double
 
     enum CodingKeys: String, CodingKey {
-        case module, areaUM2 = "area_um2", cellCount = "cell_count", flipFlops = "flip_flops", cells
-        case leakageMW = "leakage_mw", criticalPathNS = "critical_path_ns", energy, inputActivity = "input_activity"
+        case module
+        case areaUM2 = "area_um2"
+        case cellCount = "cell_count"
+        case flipFlops = "flip_flops"
+        case cells
+        case leakageMW = "leakage_mw"
+        case criticalPathNS = "critical_path_ns"
+        case energy
+        case inputActivity = "input_activity"
     }
 
     /// Dynamic power in milliwatts while busy every cycle at `clockMHz`.

@@ -18,14 +18,15 @@ package enum CellModelWriter {
         let trimmed = expression.trimmingCharacters(in: .whitespaces)
         if trimmed == "0" { return "1'b0" }
         if trimmed == "1" { return "1'b1" }
-        return String(trimmed.map { c -> Character in
-            switch c {
-            case "!": "~"
-            case "*": "&"
-            case "+": "|"
-            default: c
-            }
-        })
+        return String(
+            trimmed.map { c -> Character in
+                switch c {
+                case "!": "~"
+                case "*": "&"
+                case "+": "|"
+                default: c
+                }
+            })
     }
 
     static func model(_ cell: LibertyCell, module: String) throws -> String {
@@ -47,7 +48,8 @@ package enum CellModelWriter {
                 sensitivity.append("\(active ? "negedge" : "posedge") \(pin)")
                 branches.append("if (\(active ? "!" : "")\(pin)) \(ff.state) <= \(value); else ")
             }
-            lines.append("  always @(\(sensitivity.joined(separator: " or "))) \(branches.joined())\(ff.state) <= \(verilog(ff.nextState));")
+            lines.append(
+                "  always @(\(sensitivity.joined(separator: " or "))) \(branches.joined())\(ff.state) <= \(verilog(ff.nextState));")
         }
         for pin in cell.pins where pin.isOutput {
             guard let function = pin.function else { throw CalibrationError.unsupportedCell(module: module, cell: cell.name) }

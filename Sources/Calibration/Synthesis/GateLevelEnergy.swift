@@ -15,8 +15,10 @@ package struct GateLevelEnergy: Sendable, Codable, Equatable {
     package var cycles: Int
 
     enum CodingKeys: String, CodingKey {
-        case switchingFJPerCycle = "switching_fj_per_cycle", internalFJPerCycle = "internal_fj_per_cycle"
-        case netToggleRate = "net_toggle_rate", cycles
+        case switchingFJPerCycle = "switching_fj_per_cycle"
+        case internalFJPerCycle = "internal_fj_per_cycle"
+        case netToggleRate = "net_toggle_rate"
+        case cycles
     }
 
     /// Input transition time at which internal-energy tables are read, ns: a typical output

@@ -22,7 +22,7 @@ package struct GateNetlist: Sendable {
                 }
                 continue
             }
-            if line.hasPrefix(".") , let open = line.firstIndex(of: "("), let close = line.lastIndex(of: ")") {
+            if line.hasPrefix("."), let open = line.firstIndex(of: "("), let close = line.lastIndex(of: ")") {
                 let pin = String(line[line.index(after: line.startIndex)..<open])
                 let net = line[line.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
                 if !net.isEmpty { current!.connections[pin] = net }

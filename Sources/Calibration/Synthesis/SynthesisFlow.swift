@@ -18,7 +18,8 @@ package struct SynthesisFlow: Sendable {
     /// critical path toward the delay target. Yosys's own `abc -D` runs no buffering unless given constraints, and
     /// wide fanouts on X1 drivers then time absurdly slow; `map -D` and `buffer` without
     /// `topo` crash ABC on the deepest modules, which this order avoids.
-    package static let abcScript = "+strash;dretime;map,-D,\(delayTargetPS);topo;buffer,-N,16;upsize,-D,\(delayTargetPS);dnsize,-D,\(delayTargetPS);stime,-p"
+    package static let abcScript =
+        "+strash;dretime;map,-D,\(delayTargetPS);topo;buffer,-N,16;upsize,-D,\(delayTargetPS);dnsize,-D,\(delayTargetPS);stime,-p"
     /// Delay target of the sizing steps, picoseconds (500 MHz): gates on paths that already
     /// meet it are not enlarged, so fast modules keep their area.
     package static let delayTargetPS = 2000
@@ -88,9 +89,12 @@ package struct SynthesisFlow: Sendable {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try rtl.write(toFile: "\(dir)/\(top).sv", atomically: true, encoding: .utf8)
         try Self.abcConstraints.write(toFile: "\(dir)/abc.constr", atomically: true, encoding: .utf8)
-        try Self.yosysScript(source: "\(top).sv", top: top, liberty: liberty).write(toFile: "\(dir)/synth.ys", atomically: true, encoding: .utf8)
+        try Self.yosysScript(source: "\(top).sv", top: top, liberty: liberty).write(
+            toFile: "\(dir)/synth.ys", atomically: true, encoding: .utf8)
         let yosys = try Toolchain.run(try Toolchain.require(.yosys), ["-q", "-s", "synth.ys"], directory: dir)
-        guard yosys.status == 0 else { throw CalibrationError.synthesisFailed(module: top, log: Toolchain.excerpt(lines: 4, text: yosys.error + yosys.output)) }
+        guard yosys.status == 0 else {
+            throw CalibrationError.synthesisFailed(module: top, log: Toolchain.excerpt(lines: 4, text: yosys.error + yosys.output))
+        }
         let stat = (try? String(contentsOfFile: "\(dir)/stat.txt", encoding: .utf8)) ?? ""
         let cells = try Self.checkedCells(stat: stat, module: top)
         guard let areaMatch = stat.firstMatch(of: /Chip area for module '\\?[^']*':\s*([0-9.]+)/), let area = Double(areaMatch.1) else {
@@ -101,7 +105,8 @@ package struct SynthesisFlow: Sendable {
         let flipFlops = cells.filter { library.cells[$0.key]?.flipFlop != nil }.values.reduce(0, +)
 
         let periodNS = 10.0
-        try Self.staScript(top: top, liberty: liberty, periodNS: periodNS).write(toFile: "\(dir)/sta.tcl", atomically: true, encoding: .utf8)
+        try Self.staScript(top: top, liberty: liberty, periodNS: periodNS).write(
+            toFile: "\(dir)/sta.tcl", atomically: true, encoding: .utf8)
         let run = try Toolchain.run(try Toolchain.require(.sta), ["-no_init", "-no_splash", "-exit", "sta.tcl"], directory: dir)
         let text = run.output + run.error
         guard let slackMatch = text.firstMatch(of: /worst slack\s+(-?[0-9.]+)/), let slack = Double(slackMatch.1) else {
@@ -119,14 +124,18 @@ package struct SynthesisFlow: Sendable {
     /// The liberty cells of a Yosys `stat`, refusing unknown-area cells, latches and
     /// anything Yosys left unmapped.
     static func checkedCells(stat: String, module: String) throws -> [String: Int] {
-        if let m = stat.firstMatch(of: /Area for cell type (\S+) is unknown/) { throw CalibrationError.unknownArea(module: module, cell: String(m.1)) }
+        if let m = stat.firstMatch(of: /Area for cell type (\S+) is unknown/) {
+            throw CalibrationError.unknownArea(module: module, cell: String(m.1))
+        }
         var cells: [String: Int] = [:]
         for line in stat.split(separator: "\n") {
             if let m = line.firstMatch(of: /^\s+(\S+)\s+(\d+)\s*$/), !line.contains("Number of") {
                 cells[String(m.1)] = Int(m.2)
             }
         }
-        if cells.keys.contains(where: { $0.contains("DLATCH") || $0.hasPrefix("DLH") || $0.hasPrefix("DLL") }) { throw CalibrationError.inferredLatch(module: module) }
+        if cells.keys.contains(where: { $0.contains("DLATCH") || $0.hasPrefix("DLH") || $0.hasPrefix("DLL") }) {
+            throw CalibrationError.inferredLatch(module: module)
+        }
         let unmapped = cells.keys.filter { $0.hasPrefix("$") }.sorted()
         guard unmapped.isEmpty else { throw CalibrationError.unmappedCells(module: module, cells: unmapped) }
         return cells
@@ -134,7 +143,9 @@ package struct SynthesisFlow: Sendable {
 
     /// Runs RTL and netlist on the same stimulus; the netlist must reproduce the RTL's
     /// outputs cycle for cycle, and its toggle counts give the energy.
-    func gateLevelEnergy(_ variant: ModuleVariant, rtl: String, netlist: String, cells: [String], stimulus: [BitVector]) throws -> GateLevelEnergy {
+    func gateLevelEnergy(_ variant: ModuleVariant, rtl: String, netlist: String, cells: [String], stimulus: [BitVector]) throws
+        -> GateLevelEnergy
+    {
         let top = variant.moduleName
         let layout = ModuleHarness(variant: variant, format: generator.format).layout
         let drain = 8

@@ -23,9 +23,14 @@ package struct ToggleCounts: Sendable {
             let chars = Array(newBits.utf8)
             for bit in 0..<width {
                 let c: UInt8
-                if bit < chars.count { c = chars[chars.count - 1 - bit] } else { c = chars.first == UInt8(ascii: "1") ? UInt8(ascii: "0") : chars.first ?? UInt8(ascii: "0") }
+                if bit < chars.count {
+                    c = chars[chars.count - 1 - bit]
+                } else {
+                    c = chars.first == UInt8(ascii: "1") ? UInt8(ascii: "0") : chars.first ?? UInt8(ascii: "0")
+                }
                 let old = table[k].value[bit]
-                if (c == UInt8(ascii: "0") || c == UInt8(ascii: "1")) && (old == UInt8(ascii: "0") || old == UInt8(ascii: "1")) && c != old {
+                if (c == UInt8(ascii: "0") || c == UInt8(ascii: "1")) && (old == UInt8(ascii: "0") || old == UInt8(ascii: "1")) && c != old
+                {
                     table[k].counts[bit] += 1
                 }
                 table[k].value[bit] = c
@@ -48,7 +53,10 @@ package struct ToggleCounts: Sendable {
                         names = (0..<width).map { "\(name)[\(low + $0)]" }
                     }
                     variables[f[3]] = table.count
-                    table.append(Variable(names: names, value: [UInt8](repeating: UInt8(ascii: "x"), count: width), counts: [Int](repeating: 0, count: width)))
+                    table.append(
+                        Variable(
+                            names: names, value: [UInt8](repeating: UInt8(ascii: "x"), count: width),
+                            counts: [Int](repeating: 0, count: width)))
                 } else if line.hasPrefix("$enddefinitions") {
                     inHeader = false
                 }

@@ -17,11 +17,15 @@ package struct CalibratedTable: Sendable {
     /// Table entries that come from the scaling model, with the fit used.
     package let modelled: [String: String]
 
-    package init(records: [ModuleCalibration], plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
-                format f: FixedPointFormat, technology: String, provenance: [String: String]) throws {
+    package init(
+        records: [ModuleCalibration], plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
+        format f: FixedPointFormat, technology: String, provenance: [String: String]
+    ) throws {
         let byName = Dictionary(records.map { ($0.module, $0) }, uniquingKeysWith: { _, b in b })
         func record(_ v: ModuleVariant) throws -> ModuleCalibration {
-            guard let r = byName[v.moduleName] else { throw CalibrationError.missingRecord(module: v.moduleName, file: "the calibration records") }
+            guard let r = byName[v.moduleName] else {
+                throw CalibrationError.missingRecord(module: v.moduleName, file: "the calibration records")
+            }
             return r
         }
         // Clock: the slowest module the design space instantiates.
@@ -33,8 +37,16 @@ package struct CalibratedTable: Sendable {
             var area: Double
             var leakage: Double
             var energy: Double
-            init(_ r: ModuleCalibration) { area = r.areaUM2; leakage = r.leakageMW; energy = r.energy.totalFJPerCycle }
-            init(area: Double, leakage: Double, energy: Double) { self.area = area; self.leakage = leakage; self.energy = energy }
+            init(_ r: ModuleCalibration) {
+                area = r.areaUM2
+                leakage = r.leakageMW
+                energy = r.energy.totalFJPerCycle
+            }
+            init(area: Double, leakage: Double, energy: Double) {
+                self.area = area
+                self.leakage = leakage
+                self.energy = energy
+            }
             func times(_ n: Double) -> Figures { Figures(area: area * n, leakage: leakage * n, energy: energy * n) }
         }
         func cost(_ fig: Figures) -> ModuleCost {
@@ -57,17 +69,20 @@ package struct CalibratedTable: Sendable {
         var models: [ScalingFamily: (Double) -> Figures] = [:]
         for family in ScalingFamily.allCases {
             let sizes = (plan.sizes[family] ?? []).sorted()
-            let points = try sizes.map { (size: family.size(batchTile: 1, side: $0), side: $0, record: try record(family.variant(batchTile: 1, size: $0))) }
+            let points = try sizes.map {
+                (size: family.size(batchTile: 1, side: $0), side: $0, record: try record(family.variant(batchTile: 1, size: $0)))
+            }
             guard points.count >= 2 else { continue }
             if points.count >= 3 {
                 // Held out: the largest synthesised size, predicted from the ones below it.
                 let held = points[points.count - 1]
                 let below = points.dropLast()
                 let predicted = fit(below.map { ($0.size, $0.record) })(held.size)
-                checks.append(ScalingCheck(
-                    module: held.record.module, basis: "affine fit on sizes \(below.map { String($0.side) }.joined(separator: ", "))",
-                    predictedAreaUM2: predicted.area, synthesisedAreaUM2: held.record.areaUM2,
-                    predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: held.record.energy.totalFJPerCycle))
+                checks.append(
+                    ScalingCheck(
+                        module: held.record.module, basis: "affine fit on sizes \(below.map { String($0.side) }.joined(separator: ", "))",
+                        predictedAreaUM2: predicted.area, synthesisedAreaUM2: held.record.areaUM2,
+                        predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: held.record.energy.totalFJPerCycle))
             }
             let model = fit(points.map { ($0.size, $0.record) })
             models[family] = model
@@ -79,9 +94,12 @@ package struct CalibratedTable: Sendable {
                 if let r = byName[key] {
                     modules[key] = cost(Figures(r))
                 } else if family.replicatedOverBatch {
-                    let row = byName[family.variant(batchTile: 1, size: x).moduleName].map(Figures.init) ?? model(family.size(batchTile: 1, side: x))
+                    let row =
+                        byName[family.variant(batchTile: 1, size: x).moduleName].map(Figures.init)
+                        ?? model(family.size(batchTile: 1, side: x))
                     modules[key] = cost(row.times(Double(b)))
-                    modelled[key] = byName[family.variant(batchTile: 1, size: x).moduleName] == nil ? "\(b) x (\(basis))" : "\(b) x synthesised b = 1"
+                    modelled[key] =
+                        byName[family.variant(batchTile: 1, size: x).moduleName] == nil ? "\(b) x (\(basis))" : "\(b) x synthesised b = 1"
                 } else {
                     modules[key] = cost(model(family.size(batchTile: b, side: x)))
                     modelled[key] = basis
@@ -99,9 +117,10 @@ package struct CalibratedTable: Sendable {
                 predicted = models[check.family]!(check.family.size(batchTile: check.batchTile, side: check.size))
                 basis = "affine fit on b = 1 sizes"
             }
-            checks.append(ScalingCheck(
-                module: many.module, basis: basis, predictedAreaUM2: predicted.area, synthesisedAreaUM2: many.areaUM2,
-                predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: many.energy.totalFJPerCycle))
+            checks.append(
+                ScalingCheck(
+                    module: many.module, basis: basis, predictedAreaUM2: predicted.area, synthesisedAreaUM2: many.areaUM2,
+                    predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: many.energy.totalFJPerCycle))
         }
 
         // Controllers, buffers and main memory from published figures (see MemoryModels).
@@ -112,8 +131,9 @@ package struct CalibratedTable: Sendable {
         for key in memory.scaledModules {
             guard let m = source.modules[key] else { throw CostModelError.missingEntry(table: source.name, entry: key) }
             // Dynamic power: energy per cycle scales by the energy factor, then by the clock.
-            modules[key] = ModuleCost(areaUM2: m.areaUM2 * logicArea, dynamicMW: m.dynamicMW * energy * clockRatio,
-                                      leakageMW: m.leakageMW * logicArea * leakPerArea)
+            modules[key] = ModuleCost(
+                areaUM2: m.areaUM2 * logicArea, dynamicMW: m.dynamicMW * energy * clockRatio,
+                leakageMW: m.leakageMW * logicArea * leakPerArea)
             modelled[key] = "\(source.name) scaled by memory models"
         }
         let sram = memory.factor("sram_area")
@@ -125,8 +145,10 @@ package struct CalibratedTable: Sendable {
         }
         var prov = provenance
         prov["clock"] = "slowest synthesised module: \(slowest.module), \(String(format: "%.3f", slowest.criticalPathNS)) ns"
-        prov["buffers"] = "\(source.name) buffers scaled: area x\(sram) (\(memory.factors["sram_area"]!.citation)); access energy x\(energy) (\(memory.factors["energy"]!.citation)); leakage with area; bandwidth kept per cycle"
-        prov["controllers"] = "\(memory.scaledModules.joined(separator: ", ")) from \(source.name): area x\(logicArea) (\(memory.factors["logic_area"]!.citation)), energy x\(energy)"
+        prov["buffers"] =
+            "\(source.name) buffers scaled: area x\(sram) (\(memory.factors["sram_area"]!.citation)); access energy x\(energy) (\(memory.factors["energy"]!.citation)); leakage with area; bandwidth kept per cycle"
+        prov["controllers"] =
+            "\(memory.scaledModules.joined(separator: ", ")) from \(source.name): area x\(logicArea) (\(memory.factors["logic_area"]!.citation)), energy x\(energy)"
         prov["main_memory"] = "off chip: \(source.name) entries unchanged"
         prov["modelled"] = modelled.keys.sorted().map { "\($0) (\(modelled[$0]!))" }.joined(separator: "; ")
         table = HardwareTable(

@@ -21,8 +21,11 @@ package struct MemoryModels: Codable, Sendable {
     package let factors: [String: Factor]
 
     enum CodingKeys: String, CodingKey {
-        case format, version, description, sourceTable = "source_table", sourceClockMHz = "source_clock_mhz"
-        case scaledModules = "scaled_modules", factors
+        case format, version, description
+        case sourceTable = "source_table"
+        case sourceClockMHz = "source_clock_mhz"
+        case scaledModules = "scaled_modules"
+        case factors
     }
 
     package static let requiredFactors = ["sram_area", "logic_area", "energy", "leakage_per_area"]

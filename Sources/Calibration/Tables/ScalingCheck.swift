@@ -10,8 +10,11 @@ package struct ScalingCheck: Codable, Sendable, Equatable {
     package let synthesisedEnergyFJ: Double
 
     enum CodingKeys: String, CodingKey {
-        case module, basis, predictedAreaUM2 = "predicted_area_um2", synthesisedAreaUM2 = "synthesised_area_um2"
-        case predictedEnergyFJ = "predicted_energy_fj_per_cycle", synthesisedEnergyFJ = "synthesised_energy_fj_per_cycle"
+        case module, basis
+        case predictedAreaUM2 = "predicted_area_um2"
+        case synthesisedAreaUM2 = "synthesised_area_um2"
+        case predictedEnergyFJ = "predicted_energy_fj_per_cycle"
+        case synthesisedEnergyFJ = "synthesised_energy_fj_per_cycle"
     }
 
     /// Relative errors of the prediction.

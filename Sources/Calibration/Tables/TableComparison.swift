@@ -31,9 +31,10 @@ package struct TableComparison: Sendable {
         rows = ModuleCatalog.moduleKeys.map { key in
             let a = table.module(key)
             let r = reference.module(key)
-            return Row(key: key, areaUM2: a.areaUM2, referenceAreaUM2: r.areaUM2, scaledAreaUM2: a.areaUM2 / logicAreaFactor,
-                       energyPJ: a.dynamicMW / table.clockMHz * 1e3, referenceEnergyPJ: r.dynamicMW / reference.clockMHz * 1e3,
-                       modelled: modelled.contains(key))
+            return Row(
+                key: key, areaUM2: a.areaUM2, referenceAreaUM2: r.areaUM2, scaledAreaUM2: a.areaUM2 / logicAreaFactor,
+                energyPJ: a.dynamicMW / table.clockMHz * 1e3, referenceEnergyPJ: r.dynamicMW / reference.clockMHz * 1e3,
+                modelled: modelled.contains(key))
         }
     }
 

@@ -38,7 +38,10 @@ struct GaussianProcess: Sendable {
 
     static func kernel(_ a: [Double], _ b: [Double], _ l: Double) -> Double {
         var d = 0.0
-        for i in 0..<a.count { let t = a[i] - b[i]; d += t * t }
+        for i in 0..<a.count {
+            let t = a[i] - b[i]
+            d += t * t
+        }
         return exp(-d / (2 * l * l))
     }
 

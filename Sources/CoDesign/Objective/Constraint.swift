@@ -18,7 +18,8 @@ package struct Constraint: Sendable, Equatable, Codable, CustomStringConvertible
             guard parts.count == 2 else { continue }
             guard let quantity = Quantity(rawValue: parts[0]) else {
                 throw CoDesignError.invalidConstraint(
-                    text: text, reason: "unknown quantity '\(parts[0])': use one of \(Quantity.allCases.map(\.rawValue).joined(separator: ", "))")
+                    text: text,
+                    reason: "unknown quantity '\(parts[0])': use one of \(Quantity.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let bound = Double(parts[1]), bound.isFinite else {
                 throw CoDesignError.invalidConstraint(text: text, reason: "'\(parts[1])' is not a number")

@@ -17,8 +17,10 @@ package struct Evaluator: Sendable {
     /// minute in a debug build.
     package var rescoringFidelity: SimulationRequest.Fidelity = .cycle
 
-    package init(table: HardwareTable, accuracy: AccuracyModel, objective: Objective, constraints: [Constraint],
-                workload: Workload, sequenceLength: Int = 128) {
+    package init(
+        table: HardwareTable, accuracy: AccuracyModel, objective: Objective, constraints: [Constraint],
+        workload: Workload, sequenceLength: Int = 128
+    ) {
         self.table = table
         self.accuracy = accuracy
         self.objective = objective
@@ -29,11 +31,13 @@ package struct Evaluator: Sendable {
 
     /// Simulates `point` and returns per-sequence figures.
     package func measure(_ point: DesignPoint, fidelity: SimulationRequest.Fidelity = .fast) -> PairMeasurement {
-        let dynaProp = (point.tauI == 0 && point.tauT == 0)
+        let dynaProp =
+            (point.tauI == 0 && point.tauT == 0)
             ? DynaPropSetting.off : try! DynaPropSetting(tauI: point.tauI, tauT: point.tauT, profile: .paperDefault)
-        let result = Simulator.simulate(SimulationRequest(
-            model: point.model, accelerator: point.accelerator, table: table, workload: workload, dynaProp: dynaProp,
-            sequenceLength: sequenceLength, fidelity: fidelity))
+        let result = Simulator.simulate(
+            SimulationRequest(
+                model: point.model, accelerator: point.accelerator, table: table, workload: workload, dynaProp: dynaProp,
+                sequenceLength: sequenceLength, fidelity: fidelity))
         let batch = Double(point.accelerator.batchSize)
         return PairMeasurement(
             accuracy: accuracy.accuracy(of: point.model, tauI: point.tauI, tauT: point.tauT),

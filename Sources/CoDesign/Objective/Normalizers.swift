@@ -6,6 +6,9 @@ package struct Normalizers: Codable, Sendable, Equatable {
     package var leakageEnergyJ: Double
 
     enum CodingKeys: String, CodingKey {
-        case latencyMS = "latency_ms", areaMM2 = "area_mm2", dynamicEnergyJ = "dynamic_energy_j", leakageEnergyJ = "leakage_energy_j"
+        case latencyMS = "latency_ms"
+        case areaMM2 = "area_mm2"
+        case dynamicEnergyJ = "dynamic_energy_j"
+        case leakageEnergyJ = "leakage_energy_j"
     }
 }

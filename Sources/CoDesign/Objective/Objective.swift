@@ -30,7 +30,8 @@ package struct Objective: Sendable, Equatable, Codable {
     package static func parse(_ text: String) throws -> Objective {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 5, parts.allSatisfy({ $0 != nil }) else {
-            throw CoDesignError.invalidWeights("expected five numbers alpha,beta,gamma,delta,epsilon, e.g. 0.1,0.1,0.2,0.1,0.5; got '\(text)'")
+            throw CoDesignError.invalidWeights(
+                "expected five numbers alpha,beta,gamma,delta,epsilon, e.g. 0.1,0.1,0.2,0.1,0.5; got '\(text)'")
         }
         return try Objective(alpha: parts[0]!, beta: parts[1]!, gamma: parts[2]!, delta: parts[3]!, epsilon: parts[4]!)
     }

@@ -8,8 +8,12 @@ package struct PairMeasurement: Codable, Sendable, Equatable {
     package var layers: Int
 
     enum CodingKeys: String, CodingKey {
-        case accuracy, latencyMS = "latency_ms", areaMM2 = "area_mm2"
-        case dynamicEnergyJ = "dynamic_energy_j", leakageEnergyJ = "leakage_energy_j", layers
+        case accuracy
+        case latencyMS = "latency_ms"
+        case areaMM2 = "area_mm2"
+        case dynamicEnergyJ = "dynamic_energy_j"
+        case leakageEnergyJ = "leakage_energy_j"
+        case layers
     }
 
     package var energyJ: Double { dynamicEnergyJ + leakageEnergyJ }
@@ -24,4 +28,3 @@ package struct PairMeasurement: Codable, Sendable, Equatable {
         }
     }
 }
-

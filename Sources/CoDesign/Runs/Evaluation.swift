@@ -36,7 +36,10 @@ package struct Evaluation: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case spaceVersion = "space_version"
-        case sequence, origin, embedding, acceleratorIndex = "accelerator_index", tauI = "tau_i", tauT = "tau_t"
+        case sequence, origin, embedding
+        case acceleratorIndex = "accelerator_index"
+        case tauI = "tau_i"
+        case tauT = "tau_t"
         case measurement, performance, violated
     }
 

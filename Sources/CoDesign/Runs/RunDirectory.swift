@@ -30,7 +30,9 @@ package final class RunDirectory: @unchecked Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case format, version, spaceVersion = "space_version", settings, normalizers
+            case format, version
+            case spaceVersion = "space_version"
+            case settings, normalizers
         }
 
         // A run.json from before `space_version` existed was written with version 1.
@@ -66,7 +68,9 @@ package final class RunDirectory: @unchecked Sendable {
             parent = up
         }
         guard isFolder.boolValue else { throw CoDesignError.unusableRunDirectory(path: dir, reason: "\(parent) is a file, not a folder") }
-        guard access(parent, W_OK) == 0 else { throw CoDesignError.unusableRunDirectory(path: dir, reason: "folder \(parent) is not writable") }
+        guard access(parent, W_OK) == 0 else {
+            throw CoDesignError.unusableRunDirectory(path: dir, reason: "folder \(parent) is not writable")
+        }
     }
 
     /// `mkdir -p` that reports the failing path and the system's reason in one line, where
@@ -96,7 +100,10 @@ package final class RunDirectory: @unchecked Sendable {
             }
             // The holder writes its line just after taking the lock: give it a moment.
             var holder = holderText()
-            if holder.isEmpty { usleep(100_000); holder = holderText() }
+            if holder.isEmpty {
+                usleep(100_000)
+                holder = holderText()
+            }
             close(fd)
             throw CoDesignError.runLocked(path: dir, holder: holder.isEmpty ? "another process" : holder)
         }

@@ -27,7 +27,8 @@ package struct SearchRun: Sendable {
             let (directoryLog, header, evaluations) = try RunDirectory.reopen(directory)
             log = directoryLog
             if header.settings != settings, settings.budget > header.settings.budget,
-               try header.settings.extended(to: settings.budget) == settings {
+                try header.settings.extended(to: settings.budget) == settings
+            {
                 // An extension: the stored run with a larger budget. Record it before any new
                 // evaluation, so a kill during the extension resumes the extension.
                 var longer = header
@@ -66,7 +67,8 @@ package struct SearchRun: Sendable {
                 if let old = logged[base + i] {
                     guard old.point.key == point.key else {
                         throw CoDesignError.unreadableRun(
-                            path: directory, reason: "evaluation \(base + i) in the log differs from this run's proposal (was the code or data changed?)")
+                            path: directory,
+                            reason: "evaluation \(base + i) in the log differs from this run's proposal (was the code or data changed?)")
                     }
                     results[i] = old
                     reused += 1
@@ -112,8 +114,10 @@ package struct SearchRun: Sendable {
         let initial = min(settings.initialSamples, ends[0])
         try evaluate(unique([], initial, rng: &rng).map { ($0.0, "initial") })
         best = data.map(\.performance).max()!
-        progress(SearchProgress(iteration: 0, evaluations: data.count, budget: settings.budget, best: best, reused: reused,
-                                elapsedSeconds: (clock.now - started).seconds))
+        progress(
+            SearchProgress(
+                iteration: 0, evaluations: data.count, budget: settings.budget, best: best, reused: reused,
+                elapsedSeconds: (clock.now - started).seconds))
 
         let proposer = Proposer(settings: settings, mode: mode)
         var iteration = 0
@@ -124,13 +128,23 @@ package struct SearchRun: Sendable {
             let proposals = proposer.propose(data, count: n, iteration: iteration)
             try evaluate(unique(proposals, n, rng: &rng))
             let now = data.map(\.performance).max()!
-            if now > best + 1e-12 { best = now; quiet = 0 } else { quiet += 1 }
+            if now > best + 1e-12 {
+                best = now
+                quiet = 0
+            } else {
+                quiet += 1
+            }
             // Patience counts only in the last stretch: extending a run that patience stopped
             // asks for more evaluations, so the earlier stop is replayed past.
             if data.count <= lastEarlierEnd { quiet = 0 }
-            progress(SearchProgress(iteration: iteration, evaluations: data.count, budget: settings.budget, best: best,
-                                    reused: reused, elapsedSeconds: (clock.now - started).seconds))
-            if settings.patience > 0 && quiet >= settings.patience { stoppedBy = "patience"; break }
+            progress(
+                SearchProgress(
+                    iteration: iteration, evaluations: data.count, budget: settings.budget, best: best,
+                    reused: reused, elapsedSeconds: (clock.now - started).seconds))
+            if settings.patience > 0 && quiet >= settings.patience {
+                stoppedBy = "patience"
+                break
+            }
         }
         return summarise(data, normalizers: normalizers, stoppedBy: stoppedBy)
     }
@@ -146,8 +160,9 @@ package struct SearchRun: Sendable {
         try check("workload", stored.workload.rawValue, given.workload.rawValue)
         try check("table", stored.table, given.table)
         try check("batch size", String(stored.batchSize), String(given.batchSize))
-        try check("constraints", stored.constraints.map(\.description).joined(separator: " "),
-                  given.constraints.map(\.description).joined(separator: " "))
+        try check(
+            "constraints", stored.constraints.map(\.description).joined(separator: " "),
+            given.constraints.map(\.description).joined(separator: " "))
         guard stored == given else { throw CoDesignError.resumeMismatch(field: "settings", stored: "those in run.json", given: "these") }
     }
 
@@ -162,17 +177,24 @@ package struct SearchRun: Sendable {
             let m = evaluator.measure(e.point, fidelity: evaluator.rescoringFidelity)
             return SearchOutcome.Rescored(evaluation: e, cycleLevel: m, performance: evaluator.performance(m, normalizers: normalizers))
         }.sorted { $0.performance > $1.performance }
-        let baselines = [("BERT-Tiny on AccelTran-Edge", "bert-tiny", "acceltran-edge"), ("BERT-Base on AccelTran-Server", "bert-base", "acceltran-server")]
-            .map { name, model, accelerator -> SearchOutcome.Baseline in
-                let p = DesignPoint(model: BuiltIns.model(named: model)!, accelerator: BuiltIns.accelerator(named: accelerator)!, tauI: 0.01, tauT: 1e-4)
-                let m = evaluator.measure(p, fidelity: evaluator.rescoringFidelity)
-                return SearchOutcome.Baseline(name: name, measurement: m, performance: evaluator.performance(m, normalizers: normalizers))
-            }
+        let baselines = [
+            ("BERT-Tiny on AccelTran-Edge", "bert-tiny", "acceltran-edge"),
+            ("BERT-Base on AccelTran-Server", "bert-base", "acceltran-server"),
+        ]
+        .map { name, model, accelerator -> SearchOutcome.Baseline in
+            let p = DesignPoint(
+                model: BuiltIns.model(named: model)!, accelerator: BuiltIns.accelerator(named: accelerator)!, tauI: 0.01, tauT: 1e-4)
+            let m = evaluator.measure(p, fidelity: evaluator.rescoringFidelity)
+            return SearchOutcome.Baseline(name: name, measurement: m, performance: evaluator.performance(m, normalizers: normalizers))
+        }
         let objectives = valid.map { ParetoFront.objectives($0.measurement, normalizers) }
         let front = ParetoFront.nonDominated(objectives)
         var convergence: [Double] = []
         var running = -Double.infinity
-        for e in data { running = max(running, e.performance); convergence.append(running) }
+        for e in data {
+            running = max(running, e.performance)
+            convergence.append(running)
+        }
         return SearchOutcome(
             settings: settings, normalizers: normalizers, evaluations: data, rescored: rescored, baselines: baselines,
             pareto: front.map { valid[$0].sequence }, hypervolume: ParetoFront.hypervolume(front.map { objectives[$0] }),

@@ -19,9 +19,11 @@ extension SearchSession {
         let curve = o.convergence.enumerated().map { (x: Double($0.offset + 1), y: $0.element) }
         try "evaluations,best_performance\n\(curve.map { "\(Int($0.x)),\($0.y)" }.joined(separator: "\n"))\n"
             .write(toFile: report.convergenceCSV, atomically: true, encoding: .utf8)
-        try SVGChart.lines(title: "Best performance so far (\(o.settings.strategy.rawValue))", xLabel: "evaluations",
-                           yLabel: "performance", series: [.init(name: o.settings.strategy.rawValue, points: curve)])
-            .write(toFile: report.convergencePlot, atomically: true, encoding: .utf8)
+        try SVGChart.lines(
+            title: "Best performance so far (\(o.settings.strategy.rawValue))", xLabel: "evaluations",
+            yLabel: "performance", series: [.init(name: o.settings.strategy.rawValue, points: curve)]
+        )
+        .write(toFile: report.convergencePlot, atomically: true, encoding: .utf8)
 
         let valid = o.evaluations.filter { $0.violated == nil }
         let front = Set(o.pareto)
@@ -35,16 +37,19 @@ extension SearchSession {
             let all = valid.map { (x: axis.value($0.measurement), y: $0.measurement.accuracy) }
             let frontier = valid.filter { front.contains($0.sequence) }.map { (x: axis.value($0.measurement), y: $0.measurement.accuracy) }
             let markers = o.baselines.map { SVGChart.Marker(label: $0.name, x: axis.value($0.measurement), y: $0.measurement.accuracy) }
-            try SVGChart.scatter(title: "GLUE score against \(axis.name) (\(o.settings.workload.rawValue))", xLabel: axis.label,
-                                 yLabel: "GLUE score", logX: true, all: all, front: frontier, markers: markers)
-                .write(toFile: path, atomically: true, encoding: .utf8)
+            try SVGChart.scatter(
+                title: "GLUE score against \(axis.name) (\(o.settings.workload.rawValue))", xLabel: axis.label,
+                yLabel: "GLUE score", logX: true, all: all, front: frontier, markers: markers
+            )
+            .write(toFile: path, atomically: true, encoding: .utf8)
         }
     }
 
     static func writeFiles(of report: SearchComparisonReport) throws {
         let outcomes = report.rows.map(\.outcome)
         let series = outcomes.map { o in
-            SVGChart.Series(name: o.settings.strategy.rawValue, points: o.convergence.enumerated().map { (x: Double($0.offset + 1), y: $0.element) })
+            SVGChart.Series(
+                name: o.settings.strategy.rawValue, points: o.convergence.enumerated().map { (x: Double($0.offset + 1), y: $0.element) })
         }
         try SVGChart.lines(title: "Co-design convergence", xLabel: "evaluations", yLabel: "best performance so far", series: series)
             .write(toFile: report.convergencePlot, atomically: true, encoding: .utf8)

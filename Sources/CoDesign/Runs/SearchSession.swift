@@ -40,7 +40,11 @@ package enum SearchSession {
             starting(strategy)
             let dir = "\(directory)/\(strategy.rawValue)"
             let resuming = resume && FileManager.default.fileExists(atPath: RunDirectory.logPath(dir))
-            runs.append((strategy, dir, try SearchRun(settings: each, evaluator: evaluator).run(directory: dir, resume: resuming, progress: progress)))
+            runs.append(
+                (
+                    strategy, dir,
+                    try SearchRun(settings: each, evaluator: evaluator).run(directory: dir, resume: resuming, progress: progress)
+                ))
         }
         let randomBest = runs.first { $0.0 == .random }?.2.convergence.last ?? .infinity
         let rows = runs.map { strategy, dir, outcome in

@@ -31,10 +31,12 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     /// what is already in the log.
     package var earlierBudgets: [Int]?
 
-    package init(strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
-                initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.25, diversityShare: Double = 0.125,
-                mode: SearchMode = .codesign, objective: Objective = .paper, constraints: [Constraint] = [],
-                workload: Workload = .training, table: String, accuracyTable: String? = nil) {
+    package init(
+        strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
+        initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.25, diversityShare: Double = 0.125,
+        mode: SearchMode = .codesign, objective: Objective = .paper, constraints: [Constraint] = [],
+        workload: Workload = .training, table: String, accuracyTable: String? = nil
+    ) {
         self.strategy = strategy
         self.budget = budget
         self.seed = seed
@@ -85,7 +87,9 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     /// Checks ranges; the error names the setting in the library's terms.
     package func validate() throws {
         guard budget >= 2 else { throw CoDesignError.invalidSetting(name: "budget", value: String(budget), allowed: "at least 2") }
-        guard batchSize >= 1 else { throw CoDesignError.invalidSetting(name: "batch size", value: String(batchSize), allowed: "at least 1") }
+        guard batchSize >= 1 else {
+            throw CoDesignError.invalidSetting(name: "batch size", value: String(batchSize), allowed: "at least 1")
+        }
         guard (0...1).contains(uncertaintyShare + diversityShare) else {
             throw CoDesignError.invalidSetting(
                 name: "uncertainty + diversity share", value: String(uncertaintyShare + diversityShare), allowed: "0 to 1")

@@ -54,8 +54,10 @@ struct BOSHCODESurrogate: Sendable {
     func predict(_ x: [Double]) -> (mean: Double, aleatoric: Double, epistemic: Double) {
         let o = npn.predict(x)
         let e = student.predict(x)[0]
-        return (targetMean + targetScale * o[0], targetScale * exp(min(max(o[1], -12), 4) / 2),
-                targetScale * exp(min(max(e, -20), 4) / 2))
+        return (
+            targetMean + targetScale * o[0], targetScale * exp(min(max(o[1], -12), 4) / 2),
+            targetScale * exp(min(max(e, -20), 4) / 2)
+        )
     }
 
     /// Upper confidence bound mean + k1 sigma_a + k2 sigma_e in standardised units, and its

@@ -81,7 +81,12 @@ struct NeuralNetwork: Sendable {
             if l > 0 {
                 // Through ReLU (and the dropout mask) of layer l - 1's output.
                 for i in 0..<n {
-                    if input[i] <= 0 { previous[i] = 0 } else if let masks { previous[i] /= (1 - dropout); if !masks[l - 1][i] { previous[i] = 0 } }
+                    if input[i] <= 0 {
+                        previous[i] = 0
+                    } else if let masks {
+                        previous[i] /= (1 - dropout)
+                        if !masks[l - 1][i] { previous[i] = 0 }
+                    }
                 }
             }
             delta = previous
@@ -139,8 +144,10 @@ struct AdamState {
         vB = mB
     }
 
-    mutating func step(_ w: inout [[Double]], _ b: inout [[Double]], _ gW: [[Double]], _ gB: [[Double]],
-                       scale: Double, learningRate: Double) {
+    mutating func step(
+        _ w: inout [[Double]], _ b: inout [[Double]], _ gW: [[Double]], _ gB: [[Double]],
+        scale: Double, learningRate: Double
+    ) {
         t += 1
         let (b1, b2, eps) = (0.9, 0.999, 1e-8)
         let c1 = 1 - pow(b1, Double(t))

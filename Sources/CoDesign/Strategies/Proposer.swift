@@ -28,9 +28,10 @@ struct Proposer {
         for e in top {
             let base = PointEncoding.encode(e.point)
             for _ in 0..<32 {
-                pool.append(base.enumerated().map { i, v in
-                    fixedDimensions.contains(i) ? v : min(max(v + 0.08 * rng.nextGaussian(), 0), 1)
-                })
+                pool.append(
+                    base.enumerated().map { i, v in
+                        fixedDimensions.contains(i) ? v : min(max(v + 0.08 * rng.nextGaussian(), 0), 1)
+                    })
             }
         }
         return pool
@@ -47,10 +48,16 @@ struct Proposer {
             let d = Double(PointEncoding.dimension)
             let gp = [0.25, 0.5, 1.0, 2.0].map { GaussianProcess(inputs: x, targets: y, lengthScale: $0 * d.squareRoot() / 2, noise: 0.05) }
                 .max { $0.logMarginalLikelihood(targets: y) < $1.logMarginalLikelihood(targets: y) }!
-            return ranked(candidatePool(data, rng: &rng), count: count, origin: "gp-ucb") { let p = gp.predict($0); return p.mean + 2 * p.std }
+            return ranked(candidatePool(data, rng: &rng), count: count, origin: "gp-ucb") {
+                let p = gp.predict($0)
+                return p.mean + 2 * p.std
+            }
         case .randomForest:
             let forest = RandomForest(inputs: x, targets: y, seed: rng.next())
-            return ranked(candidatePool(data, rng: &rng), count: count, origin: "forest-ucb") { let p = forest.predict($0); return p.mean + p.std }
+            return ranked(candidatePool(data, rng: &rng), count: count, origin: "forest-ucb") {
+                let p = forest.predict($0)
+                return p.mean + p.std
+            }
         case .gbrt:
             let model = GradientBoostedTrees(inputs: x, targets: y, seed: rng.next())
             let explore = max(count / 5, 1)

@@ -10,14 +10,19 @@ struct RegressionTree: Sendable {
 
     let root: Node
 
-    init(inputs: [[Double]], targets: [Double], indices: [Int], maxDepth: Int, minLeaf: Int,
-         featuresPerSplit: Int, rng: inout SeededGenerator) {
-        root = Self.grow(inputs, targets, indices, depth: 0, maxDepth: maxDepth, minLeaf: minLeaf,
-                         featuresPerSplit: featuresPerSplit, rng: &rng)
+    init(
+        inputs: [[Double]], targets: [Double], indices: [Int], maxDepth: Int, minLeaf: Int,
+        featuresPerSplit: Int, rng: inout SeededGenerator
+    ) {
+        root = Self.grow(
+            inputs, targets, indices, depth: 0, maxDepth: maxDepth, minLeaf: minLeaf,
+            featuresPerSplit: featuresPerSplit, rng: &rng)
     }
 
-    static func grow(_ x: [[Double]], _ y: [Double], _ idx: [Int], depth: Int, maxDepth: Int, minLeaf: Int,
-                     featuresPerSplit: Int, rng: inout SeededGenerator) -> Node {
+    static func grow(
+        _ x: [[Double]], _ y: [Double], _ idx: [Int], depth: Int, maxDepth: Int, minLeaf: Int,
+        featuresPerSplit: Int, rng: inout SeededGenerator
+    ) -> Node {
         let mean = idx.reduce(0) { $0 + y[$1] } / Double(idx.count)
         guard depth < maxDepth, idx.count >= 2 * minLeaf else { return .leaf(mean) }
         let d = x[0].count
@@ -70,8 +75,9 @@ struct RandomForest: Sendable {
         let features = max(1, Int(Double(inputs[0].count).squareRoot().rounded()) * 2)
         trees = (0..<count).map { _ in
             let sample = (0..<n).map { _ in Int.random(in: 0..<n, using: &rng) }
-            return RegressionTree(inputs: inputs, targets: targets, indices: sample, maxDepth: 10, minLeaf: 2,
-                                  featuresPerSplit: features, rng: &rng)
+            return RegressionTree(
+                inputs: inputs, targets: targets, indices: sample, maxDepth: 10, minLeaf: 2,
+                featuresPerSplit: features, rng: &rng)
         }
     }
 
@@ -96,8 +102,9 @@ struct GradientBoostedTrees: Sendable {
         var built: [RegressionTree] = []
         let all = Array(0..<inputs.count)
         for _ in 0..<rounds {
-            let tree = RegressionTree(inputs: inputs, targets: residual, indices: all, maxDepth: 3, minLeaf: 3,
-                                      featuresPerSplit: inputs[0].count, rng: &rng)
+            let tree = RegressionTree(
+                inputs: inputs, targets: residual, indices: all, maxDepth: 3, minLeaf: 3,
+                featuresPerSplit: inputs[0].count, rng: &rng)
             for i in 0..<inputs.count { residual[i] -= rate * tree.predict(inputs[i]) }
             built.append(tree)
         }

@@ -67,11 +67,17 @@ public struct AcceleratorConfig: Hashable, Codable, Sendable {
     // Decoding goes through the validating initialiser so that no invalid
     // configuration can be read from JSON either.
     private enum CodingKeys: String, CodingKey {
-        case batchTile = "batch_tile", spatialTile = "spatial_tile", activation
-        case processingElements = "pe", macLanesPerPE = "lanes_per_pe"
-        case macsPerLane = "mac_per_lane", softmaxPerPE = "softmax_per_pe"
-        case batchSize = "batch_size", activationBufferMB = "activation_buffer_size"
-        case weightBufferMB = "weight_buffer_size", maskBufferMB = "mask_buffer_size"
+        case batchTile = "batch_tile"
+        case spatialTile = "spatial_tile"
+        case activation
+        case processingElements = "pe"
+        case macLanesPerPE = "lanes_per_pe"
+        case macsPerLane = "mac_per_lane"
+        case softmaxPerPE = "softmax_per_pe"
+        case batchSize = "batch_size"
+        case activationBufferMB = "activation_buffer_size"
+        case weightBufferMB = "weight_buffer_size"
+        case maskBufferMB = "mask_buffer_size"
         case mainMemory = "main_memory"
     }
 

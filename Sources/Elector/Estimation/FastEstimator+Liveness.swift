@@ -28,7 +28,8 @@ extension FastEstimator {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: blockCount + 3 * headRecipes.count) { ints in
             let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
             let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipes.count)])
-            let compiled = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipes.count)..<(blockCount + 2 * headRecipes.count)])
+            let compiled = UnsafeMutableBufferPointer(
+                rebasing: ints[(blockCount + headRecipes.count)..<(blockCount + 2 * headRecipes.count)])
             let replayCounts = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 2 * headRecipes.count)...])
             cached.initialize(repeating: -1)
             compiled.initialize(repeating: -1)
@@ -86,8 +87,9 @@ extension FastEstimator {
                                 continue
                             }
                             let recipe = isHeads ? headRecipes[headRecipe] : layer.recipe(of: b, instance: i)
-                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
-                                                   cached: cached, gradients: false)
+                            let table = bytesTable(
+                                layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
+                                cached: cached, gradients: false)
                             let start = isStack ? base + i * recipe.depth : base
                             let events = training ? recipe.trainingForwardEvents : recipe.forwardEvents
                             if isHeads {
@@ -98,7 +100,8 @@ extension FastEstimator {
                                 var count = 0
                                 for event in events {
                                     switch event {
-                                    case .produce(let s): (replay[2 * count], replay[2 * count + 1]) = (table[s], Double(start + recipe.levels[s]))
+                                    case .produce(let s):
+                                        (replay[2 * count], replay[2 * count + 1]) = (table[s], Double(start + recipe.levels[s]))
                                     case .release(let s): (replay[2 * count], replay[2 * count + 1]) = (table[s], -1)
                                     case .inputRead(let k): (replay[2 * count], replay[2 * count + 1]) = (Double(k), -2)
                                     case .produceGradient, .releaseGradient: continue
@@ -132,8 +135,10 @@ extension FastEstimator {
                     inputReadBackward = layer.recipe(of: last, instance: 0).backwardReadsOutput
                     level = levels[last]
                     if replayable {
-                        plans.append(LivenessPlan(layer: layer, incoming: startInput, incomingFlag: startFlag, events: ledger.stopRecording(),
-                                                  outgoing: input, outgoingFlag: inputReadBackward, levelChange: level - startLevel))
+                        plans.append(
+                            LivenessPlan(
+                                layer: layer, incoming: startInput, incomingFlag: startFlag, events: ledger.stopRecording(),
+                                outgoing: input, outgoingFlag: inputReadBackward, levelChange: level - startLevel))
                     }
                 }
             }
@@ -158,7 +163,8 @@ extension FastEstimator {
             let levels = UnsafeMutableBufferPointer(rebasing: ints[0..<blockCount])
             let cached = UnsafeMutableBufferPointer(rebasing: ints[blockCount..<(blockCount + headRecipeCount)])
             let compiled = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + headRecipeCount)..<(blockCount + 2 * headRecipeCount)])
-            let replayCounts = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 2 * headRecipeCount)..<(blockCount + 3 * headRecipeCount)])
+            let replayCounts = UnsafeMutableBufferPointer(
+                rebasing: ints[(blockCount + 2 * headRecipeCount)..<(blockCount + 3 * headRecipeCount)])
             let releasingInstance = UnsafeMutableBufferPointer(rebasing: ints[(blockCount + 3 * headRecipeCount)...])
             cached.initialize(repeating: -1)
             compiled.initialize(repeating: -1)
@@ -235,13 +241,15 @@ extension FastEstimator {
                                 continue
                             }
                             let recipe = isHeads ? headRecipes[headRecipe] : layer.recipe(of: b, instance: i)
-                            let table = bytesTable(layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
-                                                   cached: cached, gradients: true)
+                            let table = bytesTable(
+                                layer, block: b, instance: i, recipe: recipe, headRecipe: headRecipe, tables: tables,
+                                cached: cached, gradients: true)
                             let start = isStack ? levels[b] + (instances - 1 - i) * (1 + recipe.inputGradientDepths[0]) : levels[b]
                             let earlierStage = isStack && i > 0
                             stepPending.initialize(repeating: 0)
                             // A gradient of every head's result belongs to the first head.
-                            stepPending[recipe.output] = isStack && i < instances - 1 ? stageGradient : (i == 0 || isStack ? blockPending[b] : 0)
+                            stepPending[recipe.output] =
+                                isStack && i < instances - 1 ? stageGradient : (i == 0 || isStack ? blockPending[b] : 0)
                             stageGradient = 0
                             if isHeads {
                                 // Worked out for this head, then replayed for the others (above).
@@ -254,14 +262,24 @@ extension FastEstimator {
                                     case .produceGradient(let o):
                                         let at = Double(start + recipe.backwardLevels[recipe.operationSteps[o]])
                                         switch recipe.gradientTargets[o] {
-                                        case .none: (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceTag), table[steps + o], at, 0)
-                                        case .step(let t): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceForStepTag), table[steps + o], at, Double(t))
-                                        case .input(let k): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceForInputTag), table[steps + o], at, Double(k))
+                                        case .none:
+                                            (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.produceTag), table[steps + o], at, 0)
+                                        case .step(let t):
+                                            (entry[0], entry[1], entry[2], entry[3]) = (
+                                                Double(Self.produceForStepTag), table[steps + o], at, Double(t)
+                                            )
+                                        case .input(let k):
+                                            (entry[0], entry[1], entry[2], entry[3]) = (
+                                                Double(Self.produceForInputTag), table[steps + o], at, Double(k)
+                                            )
                                         case .earliestInput: replayable = false
                                         }
-                                    case .release(let t): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.releaseTag), table[t], 0, 0)
-                                    case .inputRead(let k): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.inputReadTag), 0, 0, Double(k))
-                                    case .releaseGradient(let s): (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.releaseGradientTag), 0, 0, Double(s))
+                                    case .release(let t):
+                                        (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.releaseTag), table[t], 0, 0)
+                                    case .inputRead(let k):
+                                        (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.inputReadTag), 0, 0, Double(k))
+                                    case .releaseGradient(let s):
+                                        (entry[0], entry[1], entry[2], entry[3]) = (Double(Self.releaseGradientTag), 0, 0, Double(s))
                                     case .produce: continue
                                     }
                                     count += 1
@@ -278,7 +296,11 @@ extension FastEstimator {
                                     case .none: break
                                     case .step(let t): stepPending[t] += bytes
                                     case .input(let k):
-                                        if earlierStage { stageGradient += bytes } else { belongs(bytes, to: layer.source(of: b, input: k)) }
+                                        if earlierStage {
+                                            stageGradient += bytes
+                                        } else {
+                                            belongs(bytes, to: layer.source(of: b, input: k))
+                                        }
                                     case .earliestInput(let s, let left):
                                         var earliest: LayerBlock.Source? = nil
                                         for case .input(let k) in left ? recipe.steps[s].left : recipe.steps[s].right {
@@ -305,8 +327,10 @@ extension FastEstimator {
                     let events = ledger.stopRecording()
                     // Nothing follows the embedding (its input has no gradient level).
                     if layer.number > 0 {
-                        plans.append(LivenessPlan(layer: layer, incoming: startPending, incomingFlag: false, events: events,
-                                                  outgoing: pending, outgoingFlag: false, levelChange: level - startLevel))
+                        plans.append(
+                            LivenessPlan(
+                                layer: layer, incoming: startPending, incomingFlag: false, events: events,
+                                outgoing: pending, outgoingFlag: false, levelChange: level - startLevel))
                     }
                 }
             }
@@ -327,9 +351,11 @@ extension FastEstimator {
     /// backward results (from `LayerBlock.maximumSteps`, by backward operation) if
     /// `gradients`. A head's table (`headRecipe` its index in `OperationRecipe.heads`, -1 for
     /// other instances) is worked out once per layer and recipe.
-    private func bytesTable(_ layer: LayerStructure, block b: Int, instance i: Int, recipe: OperationRecipe, headRecipe: Int,
-                            tables: UnsafeMutableBufferPointer<Double>, cached: UnsafeMutableBufferPointer<Int>,
-                            gradients: Bool) -> UnsafeMutableBufferPointer<Double> {
+    private func bytesTable(
+        _ layer: LayerStructure, block b: Int, instance i: Int, recipe: OperationRecipe, headRecipe: Int,
+        tables: UnsafeMutableBufferPointer<Double>, cached: UnsafeMutableBufferPointer<Int>,
+        gradients: Bool
+    ) -> UnsafeMutableBufferPointer<Double> {
         let stride = Self.tableStride
         var slot = cached.count  // the table of instances other than heads
         if headRecipe >= 0 {
@@ -344,8 +370,10 @@ extension FastEstimator {
             let shape = recipe.shapes[s].evaluate(dims)
             table[s] = activationBytes(shape.outputValues)
             guard gradients else { continue }
-            BackwardRule.forEachStep(of: shape.kind, hasLeftInputs: recipe.hasLeftInputs[s], hasRightInputs: recipe.hasRightInputs[s],
-                                     optimizer: optimizer) { op in
+            BackwardRule.forEachStep(
+                of: shape.kind, hasLeftInputs: recipe.hasLeftInputs[s], hasRightInputs: recipe.hasRightInputs[s],
+                optimizer: optimizer
+            ) { op in
                 table[o] = gradientBytes(op.outputValues)
                 o += 1
             }
@@ -380,7 +408,8 @@ extension FastEstimator {
         guard case .block(let a) = source else { return nil }  // the layer input is the previous layer's result
         if layer.recipe(of: a, instance: layer.instances(of: a) - 1).backwardReadsOutput { return nil }
         for reader in layer.readers(of: source) {
-            for i in 0..<layer.instances(of: reader.block) where layer.recipe(of: reader.block, instance: i).inputsReadBackward[reader.input] {
+            for i in 0..<layer.instances(of: reader.block)
+            where layer.recipe(of: reader.block, instance: i).inputsReadBackward[reader.input] {
                 return (reader.block, i)
             }
         }

@@ -20,11 +20,13 @@ extension FastEstimator {
         plans.reserveCapacity(layers.count)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: LayerBlock.maximumCount) { levels in
             for layer in layers {
-                let plan = plans.first { $0.layer.hasSameWork(as: layer) } ?? {
-                    let plan = recordForward(layer, into: &entries, levels)
-                    plans.append(plan)
-                    return plan
-                }()
+                let plan =
+                    plans.first { $0.layer.hasSameWork(as: layer) }
+                    ?? {
+                        let plan = recordForward(layer, into: &entries, levels)
+                        plans.append(plan)
+                        return plan
+                    }()
                 for e in plan.entries { ledger.add(entries[e].cost, copies: entries[e].copies, level: level + entries[e].level) }
                 largest = max(largest, Double(plan.values))
                 all += Double(plan.values)
@@ -39,8 +41,10 @@ extension FastEstimator {
 
     /// Tiles `layer`'s forward operations once, appending them to `entries` with levels
     /// counted from the layer's input level.
-    private func recordForward(_ layer: LayerStructure, into entries: inout [WorkEntry],
-                               _ levels: UnsafeMutableBufferPointer<Int>) -> LayerWorkPlan {
+    private func recordForward(
+        _ layer: LayerStructure, into entries: inout [WorkEntry],
+        _ levels: UnsafeMutableBufferPointer<Int>
+    ) -> LayerWorkPlan {
         let first = entries.count
         var values = 0
         for b in layer.blocks.indices where layer.isPresent(b) {
@@ -92,11 +96,13 @@ extension FastEstimator {
         withUnsafeTemporaryAllocation(of: (cost: TileCost, offset: Int).self, capacity: 2 * LayerBlock.maximumOperations) { costs in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: LayerBlock.maximumCount) { levels in
                 for layer in layers.reversed() {
-                    let plan = plans.first { $0.layer.hasSameWork(as: layer) } ?? {
-                        let plan = recordBackward(layer, into: &entries, levels, costs)
-                        plans.append(plan)
-                        return plan
-                    }()
+                    let plan =
+                        plans.first { $0.layer.hasSameWork(as: layer) }
+                        ?? {
+                            let plan = recordBackward(layer, into: &entries, levels, costs)
+                            plans.append(plan)
+                            return plan
+                        }()
                     for e in plan.entries { ledger.add(entries[e].cost, copies: entries[e].copies, level: level + entries[e].level) }
                     level += plan.levelChange
                 }
@@ -106,8 +112,10 @@ extension FastEstimator {
 
     /// Tiles `layer`'s backward operations and weight updates once, appending them to
     /// `entries` with levels counted from the level of the layer result's gradient.
-    private func recordBackward(_ layer: LayerStructure, into entries: inout [WorkEntry], _ levels: UnsafeMutableBufferPointer<Int>,
-                                _ costs: UnsafeMutableBufferPointer<(cost: TileCost, offset: Int)>) -> LayerWorkPlan {
+    private func recordBackward(
+        _ layer: LayerStructure, into entries: inout [WorkEntry], _ levels: UnsafeMutableBufferPointer<Int>,
+        _ costs: UnsafeMutableBufferPointer<(cost: TileCost, offset: Int)>
+    ) -> LayerWorkPlan {
         let first = entries.count
         let inputGradient = layer.backwardLevels(levels, outputLevel: 0)
         for b in layer.blocks.indices.reversed() where layer.isPresent(b) {
@@ -123,7 +131,8 @@ extension FastEstimator {
                     let at = start + recipe.backwardLevels[s]
                     let (left, right) = (recipe.hasLeftInputs[s], recipe.hasRightInputs[s])
                     if let previous, previous.kind == shape.kind, previous.load == shape.load, previous.left == left,
-                       previous.right == right {
+                        previous.right == right
+                    {
                         for c in 0..<kept { entries.append(WorkEntry(cost: costs[c].cost, copies: copies, level: at + costs[c].offset)) }
                         continue
                     }

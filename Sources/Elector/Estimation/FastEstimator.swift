@@ -72,8 +72,10 @@ struct FastEstimator {
 
     // MARK: Operation costs
 
-    func tile(_ kind: MappedOperation.Kind, phase: MappedOperation.Phase, load: Int = 0, store: Int = 0,
-              output: Int, outputKind: MatrixKind) -> TileCost {
+    func tile(
+        _ kind: MappedOperation.Kind, phase: MappedOperation.Phase, load: Int = 0, store: Int = 0,
+        output: Int, outputKind: MatrixKind
+    ) -> TileCost {
         tiler.cost(kind, phase: phase, load: load, store: store, output: output, outputKind: outputKind)
     }
 

@@ -39,13 +39,16 @@ struct LayerStructure {
         let previous = Self.previousHiddenSize(in: model, layer: j)
         self.init(
             number: j + 1, blocks: LayerBlock.layer,
-            dimensions: RecipeDimensions(batch: batchSize, sequence: sequenceLength, hidden: layer.hiddenSize, head: layer.headSize,
-                                         previousHidden: previous),
+            dimensions: RecipeDimensions(
+                batch: batchSize, sequence: sequenceLength, hidden: layer.hiddenSize, head: layer.headSize,
+                previousHidden: previous),
             heads: layer.heads, feedForward: layer.feedForward, hasProjection: previous != layer.hiddenSize)
     }
 
-    private init(number: Int, blocks: [LayerBlock], dimensions: RecipeDimensions, heads: [HeadOperation], feedForward: [Int],
-                 hasProjection: Bool) {
+    private init(
+        number: Int, blocks: [LayerBlock], dimensions: RecipeDimensions, heads: [HeadOperation], feedForward: [Int],
+        hasProjection: Bool
+    ) {
         self.number = number
         self.blocks = blocks
         self.dimensions = dimensions

@@ -2,7 +2,9 @@
 package struct MappedOperation: Sendable, Hashable {
     /// Which hardware module class executes the operation.
     package enum Unit: String, Sendable, Codable, CaseIterable {
-        case macLane = "mac_lanes", softmax, layerNorm = "layer_norm"
+        case macLane = "mac_lanes"
+        case softmax
+        case layerNorm = "layer_norm"
     }
 
     /// Forward pass, backward pass or weight update (paper Table I).

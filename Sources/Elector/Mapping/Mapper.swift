@@ -113,17 +113,21 @@ package struct Mapper: Sendable {
         for record in records.reversed() {
             let f = builder.operations[record.id]
             let upstream = gradients[f.id]
-            BackwardRule.forEachStep(of: f.kind, hasLeftInputs: !record.leftInputs.isEmpty, hasRightInputs: !record.rightInputs.isEmpty,
-                                     optimizer: optimizer) { step in
-                let reads: [Int] = switch step.reads {
-                case .nothing: []
-                case .leftInputs: record.leftInputs
-                case .rightInputs: record.rightInputs
-                case .forwardOutput: [f.id]
-                }
-                let id = builder.add(label: f.label.with(stage: step.stage), layer: f.layer, phase: .backward, kind: step.kind,
-                                     dependencies: upstream + reads, load: step.loadValues, output: step.outputValues,
-                                     outputKind: .gradient)
+            BackwardRule.forEachStep(
+                of: f.kind, hasLeftInputs: !record.leftInputs.isEmpty, hasRightInputs: !record.rightInputs.isEmpty,
+                optimizer: optimizer
+            ) { step in
+                let reads: [Int] =
+                    switch step.reads {
+                    case .nothing: []
+                    case .leftInputs: record.leftInputs
+                    case .rightInputs: record.rightInputs
+                    case .forwardOutput: [f.id]
+                    }
+                let id = builder.add(
+                    label: f.label.with(stage: step.stage), layer: f.layer, phase: .backward, kind: step.kind,
+                    dependencies: upstream + reads, load: step.loadValues, output: step.outputValues,
+                    outputKind: .gradient)
                 switch step.produces {
                 case .nothing: break
                 case .leftGradient: for input in record.leftInputs { gradients[input].append(id) }
@@ -146,8 +150,10 @@ package struct Mapper: Sendable {
         var operations: [MappedOperation] = []
 
         @discardableResult
-        mutating func add(label: OperationLabel, layer: Int, phase: MappedOperation.Phase, kind: MappedOperation.Kind, dependencies: [Int],
-                          load: Int, store: Int = 0, output: Int, outputKind: MatrixKind) -> Int {
+        mutating func add(
+            label: OperationLabel, layer: Int, phase: MappedOperation.Phase, kind: MappedOperation.Kind, dependencies: [Int],
+            load: Int, store: Int = 0, output: Int, outputKind: MatrixKind
+        ) -> Int {
             let id = operations.count
             var unique = dependencies
             if unique.count > 1 {
@@ -159,9 +165,10 @@ package struct Mapper: Sendable {
                 }
                 unique.removeLast(unique.count - kept)
             }
-            operations.append(MappedOperation(
-                id: id, label: label, layer: layer, phase: phase, kind: kind, dependencies: unique,
-                loadValues: load, storeValues: store, outputValues: output, outputKind: outputKind))
+            operations.append(
+                MappedOperation(
+                    id: id, label: label, layer: layer, phase: phase, kind: kind, dependencies: unique,
+                    loadValues: load, storeValues: store, outputValues: output, outputKind: outputKind))
             return id
         }
     }

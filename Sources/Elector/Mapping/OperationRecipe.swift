@@ -104,8 +104,10 @@ final class OperationRecipe: Sendable {
         let probe = RecipeDimensions(batch: 1, sequence: 1, hidden: 1, head: 1, previousHidden: 1, stageInput: 1, stageOutput: 1)
         var reads = [[BackwardStep.Reads]](repeating: [], count: n)
         for (s, step) in steps.enumerated() {
-            BackwardRule.forEachStep(of: step.shape.evaluate(probe).kind, hasLeftInputs: !step.left.isEmpty,
-                                     hasRightInputs: !step.right.isEmpty, optimizer: .sgd) { reads[s].append($0.reads) }
+            BackwardRule.forEachStep(
+                of: step.shape.evaluate(probe).kind, hasLeftInputs: !step.left.isEmpty,
+                hasRightInputs: !step.right.isEmpty, optimizer: .sgd
+            ) { reads[s].append($0.reads) }
         }
         /// The operands a backward operation of step `s` reads.
         func operandsRead(_ s: Int, _ r: BackwardStep.Reads) -> [RecipeStep.Operand] {
@@ -153,8 +155,10 @@ final class OperationRecipe: Sendable {
         var gradientTargets: [GradientTarget] = []
         for (s, step) in steps.enumerated() {
             firstOperation.append(operationSteps.count)
-            BackwardRule.forEachStep(of: step.shape.evaluate(probe).kind, hasLeftInputs: !step.left.isEmpty,
-                                     hasRightInputs: !step.right.isEmpty, optimizer: .sgd) { op in
+            BackwardRule.forEachStep(
+                of: step.shape.evaluate(probe).kind, hasLeftInputs: !step.left.isEmpty,
+                hasRightInputs: !step.right.isEmpty, optimizer: .sgd
+            ) { op in
                 operationSteps.append(s)
                 let side: [RecipeStep.Operand]
                 switch op.produces {
@@ -172,7 +176,8 @@ final class OperationRecipe: Sendable {
                 }
                 // Inputs come before any step of the recipe.
                 gradientTargets.append(
-                    inputs.count > 1 ? .earliestInput(step: s, left: op.produces == .leftGradient)
+                    inputs.count > 1
+                        ? .earliestInput(step: s, left: op.produces == .leftGradient)
                         : inputs.count == 1 ? .input(inputs[0]) : earliest < Int.max ? .step(earliest) : .none)
             }
         }

@@ -28,18 +28,23 @@ enum ShapeFormula: Sendable {
         switch self {
         case .weighted(let m, let k, let n):
             let (m, k, n) = (dims[m], dims[k], dims[n])
-            return RecipeShape(kind: .matmul(batch: B, m: m, k: k, n: n, left: .activation, right: .weight, bandedK: nil, sharedRight: true),
-                               load: k * n)
+            return RecipeShape(
+                kind: .matmul(batch: B, m: m, k: k, n: n, left: .activation, right: .weight, bandedK: nil, sharedRight: true),
+                load: k * n)
         case .activations(let m, let k, let n):
-            return RecipeShape(kind: .matmul(batch: B, m: dims[m], k: dims[k], n: dims[n], left: .activation, right: .activation,
-                                             bandedK: nil, sharedRight: false), load: 0)
+            return RecipeShape(
+                kind: .matmul(
+                    batch: B, m: dims[m], k: dims[k], n: dims[n], left: .activation, right: .activation,
+                    bandedK: nil, sharedRight: false), load: 0)
         case .fixedTransform(let n):
-            return RecipeShape(kind: .matmul(batch: B, m: N, k: N, n: dims[n], left: .fixed, right: .activation, bandedK: nil, sharedRight: false),
-                               load: N * N)
+            return RecipeShape(
+                kind: .matmul(batch: B, m: N, k: N, n: dims[n], left: .fixed, right: .activation, bandedK: nil, sharedRight: false),
+                load: N * N)
         case .banded(let kernel, let n):
             let n = dims[n]
-            return RecipeShape(kind: .matmul(batch: B, m: N, k: N, n: n, left: .weight, right: .activation, bandedK: kernel, sharedRight: false),
-                               load: kernel * n)
+            return RecipeShape(
+                kind: .matmul(batch: B, m: N, k: N, n: n, left: .weight, right: .activation, bandedK: kernel, sharedRight: false),
+                load: kernel * n)
         case .softmax(let columns):
             return RecipeShape(kind: .softmax(rows: B * N, columns: dims[columns]), load: 0)
         case .layerNorm(let columns):

@@ -10,8 +10,11 @@ package struct DynaPropSetting: Sendable, Equatable, Codable {
     package let gradientSparsity: Double
 
     enum CodingKeys: String, CodingKey {
-        case tauI = "tau_i", tauT = "tau_t", weightSparsity = "weight_sparsity"
-        case activationSparsity = "activation_sparsity", gradientSparsity = "gradient_sparsity"
+        case tauI = "tau_i"
+        case tauT = "tau_t"
+        case weightSparsity = "weight_sparsity"
+        case activationSparsity = "activation_sparsity"
+        case gradientSparsity = "gradient_sparsity"
     }
 
     /// DynaProp switched off: dense matrices everywhere.
@@ -23,7 +26,8 @@ package struct DynaPropSetting: Sendable, Equatable, Codable {
     package init(tauI: Double, tauT: Double, profile: SparsityProfile) throws {
         self.tauI = tauI
         self.tauT = tauT
-        weightSparsity = try Self.survivable(profile.weight.sparsity(at: tauI, kind: "weight"), kind: "weight", threshold: "tau_I", tau: tauI)
+        weightSparsity = try Self.survivable(
+            profile.weight.sparsity(at: tauI, kind: "weight"), kind: "weight", threshold: "tau_I", tau: tauI)
         activationSparsity = try Self.survivable(
             profile.activation.sparsity(at: tauI, kind: "activation"), kind: "activation", threshold: "tau_I", tau: tauI)
         gradientSparsity = try Self.survivable(

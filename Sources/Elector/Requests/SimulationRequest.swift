@@ -21,10 +21,12 @@ package struct SimulationRequest: Sendable {
     /// Figures per layer or per operation besides the totals (cycle-level mode only).
     package var breakdown: Breakdown?
 
-    package init(model: TransformerModel, accelerator: AcceleratorConfig, table: HardwareTable,
-                workload: Workload = .inference, dynaProp: DynaPropSetting = .paperDefault,
-                optimizer: Optimizer = .sgd, sequenceLength: Int = 128, fidelity: Fidelity = .cycle,
-                acceltranComposition: Bool = false, breakdown: Breakdown? = nil) {
+    package init(
+        model: TransformerModel, accelerator: AcceleratorConfig, table: HardwareTable,
+        workload: Workload = .inference, dynaProp: DynaPropSetting = .paperDefault,
+        optimizer: Optimizer = .sgd, sequenceLength: Int = 128, fidelity: Fidelity = .cycle,
+        acceltranComposition: Bool = false, breakdown: Breakdown? = nil
+    ) {
         self.model = model
         self.accelerator = accelerator
         self.table = table

@@ -17,8 +17,13 @@ package struct LayerBreakdown: Codable, Sendable, Equatable {
     package var dynamicEnergyJ: Double
 
     enum CodingKeys: String, CodingKey {
-        case layer, operations, startCycle = "start_cycle", finishCycle = "finish_cycle", busyUnitCycles = "busy_unit_cycles"
-        case macLaneUtilisation = "mac_lane_utilisation", effectualMACs = "effectual_macs", mainMemoryBytes = "main_memory_bytes"
+        case layer, operations
+        case startCycle = "start_cycle"
+        case finishCycle = "finish_cycle"
+        case busyUnitCycles = "busy_unit_cycles"
+        case macLaneUtilisation = "mac_lane_utilisation"
+        case effectualMACs = "effectual_macs"
+        case mainMemoryBytes = "main_memory_bytes"
         case dynamicEnergyJ = "dynamic_energy_j"
     }
 
@@ -28,9 +33,11 @@ package struct LayerBreakdown: Codable, Sendable, Equatable {
     package static func of(_ operations: [OperationBreakdown], macLanes: Int) -> [LayerBreakdown] {
         var layers: [Int: LayerBreakdown] = [:]
         for op in operations {
-            var l = layers[op.layer] ?? LayerBreakdown(
-                layer: op.layer, operations: 0, startCycle: op.startCycle, finishCycle: op.finishCycle,
-                busyUnitCycles: UnitClassFigures(), macLaneUtilisation: 0, effectualMACs: 0, mainMemoryBytes: 0, dynamicEnergyJ: 0)
+            var l =
+                layers[op.layer]
+                ?? LayerBreakdown(
+                    layer: op.layer, operations: 0, startCycle: op.startCycle, finishCycle: op.finishCycle,
+                    busyUnitCycles: UnitClassFigures(), macLaneUtilisation: 0, effectualMACs: 0, mainMemoryBytes: 0, dynamicEnergyJ: 0)
             l.operations += 1
             l.startCycle = min(l.startCycle, op.startCycle)
             l.finishCycle = max(l.finishCycle, op.finishCycle)

@@ -18,8 +18,15 @@ package struct ModuleClassFigures: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         // In the order `entries` and `total` use: alphabetical by JSON key.
-        case activationBuffer = "activation_buffer", control, dynaProp = "dynaprop", fifos, layerNorm = "layer_norm"
-        case macLanes = "mac_lanes", mainMemory = "main_memory", maskBuffer = "mask_buffer", softmax, sparsity
+        case activationBuffer = "activation_buffer"
+        case control
+        case dynaProp = "dynaprop"
+        case fifos
+        case layerNorm = "layer_norm"
+        case macLanes = "mac_lanes"
+        case mainMemory = "main_memory"
+        case maskBuffer = "mask_buffer"
+        case softmax, sparsity
         case weightBuffer = "weight_buffer"
     }
 

@@ -24,9 +24,15 @@ package struct OperationBreakdown: Codable, Sendable, Equatable {
     package var dynamicEnergyJ: Double
 
     enum CodingKeys: String, CodingKey {
-        case name, layer, phase, unit, startCycle = "start_cycle", finishCycle = "finish_cycle"
-        case busyUnitCycles = "busy_unit_cycles", utilisation, effectualMACs = "effectual_macs", denseMACs = "dense_macs"
-        case mainMemoryBytes = "main_memory_bytes", dynamicEnergyJ = "dynamic_energy_j"
+        case name, layer, phase, unit
+        case startCycle = "start_cycle"
+        case finishCycle = "finish_cycle"
+        case busyUnitCycles = "busy_unit_cycles"
+        case utilisation
+        case effectualMACs = "effectual_macs"
+        case denseMACs = "dense_macs"
+        case mainMemoryBytes = "main_memory_bytes"
+        case dynamicEnergyJ = "dynamic_energy_j"
     }
 
     /// Cycles from the first tile's start to completion.

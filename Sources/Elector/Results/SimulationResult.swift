@@ -36,11 +36,23 @@ package struct SimulationResult: Codable, Sendable {
     package var layerBreakdown: [LayerBreakdown]?
 
     enum CodingKeys: String, CodingKey {
-        case mode, workload, table, clockMHz = "clock_mhz", dynaProp = "dynaprop", cycles, seconds
-        case dynamicEnergyJ = "dynamic_energy_j", leakageEnergyJ = "leakage_energy_j", areaMM2 = "area_mm2"
-        case utilisation, stalls, peakBufferBytes = "peak_buffer_bytes", mainMemoryBytes = "main_memory_bytes"
-        case spilledBytes = "spilled_bytes", effectualMACs = "effectual_macs", denseMACs = "dense_macs", operations, tiles
-        case footprint, operationBreakdown = "operation_breakdown", layerBreakdown = "layer_breakdown"
+        case mode, workload, table
+        case clockMHz = "clock_mhz"
+        case dynaProp = "dynaprop"
+        case cycles, seconds
+        case dynamicEnergyJ = "dynamic_energy_j"
+        case leakageEnergyJ = "leakage_energy_j"
+        case areaMM2 = "area_mm2"
+        case utilisation, stalls
+        case peakBufferBytes = "peak_buffer_bytes"
+        case mainMemoryBytes = "main_memory_bytes"
+        case spilledBytes = "spilled_bytes"
+        case effectualMACs = "effectual_macs"
+        case denseMACs = "dense_macs"
+        case operations, tiles
+        case footprint
+        case operationBreakdown = "operation_breakdown"
+        case layerBreakdown = "layer_breakdown"
     }
 
     package var totalDynamicEnergyJ: Double { dynamicEnergyJ.total }

@@ -13,7 +13,9 @@ package struct StallBreakdown: Codable, Sendable, Equatable {
     package init() {}
 
     enum CodingKeys: String, CodingKey {
-        case memory, dependency, bufferFull = "buffer_full", compute
+        case memory, dependency
+        case bufferFull = "buffer_full"
+        case compute
     }
 
     /// All causes that leave the compute units idle (everything but `compute`).

@@ -8,7 +8,9 @@ package struct UnitClassFigures: Codable, Sendable, Equatable {
     package init() {}
 
     enum CodingKeys: String, CodingKey {
-        case macLanes = "mac_lanes", softmax, layerNorm = "layer_norm"
+        case macLanes = "mac_lanes"
+        case softmax
+        case layerNorm = "layer_norm"
     }
 
     /// The figure of `unit`'s class.

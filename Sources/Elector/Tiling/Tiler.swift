@@ -52,7 +52,8 @@ struct Tiler: Sendable {
         let tile = Double(c.batchTile * c.spatialTile * c.spatialTile)
         operandTileBytes = (
             tile * (dataBytes.0 + maskBytes.0), tile * (dataBytes.1 + maskBytes.1), tile * (dataBytes.2 + maskBytes.2),
-            tile * dataBytes.3)
+            tile * dataBytes.3
+        )
     }
 
     @inline(__always)
@@ -77,8 +78,9 @@ struct Tiler: Sendable {
 
     /// Tiles `op`.
     func tile(_ op: MappedOperation) -> TiledOperation {
-        let c = cost(op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
-                     outputKind: op.outputKind)
+        let c = cost(
+            op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
+            outputKind: op.outputKind)
         // Effectual MACs in a tile vary binomially around their mean.
         let deviation = c.matmulDensity.map { kept in
             (Double(batchTile * spatialTile * spatialTile * spatialTile) * kept * (1 - kept)).squareRoot() / Double(macsPerLane)
@@ -87,8 +89,10 @@ struct Tiler: Sendable {
     }
 
     /// The cost of an operation given by its parts (see `MappedOperation`).
-    func cost(_ kind: MappedOperation.Kind, phase: MappedOperation.Phase, load loadValues: Int, store storeValues: Int,
-              output outputValues: Int, outputKind: MatrixKind) -> TileCost {
+    func cost(
+        _ kind: MappedOperation.Kind, phase: MappedOperation.Phase, load loadValues: Int, store storeValues: Int,
+        output outputValues: Int, outputKind: MatrixKind
+    ) -> TileCost {
         let b = batchTile
         let x = spatialTile
         let m = macsPerLane
