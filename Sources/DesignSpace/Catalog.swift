@@ -62,7 +62,11 @@ public enum Catalog {
         if let object = try? JSONText.object(data, source: reference) as? [String: Any], object["l"] != nil {
             return .model(try ModelDict.model(from: object))
         }
-        return .accelerator(try accelerator(reference))
+        // The bytes are already read (and size-checked): parse them rather than read the file again.
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DesignSpaceError.malformedFile(path: reference, reason: StructuredInputError.notText(path: reference).reason)
+        }
+        return .accelerator(try AcceleratorFile.parse(text, source: reference))
     }
 
     private static func looksLikePath(_ reference: String) -> Bool {
