@@ -37,10 +37,14 @@ package enum SVGChart {
         func py(_ y: Double) -> Double { height - bottom - (y - y0) / max(y1 - y0, 1e-12) * (height - top - bottom) }
     }
 
-    static func axes(_ xs: [Double], _ ys: [Double], logX: Bool) -> Axes {
+    static func axes(_ xs: [Double], _ ys: [Double], logX: Bool, yFloor: Double? = nil) -> Axes {
         let xv = logX ? xs.filter { $0 > 0 } : xs
         var (x0, x1) = (xv.min() ?? 0, xv.max() ?? 1)
         var (y0, y1) = (ys.min() ?? 0, ys.max() ?? 1)
+        if let yFloor {
+            y0 = yFloor
+            y1 = max(y1, yFloor)
+        }
         if x0 == x1 {
             x0 = logX ? x0 / 2 : x0 - 1
             x1 = logX ? x1 * 2 : x1 + 1
@@ -50,7 +54,7 @@ package enum SVGChart {
             y1 += 0.5
         }
         let pad = (y1 - y0) * 0.05
-        return Axes(x0: x0, x1: x1, y0: y0 - pad, y1: y1 + pad, logX: logX)
+        return Axes(x0: x0, x1: x1, y0: yFloor ?? (y0 - pad), y1: y1 + pad, logX: logX)
     }
 
     static func frame(_ a: Axes, title: String, xLabel: String, yLabel: String) -> [String] {
@@ -74,23 +78,62 @@ package enum SVGChart {
         return s
     }
 
-    /// Lines, e.g. best performance so far against evaluations.
-    package static func lines(title: String, xLabel: String, yLabel: String, series: [Series]) -> String {
-        let a = axes(series.flatMap { $0.points.map(\.x) }, series.flatMap { $0.points.map(\.y) }, logX: false)
+    /// Lines, e.g. best performance so far against evaluations. With `yFloor`, the y axis
+    /// starts there (a convergence plot starts at the initial sample's median, drawn dashed
+    /// and named `floorLabel`), so that gaps are drawn at their size against that level.
+    package static func lines(
+        title: String, xLabel: String, yLabel: String, series: [Series], yFloor: Double? = nil, floorLabel: String? = nil
+    ) -> String {
+        let a = axes(series.flatMap { $0.points.map(\.x) }, series.flatMap { $0.points.map(\.y) }, logX: false, yFloor: yFloor)
         var s = frame(a, title: title, xLabel: xLabel, yLabel: yLabel)
         for (i, line) in series.enumerated() {
             let color = palette[i % palette.count]
-            let path = line.points.map { "\(a.px($0.x)),\(a.py($0.y))" }.joined(separator: " ")
+            let path = line.points.map { "\(a.px($0.x)),\(a.py(max($0.y, a.y0)))" }.joined(separator: " ")
             s.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(path)\"/>")
             s.append("<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(i) * 18)\" fill=\"\(color)\">\(escape(line.name))</text>")
+        }
+        if let yFloor, let floorLabel {
+            let y = a.py(yFloor)
+            s.append(
+                "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - right)\" y2=\"\(y)\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>")
+            s.append(
+                "<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(series.count) * 18)\" fill=\"#555\">- - \(escape(floorLabel))</text>")
         }
         return (s + ["</svg>"]).joined(separator: "\n") + "\n"
     }
 
-    /// Points, with the front highlighted and connected, and labelled markers.
+    /// Shapes and colours of the markers, one each, so that no two baselines look alike.
+    static let markerStyles: [(shape: String, color: String)] = [
+        ("square", "#000000"), ("triangle", "#9467bd"), ("diamond", "#8c564b"), ("cross", "#17becf"),
+    ]
+
+    static func markerShape(_ style: (shape: String, color: String), x: Double, y: Double) -> String {
+        switch style.shape {
+        case "triangle":
+            return "<polygon points=\"\(x),\(y - 6) \(x - 6),\(y + 5) \(x + 6),\(y + 5)\" fill=\"\(style.color)\"/>"
+        case "diamond":
+            return "<polygon points=\"\(x),\(y - 7) \(x + 6),\(y) \(x),\(y + 7) \(x - 6),\(y)\" fill=\"\(style.color)\"/>"
+        case "cross":
+            return
+                "<path d=\"M\(x - 5),\(y - 5) L\(x + 5),\(y + 5) M\(x - 5),\(y + 5) L\(x + 5),\(y - 5)\" stroke=\"\(style.color)\" stroke-width=\"2.5\"/>"
+        default:
+            return "<rect x=\"\(x - 5)\" y=\"\(y - 5)\" width=\"10\" height=\"10\" fill=\"\(style.color)\"/>"
+        }
+    }
+
+    static let markerGlyphs = ["square": "&#9632;", "triangle": "&#9650;", "diamond": "&#9670;", "cross": "&#10005;"]
+
+    /// Points, with two fronts, and labelled markers.
+    ///
+    /// `front` is the plane's own Pareto front (least x, most y), computed by the caller in
+    /// this plane and drawn as the staircase of the region it dominates. `highlighted` are
+    /// other points to ring (a run rings its 4-D front, most of whose points are not on the
+    /// plane's front). Each marker gets its own shape and colour, and its label beside it
+    /// and in the legend.
     package static func scatter(
         title: String, xLabel: String, yLabel: String, logX: Bool,
-        all: [(x: Double, y: Double)], front: [(x: Double, y: Double)], markers: [Marker]
+        all: [(x: Double, y: Double)], front: [(x: Double, y: Double)], frontLabel: String = "Pareto front",
+        highlighted: [(x: Double, y: Double)] = [], highlightLabel: String = "", markers: [Marker]
     ) -> String {
         let xs = all.map(\.x) + markers.map(\.x)
         let ys = all.map(\.y) + markers.map(\.y)
@@ -99,17 +142,34 @@ package enum SVGChart {
         for p in all where !logX || p.x > 0 {
             s.append("<circle cx=\"\(a.px(p.x))\" cy=\"\(a.py(p.y))\" r=\"2.5\" fill=\"#9ecae1\"/>")
         }
-        let sorted = front.filter { !logX || $0.x > 0 }.sorted { $0.x < $1.x }
-        s.append(
-            "<polyline fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.5\" points=\"\(sorted.map { "\(a.px($0.x)),\(a.py($0.y))" }.joined(separator: " "))\"/>"
-        )
-        for p in sorted { s.append("<circle cx=\"\(a.px(p.x))\" cy=\"\(a.py(p.y))\" r=\"4\" fill=\"#d62728\"/>") }
-        for (i, m) in markers.enumerated() where !logX || m.x > 0 {
-            s.append("<rect x=\"\(a.px(m.x) - 5)\" y=\"\(a.py(m.y) - 5)\" width=\"10\" height=\"10\" fill=\"black\"/>")
-            s.append("<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(i) * 18)\">&#9632; \(escape(m.label))</text>")
+        for p in highlighted where !logX || p.x > 0 {
+            s.append("<circle cx=\"\(a.px(p.x))\" cy=\"\(a.py(p.y))\" r=\"5\" fill=\"none\" stroke=\"#ff7f0e\" stroke-width=\"1.5\"/>")
         }
-        s.append(
-            "<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(markers.count) * 18)\" fill=\"#d62728\">&#9679; Pareto front</text>")
+        // Staircase: from each front point right to the next one's cost, then up to its
+        // accuracy; everything below and to the right of the line is dominated in this plane.
+        let sorted = front.filter { !logX || $0.x > 0 }.sorted { $0.x < $1.x }
+        var steps: [String] = []
+        for (k, p) in sorted.enumerated() {
+            if k > 0 { steps.append("\(a.px(p.x)),\(a.py(sorted[k - 1].y))") }
+            steps.append("\(a.px(p.x)),\(a.py(p.y))")
+        }
+        if let last = sorted.last { steps.append("\(width - right),\(a.py(last.y))") }
+        s.append("<polyline fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.5\" points=\"\(steps.joined(separator: " "))\"/>")
+        for p in sorted { s.append("<circle cx=\"\(a.px(p.x))\" cy=\"\(a.py(p.y))\" r=\"4\" fill=\"#d62728\"/>") }
+        var legend = 0
+        func legendLine(_ text: String, _ color: String) {
+            s.append("<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(legend) * 18)\" fill=\"\(color)\">\(text)</text>")
+            legend += 1
+        }
+        for (i, m) in markers.enumerated() where !logX || m.x > 0 {
+            let style = markerStyles[i % markerStyles.count]
+            let (x, y) = (a.px(m.x), a.py(m.y))
+            s.append(markerShape(style, x: x, y: y))
+            s.append("<text x=\"\(x + 8)\" y=\"\(y - 8)\" font-size=\"10\" fill=\"\(style.color)\">\(escape(m.label))</text>")
+            legendLine("\(markerGlyphs[style.shape]!) \(escape(m.label))", style.color)
+        }
+        legendLine("&#9679; \(escape(frontLabel))", "#d62728")
+        if !highlighted.isEmpty { legendLine("&#9675; \(escape(highlightLabel))", "#ff7f0e") }
         return (s + ["</svg>"]).joined(separator: "\n") + "\n"
     }
 

@@ -20,7 +20,18 @@ struct SearchCommand: ParsableCommand {
             convergence and Pareto CSVs and SVG plots. A second search on the same directory is \
             refused while the first runs. --resume DIR continues a killed run with its stored \
             settings; with --budget N it extends a finished or killed run to N evaluations. No \
-            other search option may be given with --resume.
+            other search option may be given with --resume but --compare, --time-limit and \
+            --objective-scale, which must name the run's own scale. A resumed run takes past \
+            batches from proposals.jsonl instead of fitting its surrogate again.
+
+            Outputs: summary.json (the run in one file), trials.csv (every evaluation with \
+            readable model and accelerator fields, its figures and the surrogate's prediction), \
+            pareto.csv (the 4-D front over accuracy, latency, area and energy), and plots of \
+            GLUE score against latency, area and energy, each with the front of that plane drawn \
+            as steps. Performance and hypervolume are on a declared scale \
+            (data/objective-scale.json, named in run.json), the same for every seed and run. \
+            --compare writes each strategy's files in its own folder (--out/boshcode, ...) and \
+            the curves of all in --out; --compare --resume continues it.
 
             Input files: --mode hw-nas fixes the accelerator (--accelerator: acceltran-edge, \
             acceltran-server, elector-star, or an AccelTran-style YAML or JSON file; `transcode \
@@ -43,6 +54,8 @@ struct SearchCommand: ParsableCommand {
               transcode search --mode accelerator --model my-model.json --out runs/accel
               transcode search --resume runs/small --budget 96
               transcode search --compare --budget 32 --out runs/compare
+              transcode search --budget 400 --time-limit 30m --out runs/long
+              transcode search --compare --resume runs/compare --budget 64
             """)
 
     // Options are optional so that `--resume` can tell which were given (ArgumentParser
@@ -71,12 +84,19 @@ struct SearchCommand: ParsableCommand {
     var accuracyTable: String?
     @Option(help: "Run directory (default: runs/search).") var out: String?
     @Option(help: "Continue the run in this directory with the settings it was started with; with --budget, extend it.") var resume: String?
-    @Flag(help: "Run every strategy on the same budget and seed and compare their convergence.") var compare = false
+    @Flag(help: "Run every strategy on the same budget and seed, each in its own folder of --out, and compare them.") var compare = false
+    @Option(
+        help:
+            "fixed-max (costs divided by declared maxima, the paper's scale) or log (log-scaled costs between declared bounds) (default: \(ObjectiveScale.Kind.defaultKind.rawValue)); see 'transcode objective-scale'."
+    )
+    var objectiveScale: ObjectiveScale.Kind?
+    @Option(help: "Stop after the batch running when this much time has passed, e.g. 90s, 20m, 2h; --resume continues the run.")
+    var timeLimit: String?
 
     static let modes = ["codesign", "hw-nas", "accelerator"]
 
     /// The library's setting names, spelled as this command's flags.
-    static let flags = ["budget": "--budget", "batch size": "--batch", "patience": "--patience"]
+    static let flags = ["budget": "--budget", "batch size": "--batch", "patience": "--patience", "objective scale": "--objective-scale"]
 
     /// The options a resumed run must not be given (its settings are in run.json), by flag.
     var givenSearchOptions: [String] {
@@ -105,14 +125,16 @@ struct SearchCommand: ParsableCommand {
             let extra = givenSearchOptions
             guard extra.isEmpty else {
                 throw ValidationError(
-                    "--resume \(resume) continues the run with its stored settings; do not give \(extra.joined(separator: ", ")) (only --budget, to extend it, and --compare)"
+                    "--resume \(resume) continues the run with its stored settings; do not give \(extra.joined(separator: ", ")) (only --budget, to extend it, --compare, --time-limit and --objective-scale)"
                 )
             }
             if let budget, budget < 2 {
                 throw ValidationError("invalid --budget \(budget): allowed at least 2")
             }
+            _ = try parsedTimeLimit()
             return
         }
+        _ = try parsedTimeLimit()
         let mode = self.mode ?? "codesign"
         guard Self.modes.contains(mode) else {
             throw ValidationError("--mode must be codesign, hw-nas or accelerator, got '\(mode)'")
@@ -130,6 +152,22 @@ struct SearchCommand: ParsableCommand {
         } catch let error as CoDesignError {
             throw ValidationError(Self.withFlags(error))
         }
+    }
+
+    /// `--time-limit` as a duration: a number of seconds, or a number followed by s, m or h.
+    func parsedTimeLimit() throws -> Duration? {
+        guard let timeLimit else { return nil }
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        var text = Substring(timeLimit)
+        var unit = 1.0
+        if let last = text.last, let u = units[last] {
+            unit = u
+            text = text.dropLast()
+        }
+        guard let value = Double(text), value.isFinite, value > 0 else {
+            throw ValidationError("invalid --time-limit \(timeLimit): allowed a positive number of seconds, or one followed by s, m or h, e.g. 20m")
+        }
+        return .milliseconds(Int64((value * unit * 1000).rounded()))
     }
 
     static let defaultBudget = 96
@@ -164,13 +202,20 @@ struct SearchCommand: ParsableCommand {
         return SearchSettings(
             strategy: strategy ?? .boshcode, budget: budget ?? Self.defaultBudget, seed: try parsedSeed(), batchSize: batch ?? 8,
             patience: patience ?? 0, mode: searchMode, objective: try Objective.parse(weights ?? Self.defaultWeights),
-            constraints: try constraint.map(Constraint.parse), workload: workload ?? .training,
+            objectiveScale: objectiveScale ?? .defaultKind, constraints: try constraint.map(Constraint.parse),
+            workload: workload ?? .training,
             table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable)
     }
 
-    /// A resumed run's stored settings, extended to `--budget` when it is given.
+    /// A resumed run's (or comparison's) stored settings, extended to `--budget` when it is
+    /// given. A different `--objective-scale` is refused: the log's scores are on the stored one.
     func resumedSettings(_ directory: String) throws -> SearchSettings {
-        let stored = try SearchSession.storedSettings(in: directory)
+        let stored =
+            compare ? try SearchSession.storedComparisonSettings(in: directory) : try SearchSession.storedSettings(in: directory)
+        if let objectiveScale, objectiveScale != stored.objectiveScale {
+            throw CoDesignError.resumeMismatch(
+                field: "objective scale", stored: stored.objectiveScale.rawValue, given: objectiveScale.rawValue)
+        }
         return try budget.map(stored.extended(to:)) ?? stored
     }
 
@@ -181,17 +226,18 @@ struct SearchCommand: ParsableCommand {
         } catch let error as CoDesignError {
             throw CLIError(Self.withFlags(error))
         }
-        let evaluator = try Evaluator(settings: settings, root: ProjectFiles.root)
         let directory = resume ?? out ?? Self.defaultOut
+        let timeLimit = try parsedTimeLimit()
         do {
+            let evaluator = try Evaluator(settings: settings, root: ProjectFiles.root)
             if compare {
                 let report = try SearchSession.compare(
-                    settings, evaluator: evaluator, in: directory, resume: resume != nil,
+                    settings, evaluator: evaluator, in: directory, resume: resume != nil, timeLimit: timeLimit,
                     starting: { FileHandle.standardError.write(Data("== \($0.rawValue)\n".utf8)) }, progress: Self.report)
                 print(Render.searchComparison(report), terminator: "")
             } else {
                 let report = try SearchSession.run(
-                    settings, evaluator: evaluator, in: directory, resume: resume != nil, progress: Self.report)
+                    settings, evaluator: evaluator, in: directory, resume: resume != nil, timeLimit: timeLimit, progress: Self.report)
                 print(Render.search(report), terminator: "")
             }
         } catch let error as CoDesignError {
@@ -205,3 +251,4 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension SearchStrategy: ExpressibleByArgument {}
+extension ObjectiveScale.Kind: ExpressibleByArgument {}

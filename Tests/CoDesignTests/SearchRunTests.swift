@@ -9,10 +9,13 @@ import Testing
 
 /// The tests' evaluator. Unless a test checks re-scored figures, runs re-score in the fast
 /// mode: a cycle-level BERT-Base training reference takes most of a minute in a debug build.
-func evaluator(constraints: [Constraint] = [], rescoringFidelity: SimulationRequest.Fidelity = .fast) throws -> Evaluator {
+func evaluator(
+    constraints: [Constraint] = [], rescoringFidelity: SimulationRequest.Fidelity = .fast, scale: ObjectiveScale.Kind = .defaultKind
+) throws -> Evaluator {
     var e = Evaluator(
         table: try TableCatalog.load("acceltran-14nm"), accuracy: try AccuracyModel.shipped(root: ProjectFiles.root),
-        objective: .paper, constraints: constraints, workload: .inference)
+        objective: .paper, constraints: constraints, workload: .inference,
+        scale: try ObjectiveScaleFile.load(root: ProjectFiles.root).scale(scale, workload: .inference))
     e.rescoringFidelity = rescoringFidelity
     return e
 }
@@ -24,19 +27,25 @@ func temporaryDirectory() -> String {
 @Suite struct SearchRunTests {
     @Test func constraintViolatorsGetPMin() throws {
         let e = try evaluator(constraints: [try Constraint.parse("layers<=6"), try Constraint.parse("area<=100")])
-        let n = Normalizers(latencyMS: 1, areaMM2: 1000, dynamicEnergyJ: 1, leakageEnergyJ: 1)
+        let b = ObjectiveScale.Bounds(lower: 1e-6, upper: 1)
+        let n = ObjectiveScale(
+            kind: .fixedMax,
+            references: .init(
+                latencyMS: b, areaMM2: .init(lower: 1, upper: 1000), dynamicEnergyJ: b, leakageEnergyJ: b, energyJ: b,
+                accuracy: .init(lower: 0, upper: 1)),
+            source: "test")
         let deep = DesignPoint(
             model: BuiltIns.model(named: "bert-base")!, accelerator: BuiltIns.accelerator(named: "acceltran-edge")!, tauI: 0.01, tauT: 1e-4)
         let m = e.measure(deep)
         #expect(e.violation(m)?.description == "layers<=6.0")
-        #expect(e.performance(m, normalizers: n) == -1)
+        #expect(e.performance(m, scale: n) == -1)
         let big = DesignPoint(
             model: BuiltIns.model(named: "bert-tiny")!, accelerator: BuiltIns.accelerator(named: "acceltran-server")!, tauI: 0.01,
             tauT: 1e-4)
         #expect(e.violation(e.measure(big))?.description == "area<=100.0")
         let fine = DesignPoint(
             model: BuiltIns.model(named: "bert-tiny")!, accelerator: BuiltIns.accelerator(named: "acceltran-edge")!, tauI: 0.01, tauT: 1e-4)
-        let p = e.performance(e.measure(fine), normalizers: n)
+        let p = e.performance(e.measure(fine), scale: n)
         #expect(p > 0 && p <= 1)
     }
 

@@ -11,6 +11,8 @@ package struct Evaluator: Sendable {
     package let constraints: [Constraint]
     package let workload: Workload
     package let sequenceLength: Int
+    /// The declared scale that turns figures into the objective's terms.
+    package let scale: ObjectiveScale
     /// The fidelity a finished run re-scores its best candidates and the reference pairs at:
     /// the cycle-level mode for the search's report; tests that check no re-scored figure
     /// use the fast mode, since a cycle-level BERT-Base training run takes most of a
@@ -19,8 +21,9 @@ package struct Evaluator: Sendable {
 
     package init(
         table: HardwareTable, accuracy: AccuracyModel, objective: Objective, constraints: [Constraint],
-        workload: Workload, sequenceLength: Int = 128
+        workload: Workload, scale: ObjectiveScale, sequenceLength: Int = 128
     ) {
+        self.scale = scale
         self.table = table
         self.accuracy = accuracy
         self.objective = objective
@@ -51,21 +54,12 @@ package struct Evaluator: Sendable {
         constraints.first { !$0.allows(m.value(of: $0.quantity)) }
     }
 
-    /// Weighted performance, or P_MIN for a violator.
-    package func performance(_ m: PairMeasurement, normalizers n: Normalizers) -> Double {
+    /// Weighted performance on `scale` (the run's stored scale), or P_MIN for a violator.
+    package func performance(_ m: PairMeasurement, scale: ObjectiveScale) -> Double {
         if violation(m) != nil { return Objective.minimumPerformance }
-        return objective.performance(
-            latency: m.latencyMS / n.latencyMS, area: m.areaMM2 / n.areaMM2, dynamicEnergy: m.dynamicEnergyJ / n.dynamicEnergyJ,
-            leakageEnergy: m.leakageEnergyJ / n.leakageEnergyJ, accuracy: m.accuracy)
+        return scale.performance(m, objective: objective)
     }
 
-    /// Maxima over a fixed seeded sample of the mode's points: the normalising constants.
-    package func normalizers(mode: SearchMode, sample: Int = 48, seed: UInt64) -> Normalizers {
-        var rng = SeededGenerator(seed: seed ^ 0x4E4F_524D)
-        let points = (0..<sample).map { _ in mode.randomPoint(using: &rng) }
-        let figures = points.map { measure($0) }
-        return Normalizers(
-            latencyMS: figures.map(\.latencyMS).max()!, areaMM2: figures.map(\.areaMM2).max()!,
-            dynamicEnergyJ: figures.map(\.dynamicEnergyJ).max()!, leakageEnergyJ: figures.map(\.leakageEnergyJ).max()!)
-    }
+    /// Weighted performance on the evaluator's own scale, or P_MIN for a violator.
+    package func performance(_ m: PairMeasurement) -> Double { performance(m, scale: scale) }
 }

@@ -1,15 +1,8 @@
 /// The non-dominated set over (accuracy up; latency, area, energy down) and its hypervolume
-/// (paper Section VI-A names multi-objective search as future work).
+/// (paper Section VI-A names multi-objective search as future work). The points are
+/// `ObjectiveScale.objectives`: "higher is better" numbers in [0, 1] whose origin is the
+/// scale's declared reference point.
 package enum ParetoFront {
-    /// Objectives as "higher is better" numbers in [0, 1]: accuracy, and 1 - each normalised cost.
-    package static func objectives(_ m: PairMeasurement, _ n: Normalizers) -> [Double] {
-        func clip(_ x: Double) -> Double { min(max(x, 0), 1) }
-        return [
-            clip(m.accuracy), 1 - clip(m.latencyMS / n.latencyMS), 1 - clip(m.areaMM2 / n.areaMM2),
-            1 - clip(m.energyJ / (n.dynamicEnergyJ + n.leakageEnergyJ)),
-        ]
-    }
-
     /// Indices of the points no other point dominates.
     package static func nonDominated(_ points: [[Double]]) -> [Int] {
         points.indices.filter { i in
@@ -34,5 +27,18 @@ package enum ParetoFront {
             volume += height * hypervolume(nonDominated(slice).map { slice[$0] })
         }
         return volume
+    }
+
+    /// Indices of the pairs on the front of one plane: least `cost`, most `accuracy`, ordered by
+    /// increasing cost (so accuracy increases too). Equal pairs keep the first.
+    package static func planeFront(cost: [Double], accuracy: [Double]) -> [Int] {
+        let order = cost.indices.sorted { (cost[$0], -accuracy[$0], $0) < (cost[$1], -accuracy[$1], $1) }
+        var front: [Int] = []
+        var best = -Double.infinity
+        for i in order where accuracy[i] > best {
+            front.append(i)
+            best = accuracy[i]
+        }
+        return front
     }
 }

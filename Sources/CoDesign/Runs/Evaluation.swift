@@ -17,14 +17,23 @@ package struct Evaluation: Codable, Sendable, Equatable {
     package var performance: Double
     /// The first constraint the point violates, if any (its performance is then P_MIN).
     package var violated: String?
+    /// The surrogate's prediction of `performance` when the point was proposed, and its
+    /// uncertainty (nil for random points and strategies without a surrogate).
+    package var predicted: Double?
+    package var predictedStd: Double?
 
-    package init(sequence: Int, origin: String, point: DesignPoint, measurement: PairMeasurement, performance: Double, violated: String?) {
+    package init(
+        sequence: Int, origin: String, point: DesignPoint, measurement: PairMeasurement, performance: Double, violated: String?,
+        predicted: Double? = nil, predictedStd: Double? = nil
+    ) {
         self.sequence = sequence
         self.origin = origin
         self.point = point
         self.measurement = measurement
         self.performance = performance
         self.violated = violated
+        self.predicted = predicted
+        self.predictedStd = predictedStd
     }
 
     /// The published 37-number transformer embedding of the point.
@@ -40,7 +49,8 @@ package struct Evaluation: Codable, Sendable, Equatable {
         case acceleratorIndex = "accelerator_index"
         case tauI = "tau_i"
         case tauT = "tau_t"
-        case measurement, performance, violated
+        case measurement, performance, violated, predicted
+        case predictedStd = "predicted_std"
     }
 
     /// Decodes a record of the current space version; `RunDirectory` checks the version first
@@ -62,6 +72,8 @@ package struct Evaluation: Codable, Sendable, Equatable {
         measurement = try c.decode(PairMeasurement.self, forKey: .measurement)
         performance = try c.decode(Double.self, forKey: .performance)
         violated = try c.decodeIfPresent(String.self, forKey: .violated)
+        predicted = try c.decodeIfPresent(Double.self, forKey: .predicted)
+        predictedStd = try c.decodeIfPresent(Double.self, forKey: .predictedStd)
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -76,5 +88,7 @@ package struct Evaluation: Codable, Sendable, Equatable {
         try c.encode(measurement, forKey: .measurement)
         try c.encode(performance, forKey: .performance)
         try c.encodeIfPresent(violated, forKey: .violated)
+        try c.encodeIfPresent(predicted, forKey: .predicted)
+        try c.encodeIfPresent(predictedStd, forKey: .predictedStd)
     }
 }

@@ -1,7 +1,7 @@
 import DesignSpace
 import Foundation
 
-/// A run's directory: `run.json` (settings and normalisers) and `evaluations.jsonl`, one
+/// A run's directory: `run.json` (settings and the objective's scale) and `evaluations.jsonl`, one
 /// evaluation per line, appended and flushed as each finishes so a kill loses nothing.
 ///
 /// An open `RunDirectory` holds an exclusive `flock` on `run.lock` inside the directory until
@@ -16,23 +16,26 @@ package final class RunDirectory: @unchecked Sendable {
     /// What `run.json` holds.
     package struct Header: Codable, Sendable {
         package var format = "transcode-search-run"
-        /// The version of this file's layout.
-        package var version = 1
+        /// The version of this file's layout: 2 since the scale replaced per-seed normalisers.
+        package var version = Header.currentVersion
         /// The version of the encodings that the settings' fixed accelerator index or model
         /// embedding are written in (`SpaceVersion`).
         package var spaceVersion = SpaceVersion.current
         package var settings: SearchSettings
-        package var normalizers: Normalizers
+        /// The declared scale every evaluation of the run is scored on.
+        package var scale: ObjectiveScale
 
-        package init(settings: SearchSettings, normalizers: Normalizers) {
+        package static let currentVersion = 2
+
+        package init(settings: SearchSettings, scale: ObjectiveScale) {
             self.settings = settings
-            self.normalizers = normalizers
+            self.scale = scale
         }
 
         enum CodingKeys: String, CodingKey {
             case format, version
             case spaceVersion = "space_version"
-            case settings, normalizers
+            case settings, scale
         }
 
         // A run.json from before `space_version` existed was written with version 1.
@@ -42,13 +45,14 @@ package final class RunDirectory: @unchecked Sendable {
             version = try c.decode(Int.self, forKey: .version)
             spaceVersion = try c.decodeIfPresent(Int.self, forKey: .spaceVersion) ?? SpaceVersion.unversioned
             settings = try c.decode(SearchSettings.self, forKey: .settings)
-            normalizers = try c.decode(Normalizers.self, forKey: .normalizers)
+            scale = try c.decode(ObjectiveScale.self, forKey: .scale)
         }
     }
 
     static func settingsPath(_ dir: String) -> String { "\(dir)/run.json" }
     static func logPath(_ dir: String) -> String { "\(dir)/evaluations.jsonl" }
     static func lockPath(_ dir: String) -> String { "\(dir)/run.lock" }
+    static func proposalsPath(_ dir: String) -> String { "\(dir)/proposals.jsonl" }
 
     /// Checks, before any work, that a run directory can be created at `dir` (or that the one
     /// there is a folder that can be written); the error names the offending path.
@@ -195,6 +199,17 @@ package final class RunDirectory: @unchecked Sendable {
             throw CoDesignError.unreadableRun(path: dir, reason: "no run.json")
         }
         try SpaceVersion.check(json: data, file: settingsPath(dir))
+        // Version 1 scored each seed on its own normalisers: its figures are not comparable.
+        struct Layout: Decodable { let version: Int? }
+        if let layout = try? JSONDecoder().decode(Layout.self, from: data), let version = layout.version,
+            version != Header.currentVersion
+        {
+            throw CoDesignError.unreadableRun(
+                path: dir,
+                reason:
+                    "run.json has layout version \(version) and this build reads only version \(Header.currentVersion) (version 1 scored each seed on its own normalisers); start a new run"
+            )
+        }
         let header: Header
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch {
             throw CoDesignError.unreadableRun(path: dir, reason: "run.json is not a search run")
@@ -229,6 +244,36 @@ package final class RunDirectory: @unchecked Sendable {
             try clean.write(to: URL(fileURLWithPath: logPath(dir)))
         }
         return evaluations
+    }
+
+    /// Appends one iteration's proposals and flushes them, before the batch is evaluated.
+    func appendProposals(_ batch: ProposalBatch) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let line = try encoder.encode(batch) + Data([UInt8(ascii: "\n")])
+        let fd = open(Self.proposalsPath(path), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw CoDesignError.unusableRunDirectory(path: path, reason: "cannot write proposals.jsonl: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == line.count else {
+            throw CoDesignError.unusableRunDirectory(path: path, reason: "cannot write proposals.jsonl: \(String(cString: strerror(errno)))")
+        }
+        fsync(fd)
+    }
+
+    /// The proposals logged so far, by iteration. A missing file is an empty log; a line cut
+    /// off by a kill, or one this build cannot read, is skipped: that iteration is proposed
+    /// again, which gives the same batch, only slower.
+    static func readProposals(_ dir: String) -> [Int: ProposalBatch] {
+        guard let data = FileManager.default.contents(atPath: proposalsPath(dir)) else { return [:] }
+        var batches: [Int: ProposalBatch] = [:]
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            guard let batch = try? JSONDecoder().decode(ProposalBatch.self, from: Data(line)) else { continue }
+            batches[batch.iteration] = batch
+        }
+        return batches
     }
 
     /// Appends one evaluation and flushes it to disk.

@@ -8,8 +8,12 @@ package enum SearchBenchmark {
         package let seed: UInt64
         package let randomBest: Double
         package let boshcodeBest: Double
-        /// Evaluations BOSHCODE needed to reach `randomBest`, nil if it never did.
+        /// The shared initial random sample both runs start with (the same points, same seed).
+        package let initialSamples: Int
+        /// Evaluations after the initial sample BOSHCODE needed to reach `randomBest` (0: the
+        /// initial sample already held it), nil if it never did.
         package let boshcodeEvaluationsToRandomBest: Int?
+        /// Evaluations after the initial sample random search needed to reach its own best.
         package let randomEvaluationsToItsBest: Int
         package let evaluationsPerSecond: Double
     }
@@ -30,9 +34,9 @@ package enum SearchBenchmark {
             let b = try SearchRun(settings: bosh, evaluator: evaluator).run(directory: "\(directory)/boshcode-\(seed)", resume: false)
             let target = r.convergence.last!
             return Row(
-                seed: seed, randomBest: target, boshcodeBest: b.convergence.last!,
-                boshcodeEvaluationsToRandomBest: b.convergence.firstIndex { $0 >= target - 1e-12 }.map { $0 + 1 },
-                randomEvaluationsToItsBest: r.convergence.firstIndex { $0 >= target - 1e-12 }! + 1,
+                seed: seed, randomBest: target, boshcodeBest: b.convergence.last!, initialSamples: r.initialSamples,
+                boshcodeEvaluationsToRandomBest: b.evaluationsAfterInitialSample(toReach: target),
+                randomEvaluationsToItsBest: r.evaluationsAfterInitialSample(toReach: target)!,
                 evaluationsPerSecond: Double(r.evaluations.count) / randomTime.seconds)
         }
     }

@@ -17,12 +17,19 @@ package struct SearchRun: Sendable {
     }
 
     /// Starts a new run in `directory`, or continues the one there when `resume` is true.
-    package func run(directory: String, resume: Bool, progress: @Sendable (SearchProgress) -> Void = { _ in }) throws -> SearchOutcome {
+    ///
+    /// With a `deadline`, the run stops after the batch that is running when it passes
+    /// (`stoppedBy` "time limit"); the directory then resumes like a killed run.
+    package func run(
+        directory: String, resume: Bool, deadline: ContinuousClock.Instant? = nil,
+        progress: @Sendable (SearchProgress) -> Void = { _ in }
+    ) throws -> SearchOutcome {
         try settings.validate()
         let mode = try settings.searchMode
         let log: RunDirectory
-        let normalizers: Normalizers
+        let scale: ObjectiveScale
         var logged: [Int: Evaluation] = [:]
+        var proposed: [Int: ProposalBatch] = [:]
         if resume {
             let (directoryLog, header, evaluations) = try RunDirectory.reopen(directory)
             log = directoryLog
@@ -37,15 +44,12 @@ package struct SearchRun: Sendable {
             } else {
                 try Self.checkSame(header.settings, settings)
             }
-            normalizers = header.normalizers
+            scale = header.scale
             for e in evaluations { logged[e.sequence] = e }
+            proposed = RunDirectory.readProposals(directory)
         } else {
-            var computed: Normalizers?
-            log = try RunDirectory.create(directory) {
-                computed = evaluator.normalizers(mode: mode, seed: settings.seed)
-                return RunDirectory.Header(settings: settings, normalizers: computed!)
-            }
-            normalizers = computed!
+            scale = evaluator.scale
+            log = try RunDirectory.create(directory) { RunDirectory.Header(settings: settings, scale: scale) }
         }
 
         let clock = ContinuousClock()
@@ -53,19 +57,20 @@ package struct SearchRun: Sendable {
         var data: [Evaluation] = []
         var seen = Set<String>()
         var reused = 0
+        var replayed = 0
         var best = -Double.infinity
         var quiet = 0
         var stoppedBy = "budget"
 
-        func evaluate(_ batch: [(DesignPoint, String)]) throws {
+        func evaluate(_ batch: [Proposal]) throws {
             let base = data.count
             let results = UnsafeMutableBufferPointer<Evaluation?>.allocate(capacity: batch.count)
             defer { results.deallocate() }
             results.initialize(repeating: nil)
             var fresh: [Int] = []
-            for (i, (point, _)) in batch.enumerated() {
+            for (i, proposal) in batch.enumerated() {
                 if let old = logged[base + i] {
-                    guard old.point.key == point.key else {
+                    guard old.point.key == proposal.point.key else {
                         throw CoDesignError.unreadableRun(
                             path: directory,
                             reason: "evaluation \(base + i) in the log differs from this run's proposal (was the code or data changed?)")
@@ -81,52 +86,70 @@ package struct SearchRun: Sendable {
             let todo = fresh
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 let i = todo[k]
-                let (point, origin) = batch[i]
-                let m = evaluator.measure(point)
+                let proposal = batch[i]
+                let m = evaluator.measure(proposal.point)
                 let violated = evaluator.violation(m)
                 let e = Evaluation(
-                    sequence: base + i, origin: origin, point: point, measurement: m,
-                    performance: evaluator.performance(m, normalizers: normalizers), violated: violated?.description)
+                    sequence: base + i, origin: proposal.origin, point: proposal.point, measurement: m,
+                    performance: evaluator.performance(m, scale: scale), violated: violated?.description,
+                    predicted: proposal.predicted, predictedStd: proposal.predictedStd)
                 log.append(e)
                 out[i] = e
             }
             for e in results { data.append(e!) }
         }
 
-        func unique(_ proposals: [(DesignPoint, String)], _ n: Int, rng: inout SeededGenerator) -> [(DesignPoint, String)] {
-            var batch: [(DesignPoint, String)] = []
-            for (p, origin) in proposals where batch.count < n && !seen.contains(p.key) {
-                seen.insert(p.key)
-                batch.append((p, origin))
+        // Fills a batch with unseen random points; the generator is the iteration's own, so a
+        // resumed run that takes a batch from the proposals log needs no generator state.
+        func unique(_ proposals: [Proposal], _ n: Int, rng: inout SeededGenerator) -> [Proposal] {
+            var batch: [Proposal] = []
+            for p in proposals where batch.count < n && !seen.contains(p.point.key) {
+                seen.insert(p.point.key)
+                batch.append(p)
             }
             while batch.count < n {
                 let p = mode.randomPoint(using: &rng)
-                if seen.insert(p.key).inserted { batch.append((p, "random")) }
+                if seen.insert(p.key).inserted { batch.append(Proposal(point: p, origin: "random")) }
             }
             return batch
         }
 
-        var rng = SeededGenerator(seed: settings.seed)
         // An extended run replays each earlier budget's batches as they were (the last batch of
         // a budget may be short), then continues to the new budget.
         let ends = settings.segmentEnds
         let lastEarlierEnd = ends.dropLast().last ?? 0
         let initial = min(settings.initialSamples, ends[0])
-        try evaluate(unique([], initial, rng: &rng).map { ($0.0, "initial") })
+        var rng = SeededGenerator(seed: settings.seed)
+        try evaluate(unique([], initial, rng: &rng).map { Proposal(point: $0.point, origin: "initial") })
         best = data.map(\.performance).max()!
         progress(
             SearchProgress(
-                iteration: 0, evaluations: data.count, budget: settings.budget, best: best, reused: reused,
+                iteration: 0, evaluations: data.count, budget: settings.budget, best: best, reused: reused, replayedBatches: 0,
                 elapsedSeconds: (clock.now - started).seconds))
 
         let proposer = Proposer(settings: settings, mode: mode)
         var iteration = 0
         while data.count < settings.budget {
+            if let deadline, clock.now >= deadline {
+                stoppedBy = "time limit"
+                break
+            }
             iteration += 1
             let end = ends.first { $0 > data.count } ?? settings.budget
             let n = min(settings.batchSize, end - data.count)
-            let proposals = proposer.propose(data, count: n, iteration: iteration)
-            try evaluate(unique(proposals, n, rng: &rng))
+            let batch: [Proposal]
+            if let stored = proposed[iteration], stored.proposals.count == n,
+                stored.proposals.allSatisfy({ !seen.contains($0.point.key) })
+            {
+                batch = stored.proposals
+                for p in batch { seen.insert(p.point.key) }
+                replayed += 1
+            } else {
+                var fill = SeededGenerator(seed: settings.seed ^ (UInt64(iteration) &* 0xD1B5_4A32_D192_ED03))
+                batch = unique(proposer.propose(data, count: n, iteration: iteration), n, rng: &fill)
+                try log.appendProposals(ProposalBatch(iteration: iteration, proposals: batch))
+            }
+            try evaluate(batch)
             let now = data.map(\.performance).max()!
             if now > best + 1e-12 {
                 best = now
@@ -140,13 +163,13 @@ package struct SearchRun: Sendable {
             progress(
                 SearchProgress(
                     iteration: iteration, evaluations: data.count, budget: settings.budget, best: best,
-                    reused: reused, elapsedSeconds: (clock.now - started).seconds))
+                    reused: reused, replayedBatches: replayed, elapsedSeconds: (clock.now - started).seconds))
             if settings.patience > 0 && quiet >= settings.patience {
                 stoppedBy = "patience"
                 break
             }
         }
-        return summarise(data, normalizers: normalizers, stoppedBy: stoppedBy)
+        return summarise(data, scale: scale, stoppedBy: stoppedBy, initialSamples: initial)
     }
 
     static func checkSame(_ stored: SearchSettings, _ given: SearchSettings) throws {
@@ -160,6 +183,7 @@ package struct SearchRun: Sendable {
         try check("workload", stored.workload.rawValue, given.workload.rawValue)
         try check("table", stored.table, given.table)
         try check("batch size", String(stored.batchSize), String(given.batchSize))
+        try check("objective scale", stored.objectiveScale.rawValue, given.objectiveScale.rawValue)
         try check(
             "constraints", stored.constraints.map(\.description).joined(separator: " "),
             given.constraints.map(\.description).joined(separator: " "))
@@ -168,14 +192,14 @@ package struct SearchRun: Sendable {
 
     /// Re-simulates the top candidates (at cycle level unless the evaluator says otherwise)
     /// and gathers fronts and curves.
-    func summarise(_ data: [Evaluation], normalizers: Normalizers, stoppedBy: String) -> SearchOutcome {
+    func summarise(_ data: [Evaluation], scale: ObjectiveScale, stoppedBy: String, initialSamples: Int) -> SearchOutcome {
         let valid = data.filter { $0.violated == nil }
         let pool = (valid.isEmpty ? data : valid).sorted { ($0.performance, -$0.sequence) > ($1.performance, -$1.sequence) }
         let top = Array(pool.prefix(5))
         let evaluator = self.evaluator
         let rescored = top.map { e -> SearchOutcome.Rescored in
             let m = evaluator.measure(e.point, fidelity: evaluator.rescoringFidelity)
-            return SearchOutcome.Rescored(evaluation: e, cycleLevel: m, performance: evaluator.performance(m, normalizers: normalizers))
+            return SearchOutcome.Rescored(evaluation: e, cycleLevel: m, performance: evaluator.performance(m, scale: scale))
         }.sorted { $0.performance > $1.performance }
         let baselines = [
             ("BERT-Tiny on AccelTran-Edge", "bert-tiny", "acceltran-edge"),
@@ -185,9 +209,9 @@ package struct SearchRun: Sendable {
             let p = DesignPoint(
                 model: BuiltIns.model(named: model)!, accelerator: BuiltIns.accelerator(named: accelerator)!, tauI: 0.01, tauT: 1e-4)
             let m = evaluator.measure(p, fidelity: evaluator.rescoringFidelity)
-            return SearchOutcome.Baseline(name: name, measurement: m, performance: evaluator.performance(m, normalizers: normalizers))
+            return SearchOutcome.Baseline(name: name, measurement: m, performance: evaluator.performance(m, scale: scale))
         }
-        let objectives = valid.map { ParetoFront.objectives($0.measurement, normalizers) }
+        let objectives = valid.map { scale.objectives($0.measurement) }
         let front = ParetoFront.nonDominated(objectives)
         var convergence: [Double] = []
         var running = -Double.infinity
@@ -196,7 +220,7 @@ package struct SearchRun: Sendable {
             convergence.append(running)
         }
         return SearchOutcome(
-            settings: settings, normalizers: normalizers, evaluations: data, rescored: rescored, baselines: baselines,
+            settings: settings, scale: scale, initialSamples: initialSamples, evaluations: data, rescored: rescored, baselines: baselines,
             pareto: front.map { valid[$0].sequence }, hypervolume: ParetoFront.hypervolume(front.map { objectives[$0] }),
             convergence: convergence, stoppedBy: stoppedBy)
     }

@@ -22,6 +22,8 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     package var fixedAccelerator: Int?
     package var fixedModel: [Int]?
     package var objective: Objective
+    /// Which declared scale turns figures into the objective's terms (`ObjectiveScale`).
+    package var objectiveScale: ObjectiveScale.Kind
     package var constraints: [Constraint]
     package var workload: Workload
     package var table: String
@@ -34,7 +36,8 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     package init(
         strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
         initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.25, diversityShare: Double = 0.125,
-        mode: SearchMode = .codesign, objective: Objective = .paper, constraints: [Constraint] = [],
+        mode: SearchMode = .codesign, objective: Objective = .paper, objectiveScale: ObjectiveScale.Kind = .defaultKind,
+        constraints: [Constraint] = [],
         workload: Workload = .training, table: String, accuracyTable: String? = nil
     ) {
         self.strategy = strategy
@@ -52,6 +55,7 @@ package struct SearchSettings: Codable, Sendable, Equatable {
         case .acceleratorSearch(let m): fixedModel = TransformerSpace.embedding(of: m)
         }
         self.objective = objective
+        self.objectiveScale = objectiveScale
         self.constraints = constraints
         self.workload = workload
         self.table = table

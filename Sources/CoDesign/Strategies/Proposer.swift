@@ -37,42 +37,56 @@ struct Proposer {
         return pool
     }
 
-    func propose(_ data: [Evaluation], count: Int, iteration: Int) -> [(DesignPoint, String)] {
+    /// Proposals for the next batch, best first, with the surrogate's predictions; the run
+    /// drops duplicates and fills the batch with random points.
+    func propose(_ data: [Evaluation], count: Int, iteration: Int) -> [Proposal] {
         var rng = SeededGenerator(seed: settings.seed &+ UInt64(iteration) &* 0x9E37_79B9)
         let x = data.map { PointEncoding.encode($0.point) }
         let y = data.map(\.performance)
         switch settings.strategy {
         case .random:
-            return randomPoints(count, rng: &rng).map { ($0, "random") }
+            return randomPoints(count, rng: &rng).map { Proposal(point: $0, origin: "random") }
         case .gpBO:
             let d = Double(PointEncoding.dimension)
             let gp = [0.25, 0.5, 1.0, 2.0].map { GaussianProcess(inputs: x, targets: y, lengthScale: $0 * d.squareRoot() / 2, noise: 0.05) }
                 .max { $0.logMarginalLikelihood(targets: y) < $1.logMarginalLikelihood(targets: y) }!
-            return ranked(candidatePool(data, rng: &rng), count: count, origin: "gp-ucb") {
-                let p = gp.predict($0)
-                return p.mean + 2 * p.std
+            return ranked(candidatePool(data, rng: &rng), count: count, origin: "gp-ucb", predict: { gp.predict($0) }) {
+                $0.mean + 2 * $0.std
             }
         case .randomForest:
             let forest = RandomForest(inputs: x, targets: y, seed: rng.next())
-            return ranked(candidatePool(data, rng: &rng), count: count, origin: "forest-ucb") {
-                let p = forest.predict($0)
-                return p.mean + p.std
+            return ranked(candidatePool(data, rng: &rng), count: count, origin: "forest-ucb", predict: { forest.predict($0) }) {
+                $0.mean + $0.std
             }
         case .gbrt:
             let model = GradientBoostedTrees(inputs: x, targets: y, seed: rng.next())
             let explore = max(count / 5, 1)
-            return ranked(candidatePool(data, rng: &rng), count: count - explore, origin: "gbrt") { model.predict($0) }
-                + randomPoints(explore, rng: &rng).map { ($0, "random") }
+            // Boosted trees give no uncertainty: their proposals carry a prediction only.
+            let greedy = ranked(candidatePool(data, rng: &rng), count: count - explore, origin: "gbrt", predict: { (model.predict($0), 0) }) {
+                $0.mean
+            }
+            return greedy.map { Proposal(point: $0.point, origin: $0.origin, predicted: $0.predicted) }
+                + randomPoints(explore, rng: &rng).map { Proposal(point: $0, origin: "random") }
         case .boshcode:
             return boshcode(data, x: x, y: y, count: count, rng: &rng)
         }
     }
 
-    func ranked(_ pool: [[Double]], count: Int, origin: String, score: ([Double]) -> Double) -> [(DesignPoint, String)] {
-        pool.map { ($0, score($0)) }.sorted { $0.1 > $1.1 }.prefix(count * 4).map { (mode.constrain(PointEncoding.decode($0.0)), origin) }
+    /// The pool's best `count * 4` by `acquisition` of the surrogate's prediction.
+    func ranked(
+        _ pool: [[Double]], count: Int, origin: String, predict: ([Double]) -> (mean: Double, std: Double),
+        acquisition: ((mean: Double, std: Double)) -> Double
+    ) -> [Proposal] {
+        pool.map { x -> ([Double], (mean: Double, std: Double), Double) in
+            let p = predict(x)
+            return (x, p, acquisition(p))
+        }
+        .sorted { $0.2 > $1.2 }.prefix(count * 4).map {
+            Proposal(point: mode.constrain(PointEncoding.decode($0.0)), origin: origin, predicted: $0.1.mean, predictedStd: $0.1.std)
+        }
     }
 
-    func boshcode(_ data: [Evaluation], x: [[Double]], y: [Double], count: Int, rng: inout SeededGenerator) -> [(DesignPoint, String)] {
+    func boshcode(_ data: [Evaluation], x: [[Double]], y: [Double], count: Int, rng: inout SeededGenerator) -> [Proposal] {
         let surrogate = BOSHCODESurrogate(inputs: x, targets: y, seed: rng.next())
         let uncertain = Int((Double(count) * settings.uncertaintyShare).rounded())
         let diverse = Int((Double(count) * settings.diversityShare).rounded())
@@ -107,7 +121,10 @@ struct Proposer {
         }.sorted { $0.1 > $1.1 }
         out += far.prefix(diverse * 3).map { ($0.0, "diversity") }
         // Keep the GOBI, uncertainty and diversity quotas; the run removes duplicates.
-        return interleave(out, quotas: [("gobi", gobiCount), ("uncertainty", uncertain), ("diversity", diverse)])
+        return interleave(out, quotas: [("gobi", gobiCount), ("uncertainty", uncertain), ("diversity", diverse)]).map {
+            let p = surrogate.predict(PointEncoding.encode($0.0))
+            return Proposal(point: $0.0, origin: $0.1, predicted: p.mean, predictedStd: p.epistemic)
+        }
     }
 
     /// Orders proposals so that each origin's quota comes first, then the spares.
