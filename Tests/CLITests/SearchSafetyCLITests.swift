@@ -47,6 +47,24 @@ import Testing
         #expect(runJSON.contains("\"seed\" : \(winnerSeed)"))
     }
 
+    @Test func resumeWithAnotherObjectiveScaleIsRefusedInOneLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-\(UUID())").path
+        let first = try TranscodeBinary.run([
+            "search", "--budget", "4", "--batch", "4", "--strategy", "random", "--workload", "inference",
+            "--table", "acceltran-14nm", "--objective-scale", "log", "--out", dir,
+        ])
+        #expect(first.status == 0)
+        #expect(first.transcript.contains("objective scale: log, from data/objective-scale.json version 1"))
+        let refused = try TranscodeBinary.run(["search", "--resume", dir, "--objective-scale", "fixed-max"])
+        #expect(refused.status == 1)
+        #expect(
+            refused.transcript.hasSuffix(
+                "\n[stderr]\nError: cannot resume: the run was started with objective scale log, not fixed-max; resume it with its stored settings or start a new run in another directory\n[exit 1]\n"
+            ))
+        let same = try TranscodeBinary.run(["search", "--resume", dir, "--objective-scale", "log"])
+        #expect(same.status == 0)
+    }
+
     @Test func resumeWithABudgetExtendsTheRun() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("transcode-\(UUID())").path
         let first = try TranscodeBinary.run([

@@ -68,6 +68,10 @@ import Testing
         ("error-search-resume-budget", ["search", "--resume", "/tmp/never", "--budget", "-1"], 64),
         ("error-search-out-file", ["search", "--out", "Package.swift"], 64),
         ("error-search-out-under-file", ["search", "--out", "Package.swift/run"], 64),
+        // Issue 15: the time limit and the objective scale are parsed before any work.
+        ("error-search-time-limit", ["search", "--time-limit", "5x", "--out", "/tmp/never"], 64),
+        ("error-search-objective-scale", ["search", "--objective-scale", "linear", "--out", "/tmp/never"], 64),
+        ("objective-scale-small", ["objective-scale", "--sample", "20", "--rank-sample", "20"], 0),
         ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001"], 0),
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
         (

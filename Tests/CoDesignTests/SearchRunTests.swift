@@ -81,9 +81,21 @@ func temporaryDirectory() -> String {
         let kept = lines.prefix(12).joined(separator: "\n") + "\n" + lines[12].prefix(40)
         try kept.write(toFile: "\(killed)/evaluations.jsonl", atomically: true, encoding: .utf8)
 
+        // The kill came during iteration 2, whose proposals were logged before it ran.
+        let proposals = try String(contentsOfFile: "\(whole)/proposals.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(proposals.count == 4)
+        try (proposals.prefix(2).joined(separator: "\n") + "\n").write(
+            toFile: "\(killed)/proposals.jsonl", atomically: true, encoding: .utf8)
+
         nonisolated(unsafe) var reusedAtEnd = 0
-        let resumed = try run.run(directory: killed, resume: true) { reusedAtEnd = $0.reused }
+        nonisolated(unsafe) var replayed = 0
+        let resumed = try run.run(directory: killed, resume: true) {
+            reusedAtEnd = $0.reused
+            replayed = $0.replayedBatches
+        }
         #expect(reusedAtEnd == 12)
+        // Iterations 1 and 2 came from the proposals log: the surrogate was fitted for 3 and 4 only.
+        #expect(replayed == 2)
         #expect(resumed.evaluations == full.evaluations)
         #expect(resumed.best.evaluation == full.best.evaluation)
         let relog = try RunDirectory.load(killed).1

@@ -14,10 +14,10 @@ import Testing
         let report = try SearchSession.run(Self.settings, evaluator: try evaluator(), in: dir, resume: false)
         let files =
             [
-                report.evaluationsFile, report.settingsFile, report.bestModelFile, report.bestAcceleratorFile,
-                report.convergenceCSV, report.convergencePlot, report.paretoCSV,
+                report.evaluationsFile, report.settingsFile, report.proposalsFile, report.bestModelFile, report.bestAcceleratorFile,
+                report.summaryJSON, report.trialsCSV, report.convergenceCSV, report.convergencePlot, report.paretoCSV,
             ] + report.paretoPlots
-        #expect(files.count == 10)
+        #expect(files.count == 13)
         for file in files { #expect(FileManager.default.fileExists(atPath: file), "\(file)") }
         #expect(report.paretoPlots == ["latency", "area", "energy"].map { "\(dir)/pareto-\($0).svg" })
         // The best pair's files decode to the best evaluation's point.
@@ -95,11 +95,22 @@ import Testing
         let report = try SearchSession.compare(Self.settings, evaluator: try evaluator(), in: dir, resume: false)
         #expect(report.rows.map(\.strategy) == SearchStrategy.allCases)
         #expect(report.rows.allSatisfy { FileManager.default.fileExists(atPath: "\($0.directory)/evaluations.jsonl") })
-        #expect(report.rows.first { $0.strategy == .random }?.evaluationsToReachRandomBest != nil)
+        // Random search reaches its own best; counted after the shared initial sample.
+        let random = try #require(report.rows.first { $0.strategy == .random })
+        let reachedAt = try #require(random.outcome.convergence.firstIndex { $0 >= random.best }) + 1
+        #expect(random.evaluationsToReachRandomBest == max(reachedAt - Self.settings.initialSamples, 0))
+        #expect(random.evaluationsToReachRandomBest! <= Self.settings.budget - Self.settings.initialSamples)
         #expect(report.rows.allSatisfy { $0.best == $0.outcome.convergence.last })
         let csv = try String(contentsOfFile: report.convergenceCSV, encoding: .utf8).split(separator: "\n")
         #expect(csv.first == "evaluations,boshcode,random,gp-bo,random-forest,gbrt")
         #expect(csv.count == 9)
         #expect(FileManager.default.fileExists(atPath: report.convergencePlot))
+        // Every strategy's folder holds a single run's files.
+        for row in report.rows {
+            let r = row.report
+            for file in [r.summaryJSON, r.trialsCSV, r.paretoCSV, r.bestModelFile, r.bestAcceleratorFile, r.convergencePlot] + r.paretoPlots {
+                #expect(FileManager.default.fileExists(atPath: file), "\(file)")
+            }
+        }
     }
 }
