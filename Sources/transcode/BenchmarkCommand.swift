@@ -65,12 +65,12 @@ struct BenchmarkCommand: ParsableCommand {
             let rows = try SearchBenchmark.run(settings: settings, evaluator: evaluator, seeds: seedList, directory: out)
             print("evaluations are counted after the shared initial sample of \(rows.first?.initialSamples ?? 0) random points (0: that sample held the best)")
             print(
-                Render.pad("seed", 6) + Render.pad("random best", 13) + Render.pad("at eval", 9) + Render.pad("BOSHCODE best", 15)
+                Render.pad("seed", 6) + Render.pad("random best", 13) + Render.pad("reached after", 15) + Render.pad("BOSHCODE best", 15)
                     + Render.pad("BOSHCODE evals to random's best", 33) + "evaluations/s (random search)")
             for r in rows {
                 print(
                     Render.pad(String(r.seed), 6) + Render.pad(String(format: "%.4f", r.randomBest), 13)
-                        + Render.pad(String(r.randomEvaluationsToItsBest), 9) + Render.pad(String(format: "%.4f", r.boshcodeBest), 15)
+                        + Render.pad(String(r.randomEvaluationsToItsBest), 15) + Render.pad(String(format: "%.4f", r.boshcodeBest), 15)
                         + Render.pad(r.boshcodeEvaluationsToRandomBest.map(String.init) ?? "not reached", 33)
                         + String(format: "%.0f", r.evaluationsPerSecond))
             }
