@@ -97,7 +97,8 @@ package enum SVGChart {
             s.append(
                 "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - right)\" y2=\"\(y)\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>")
             s.append(
-                "<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(series.count) * 18)\" fill=\"#555\">- - \(escape(floorLabel))</text>")
+                "<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(series.count) * 18)\" fill=\"#555\">- - \(escape(floorLabel))</text>"
+            )
         }
         return (s + ["</svg>"]).joined(separator: "\n") + "\n"
     }

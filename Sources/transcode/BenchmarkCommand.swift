@@ -63,7 +63,9 @@ struct BenchmarkCommand: ParsableCommand {
             let settings = SearchSettings(budget: budget, workload: .training, table: table ?? TableCatalog.defaultName)
             let evaluator = try Evaluator(settings: settings, root: ProjectFiles.root)
             let rows = try SearchBenchmark.run(settings: settings, evaluator: evaluator, seeds: seedList, directory: out)
-            print("evaluations are counted after the shared initial sample of \(rows.first?.initialSamples ?? 0) random points (0: that sample held the best)")
+            print(
+                "evaluations are counted after the shared initial sample of \(rows.first?.initialSamples ?? 0) random points (0: that sample held the best)"
+            )
             print(
                 Render.pad("seed", 6) + Render.pad("random best", 13) + Render.pad("reached after", 15) + Render.pad("BOSHCODE best", 15)
                     + Render.pad("BOSHCODE evals to random's best", 33) + "evaluations/s (random search)")

@@ -5,7 +5,9 @@ extension Render {
     /// The references and the rankings `transcode objective-scale` prints.
     static func objectiveScale(_ study: ObjectiveScaleStudy) -> String {
         let p = study.file.provenance
-        var lines = ["references: minimum and maximum over \(p.sample) random co-design points (seed \(p.seed)), table \(p.table), fast mode"]
+        var lines = [
+            "references: minimum and maximum over \(p.sample) random co-design points (seed \(p.seed)), table \(p.table), fast mode"
+        ]
         for (workload, _) in study.rankings {
             guard let r = study.file.workloads[workload.rawValue] else { continue }
             lines.append("\(workload.rawValue):")
@@ -21,7 +23,8 @@ extension Render {
         }
         lines.append("")
         lines.append(
-            "ranking on \(study.rankSample) other random points (seed \(study.rankSeed)), paper weights: Spearman of performance with -Pareto rank and -dominated count; top 5% on the front")
+            "ranking on \(study.rankSample) other random points (seed \(study.rankSeed)), paper weights: Spearman of performance with -Pareto rank and -dominated count; top 5% on the front"
+        )
         lines.append(pad("workload", 11) + pad("scale", 11) + pad("vs Pareto rank", 16) + pad("vs dominated count", 20) + "top 5% on front")
         for (workload, rows) in study.rankings {
             for row in rows {

@@ -38,7 +38,9 @@ extension Render {
             "plots:       \(([report.convergencePlot] + report.paretoPlots).joined(separator: ", "))",
         ]
         if o.stoppedBy == "time limit" {
-            lines.append("stopped by the time limit after \(o.evaluations.count) of \(o.settings.budget) evaluations: continue with transcode search --resume \(directory)")
+            lines.append(
+                "stopped by the time limit after \(o.evaluations.count) of \(o.settings.budget) evaluations: continue with transcode search --resume \(directory)"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -72,7 +74,8 @@ extension Render {
     /// One progress line on standard error after each batch.
     static func searchProgress(_ p: SearchProgress) -> String {
         let reused =
-            p.reused > 0 ? ", \(p.reused) from the log" + (p.replayedBatches > 0 ? " (\(p.replayedBatches) batches from proposals.jsonl)" : "") : ""
+            p.reused > 0
+            ? ", \(p.reused) from the log" + (p.replayedBatches > 0 ? " (\(p.replayedBatches) batches from proposals.jsonl)" : "") : ""
         return String(
             format: "iteration %d: %d/%d evaluations%@, best %.4f, %.1f s\n",
             p.iteration, p.evaluations, p.budget, reused, p.best, p.elapsedSeconds)

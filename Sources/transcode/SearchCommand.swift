@@ -165,7 +165,8 @@ struct SearchCommand: ParsableCommand {
             text = text.dropLast()
         }
         guard let value = Double(text), value.isFinite, value > 0 else {
-            throw ValidationError("invalid --time-limit \(timeLimit): allowed a positive number of seconds, or one followed by s, m or h, e.g. 20m")
+            throw ValidationError(
+                "invalid --time-limit \(timeLimit): allowed a positive number of seconds, or one followed by s, m or h, e.g. 20m")
         }
         return .milliseconds(Int64((value * unit * 1000).rounded()))
     }

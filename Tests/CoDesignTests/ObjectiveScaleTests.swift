@@ -38,7 +38,8 @@ import Testing
         _ = try SearchSession.run(Self.settings(seed: 1, scale: .log), evaluator: try evaluator(scale: .log), in: dir, resume: false)
         let error = CoDesignError.resumeMismatch(field: "objective scale", stored: "log", given: "fixed-max")
         #expect(throws: error) {
-            try SearchSession.run(Self.settings(seed: 1, scale: .fixedMax), evaluator: try evaluator(scale: .fixedMax), in: dir, resume: true)
+            try SearchSession.run(
+                Self.settings(seed: 1, scale: .fixedMax), evaluator: try evaluator(scale: .fixedMax), in: dir, resume: true)
         }
         #expect(
             error.description

@@ -51,7 +51,9 @@ import Testing
         let stopped = try SearchSession.run(Self.settings, evaluator: try evaluator(), in: dir, resume: false, timeLimit: .zero)
         #expect(stopped.outcome.stoppedBy == "time limit")
         #expect(stopped.outcome.evaluations.count == 4)
-        #expect(try JSONDecoder().decode(SearchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: stopped.summaryJSON))).complete == false)
+        #expect(
+            try JSONDecoder().decode(SearchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: stopped.summaryJSON))).complete
+                == false)
         let resumed = try SearchSession.run(Self.settings, evaluator: try evaluator(), in: dir, resume: true)
         #expect(resumed.outcome.stoppedBy == "budget" && resumed.outcome.evaluations.count == 12)
         let whole = try SearchSession.run(Self.settings, evaluator: try evaluator(), in: temporaryDirectory(), resume: false)

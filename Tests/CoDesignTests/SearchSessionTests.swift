@@ -108,7 +108,8 @@ import Testing
         // Every strategy's folder holds a single run's files.
         for row in report.rows {
             let r = row.report
-            for file in [r.summaryJSON, r.trialsCSV, r.paretoCSV, r.bestModelFile, r.bestAcceleratorFile, r.convergencePlot] + r.paretoPlots {
+            for file in [r.summaryJSON, r.trialsCSV, r.paretoCSV, r.bestModelFile, r.bestAcceleratorFile, r.convergencePlot] + r.paretoPlots
+            {
                 #expect(FileManager.default.fileExists(atPath: file), "\(file)")
             }
         }

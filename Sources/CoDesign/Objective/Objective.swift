@@ -1,7 +1,8 @@
 /// The weighted performance measure of the paper (Section III-C):
 /// P = alpha (1 - latency) + beta (1 - area) + gamma (1 - dynamic energy)
 ///   + delta (1 - leakage energy) + epsilon accuracy,
-/// each hardware figure divided by its normalising maximum and clipped to [0, 1].
+/// each hardware figure placed on [0, 1] by the run's declared `ObjectiveScale` (the paper divides
+/// by the maximum; `log` places the logarithm between declared bounds), clipped to [0, 1].
 package struct Objective: Sendable, Equatable, Codable {
     package var alpha: Double
     package var beta: Double
@@ -36,7 +37,7 @@ package struct Objective: Sendable, Equatable, Codable {
         return try Objective(alpha: parts[0]!, beta: parts[1]!, gamma: parts[2]!, delta: parts[3]!, epsilon: parts[4]!)
     }
 
-    /// The performance of normalised figures.
+    /// The performance of figures already placed on [0, 1] (costs: 0 best; accuracy: 1 best).
     package func performance(latency: Double, area: Double, dynamicEnergy: Double, leakageEnergy: Double, accuracy: Double) -> Double {
         func clip(_ x: Double) -> Double { min(max(x, 0), 1) }
         return alpha * (1 - clip(latency)) + beta * (1 - clip(area)) + gamma * (1 - clip(dynamicEnergy))

@@ -253,12 +253,14 @@ package final class RunDirectory: @unchecked Sendable {
         let line = try encoder.encode(batch) + Data([UInt8(ascii: "\n")])
         let fd = open(Self.proposalsPath(path), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw CoDesignError.unusableRunDirectory(path: path, reason: "cannot write proposals.jsonl: \(String(cString: strerror(errno)))")
+            throw CoDesignError.unusableRunDirectory(
+                path: path, reason: "cannot write proposals.jsonl: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == line.count else {
-            throw CoDesignError.unusableRunDirectory(path: path, reason: "cannot write proposals.jsonl: \(String(cString: strerror(errno)))")
+            throw CoDesignError.unusableRunDirectory(
+                path: path, reason: "cannot write proposals.jsonl: \(String(cString: strerror(errno)))")
         }
         fsync(fd)
     }

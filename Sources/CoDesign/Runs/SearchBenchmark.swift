@@ -2,7 +2,9 @@ import DesignSpace
 import Foundation
 
 /// Figures for `transcode benchmark search`: evaluation throughput, and how many evaluations
-/// BOSHCODE needs to reach the best performance random search finds with its whole budget.
+/// BOSHCODE needs to reach the best performance random search finds with its whole budget,
+/// counted after the initial random sample both runs share (counting it made "2 evaluations"
+/// mean only that random search never improved on that sample).
 package enum SearchBenchmark {
     package struct Row: Sendable {
         package let seed: UInt64

@@ -75,8 +75,9 @@ extension SearchSession {
         try SVGChart.lines(
             title: "Co-design convergence", xLabel: "evaluations",
             yLabel: "best performance so far (\(outcomes.first?.scale.kind.rawValue ?? "") scale)", series: series, yFloor: floor,
-            floorLabel: "initial sample median")
-            .write(toFile: report.convergencePlot, atomically: true, encoding: .utf8)
+            floorLabel: "initial sample median"
+        )
+        .write(toFile: report.convergencePlot, atomically: true, encoding: .utf8)
         let n = outcomes.map(\.convergence.count).max() ?? 0
         var csv = "evaluations," + outcomes.map(\.settings.strategy.rawValue).joined(separator: ",") + "\n"
         for i in 0..<n {

@@ -90,7 +90,8 @@ package enum SearchSession {
     /// The settings the comparison in `directory` was started with (its `comparison.json`).
     package static func storedComparisonSettings(in directory: String) throws -> SearchSettings {
         guard let data = FileManager.default.contents(atPath: comparisonPath(directory)) else {
-            throw CoDesignError.unreadableRun(path: directory, reason: "no comparison.json (is it a single run? resume it without --compare)")
+            throw CoDesignError.unreadableRun(
+                path: directory, reason: "no comparison.json (is it a single run? resume it without --compare)")
         }
         do { return try JSONDecoder().decode(SearchSettings.self, from: data) } catch {
             throw CoDesignError.unreadableRun(path: directory, reason: "comparison.json is not a comparison's settings")

@@ -50,21 +50,21 @@ struct Proposer {
             let d = Double(PointEncoding.dimension)
             let gp = [0.25, 0.5, 1.0, 2.0].map { GaussianProcess(inputs: x, targets: y, lengthScale: $0 * d.squareRoot() / 2, noise: 0.05) }
                 .max { $0.logMarginalLikelihood(targets: y) < $1.logMarginalLikelihood(targets: y) }!
-            return ranked(candidatePool(data, rng: &rng), count: count, origin: "gp-ucb", predict: { gp.predict($0) }) {
-                $0.mean + 2 * $0.std
-            }
+            return ranked(
+                candidatePool(data, rng: &rng), count: count, origin: "gp-ucb", predict: { gp.predict($0) },
+                acquisition: { $0.mean + 2 * $0.std })
         case .randomForest:
             let forest = RandomForest(inputs: x, targets: y, seed: rng.next())
-            return ranked(candidatePool(data, rng: &rng), count: count, origin: "forest-ucb", predict: { forest.predict($0) }) {
-                $0.mean + $0.std
-            }
+            return ranked(
+                candidatePool(data, rng: &rng), count: count, origin: "forest-ucb", predict: { forest.predict($0) },
+                acquisition: { $0.mean + $0.std })
         case .gbrt:
             let model = GradientBoostedTrees(inputs: x, targets: y, seed: rng.next())
             let explore = max(count / 5, 1)
             // Boosted trees give no uncertainty: their proposals carry a prediction only.
-            let greedy = ranked(candidatePool(data, rng: &rng), count: count - explore, origin: "gbrt", predict: { (model.predict($0), 0) }) {
-                $0.mean
-            }
+            let greedy = ranked(
+                candidatePool(data, rng: &rng), count: count - explore, origin: "gbrt", predict: { (model.predict($0), 0) },
+                acquisition: { $0.mean })
             return greedy.map { Proposal(point: $0.point, origin: $0.origin, predicted: $0.predicted) }
                 + randomPoints(explore, rng: &rng).map { Proposal(point: $0, origin: "random") }
         case .boshcode:
