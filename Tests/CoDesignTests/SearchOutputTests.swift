@@ -41,6 +41,17 @@ import Testing
         #expect(summary.best.pair?.layers == o.best.evaluation.point.model.layers.count)
         #expect(summary.baselines.map(\.name) == ["BERT-Tiny on AccelTran-Edge", "BERT-Base on AccelTran-Server"])
 
+        // Each plane's own front, drawn as steps: k front points give 2k corners.
+        let valid = o.evaluations.filter { $0.violated == nil }
+        let plane = ParetoFront.planeFront(cost: valid.map(\.measurement.latencyMS), accuracy: valid.map(\.measurement.accuracy))
+        let svg = try String(contentsOfFile: report.paretoPlots[0], encoding: .utf8)
+        let steps = try #require(svg.split(separator: "\n").first { $0.hasPrefix("<polyline") && $0.contains("#d62728") })
+        let corners = steps.split(separator: "points=\"")[1].split(separator: "\"")[0].split(separator: " ")
+        #expect(corners.count == 2 * plane.count)
+        // The two reference pairs have different markers, each labelled.
+        #expect(svg.contains("&#9632; BERT-Tiny on AccelTran-Edge") && svg.contains("&#9650; BERT-Base on AccelTran-Server"))
+        #expect(svg.contains("<rect x=") && svg.contains("<polygon points="))
+
         // The convergence plot starts at the initial sample's median.
         let median = o.evaluations.prefix(4).map(\.performance).sorted()
         #expect(o.initialMedian == (median[1] + median[2]) / 2)
