@@ -78,7 +78,8 @@ package struct MainMemoryDatasheets: Sendable {
             guard let kind = MainMemory.Kind(rawValue: name) else {
                 throw .unreadableDatasheets(
                     path: path,
-                    reason: "unknown memory type 'types.\(name)': the space has \(MainMemory.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                    reason:
+                        "unknown memory type 'types.\(name)': the space has \(MainMemory.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
             if let problem = sheet.problem() { throw .unreadableDatasheets(path: path, reason: "types.\(name).\(problem)") }
@@ -97,7 +98,8 @@ package struct MainMemoryDatasheets: Sendable {
         }
         for (name, mode) in file.modes.sorted(by: { $0.key < $1.key }) {
             guard name != datasheetMode else {
-                throw .unreadableDatasheets(path: path, reason: "modes.\(name): '\(datasheetMode)' is reserved for each type's own interface")
+                throw .unreadableDatasheets(
+                    path: path, reason: "modes.\(name): '\(datasheetMode)' is reserved for each type's own interface")
             }
             guard mode.peakGBs.isFinite, mode.peakGBs > 0 else {
                 throw .unreadableDatasheets(path: path, reason: "modes.\(name).peak_gb_s must be a number > 0")

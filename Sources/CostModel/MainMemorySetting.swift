@@ -8,11 +8,6 @@ package struct MainMemorySetting: Sendable {
     /// `datasheet` (each type's own interface) or a mode of the file.
     package let mode: String
 
-    init(datasheets: MainMemoryDatasheets, mode: String) {
-        self.datasheets = datasheets
-        self.mode = mode
-    }
-
     /// The shipped datasheets, each type at its own interface.
     package static var standard: MainMemorySetting {
         MainMemorySetting(datasheets: .shipped, mode: MainMemoryDatasheets.datasheetMode)

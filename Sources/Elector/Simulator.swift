@@ -94,7 +94,8 @@ package enum Simulator {
             seconds: Double(cycles) * hardware.cycleSeconds, dynamicEnergyJ: accounting.dynamicJ(activity),
             leakageEnergyJ: accounting.leakageJ(cycles: Double(cycles), powered: powered), areaMM2: hardware.areaMM2,
             utilisation: utilisation, stalls: stalls, peakBufferBytes: peak, mainMemoryBytes: activity.mainMemoryBytes,
-            spilledBytes: spilled, mainMemory: mainMemory, powerGating: request.powerGating, effectualMACs: effectualMACs, denseMACs: denseMACs, operations: operationCount, tiles: tiles,
+            spilledBytes: spilled, mainMemory: mainMemory, powerGating: request.powerGating, effectualMACs: effectualMACs,
+            denseMACs: denseMACs, operations: operationCount, tiles: tiles,
             footprint: footprint,
             operationBreakdown: request.breakdown == .operation ? operationBreakdown : nil,
             layerBreakdown: request.breakdown == .layer

@@ -116,7 +116,10 @@ import Testing
         let cases: [(String, String)] = [
             (String(shipped.dropLast(3)), "JSON"),
             (shipped.replacingOccurrences(of: "\"trcd_nck\": 15,", with: ""), "missing field 'types.dram.trcd_nck'"),
-            (shipped.replacingOccurrences(of: "\"row_bytes\": 2048", with: "\"row_bytes\": -1"), "types.hbm.row_bytes must be an integer > 0"),
+            (
+                shipped.replacingOccurrences(of: "\"row_bytes\": 2048", with: "\"row_bytes\": -1"),
+                "types.hbm.row_bytes must be an integer > 0"
+            ),
             (shipped.replacingOccurrences(of: "\"interface_bits\": 2560", with: "\"interface_bits\": 2568"), "does not split into"),
             (shipped.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"), "expected format transcode-main-memory version 1"),
         ]

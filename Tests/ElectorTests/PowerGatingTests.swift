@@ -7,7 +7,8 @@ import Testing
 /// Power gating of idle PE modules: `off` is the ungated figure exactly, gating never raises
 /// energy and never changes time or dynamic energy.
 @Suite struct PowerGatingTests {
-    func run(_ model: TransformerModel, _ config: AcceleratorConfig, _ workload: Workload, _ fidelity: SimulationRequest.Fidelity,
+    func run(
+        _ model: TransformerModel, _ config: AcceleratorConfig, _ workload: Workload, _ fidelity: SimulationRequest.Fidelity,
         _ gating: PowerGating
     ) -> SimulationResult {
         Simulator.simulate(

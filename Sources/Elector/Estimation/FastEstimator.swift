@@ -139,8 +139,12 @@ struct FastEstimator {
             computeDone = start + compute
             if recordIntervals {
                 let end = computeDone
-                if level.macLaneWork > 0 { intervals.append(BusyInterval(unit: .macLane, start: start, end: end, unitCycles: level.macLaneWork)) }
-                if level.softmaxWork > 0 { intervals.append(BusyInterval(unit: .softmax, start: start, end: end, unitCycles: level.softmaxWork)) }
+                if level.macLaneWork > 0 {
+                    intervals.append(BusyInterval(unit: .macLane, start: start, end: end, unitCycles: level.macLaneWork))
+                }
+                if level.softmaxWork > 0 {
+                    intervals.append(BusyInterval(unit: .softmax, start: start, end: end, unitCycles: level.softmaxWork))
+                }
                 if level.layerNormWork > 0 {
                     intervals.append(BusyInterval(unit: .layerNorm, start: start, end: end, unitCycles: level.layerNormWork))
                 }
