@@ -6,6 +6,9 @@ package enum CostModelError: Error, Equatable, CustomStringConvertible {
     case unsupportedVersion(table: String, found: Int, supported: Int)
     case unknownTable(name: String, known: [String])
     case invalidNumber(table: String, entry: String, field: String)
+    case unreadableDatasheets(path: String, reason: String)
+    case missingDatasheet(path: String, type: String)
+    case unknownMemoryMode(name: String, known: [String])
 
     package var description: String {
         switch self {
@@ -21,6 +24,12 @@ package enum CostModelError: Error, Equatable, CustomStringConvertible {
             return "unknown hardware table '\(name)': use a file path or one of \(known.joined(separator: ", "))"
         case .invalidNumber(let table, let entry, let field):
             return "hardware table \(table) entry '\(entry)' has an invalid \(field): expected a finite number >= 0"
+        case .unreadableDatasheets(let path, let reason):
+            return "cannot read main-memory datasheets \(path): \(reason)"
+        case .missingDatasheet(let path, let type):
+            return "main-memory datasheets \(path) have no entry for memory type '\(type)': add 'types.\(type)' (see data/main-memory.json)"
+        case .unknownMemoryMode(let name, let known):
+            return "unknown memory mode '\(name)': use one of \(known.joined(separator: ", "))"
         }
     }
 }

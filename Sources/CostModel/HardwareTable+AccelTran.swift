@@ -13,9 +13,12 @@ extension HardwareTable {
     /// number of elements the module handles (a b = 4 softmax is four b = 1 softmaxes side
     /// by side; sparsity modules scale with the tile row). AccelTran has no DynaProp module:
     /// its figure here is the pre-sparsity module scaled by the tile's element count, an
-    /// estimate marked as such in the provenance. Main-memory bandwidths are this project's
-    /// model (see `MemoryBandwidthModel`), energies are AccelTran's.
-    package static func acceltran14nm(constants c: [String: Any]) throws -> HardwareTable {
+    /// estimate marked as such in the provenance. Main-memory energies are AccelTran's; the
+    /// bandwidth entry is the peak of the memory's interface in `datasheets` (the simulator
+    /// models the sustained figure from the same datasheets, `MainMemoryModel`).
+    package static func acceltran14nm(
+        constants c: [String: Any], memory datasheets: MainMemoryDatasheets = .shipped
+    ) throws -> HardwareTable {
         func number(_ path: String) throws -> Double {
             var node: Any = c
             for part in path.split(separator: ".") {
@@ -69,8 +72,8 @@ extension HardwareTable {
         for memory in MainMemory.all {
             memories[memory.key] = MemoryCost(
                 accessEnergyNJ: try number("main_memory.energy.\(memory.key)"),
-                bandwidthGBs: MemoryBandwidthModel.bandwidthGBs(memory),
-                source: "energy: AccelTran (NVMain); bandwidth: \(MemoryBandwidthModel.citation(memory))")
+                bandwidthGBs: datasheets.types[memory.kind]!.peakGBs,
+                source: "energy: AccelTran (NVMain); bandwidth: interface peak, \(datasheets.types[memory.kind]!.part)")
         }
         return HardwareTable(
             name: "acceltran-14nm", technology: "14 nm FinFET (AccelTran, Design Compiler), 0.8 V",

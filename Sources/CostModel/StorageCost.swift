@@ -28,7 +28,9 @@ package struct BufferCost: Codable, Hashable, Sendable {
 package struct MemoryCost: Codable, Hashable, Sendable {
     /// Energy of one 64-byte block transfer in nanojoules.
     package var accessEnergyNJ: Double
-    /// Sustained bandwidth in GB/s.
+    /// Peak bandwidth of the memory's interface in GB/s, for reference: the simulator
+    /// models time and the sustained bandwidth from `data/main-memory.json`
+    /// (`MainMemoryModel`), never from this entry.
     package var bandwidthGBs: Double
     /// Where the figure comes from.
     package var source: String

@@ -6,7 +6,8 @@ package enum Simulator {
     /// Runs one simulation.
     package static func simulate(_ request: SimulationRequest) -> SimulationResult {
         let hardware = HardwareInstance(
-            config: request.accelerator, table: request.table, acceltranComposition: request.acceltranComposition)
+            config: request.accelerator, table: request.table, memory: request.memory,
+            acceltranComposition: request.acceltranComposition)
         let tiler = Tiler(hardware: hardware, dynaProp: request.dynaProp)
         let accounting = EnergyAccounting(hardware: hardware)
 
@@ -21,6 +22,8 @@ package enum Simulator {
         let operationCount: Int
         let footprint: MemoryFootprint
         var operationBreakdown: [OperationBreakdown]?
+        let intervals: [BusyInterval]
+        let gated = request.powerGating != .off
         let wordBits = request.table.wordBits
         switch request.fidelity {
         case .cycle:
@@ -29,7 +32,10 @@ package enum Simulator {
                 workload: request.workload, optimizer: request.optimizer
             ).operations()
             let tiled = operations.map(tiler.tile)
-            let outcome = CycleSimulator(hardware: hardware, tiled: tiled, traceOperations: request.breakdown != nil).run()
+            let outcome = CycleSimulator(
+                hardware: hardware, tiled: tiled, traceOperations: request.breakdown != nil, recordIntervals: gated
+            ).run()
+            intervals = outcome.intervals
             if request.breakdown != nil {
                 operationBreakdown = zip(tiled, outcome.traces).map { t, trace in
                     let span = Double(max(trace.finish - trace.start, 1))
@@ -51,8 +57,10 @@ package enum Simulator {
         case .fast:
             let outcome = FastEstimator(
                 hardware: hardware, tiler: tiler, model: request.model, batchSize: request.accelerator.batchSize,
-                sequenceLength: request.sequenceLength, workload: request.workload, optimizer: request.optimizer
+                sequenceLength: request.sequenceLength, workload: request.workload, optimizer: request.optimizer,
+                recordIntervals: gated
             ).run()
+            intervals = outcome.intervals
             (cycles, activity, stalls, spilled, tiles, effectualMACs, denseMACs, operationCount) =
                 (
                     outcome.cycles, outcome.activity, outcome.stalls, outcome.spilled, outcome.tiles, outcome.effectualMACs,
@@ -71,13 +79,23 @@ package enum Simulator {
         utilisation.macLanes = busy(.macLane)
         utilisation.softmax = busy(.softmax)
         utilisation.layerNorm = busy(.layerNorm)
+        let powered = PoweredFractions.of(intervals, cycles: Double(cycles), gating: request.powerGating, hardware: hardware)
+        let memory = hardware.memory
+        let moved = activity.memory
+        let mainMemory = MainMemoryFigures(
+            type: memory.memory.kind.rawValue, organisation: [memory.memory.banks, memory.memory.ranks, memory.memory.channels],
+            mode: memory.mode, peakGBs: memory.peakGBs,
+            sustainedGBs: moved.nanoseconds > 0 ? activity.mainMemoryBytes / moved.nanoseconds : 0,
+            rowHitRate: moved.bursts > 0 ? moved.rowHits / moved.bursts : 0,
+            busyFraction: cycles > 0 ? hardware.cycles(moved) / Double(cycles) : 0)
         return SimulationResult(
             mode: request.fidelity.rawValue, workload: request.workload, table: request.table.name,
             clockMHz: request.table.clockMHz, dynaProp: request.dynaProp, cycles: cycles,
             seconds: Double(cycles) * hardware.cycleSeconds, dynamicEnergyJ: accounting.dynamicJ(activity),
-            leakageEnergyJ: accounting.leakageJ(cycles: Double(cycles)), areaMM2: hardware.areaMM2,
+            leakageEnergyJ: accounting.leakageJ(cycles: Double(cycles), powered: powered), areaMM2: hardware.areaMM2,
             utilisation: utilisation, stalls: stalls, peakBufferBytes: peak, mainMemoryBytes: activity.mainMemoryBytes,
-            spilledBytes: spilled, effectualMACs: effectualMACs, denseMACs: denseMACs, operations: operationCount, tiles: tiles,
+            spilledBytes: spilled, mainMemory: mainMemory, powerGating: request.powerGating, effectualMACs: effectualMACs,
+            denseMACs: denseMACs, operations: operationCount, tiles: tiles,
             footprint: footprint,
             operationBreakdown: request.breakdown == .operation ? operationBreakdown : nil,
             layerBreakdown: request.breakdown == .layer

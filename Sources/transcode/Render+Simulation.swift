@@ -14,12 +14,15 @@ extension Render {
             "",
             figure("latency", Double(r.cycles), "%.0f", "cycles") + "  = " + String(format: "%.4f ms", r.seconds * 1e3),
             figure("dynamic energy", r.totalDynamicEnergyJ * 1e6, "%.3f", "uJ"),
-            figure("leakage energy", r.totalLeakageEnergyJ * 1e6, "%.3f", "uJ"),
+            figure("leakage energy", r.totalLeakageEnergyJ * 1e6, "%.3f", "uJ") + "  power gating \(r.powerGating.rawValue)",
             figure("area", r.totalAreaMM2, "%.3f", "mm^2"),
             figure("effectual MACs", r.effectualMACs / 1e6, "%.3f", "M") + String(format: "  of %.3f M dense", r.denseMACs / 1e6),
             figure("operations", Double(r.operations), "%.0f", "") + String(format: "  in %d tiles", r.tiles),
             figure("main memory", r.mainMemoryBytes / 1_048_576, "%.3f", "MB")
                 + String(format: "  moved, %.3f MB of it activation spill", r.spilledBytes / 1_048_576),
+            figure("memory bandwidth", r.mainMemory.sustainedGBs, "%.3f", "GB/s")
+                + String(format: "  sustained of %.3f GB/s peak, row hits ", r.mainMemory.peakGBs) + pct(r.mainMemory.rowHitRate)
+                + ", busy " + pct(r.mainMemory.busyFraction) + " (\(memoryName(r.mainMemory)), \(r.mainMemory.mode) interface)",
             "",
             pad("class", 18) + rightAligned("area mm^2", 11) + rightAligned("dynamic uJ", 13) + rightAligned("leakage uJ", 13),
         ]
@@ -64,7 +67,8 @@ extension Render {
         var lines = [
             pad("model", nameWidth) + pad("accelerator", acceleratorWidth) + rightAligned("index", 9) + rightAligned("cycles", 12)
                 + rightAligned("latency ms", 12) + rightAligned("dynamic uJ", 13) + rightAligned("leakage uJ", 13)
-                + rightAligned("area mm^2", 11) + rightAligned("MAC util", 10)
+                + rightAligned("area mm^2", 11) + rightAligned("MAC util", 10) + rightAligned("mem GB/s", 10)
+                + rightAligned("row hits", 10)
         ]
         for record in records {
             let r = record.result
@@ -73,7 +77,8 @@ extension Render {
                     + rightAligned(String(r.cycles), 12) + rightAligned(String(format: "%.4f", r.seconds * 1e3), 12)
                     + rightAligned(String(format: "%.3f", r.totalDynamicEnergyJ * 1e6), 13)
                     + rightAligned(String(format: "%.3f", r.totalLeakageEnergyJ * 1e6), 13)
-                    + rightAligned(String(format: "%.3f", r.totalAreaMM2), 11) + rightAligned(pct(r.utilisation.macLanes), 10))
+                    + rightAligned(String(format: "%.3f", r.totalAreaMM2), 11) + rightAligned(pct(r.utilisation.macLanes), 10)
+                    + rightAligned(String(format: "%.3f", r.mainMemory.sustainedGBs), 10) + rightAligned(pct(r.mainMemory.rowHitRate), 10))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -84,7 +89,8 @@ extension Render {
         var header = [
             "model", "accelerator", "accelerator_index", "workload", "fidelity", "table", "clock_mhz", "tau_i", "tau_t",
             "cycles", "latency_s", "dynamic_energy_j", "leakage_energy_j", "area_mm2", "effectual_macs", "dense_macs",
-            "main_memory_bytes", "spilled_bytes",
+            "main_memory_bytes", "spilled_bytes", "memory_type", "memory_banks", "memory_ranks", "memory_channels", "memory_mode",
+            "memory_peak_gb_s", "memory_sustained_gb_s", "memory_row_hit_rate", "memory_busy_fraction", "power_gating",
         ]
         header += first.utilisation.entries.map { "utilisation_\($0.name)" }
         header += first.stalls.entries.map { "stall_\($0.name)_cycles" }
@@ -95,11 +101,42 @@ extension Render {
                 csvField(record.model), csvField(record.accelerator), String(record.acceleratorIndex), r.workload.rawValue, r.mode,
                 csvField(r.table), "\(r.clockMHz)", "\(r.dynaProp.tauI)", "\(r.dynaProp.tauT)", String(r.cycles), "\(r.seconds)",
                 "\(r.totalDynamicEnergyJ)", "\(r.totalLeakageEnergyJ)", "\(r.totalAreaMM2)", "\(r.effectualMACs)",
-                "\(r.denseMACs)", "\(r.mainMemoryBytes)", "\(r.spilledBytes)",
+                "\(r.denseMACs)", "\(r.mainMemoryBytes)", "\(r.spilledBytes)", r.mainMemory.type,
+            ]
+            row += r.mainMemory.organisation.map(String.init)
+            row += [
+                csvField(r.mainMemory.mode), "\(r.mainMemory.peakGBs)", "\(r.mainMemory.sustainedGBs)", "\(r.mainMemory.rowHitRate)",
+                "\(r.mainMemory.busyFraction)", r.powerGating.rawValue,
             ]
             row += r.utilisation.entries.map { "\($0.value)" }
             row += r.stalls.entries.map { String($0.value) }
             lines.append(row.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A memory as the design space spells it, e.g. `DRAM [32, 2, 1]`.
+    static func memoryName(_ m: MainMemoryFigures) -> String {
+        "\(m.type.uppercased()) [\(m.organisation.map(String.init).joined(separator: ", "))]"
+    }
+
+    /// One row per main memory of the space: the same workload and accelerator otherwise.
+    static func memoryTable(_ records: [SimulationRecord]) -> String {
+        guard let first = records.first else { return "" }
+        var lines = [
+            "\(first.model) \(first.result.workload.rawValue) on \(first.accelerator) with each main memory of the space: "
+                + "\(first.result.mode) mode, table \(first.result.table), memory mode \(first.result.mainMemory.mode)",
+            "",
+            pad("memory", 18) + rightAligned("peak GB/s", 11) + rightAligned("sustained GB/s", 16) + rightAligned("row hits", 10)
+                + rightAligned("cycles", 10) + rightAligned("latency ms", 12) + rightAligned("memory uJ", 11),
+        ]
+        for record in records {
+            let r = record.result
+            lines.append(
+                pad(memoryName(r.mainMemory), 18) + rightAligned(String(format: "%.1f", r.mainMemory.peakGBs), 11)
+                    + rightAligned(String(format: "%.2f", r.mainMemory.sustainedGBs), 16) + rightAligned(pct(r.mainMemory.rowHitRate), 10)
+                    + rightAligned(String(r.cycles), 10) + rightAligned(String(format: "%.4f", r.seconds * 1e3), 12)
+                    + rightAligned(String(format: "%.3f", r.dynamicEnergyJ.mainMemory * 1e6), 11))
         }
         return lines.joined(separator: "\n") + "\n"
     }

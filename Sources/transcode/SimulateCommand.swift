@@ -3,6 +3,7 @@ import CostModel
 import DesignSpace
 import Elector
 import Foundation
+import ProjectLayout
 
 /// `transcode simulate`: models on accelerators, inference or training; one pair gives a
 /// full report, several give one table.
@@ -17,13 +18,19 @@ struct SimulateCommand: ParsableCommand {
             acceltran-edge --format yaml` prints one), index:N, or an index range index:A-B of the \
             14,850,000-point space. Repeat --model and --accelerator to sweep every pair into one \
             table (text, csv or json). --profile: a JSON object {"weight": [[tau, rho], ...], \
-            "activation": [...], "gradient": [...]} of measured sparsity curves, tau increasing.
+            "activation": [...], "gradient": [...]} of measured sparsity curves, tau increasing. \
+            Main memory follows its datasheet (data/main-memory.json, or --memory-datasheets): \
+            --memory-mode datasheet gives each memory type its own interface, acceltran-lb and \
+            acceltran-hb set AccelTran's low- (25.6 GB/s) and high-bandwidth (256 GB/s) modes. \
+            --power-gating cuts the leakage of idle PE modules, per module class or per PE.
 
             Examples:
               transcode simulate --model bert-tiny --accelerator acceltran-edge
               transcode simulate --model fb-star --accelerator elector-star --mode training
               transcode simulate --model bert-tiny --accelerator index:0-99 --fast --format csv
               transcode simulate --model bert-tiny --accelerator acceltran-edge --breakdown layer
+              transcode simulate --model bert-tiny --accelerator acceltran-server --memory-mode acceltran-lb
+              transcode simulate --model bert-tiny --accelerator acceltran-edge --power-gating module-class
             """)
 
     @Option(help: "A built-in model or a model-dict JSON file; repeat for a sweep.") var model: [String]
@@ -40,6 +47,10 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "The analytic mode used by the search (closed form per layer, microseconds).") var fast = false
     @Option(help: "Latency, energy and utilisation per layer or per operation (cycle-level mode, one pair).")
     var breakdown: Breakdown?
+    @Option(help: "Main-memory interface: datasheet, acceltran-lb or acceltran-hb (or a mode of the datasheet file).")
+    var memoryMode: String = MainMemoryDatasheets.datasheetMode
+    @Option(help: "Main-memory datasheet file.") var memoryDatasheets: String = ProjectFiles.path(MainMemoryDatasheets.shippedFile)
+    @Option(help: "Power-gate idle modules: off, module-class or pe.") var powerGating: PowerGating = .off
     @Option(help: "text, json or csv.") var format: SimulationFormat = .text
     @Option(help: "Also write the JSON result (the CSV table with --format csv) to this file.") var output: String?
 
@@ -69,16 +80,18 @@ struct SimulateCommand: ParsableCommand {
         let models = try model.map { ($0, try Catalog.model($0)) }
         let accelerators = try accelerator.flatMap { try Catalog.accelerators($0) }
         let hardwareTable = try TableCatalog.load(reference == nil ? table : "acceltran-14nm")
+        let memory = try MainMemoryDatasheets.load(path: memoryDatasheets).setting(mode: memoryMode)
         let dynaPropSetting = try ArgumentParsing.dynaProp(dynaprop, profile: profile)
         let settings = SimulationRecord.Settings(
             workload: mode, fidelity: fast ? .fast : .cycle, optimizer: optimizer, sequenceLength: sequenceLength,
-            profile: profile, reference: reference)
+            profile: profile, reference: reference, memoryMode: memoryMode, powerGating: powerGating)
         let pairs = models.flatMap { m in accelerators.map { a in (model: m, accelerator: a) } }
         let requests = pairs.map {
             SimulationRequest(
                 model: $0.model.1, accelerator: $0.accelerator.config, table: hardwareTable, workload: mode,
                 dynaProp: dynaPropSetting, optimizer: optimizer ?? .sgd, sequenceLength: sequenceLength,
-                fidelity: settings.fidelity, acceltranComposition: reference != nil, breakdown: breakdown)
+                fidelity: settings.fidelity, acceltranComposition: reference != nil, breakdown: breakdown, memory: memory,
+                powerGating: powerGating)
         }
         let total = requests.count
         let results = SimulationSweep.run(requests) { done in
@@ -111,3 +124,4 @@ struct SimulateCommand: ParsableCommand {
 extension Workload: ExpressibleByArgument {}
 extension Optimizer: ExpressibleByArgument {}
 extension Breakdown: ExpressibleByArgument {}
+extension PowerGating: ExpressibleByArgument {}

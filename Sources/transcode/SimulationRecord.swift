@@ -12,11 +12,15 @@ struct SimulationRecord: Encodable {
         var sequenceLength: Int
         var profile: String?
         var reference: String?
+        var memoryMode: String
+        var powerGating: PowerGating
 
         enum CodingKeys: String, CodingKey {
             case workload, fidelity, optimizer
             case sequenceLength = "sequence_length"
             case profile, reference
+            case memoryMode = "memory_mode"
+            case powerGating = "power_gating"
         }
     }
 

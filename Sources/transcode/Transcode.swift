@@ -18,9 +18,9 @@ struct Transcode: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            SpaceCommand.self, ShowCommand.self, SearchCommand.self, ObjectiveScaleCommand.self, AccuracyCommand.self, SimulateCommand.self,
-            RTLCommand.self,
-            CalibrateCommand.self, TableCommand.self, BenchmarkCommand.self,
+            SpaceCommand.self, ShowCommand.self, SearchCommand.self, ObjectiveScaleCommand.self, AccuracyCommand.self,
+            SimulateCommand.self, RTLCommand.self, MemoryCommand.self, CalibrateCommand.self, TableCommand.self,
+            BenchmarkCommand.self,
         ]
     )
 

@@ -169,6 +169,30 @@ import Testing
             "error-calibrate-compare-no-records",
             ["calibrate", "--assemble-only", "--compare", "acceltran", "--records", "/no/such/records.json"], 1
         ),
+        // Issue 13: main memory from datasheets, its modes, power gating, and their errors.
+        ("memory-bert-tiny-edge", ["memory", "--table", "acceltran-14nm"], 0),
+        (
+            "simulate-server-low-bandwidth-gated",
+            [
+                "simulate", "--model", "bert-tiny", "--accelerator", "acceltran-server", "--table", "acceltran-14nm", "--memory-mode",
+                "acceltran-lb", "--power-gating", "pe",
+            ], 0
+        ),
+        (
+            "error-simulate-memory-mode",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--memory-mode", "lb"], 1
+        ),
+        (
+            "error-simulate-memory-datasheets",
+            [
+                "simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--memory-datasheets",
+                "data/memory-models.json",
+            ], 1
+        ),
+        (
+            "error-simulate-power-gating",
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--power-gating", "lanes"], 64
+        ),
     ]
 
     @Test(arguments: cases.map(\.0))

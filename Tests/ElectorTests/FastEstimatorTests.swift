@@ -42,6 +42,9 @@ import Testing
         }
         #expect(close(a.rows, b.rows) && close(a.bufferBytes, b.bufferBytes), "\(what): rows, buffer bytes")
         #expect(close(a.mainMemoryBytes, b.mainMemoryBytes) && close(a.weightLoadBytes, b.weightLoadBytes), "\(what): traffic")
+        #expect(
+            close(a.memory.nanoseconds, b.memory.nanoseconds) && close(a.memory.bursts, b.memory.bursts)
+                && close(a.memory.activations, b.memory.activations), "\(what): memory transfers")
         return oracle.spilled
     }
 

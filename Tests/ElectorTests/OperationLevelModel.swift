@@ -42,7 +42,6 @@ struct OperationLevelModel {
         var latency = [Double](repeating: 0, count: levels)
         var memory = [Double](repeating: 0, count: levels)
         var activity = EnergyAccounting.Activity()
-        let bandwidth = hardware.memoryBytesPerCycle
         let capacity = hardware.bufferBytes("activation")
         var live = 0.0
         var spilled = 0.0
@@ -63,12 +62,16 @@ struct OperationLevelModel {
             activity.busyCycles[op.unit] += t.cost.workCycles
             minimum[l] = max(minimum[l], t.cost.cyclesPerTile.rounded(.up))
             latency[l] = max(latency[l], Double(t.cost.pipelineLatency))
-            memory[l] += (t.cost.loadBytes + t.cost.storeBytes) / bandwidth
+            memory[l] += t.cost.loadCycles + t.cost.storeCycles
+            activity.memory.add(t.cost.load)
+            activity.memory.add(t.cost.store)
             live += t.cost.outputBytes
             if live > capacity {
                 let overflow = min(t.cost.outputBytes, live - capacity)
                 spilled += 2 * overflow
-                memory[l] += 2 * overflow / bandwidth
+                let transfer = hardware.transfer(overflow)
+                memory[l] += 2 * hardware.cycles(transfer)
+                activity.memory.add(transfer.times(2))
             }
             for d in op.dependencies where lastConsumer[d] == op.id { live -= outputBytes[d] }
             if lastConsumer[op.id] == op.id { live -= t.cost.outputBytes }

@@ -24,6 +24,8 @@ struct FastEstimator {
     let sequenceLength: Int
     let workload: Workload
     let optimizer: Optimizer
+    /// Keep each level's busy span per unit class (for power gating).
+    var recordIntervals = false
 
     struct Outcome {
         var cycles: Int
@@ -38,6 +40,8 @@ struct FastEstimator {
         /// of all layers, for the memory footprint.
         var largestLayerValues: Double
         var activationValues: Double
+        /// Each level's span per unit class that worked in it, when recorded.
+        var intervals: [BusyInterval] = []
     }
 
     /// Forward output values of the largest layer and of all layers, for the footprint.
@@ -57,7 +61,7 @@ struct FastEstimator {
         for layer in layers { levelCount += layer.levelBound(training: training) }
         let capacity = hardware.bufferBytes("activation")
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: levelCount * LevelLedger.stride) { storage in
-            var ledger = LevelLedger(storage: storage, capacity: capacity)
+            var ledger = LevelLedger(storage: storage, capacity: capacity, hardware: hardware)
             let footprint = forwardWork(&ledger, layers)
             let lastForward = footprint.lastLevel
             if training { backwardWork(&ledger, layers, outputGradientLevel: lastForward + 1) }
@@ -113,10 +117,10 @@ struct FastEstimator {
         var activity = ledger.activity
         activity.tiles = Double(ledger.tiles)
         let units = (Double(hardware.units(.macLane)), Double(hardware.units(.softmax)), Double(hardware.units(.layerNorm)))
-        let cyclesPerByte = 1 / hardware.memoryBytesPerCycle
         var memoryDone = 0.0
         var computeDone = 0.0
         var memoryStall = 0.0
+        var intervals: [BusyInterval] = []
         for i in 0..<ledger.levelCount {
             let level = ledger.level(i)
             // Most levels use one unit class; the others contribute nothing.
@@ -129,9 +133,22 @@ struct FastEstimator {
             activity.busyCycles.softmax += level.softmaxWork
             activity.busyCycles.layerNorm += level.layerNormWork
             activity.mainMemoryBytes += level.memoryBytes  // loads, stores and spill
-            memoryDone += level.memoryBytes * cyclesPerByte
+            memoryDone += level.memoryCycles
             if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
-            computeDone = max(computeDone, memoryDone) + compute
+            let start = max(computeDone, memoryDone)
+            computeDone = start + compute
+            if recordIntervals {
+                let end = computeDone
+                if level.macLaneWork > 0 {
+                    intervals.append(BusyInterval(unit: .macLane, start: start, end: end, unitCycles: level.macLaneWork))
+                }
+                if level.softmaxWork > 0 {
+                    intervals.append(BusyInterval(unit: .softmax, start: start, end: end, unitCycles: level.softmaxWork))
+                }
+                if level.layerNormWork > 0 {
+                    intervals.append(BusyInterval(unit: .layerNorm, start: start, end: end, unitCycles: level.layerNormWork))
+                }
+            }
         }
         let cycles = Int(computeDone.rounded(.up))
         activity.cycles = Double(cycles)
@@ -140,6 +157,6 @@ struct FastEstimator {
         return Outcome(
             cycles: cycles, activity: activity, spilled: ledger.spilled, stalls: stalls, tiles: ledger.tiles,
             effectualMACs: ledger.effectualMACs, denseMACs: ledger.denseMACs, operations: ledger.operations,
-            largestLayerValues: footprint.largestLayerValues, activationValues: footprint.activationValues)
+            largestLayerValues: footprint.largestLayerValues, activationValues: footprint.activationValues, intervals: intervals)
     }
 }

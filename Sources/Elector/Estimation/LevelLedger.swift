@@ -12,15 +12,16 @@ struct LevelLedger {
         var minimum = 0.0
         /// The longest pipeline latency.
         var latency = 0.0
-        /// Main-memory bytes (loads, stores, spill); cycles are bytes / bandwidth.
+        /// Main-memory bytes (loads, stores, spill) and the cycles their transfers take.
         var memoryBytes = 0.0
+        var memoryCycles = 0.0
     }
 
-    /// The levels' figures, six doubles per level in `Level`'s order, in memory the caller
+    /// The levels' figures, seven doubles per level in `Level`'s order, in memory the caller
     /// provides (`FastEstimator.run` uses a temporary allocation, usually on the stack: at
     /// microsecond scale a heap array's allocation and bookkeeping showed up).
     private let storage: UnsafeMutableBufferPointer<Double>
-    static let stride = 6
+    static let stride = 7
 
     var activity = EnergyAccounting.Activity()
     private(set) var tiles = 0
@@ -34,6 +35,8 @@ struct LevelLedger {
     /// Bytes of results held in the activation/gradient buffer right now.
     private var live = 0.0
     private let capacity: Double
+    /// The main memory that spill goes to, for the transfers' time.
+    private let hardware: HardwareInstance
 
     /// A buffer event as recorded: `bytes` produced at `level` (relative to the recording's
     /// base), or released when `level` is `Int.min`.
@@ -48,10 +51,11 @@ struct LevelLedger {
     private var recordingBase = 0
 
     /// A ledger over `storage` (`stride` doubles per level), which it zeroes.
-    init(storage: UnsafeMutableBufferPointer<Double>, capacity: Double) {
+    init(storage: UnsafeMutableBufferPointer<Double>, capacity: Double, hardware: HardwareInstance) {
         storage.initialize(repeating: 0)
         self.storage = storage
         self.capacity = capacity
+        self.hardware = hardware
     }
 
     /// Number of levels.
@@ -62,7 +66,7 @@ struct LevelLedger {
         let o = i * Self.stride
         return Level(
             macLaneWork: storage[o], softmaxWork: storage[o + 1], layerNormWork: storage[o + 2], minimum: storage[o + 3],
-            latency: storage[o + 4], memoryBytes: storage[o + 5])
+            latency: storage[o + 4], memoryBytes: storage[o + 5], memoryCycles: storage[o + 6])
     }
 
     /// Adds `copies` instances of a tiled operation at `level`: its work, traffic and activity.
@@ -80,6 +84,9 @@ struct LevelLedger {
         storage[o + 3] = max(storage[o + 3], t.tileCycles)
         storage[o + 4] = max(storage[o + 4], Double(t.pipelineLatency))
         storage[o + 5] += n * (t.loadBytes + t.storeBytes)
+        storage[o + 6] += n * (t.loadCycles + t.storeCycles)
+        if t.loadBytes > 0 { activity.memory.add(t.load.times(n)) }
+        if t.storeBytes > 0 { activity.memory.add(t.store.times(n)) }
         producedBytes += n * t.outputBytes
         tiles += copies * t.tiles
         effectualMACs += n * t.effectualMACs
@@ -98,7 +105,10 @@ struct LevelLedger {
         if live > capacity {
             let overflow = min(bytes, live - capacity)
             spilled += 2 * overflow
+            let transfer = hardware.transfer(overflow)
             storage[level * Self.stride + 5] += 2 * overflow
+            storage[level * Self.stride + 6] += 2 * hardware.cycles(transfer)
+            activity.memory.add(transfer.times(2))
         }
     }
 

@@ -20,12 +20,17 @@ package struct SimulationRequest: Sendable {
     package var acceltranComposition: Bool
     /// Figures per layer or per operation besides the totals (cycle-level mode only).
     package var breakdown: Breakdown?
+    /// The main-memory datasheets and interface mode (`MainMemoryModel`).
+    package var memory: MainMemorySetting
+    /// Which idle modules are power-gated.
+    package var powerGating: PowerGating
 
     package init(
         model: TransformerModel, accelerator: AcceleratorConfig, table: HardwareTable,
         workload: Workload = .inference, dynaProp: DynaPropSetting = .paperDefault,
         optimizer: Optimizer = .sgd, sequenceLength: Int = 128, fidelity: Fidelity = .cycle,
-        acceltranComposition: Bool = false, breakdown: Breakdown? = nil
+        acceltranComposition: Bool = false, breakdown: Breakdown? = nil, memory: MainMemorySetting = .standard,
+        powerGating: PowerGating = .off
     ) {
         self.model = model
         self.accelerator = accelerator
@@ -37,5 +42,7 @@ package struct SimulationRequest: Sendable {
         self.fidelity = fidelity
         self.acceltranComposition = acceltranComposition
         self.breakdown = breakdown
+        self.memory = memory
+        self.powerGating = powerGating
     }
 }

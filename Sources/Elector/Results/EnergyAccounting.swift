@@ -13,6 +13,8 @@ struct EnergyAccounting {
         var bufferBytes: Double = 0
         var weightLoadBytes: Double = 0
         var mainMemoryBytes: Double = 0
+        /// The main-memory transfers summed: their time, bursts and row activations.
+        var memory = MemoryTransfer()
         var cycles: Double = 0
     }
 
@@ -40,7 +42,17 @@ struct EnergyAccounting {
         return energy
     }
 
-    func leakageJ(cycles: Double) -> ModuleClassFigures {
-        hardware.leakageMW.scaled(by: 1e-3 * cycles * hardware.cycleSeconds)
+    /// Leakage of every class over a run of `cycles`; the gated classes leak only for the
+    /// fraction of it they are powered (all of it without power gating).
+    func leakageJ(cycles: Double, powered: PoweredFractions = PoweredFractions()) -> ModuleClassFigures {
+        var energy = hardware.leakageMW.scaled(by: 1e-3 * cycles * hardware.cycleSeconds)
+        guard powered != PoweredFractions() else { return energy }
+        energy.macLanes *= powered.macLanes
+        energy.softmax *= powered.softmax
+        energy.layerNorm *= powered.layerNorm
+        energy.sparsity *= powered.datapath
+        energy.fifos *= powered.datapath
+        energy.dynaProp *= powered.datapath
+        return energy
     }
 }

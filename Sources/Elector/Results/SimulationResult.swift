@@ -25,6 +25,10 @@ package struct SimulationResult: Codable, Sendable {
     /// Bytes moved to and from main memory, and the part of it that was activation spill.
     package var mainMemoryBytes: Double
     package var spilledBytes: Double
+    /// The main memory's bandwidth and row-hit rate in this run.
+    package var mainMemory: MainMemoryFigures
+    /// The power-gating setting the leakage was computed under.
+    package var powerGating: PowerGating
     package var effectualMACs: Double
     package var denseMACs: Double
     package var operations: Int
@@ -47,6 +51,8 @@ package struct SimulationResult: Codable, Sendable {
         case peakBufferBytes = "peak_buffer_bytes"
         case mainMemoryBytes = "main_memory_bytes"
         case spilledBytes = "spilled_bytes"
+        case mainMemory = "main_memory"
+        case powerGating = "power_gating"
         case effectualMACs = "effectual_macs"
         case denseMACs = "dense_macs"
         case operations, tiles

@@ -1,3 +1,4 @@
+import CostModel
 import Foundation
 
 /// The event-driven, tile-level simulation (paper Fig. 5): compute and memory operations in
@@ -17,6 +18,8 @@ struct CycleSimulator {
     /// Keep each operation's times and activity (for `--breakdown`); off by default, since
     /// the search's re-simulations do not need them.
     var traceOperations = false
+    /// Keep each operation's busy span (for power gating); off when nothing is gated.
+    var recordIntervals = false
 
     struct Outcome {
         var cycles: Int
@@ -27,6 +30,8 @@ struct CycleSimulator {
         var tiles: Int
         /// One per operation, in program order, when traced.
         var traces: [OperationTrace]
+        /// One per operation that ran tiles, when recorded.
+        var intervals: [BusyInterval]
     }
 
     /// When one operation ran and what it used.
@@ -44,7 +49,6 @@ struct CycleSimulator {
         for unit in MappedOperation.Unit.allCases {
             heaps[unit] = MinHeap(repeating: 0, count: hardware.units(unit))
         }
-        let bandwidth = hardware.memoryBytesPerCycle
         let weightCapacity = hardware.bufferBytes("weight")
         let activationCapacity = hardware.bufferBytes("activation")
         let maskCapacity = hardware.bufferBytes("mask")
@@ -72,6 +76,7 @@ struct CycleSimulator {
         var frontier = 0  // latest compute completion so far
         var tileCount = 0
         var traces: [OperationTrace] = []
+        var intervals: [BusyInterval] = []
         if traceOperations { traces.reserveCapacity(tiled.count) }
 
         for t in tiled {
@@ -93,11 +98,12 @@ struct CycleSimulator {
                 }
                 bufferWait = start - dmaFree
                 // Streaming: an operation larger than the buffer starts once the buffer is full.
-                weightsReady = start + Int((held / bandwidth).rounded(.up))
-                loadEnd = start + Int((t.cost.loadBytes / bandwidth).rounded(.up))
+                weightsReady = start + Int((t.cost.loadCycles * held / t.cost.loadBytes).rounded(.up))
+                loadEnd = start + Int(t.cost.loadCycles.rounded(.up))
                 dmaFree = loadEnd
                 activity.mainMemoryBytes += t.cost.loadBytes
                 activity.weightLoadBytes += t.cost.loadBytes
+                activity.memory.add(t.cost.load)
             }
             let ready = max(depsReady, weightsReady)
 
@@ -134,6 +140,12 @@ struct CycleSimulator {
             heaps[op.unit] = heap
             tileCount += t.cost.tiles
             var done = max(lastEnd + t.cost.pipelineLatency, loadEnd)
+            if recordIntervals, firstStart != Int.max {
+                // The module pipeline stays powered until its last result is out.
+                intervals.append(
+                    BusyInterval(
+                        unit: op.unit, start: Double(firstStart), end: Double(lastEnd + t.cost.pipelineLatency), unitCycles: busy))
+            }
 
             // Idle compute before this operation started: blame what it waited for.
             if firstStart > frontier {
@@ -158,11 +170,13 @@ struct CycleSimulator {
                 let overflow = min(t.cost.outputBytes, live - activationCapacity)
                 spilled += 2 * overflow
                 // The write-out delays this operation; the read-back shares the DMA later.
-                let writeCycles = Int((overflow / bandwidth).rounded(.up))
+                let transfer = hardware.transfer(overflow)
+                let writeCycles = Int(hardware.cycles(transfer).rounded(.up))
                 dmaFree += 2 * writeCycles
                 stalls.bufferFull += writeCycles
                 done += writeCycles
                 activity.mainMemoryBytes += 2 * overflow
+                activity.memory.add(transfer.times(2))
             }
             peakActivation = max(peakActivation, min(live, activationCapacity))
             peakMask = max(peakMask, liveMask + residentBytes / hardware.wordBytes / 8)
@@ -174,10 +188,11 @@ struct CycleSimulator {
             if t.cost.storeBytes > 0 {
                 // Posted writes: they take DMA bandwidth from later loads and must drain before
                 // the run ends, but later prefetches do not wait for this operation to finish.
-                let storeCycles = Int((t.cost.storeBytes / bandwidth).rounded(.up))
+                let storeCycles = Int(t.cost.storeCycles.rounded(.up))
                 dmaFree += storeCycles
                 storeDrain = max(storeDrain, done) + storeCycles
                 activity.mainMemoryBytes += t.cost.storeBytes
+                activity.memory.add(t.cost.store)
             }
             if held > 0 {
                 residents.append((done, held))
@@ -207,7 +222,7 @@ struct CycleSimulator {
         return Outcome(
             cycles: end, activity: activity, stalls: stalls,
             peakBuffer: BufferOccupancy(activation: peakActivation, weight: peakWeight, mask: peakMask),
-            spilled: spilled, tiles: tileCount, traces: traces)
+            spilled: spilled, tiles: tileCount, traces: traces, intervals: intervals)
     }
 }
 

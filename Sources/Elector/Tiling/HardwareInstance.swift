@@ -15,13 +15,19 @@ package struct HardwareInstance: Sendable {
 
     /// The table's figures for this accelerator's module variants.
     package let costs: AcceleratorCosts
+    /// The accelerator's main memory under the request's datasheets and mode.
+    package let memory: MainMemoryModel
 
-    package init(config: AcceleratorConfig, table: HardwareTable, acceltranComposition: Bool = false) {
+    package init(
+        config: AcceleratorConfig, table: HardwareTable, memory: MainMemorySetting = .standard,
+        acceltranComposition: Bool = false
+    ) {
         self.config = config
         clockMHz = table.clockMHz
         wordBits = table.wordBits
         self.acceltranComposition = acceltranComposition
         costs = table.costs(for: config)
+        self.memory = memory.model(for: config.mainMemory)
     }
 
     /// Instances of each unit class on the chip.
@@ -46,10 +52,15 @@ package struct HardwareInstance: Sendable {
     /// Clock period in seconds.
     package var cycleSeconds: Double { 1 / (clockMHz * 1e6) }
 
-    /// Main-memory bytes per cycle.
-    package var memoryBytesPerCycle: Double {
-        costs.mainMemory.bandwidthGBs * 1e9 * cycleSeconds
+    /// Accelerator cycles (fractional) one main-memory transfer takes.
+    @inline(__always)
+    package func cycles(_ transfer: MemoryTransfer) -> Double {
+        transfer.nanoseconds * clockMHz * 1e-3
     }
+
+    /// One sequential main-memory transfer of `bytes`.
+    @inline(__always)
+    package func transfer(_ bytes: Double) -> MemoryTransfer { memory.transfer(bytes) }
 
     package func bufferBytes(_ name: String) -> Double {
         let mb: Int

@@ -1,3 +1,5 @@
+import CostModel
+
 /// What one operation costs once cut into tiles (paper Section III-B1): the expected work per
 /// tile after DynaProp sparsity and the traffic it causes. A plain value, so the fast mode
 /// can compute and accumulate it without reference counting; the cycle-level mode reads it
@@ -23,6 +25,11 @@ struct TileCost {
     /// Bytes loaded from and stored to main memory (compressed weights and masks).
     var loadBytes: Double
     var storeBytes: Double
+    /// The same as main-memory transfers (each one sequential), and their accelerator cycles.
+    var load = MemoryTransfer()
+    var store = MemoryTransfer()
+    var loadCycles = 0.0
+    var storeCycles = 0.0
     /// Bytes of the output kept in the activation/gradient buffer, and of its mask.
     var outputBytes: Double
     var maskBytes: Double

@@ -1,3 +1,4 @@
+import CostModel
 import DesignSpace
 import HardwareModules
 
@@ -28,6 +29,9 @@ struct Tiler: Sendable {
     private let maskBytes: (Double, Double, Double, Double)
     /// Bytes of one b x x operand tile of each kind, data and mask.
     private let operandTileBytes: (Double, Double, Double, Double)
+    /// The main memory an operation's loads and stores go to, and accelerator cycles per ns.
+    private let memory: MainMemoryModel
+    private let cyclesPerNS: Double
 
     init(hardware: HardwareInstance, dynaProp: DynaPropSetting) {
         let c = hardware.config
@@ -43,6 +47,8 @@ struct Tiler: Sendable {
         layerNormLatency = latencies.layerNorm
         fifoLatency = latencies.fifo
         rowInitiationInterval = latencies.rowInitiationInterval
+        memory = hardware.memory
+        cyclesPerNS = hardware.clockMHz * 1e-3
         let word = hardware.wordBytes
         let kept = (1 - dynaProp.weightSparsity, 1 - dynaProp.activationSparsity, 1 - dynaProp.gradientSparsity, 1.0)
         density = kept
@@ -88,8 +94,27 @@ struct Tiler: Sendable {
         return TiledOperation(operation: op, cost: c, cyclesDeviation: deviation ?? 0)
     }
 
-    /// The cost of an operation given by its parts (see `MappedOperation`).
+    /// The cost of an operation given by its parts (see `MappedOperation`), with its
+    /// main-memory traffic as transfers: an operation's loads are one sequential transfer
+    /// (a weight matrix and its mask, stored contiguously), its stores another.
     func cost(
+        _ kind: MappedOperation.Kind, phase: MappedOperation.Phase, load loadValues: Int, store storeValues: Int,
+        output outputValues: Int, outputKind: MatrixKind
+    ) -> TileCost {
+        var c = work(kind, phase: phase, load: loadValues, store: storeValues, output: outputValues, outputKind: outputKind)
+        if c.loadBytes > 0 {
+            c.load = memory.transfer(c.loadBytes)
+            c.loadCycles = c.load.nanoseconds * cyclesPerNS
+        }
+        if c.storeBytes > 0 {
+            c.store = memory.transfer(c.storeBytes)
+            c.storeCycles = c.store.nanoseconds * cyclesPerNS
+        }
+        return c
+    }
+
+    /// The work and traffic of an operation, before its transfers are timed.
+    private func work(
         _ kind: MappedOperation.Kind, phase: MappedOperation.Phase, load loadValues: Int, store storeValues: Int,
         output outputValues: Int, outputKind: MatrixKind
     ) -> TileCost {
