@@ -1,3 +1,4 @@
+import DesignSpace
 import Foundation
 import RTLGen
 
@@ -27,7 +28,7 @@ package struct AXIMemoryMeasurement: Sendable, Equatable {
             "axi_memory_model_tb",
             [
                 "banner": RTLGenerator.banner(command: command), "memory": "axi_memory_model", "data_w": "\(dataBits)",
-                "data_b": "\(dataBits / 8)", "size_bytes": "\(size)", "read_latency": "\(timing.readLatency)",
+                "log2_data_b": "\(Int.ceilLog2(dataBits / 8))", "size_bytes": "\(size)", "read_latency": "\(timing.readLatency)",
                 "write_latency": "\(timing.writeLatency)", "bw_num": "\(timing.beatsNumerator)", "bw_den": "\(timing.beatsDenominator)",
                 "bursts": "\(bursts)", "arlen": "\(beats - 1)", "burst_bytes": "\(beats * dataBits / 8)",
             ])
