@@ -111,8 +111,8 @@ package enum ModuleCatalog {
         ModuleEntry(
             .csr, "control and status registers behind AXI4-Lite, generated from CSRMap (RTL only: not in the cost model)",
             template: "csr",
-            parameters: [ModuleParameter("w", .int, range: "the datapath word width (16 in the paper's format)", "bits of the DynaProp thresholds")],
-            placement: nil, examples: [.csr(wordBits: 16)]),
+            parameters: [ModuleParameter("w", .int, range: "the datapath word width (20 in the paper's format)", "bits of the DynaProp thresholds")],
+            placement: nil, examples: [.csr(wordBits: FixedPointFormat.paper.bits)]),
     ]
 
     /// The entry of `kind`.

@@ -11,7 +11,7 @@ package enum CSRDocument {
             "     TRANSCODE_RECORD_GOLDEN=1 swift test --filter CSRDocumentTests -->",
             "# Control and status registers",
             "",
-            "The `csr` module (`csr_w\(wordBits)` for the paper's \(wordBits)-bit datapath) is an AXI4-Lite slave with a",
+            "The `csr` module (`csr_w\(wordBits)` for a \(wordBits)-bit datapath word) is an AXI4-Lite slave with a",
             "\(CSRMap.registerBits)-bit data bus and a \(map.addressBits)-bit address. Write address and write data may arrive in",
             "either order; byte strobes are honoured. A write to a read-only or unmapped register, and a",
             "read of an unmapped one, answer SLVERR (`2'b10`) and change nothing. Access: `rw` read-write,",

@@ -14,8 +14,8 @@ import Testing
     static func offset(_ id: CSRRegister.ID) -> Int { CSRMap.offset(of: id) }
 
     @Test func registersAnswerLikeTheReference() throws {
-        let variant = ModuleVariant.csr(wordBits: 16)
-        let map = CSRMap(wordBits: 16)
+        let variant = ModuleVariant.csr(wordBits: 20)
+        let map = CSRMap(wordBits: 20)
         let inputs: [String: [UInt32]] = [
             "busy": [1], "done": [0], "error": [1], "error_code": [0xE5], "cycles": [123_456],
             "busy_counters": [11, 0x2222_2222, 0xFFFF_FFFF, 0x8000_0001, 7],
@@ -28,7 +28,7 @@ import Testing
             Op(write: false, address: Self.offset(.progAddr), delays: (1, 0, 2)),
             Op(write: true, address: Self.offset(.progLen), data: 5, delays: (0, 3, 0)),
             Op(write: false, address: Self.offset(.progLen)),
-            // A 16-bit threshold: the upper bits are not kept.
+            // A 20-bit threshold: the upper bits are not kept.
             Op(write: true, address: Self.offset(.tauI), data: 0xFFFF_8001),
             Op(write: true, address: Self.offset(.tauT), data: 0x0000_0042, strobes: 0b0001),
             Op(write: false, address: Self.offset(.tauI)),
@@ -79,7 +79,7 @@ import Testing
         #expect(zip(result.startCycles, result.startCycles.dropFirst()).allSatisfy { $1 - $0 > 1 })
         // Hand-checked figures, so the reference cannot drift with the RTL.
         #expect(expected[3].data == 0xDE22_BE44)
-        #expect(expected[8].data == 0x8001 && expected[9].data == 0x42)
+        #expect(expected[8].data == 0xF_8001 && expected[9].data == 0x42)
         #expect(expected[10].response == CSRReference.slaveError && expected[12].data == 0b101)
         #expect(expected[15 + 2].data == 0xFFFF_FFFF)
     }
@@ -102,7 +102,7 @@ import Testing
 /// docs/csr.md is generated from the register description and must be current.
 @Suite struct CSRDocumentTests {
     @Test func docsCSRIsCurrent() throws {
-        let text = CSRDocument.markdown(wordBits: 16)
+        let text = CSRDocument.markdown(wordBits: FixedPointFormat.paper.bits)
         let path = ProjectFiles.path("docs/csr.md")
         if ProcessInfo.processInfo.environment["TRANSCODE_RECORD_GOLDEN"] == "1" {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
