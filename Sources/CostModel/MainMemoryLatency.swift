@@ -66,7 +66,8 @@ package struct MainMemoryLatency: Sendable, Equatable {
             let where_ = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
             throw CostModelError.unreadableLatency(path: path, reason: "missing field '\(where_)'")
         } catch {
-            throw CostModelError.unreadableLatency(path: path, reason: "\(section) must map rram, dram and hbm to read_ns, write_ns, citation")
+            throw CostModelError.unreadableLatency(
+                path: path, reason: "\(section) must map rram, dram and hbm to read_ns, write_ns, citation")
         }
         var figures: [MainMemory.Kind: Figure] = [:]
         for kind in MainMemory.Kind.allCases {

@@ -27,7 +27,9 @@ package struct CSRMap: Sendable, Equatable {
         var list: [CSRRegister] = [
             CSRRegister(
                 .ctrl, 0x00, .pulse, "control",
-                fields: [CSRField("start", bits: 1, port: "ctrl_start", "write 1 to start the program at PROG_ADDR; self-clearing, reads 0")]),
+                fields: [
+                    CSRField("start", bits: 1, port: "ctrl_start", "write 1 to start the program at PROG_ADDR; self-clearing, reads 0")
+                ]),
             CSRRegister(
                 .status, 0x04, .readOnly, "status of the controller",
                 fields: [
@@ -46,14 +48,17 @@ package struct CSRMap: Sendable, Equatable {
                 fields: [CSRField("cycles", bits: c, port: "cycles", "cycles since the last start")]),
             CSRRegister(
                 .errorCode, 0x14, .readOnly, "error code",
-                fields: [CSRField("code", bits: 32, port: "error_code", "why the last program stopped (0: no error; codes in docs/isa.md)")]),
+                fields: [CSRField("code", bits: 32, port: "error_code", "why the last program stopped (0: no error; codes in docs/isa.md)")]
+            ),
         ]
         for (i, (id, name)) in Self.busyClasses.enumerated() {
             list.append(
                 CSRRegister(
                     id, 0x20 + 4 * i, .readOnly, "busy cycles of the \(name) modules",
                     fields: [
-                        CSRField("cycles", bits: c, port: "busy_counters", portLSB: i * c, "cycles in which a \(name) module was busy since the last start")
+                        CSRField(
+                            "cycles", bits: c, port: "busy_counters", portLSB: i * c,
+                            "cycles in which a \(name) module was busy since the last start")
                     ]))
         }
         list += [

@@ -97,7 +97,8 @@ package enum ModuleCatalog {
             template: "dma_engine",
             parameters: [
                 ModuleParameter("d", .int, range: "32, 64, 128, 256, 512", "AXI data width in bits (DATA_W)"),
-                ModuleParameter("w", .int, range: "any multiple of 8 below 524,288", "buffer word width in bits (BUF_W), wider or narrower than d"),
+                ModuleParameter(
+                    "w", .int, range: "any multiple of 8 below 524,288", "buffer word width in bits (BUF_W), wider or narrower than d"),
                 ModuleParameter("a", .int, range: "1 to 30", "buffer word address width in bits (BUF_AW)"),
                 ModuleParameter("l", .int, range: "1 to 256", "longest burst in beats (MAX_BURST)"),
             ],
@@ -111,7 +112,9 @@ package enum ModuleCatalog {
         ModuleEntry(
             .csr, "control and status registers behind AXI4-Lite, generated from CSRMap (RTL only: not in the cost model)",
             template: "csr",
-            parameters: [ModuleParameter("w", .int, range: "the datapath word width (20 in the paper's format)", "bits of the DynaProp thresholds")],
+            parameters: [
+                ModuleParameter("w", .int, range: "the datapath word width (20 in the paper's format)", "bits of the DynaProp thresholds")
+            ],
             placement: nil, examples: [.csr(wordBits: FixedPointFormat.paper.bits)]),
     ]
 

@@ -34,7 +34,8 @@ package enum CSRDocument {
             }
         }
         lines += [
-            "", "Unlisted bits read 0. Ports toward the controller: inputs "
+            "",
+            "Unlisted bits read 0. Ports toward the controller: inputs "
                 + map.inputPorts.map { "`\($0.name)` (\($0.bits))" }.joined(separator: ", ") + "; outputs "
                 + map.outputPorts.map { "`\($0.name)` (\($0.bits))" }.joined(separator: ", ") + ".",
         ]

@@ -12,8 +12,14 @@ import Testing
 
     /// Parameters derived for real memory types, and one hand-made fractional rate.
     static let cases: [(name: String, dataBits: Int, timing: AXIMemoryParameters)] = [
-        ("dram_32_2_1 at 500 MHz", 512, AXIMemoryParameters.derive(memory: MainMemory.all[8], latency: latency, clockMHz: 500, dataBits: 512)),
-        ("hbm_32_1_4 at 500 MHz", 512, AXIMemoryParameters.derive(memory: MainMemory.all[10], latency: latency, clockMHz: 500, dataBits: 512)),
+        (
+            "dram_32_2_1 at 500 MHz", 512,
+            AXIMemoryParameters.derive(memory: MainMemory.all[8], latency: latency, clockMHz: 500, dataBits: 512)
+        ),
+        (
+            "hbm_32_1_4 at 500 MHz", 512,
+            AXIMemoryParameters.derive(memory: MainMemory.all[10], latency: latency, clockMHz: 500, dataBits: 512)
+        ),
         ("7/10 beats a cycle", 64, AXIMemoryParameters(readLatency: 5, writeLatency: 3, beatsNumerator: 7, beatsDenominator: 10)),
     ]
 
@@ -22,7 +28,8 @@ import Testing
         let c = Self.cases[index]
         let bursts = 32
         let beats = 64
-        let m = try AXIMemoryMeasurement.measure(generator: RTLFixtures.generator, dataBits: c.dataBits, timing: c.timing, bursts: bursts, beats: beats)
+        let m = try AXIMemoryMeasurement.measure(
+            generator: RTLFixtures.generator, dataBits: c.dataBits, timing: c.timing, bursts: bursts, beats: beats)
         #expect(!m.violation)
         #expect(m.readBeats == bursts * beats, "\(c.name)")
         #expect(m.firstBeatLatency == c.timing.readLatency, "\(c.name)")
@@ -63,7 +70,8 @@ import Testing
         #expect(throws: CostModelError.unreadableLatency(path: path, reason: "missing field 'main_memory_latency.rram'")) {
             try MainMemoryLatency.load(path: path)
         }
-        try #"{"main_memory_latency": {"rram": {"read_ns": 1, "write_ns": 1, "citation": ""}, "dram": {"read_ns": 0, "write_ns": 1, "citation": ""}, "hbm": {"read_ns": 1, "write_ns": 1, "citation": ""}}}"#
+        try
+            #"{"main_memory_latency": {"rram": {"read_ns": 1, "write_ns": 1, "citation": ""}, "dram": {"read_ns": 0, "write_ns": 1, "citation": ""}, "hbm": {"read_ns": 1, "write_ns": 1, "citation": ""}}}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: CostModelError.unreadableLatency(path: path, reason: "main_memory_latency.dram.read_ns must be a number > 0")) {
             try MainMemoryLatency.load(path: path)

@@ -20,39 +20,40 @@ import Testing
             "busy": [1], "done": [0], "error": [1], "error_code": [0xE5], "cycles": [123_456],
             "busy_counters": [11, 0x2222_2222, 0xFFFF_FFFF, 0x8000_0001, 7],
         ]
-        let ops: [Op] = [
-            Op(write: true, address: Self.offset(.progAddr), data: 0xDEAD_BEEF),
-            Op(write: false, address: Self.offset(.progAddr)),
-            // Byte strobes: bytes 0 and 2 only; data before address; a late BREADY.
-            Op(write: true, address: Self.offset(.progAddr), data: 0x1122_3344, strobes: 0b0101, delays: (2, 0, 3)),
-            Op(write: false, address: Self.offset(.progAddr), delays: (1, 0, 2)),
-            Op(write: true, address: Self.offset(.progLen), data: 5, delays: (0, 3, 0)),
-            Op(write: false, address: Self.offset(.progLen)),
-            // A 20-bit threshold: the upper bits are not kept.
-            Op(write: true, address: Self.offset(.tauI), data: 0xFFFF_8001),
-            Op(write: true, address: Self.offset(.tauT), data: 0x0000_0042, strobes: 0b0001),
-            Op(write: false, address: Self.offset(.tauI)),
-            Op(write: false, address: Self.offset(.tauT)),
-            // Read-only registers refuse writes and keep answering their inputs.
-            Op(write: true, address: Self.offset(.status), data: 0xFFFF_FFFF),
-            Op(write: true, address: Self.offset(.cycles), data: 1),
-            Op(write: false, address: Self.offset(.status)),
-            Op(write: false, address: Self.offset(.cycles)),
-            Op(write: false, address: Self.offset(.errorCode)),
-        ] + CSRMap.busyClasses.map { Op(write: false, address: Self.offset($0.id)) } + [
-            // Start: one pulse per write of 1 with its byte strobe; none for 0 or no strobe.
-            Op(write: true, address: Self.offset(.ctrl), data: 1),
-            Op(write: false, address: Self.offset(.ctrl)),
-            Op(write: true, address: Self.offset(.ctrl), data: 0),
-            Op(write: true, address: Self.offset(.ctrl), data: 1, strobes: 0b1110),
-            Op(write: true, address: Self.offset(.ctrl), data: 1, delays: (0, 1, 0)),
-            // Unmapped addresses.
-            Op(write: true, address: 0x18, data: 1),
-            Op(write: false, address: 0x18),
-            Op(write: false, address: 0x3C),
-            Op(write: true, address: 0x7C, data: 1),
-            Op(write: false, address: 0x7C),
-        ]
+        let ops: [Op] =
+            [
+                Op(write: true, address: Self.offset(.progAddr), data: 0xDEAD_BEEF),
+                Op(write: false, address: Self.offset(.progAddr)),
+                // Byte strobes: bytes 0 and 2 only; data before address; a late BREADY.
+                Op(write: true, address: Self.offset(.progAddr), data: 0x1122_3344, strobes: 0b0101, delays: (2, 0, 3)),
+                Op(write: false, address: Self.offset(.progAddr), delays: (1, 0, 2)),
+                Op(write: true, address: Self.offset(.progLen), data: 5, delays: (0, 3, 0)),
+                Op(write: false, address: Self.offset(.progLen)),
+                // A 20-bit threshold: the upper bits are not kept.
+                Op(write: true, address: Self.offset(.tauI), data: 0xFFFF_8001),
+                Op(write: true, address: Self.offset(.tauT), data: 0x0000_0042, strobes: 0b0001),
+                Op(write: false, address: Self.offset(.tauI)),
+                Op(write: false, address: Self.offset(.tauT)),
+                // Read-only registers refuse writes and keep answering their inputs.
+                Op(write: true, address: Self.offset(.status), data: 0xFFFF_FFFF),
+                Op(write: true, address: Self.offset(.cycles), data: 1),
+                Op(write: false, address: Self.offset(.status)),
+                Op(write: false, address: Self.offset(.cycles)),
+                Op(write: false, address: Self.offset(.errorCode)),
+            ] + CSRMap.busyClasses.map { Op(write: false, address: Self.offset($0.id)) } + [
+                // Start: one pulse per write of 1 with its byte strobe; none for 0 or no strobe.
+                Op(write: true, address: Self.offset(.ctrl), data: 1),
+                Op(write: false, address: Self.offset(.ctrl)),
+                Op(write: true, address: Self.offset(.ctrl), data: 0),
+                Op(write: true, address: Self.offset(.ctrl), data: 1, strobes: 0b1110),
+                Op(write: true, address: Self.offset(.ctrl), data: 1, delays: (0, 1, 0)),
+                // Unmapped addresses.
+                Op(write: true, address: 0x18, data: 1),
+                Op(write: false, address: 0x18),
+                Op(write: false, address: 0x3C),
+                Op(write: true, address: 0x7C, data: 1),
+                Op(write: false, address: 0x7C),
+            ]
         let result = try CSRTestbench(generator: RTLFixtures.generator).run(variant, inputs: inputs, operations: ops)
         var reference = CSRReference(map: map, inputs: inputs)
         var expected: [(response: Int, data: UInt32, outputs: [UInt32])] = []

@@ -52,15 +52,19 @@ import Testing
             // Unaligned base and stride.
             DMACommand(store: false, target: 2, memoryAddress: 1001, stride: UInt32(bb + 3), bufferAddress: 0, rows: 6),
             // A store of strided, unaligned words, one of them across 8192, ...
-            DMACommand(store: true, target: 0, memoryAddress: UInt32(8192 - 2 * (bb + 5) - 1), stride: UInt32(bb + 5), bufferAddress: 3, rows: 6),
+            DMACommand(
+                store: true, target: 0, memoryAddress: UInt32(8192 - 2 * (bb + 5) - 1), stride: UInt32(bb + 5), bufferAddress: 3, rows: 6),
             // ... read back into another buffer: the round trip.
-            DMACommand(store: false, target: 3, memoryAddress: UInt32(8192 - 2 * (bb + 5) - 1), stride: UInt32(bb + 5), bufferAddress: 10, rows: 6),
+            DMACommand(
+                store: false, target: 3, memoryAddress: UInt32(8192 - 2 * (bb + 5) - 1), stride: UInt32(bb + 5), bufferAddress: 10, rows: 6),
             // A contiguous store from an unaligned base across 12288.
             DMACommand(store: true, target: 1, memoryAddress: UInt32(12288 - 2 * bb + 4), stride: UInt32(bb), bufferAddress: 0, rows: 10),
             // A long contiguous load: many bursts, wrapping in the buffer.
             DMACommand(store: false, target: 2, memoryAddress: 16384 + UInt32(db), stride: UInt32(bb), bufferAddress: 40, rows: 60),
             // The error: a load that reads bytes of the error window.
-            DMACommand(store: false, target: 0, memoryAddress: UInt32(errorWindow.lowerBound - bb + 2), stride: UInt32(bb), bufferAddress: 0, rows: 2),
+            DMACommand(
+                store: false, target: 0, memoryAddress: UInt32(errorWindow.lowerBound - bb + 2), stride: UInt32(bb), bufferAddress: 0,
+                rows: 2),
         ]
     }
 
