@@ -39,7 +39,8 @@ import Testing
     ]
 
     /// Commands that cover contiguous and strided rows, aligned and unaligned strides and
-    /// bases, rows across 4 KiB, a store read back, and last a load from the error window.
+    /// bases, rows across 4 KiB, a store read back, a negative stride, no rows, and last a load
+    /// from the error window.
     static func commands(_ p: Point) -> [DMACommand] {
         let bb = p.wordBits / 8
         let db = p.dataBits / 8
@@ -61,6 +62,10 @@ import Testing
             DMACommand(store: true, target: 1, memoryAddress: UInt32(12288 - 2 * bb + 4), stride: UInt32(bb), bufferAddress: 0, rows: 10),
             // A long contiguous load: many bursts, wrapping in the buffer.
             DMACommand(store: false, target: 2, memoryAddress: 16384 + UInt32(db), stride: UInt32(bb), bufferAddress: 40, rows: 60),
+            // A descending (negative) stride, and a command of no rows.
+            DMACommand(
+                store: false, target: 1, memoryAddress: 20003, stride: 0 &- UInt32(bb + 1), bufferAddress: 20, rows: 4),
+            DMACommand(store: true, target: 0, memoryAddress: 0, stride: 0, bufferAddress: 0, rows: 0),
             // The error: a load that reads bytes of the error window.
             DMACommand(
                 store: false, target: 0, memoryAddress: UInt32(errorWindow.lowerBound - bb + 2), stride: UInt32(bb), bufferAddress: 0,
