@@ -5,7 +5,7 @@ import PackageDescription
 //   StructuredInput <- DesignSpace <- HardwareModules <- RTLGen <- RTLSim <- Calibration
 //   HardwareModules <- CostModel <- Elector <- CoDesign
 //   CostModel <- Calibration;  Reports <- CoDesign;  StructuredInput <- Elector
-//   Toolchain <- RTLSim, Calibration;  ProjectLayout <- CostModel
+//   Toolchain <- RTLSim, Calibration;  ProjectLayout <- CostModel;  CostModel <- RTLSim (memory timing)
 // The `transcode` executable is a thin argument-parsing layer over them; ReaderFuzzer is
 // the readers' libFuzzer harness (scripts/fuzz).
 //
@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Toolchain"),
         .target(name: "HardwareModules", dependencies: ["DesignSpace"]),
         .target(name: "RTLGen", dependencies: ["DesignSpace", "HardwareModules", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace"]),
+        .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace", "CostModel"]),
         .target(
             name: "Calibration",
             dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace", "StructuredInput"]),
@@ -63,7 +63,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "RTLTests",
-            dependencies: ["ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
+            dependencies: [
+                "ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport", "CostModel",
+            ]),
         .testTarget(
             name: "HardwareModulesTests",
             dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "RTLGen", "RTLSim", "TestSupport"]),

@@ -42,26 +42,42 @@ package struct RTLGenerator: Sendable {
         4 + c.batchTile * c.spatialTile * c.spatialTile * f.bits
     }
 
+    /// The blocks around the PEs that a design with a host interface and a DMA adds: the DMA
+    /// engine (AXI data width and buffer word of `system`) and the CSR block.
+    package static func systemVariants(for c: AcceleratorConfig, format f: FixedPointFormat, _ system: SystemInterface) -> [ModuleVariant] {
+        [
+            .dmaEngine(
+                dataBits: system.axiDataBits, bufferBits: system.bufferWordBits, bufferAddressBits: system.bufferAddressBits,
+                maxBurst: system.maxBurst),
+            .csr(wordBits: f.bits),
+        ]
+    }
+
     /// Renders every file for `config`; `command` is recorded in every banner and the manifest.
-    package func generate(_ c: AcceleratorConfig, command: String) throws -> GeneratedDesign {
+    /// With `system`, the DMA engine and the CSR block are rendered too (the top that wires
+    /// them is the controller's).
+    package func generate(_ c: AcceleratorConfig, command: String, system: SystemInterface? = nil) throws -> GeneratedDesign {
         let banner = Self.banner(command: command)
         let f = format
         var files: [(String, String)] = []
         var modules: [[String: Any]] = []
-        func add(_ template: String, _ module: String, _ values: [String: String], flags: [String: Bool] = [:]) throws {
+        func add(
+            _ template: String, _ module: String, _ values: [String: String], lists: [String: [[String: String]]] = [:],
+            flags: [String: Bool] = [:]
+        ) throws {
             var v = values
             v["banner"] = banner
             v["module"] = module
-            files.append(("\(module).sv", try library.render(template, v, flags: flags)))
+            files.append(("\(module).sv", try library.render(template, v, lists: lists, flags: flags)))
             let shown = v.filter { $0.key != "banner" && $0.key != "module" }
             modules.append(["module": module, "template": template, "parameters": shown])
         }
-        let variants = Self.variants(for: c, format: f)
+        let variants = Self.variants(for: c, format: f) + (system.map { Self.systemVariants(for: c, format: f, $0) } ?? [])
         for variant in variants {
             var v = variant.templateValues(format: f, banner: banner)
             v.removeValue(forKey: "banner")
             v.removeValue(forKey: "module")
-            try add(variant.template, variant.moduleName, v)
+            try add(variant.template, variant.moduleName, v, lists: variant.templateLists)
         }
         let x = c.spatialTile
         let selectWidth = Self.selectWidth(c)
@@ -129,6 +145,14 @@ package struct RTLGenerator: Sendable {
 
     /// One leaf module on its own (for testbenches and synthesis).
     package func generate(_ variant: ModuleVariant, command: String) throws -> String {
-        try library.render(variant.template, variant.templateValues(format: format, banner: Self.banner(command: command)))
+        try library.render(
+            variant.template, variant.templateValues(format: format, banner: Self.banner(command: command)), lists: variant.templateLists)
+    }
+
+    /// The simulation-only AXI4 memory model (templates/axi_memory_model.sv.mustache): its
+    /// timing and size are SystemVerilog parameters, set per memory type by
+    /// `AXIMemoryTiming`.
+    package func memoryModel(module: String = "axi_memory_model", command: String) throws -> String {
+        try library.render("axi_memory_model", ["banner": Self.banner(command: command), "module": module])
     }
 }
