@@ -95,7 +95,8 @@ import Training
         #expect(y == [0.5, 1, 6, 8])
         // Gradient [[1, 0.1], [0.2, 3]] with tau_T 0.5 keeps 1 and 3.
         let dx = linear.backward([1, 0.1, 0.2, 3])
-        #expect(dx == [1, 0, 0, 12])  // the pruned input's gradient (row 0, column 1) is cleared
+        // Gradients reaching pruned or zero inputs (row 0 column 1, row 1 column 0) are cleared.
+        #expect(dx == [1, 0, 0, 12])
         let counts = context.profile.operations.first { $0.operation == "test" }!.counts
         #expect(counts.activationValues == 4 && counts.activationZeros == 2)
         #expect(counts.gradientValues == 4 && counts.gradientZeros == 2)

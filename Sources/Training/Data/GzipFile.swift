@@ -12,9 +12,11 @@ package enum GzipFile {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let read = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-            if read < 0 {
-                var code: Int32 = 0
-                let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown error"
+            // A stream cut short reads as an early end of file with Z_BUF_ERROR set, not -1.
+            var code: Int32 = 0
+            var message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown error"
+            if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }  // zlib prefixes the path
+            if read < 0 || code != Z_OK {
                 throw .malformedDataFile(path: path, reason: "the gzip stream is corrupt (\(message))", fix: malformed)
             }
             if bytes.isEmpty && gzdirect(file) != 0 {

@@ -85,6 +85,8 @@ package final class ComputeContext {
     /// Zeroes entries with |x| < tau (none when tau is 0) and, when `counting`, returns how
     /// many entries are zero.
     private static func prune(_ values: inout [Float], below tau: Float, counting: Bool) -> Int {
+        // Nothing to do: return before touching the buffer, which would copy a shared array.
+        guard tau > 0 || counting else { return 0 }
         var zeros = 0
         values.withUnsafeMutableBufferPointer { buffer in
             if tau > 0 {
