@@ -28,10 +28,10 @@ package final class Linear: Operation {
         input = x
         context.pruneActivations(&input, at: site)
         let rows = input.count / inputWidth
-        var output = [Float](repeating: 0, count: rows * outputWidth)
-        for row in 0..<rows {
-            for column in 0..<outputWidth { output[row * outputWidth + column] = bias.value[column] }
-        }
+        var output = [Float]()
+        output.reserveCapacity(rows * outputWidth)
+        let b = bias.value
+        for _ in 0..<rows { output.append(contentsOf: b) }
         context.multiply(
             at: site, m: rows, n: outputWidth, k: inputWidth, input, lda: inputWidth, weight.value, ldb: outputWidth,
             into: &output, ldc: outputWidth, accumulate: true)
@@ -45,9 +45,11 @@ package final class Linear: Operation {
         context.multiply(
             at: site, backward: true, m: inputWidth, n: outputWidth, k: rows, input, lda: inputWidth, transposeA: true,
             gradient, ldb: outputWidth, into: &weight.gradient, ldc: outputWidth, accumulate: true)
+        var biasGradient = bias.gradient
         for row in 0..<rows {
-            for column in 0..<outputWidth { bias.gradient[column] += gradient[row * outputWidth + column] }
+            for column in 0..<outputWidth { biasGradient[column] += gradient[row * outputWidth + column] }
         }
+        bias.gradient = biasGradient
         var inputGradient = [Float](repeating: 0, count: rows * inputWidth)
         context.multiply(
             at: site, backward: true, m: rows, n: inputWidth, k: outputWidth, gradient, lda: outputWidth, weight.value,

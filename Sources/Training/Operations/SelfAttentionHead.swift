@@ -63,7 +63,7 @@ package final class SelfAttentionHead: Operation {
             context.multiply(at: site, m: rows, n: d, k: d, qkv, lda: 3 * d, wa.value, ldb: d, into: &weightedQueries, ldc: d)
             context.pruneActivations(&weightedQueries, at: site)
         }
-        probabilities = [Float](repeating: 0, count: batch * n * n)
+        var probabilities = [Float](repeating: 0, count: batch * n * n)
         for b in 0..<batch {
             if attentionWeight != nil {
                 context.multiply(
@@ -87,8 +87,10 @@ package final class SelfAttentionHead: Operation {
             }
             for j in 0..<n { probabilities[base + j] /= sum }
         }
-        prunedProbabilities = probabilities
+        self.probabilities = probabilities
+        var prunedProbabilities = probabilities
         context.pruneActivations(&prunedProbabilities, at: site)
+        self.prunedProbabilities = prunedProbabilities
         var output = [Float](repeating: 0, count: rows * d)
         for b in 0..<batch {
             context.multiply(
@@ -117,6 +119,7 @@ package final class SelfAttentionHead: Operation {
         }
         context.clearPrunedGradients(&scores, pruned: prunedProbabilities)
         // Softmax: dS = P * (dP - sum_j dP_j P_j), then the 1/sqrt(h) scale.
+        let probabilities = probabilities
         for row in 0..<(batch * n) {
             let base = row * n
             var dot: Float = 0

@@ -48,7 +48,8 @@ package enum Trainer {
                 lossSum += outcome.loss
                 correct += outcome.correct
             }
-            let seconds = Double((clock.now - start).components.attoseconds) * 1e-18 + Double((clock.now - start).components.seconds)
+            let elapsed = (clock.now - start).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
             context.profiling = false
             let batches = (order.count + settings.batchSize - 1) / settings.batchSize
             epochs.append(
