@@ -87,7 +87,8 @@ struct TrainCommand: ParsableCommand {
             let t = profile.total
             lines.append(
                 String(
-                    format: "DynaProp tau_I %g, tau_T %g: activation rho %.3f, gradient rho %.3f, effectual MACs %.3f forward, %.3f backward",
+                    format:
+                        "DynaProp tau_I %g, tau_T %g: activation rho %.3f, gradient rho %.3f, effectual MACs %.3f forward, %.3f backward",
                     profile.thresholds.tauI, profile.thresholds.tauT, t.activationRho ?? 0, t.gradientRho ?? 0,
                     t.forwardEffectualFraction ?? 0, t.backwardEffectualFraction ?? 0))
         }

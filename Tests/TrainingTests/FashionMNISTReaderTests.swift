@@ -20,14 +20,18 @@ import Training
     }
 
     /// A folder of four files: `count` training and 2 test images, pixel value = (i + row + column) % 256.
-    private static func folder(count: Int = 3, imageMagic: Int = 0x803, side: (Int, Int) = (28, 28), labelCount: Int? = nil, label: UInt8 = 4)
+    private static func folder(
+        count: Int = 3, imageMagic: Int = 0x803, side: (Int, Int) = (28, 28), labelCount: Int? = nil, label: UInt8 = 4
+    )
         throws -> TemporaryDirectory
     {
         let folder = try TemporaryDirectory("fashion")
         for (prefix, n) in [("train", count), ("t10k", 2)] {
             var pixels: [UInt8] = []
             for i in 0..<n { for r in 0..<side.0 { for c in 0..<side.1 { pixels.append(UInt8((i + r + c) % 256)) } } }
-            gzip(idx(magic: imageMagic, dimensions: [n, side.0, side.1], values: pixels), to: "\(folder.path)/\(prefix)-images-idx3-ubyte.gz")
+            gzip(
+                idx(magic: imageMagic, dimensions: [n, side.0, side.1], values: pixels), to: "\(folder.path)/\(prefix)-images-idx3-ubyte.gz"
+            )
             let labels = labelCount ?? n
             gzip(
                 idx(magic: 0x801, dimensions: [labels], values: (0..<labels).map { UInt8($0 % 10) == 0 ? label : UInt8($0 % 10) }),
@@ -98,7 +102,9 @@ import Training
         let folder = try Self.folder()
         let path = "\(folder.path)/train-images-idx3-ubyte.gz"
         Self.gzip(Self.idx(magic: 0x803, dimensions: [3, 28, 28], values: [UInt8](repeating: 0, count: 2000)), to: path)
-        #expect(message(folder) == "malformed \(path): the header declares 3 x 28 x 28 = 2352 bytes of data, the file has 2000; \(Self.reinstall)")
+        #expect(
+            message(folder)
+                == "malformed \(path): the header declares 3 x 28 x 28 = 2352 bytes of data, the file has 2000; \(Self.reinstall)")
     }
 
     @Test func headerTooShort() throws {
@@ -111,7 +117,8 @@ import Training
     @Test func imagesOfTheWrongSize() throws {
         let folder = try Self.folder(side: (27, 28))
         #expect(
-            message(folder) == "malformed \(folder.path)/train-images-idx3-ubyte.gz: images are 27 x 28, expected 28 x 28; \(Self.reinstall)")
+            message(folder)
+                == "malformed \(folder.path)/train-images-idx3-ubyte.gz: images are 27 x 28, expected 28 x 28; \(Self.reinstall)")
     }
 
     @Test func labelCountDiffersFromImageCount() throws {
@@ -124,6 +131,7 @@ import Training
 
     @Test func labelOutsideTheTenClasses() throws {
         let folder = try Self.folder(label: 12)
-        #expect(message(folder) == "malformed \(folder.path)/train-labels-idx1-ubyte.gz: label 12 at index 0 is outside 0-9; \(Self.reinstall)")
+        #expect(
+            message(folder) == "malformed \(folder.path)/train-labels-idx1-ubyte.gz: label 12 at index 0 is outside 0-9; \(Self.reinstall)")
     }
 }

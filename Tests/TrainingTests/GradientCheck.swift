@@ -43,7 +43,8 @@ struct GradientCheck {
             let analytic = parameter.gradient
             let count = parameter.value.count
             let indices =
-                count <= samplesPerParameter ? Array(0..<count) : (0..<samplesPerParameter).map { _ in Int(generator.next() % UInt64(count)) }
+                count <= samplesPerParameter
+                ? Array(0..<count) : (0..<samplesPerParameter).map { _ in Int(generator.next() % UInt64(count)) }
             for i in indices {
                 let saved = parameter.value[i]
                 parameter.value[i] = saved + step

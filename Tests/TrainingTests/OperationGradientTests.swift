@@ -58,7 +58,9 @@ import Training
         var initializer = WeightInitializer(seed: 12)
         let op = EncoderLayer(layer, index: 2, inputWidth: 256, sequenceLength: 3, context: context, initializer: &initializer)
         let input = GradientCheck.values(3 * 256, seed: 13)
-        #expect(GradientCheck.worst(op, input: input, batch: 1, inputIndices: Array(stride(from: 0, to: input.count, by: 37)), samplesPerParameter: 3) == nil)
+        #expect(
+            GradientCheck.worst(
+                op, input: input, batch: 1, inputIndices: Array(stride(from: 0, to: input.count, by: 37)), samplesPerParameter: 3) == nil)
     }
 
     @Test func patchEmbedding() {

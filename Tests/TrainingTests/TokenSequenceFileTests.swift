@@ -40,7 +40,8 @@ import Training
         let good = #"{"split": "train", "label": 1, "tokens": [1]}"# + "\n" + #"{"split": "test", "label": 0, "tokens": [2]}"# + "\n"
         #expect(try message(good + "[1, 2]") == "malformed FILE: line 3 is not a JSON object; \(Self.fix)")
         #expect(
-            try message(good + #"{"split": "dev", "label": 0, "tokens": [1]}"#) == #"malformed FILE: line 3: split must be "train" or "test"; "# + Self.fix)
+            try message(good + #"{"split": "dev", "label": 0, "tokens": [1]}"#)
+                == #"malformed FILE: line 3: split must be "train" or "test"; "# + Self.fix)
         #expect(
             try message(good + #"{"split": "test", "label": -1, "tokens": [1]}"#)
                 == "malformed FILE: line 3: label must be an integer >= 0; \(Self.fix)")
@@ -58,7 +59,10 @@ import Training
 
     @Test func missingFile() throws {
         let folder = try TemporaryDirectory("jsonl-missing")
-        #expect(throws: TrainingError.missingDataFile(path: folder.path + "/none.jsonl", fix: #"give a JSON Lines file of {"split", "label", "tokens"} objects"#)) {
+        #expect(
+            throws: TrainingError.missingDataFile(
+                path: folder.path + "/none.jsonl", fix: #"give a JSON Lines file of {"split", "label", "tokens"} objects"#)
+        ) {
             try TokenSequenceFile(path: folder.path + "/none.jsonl")
         }
     }

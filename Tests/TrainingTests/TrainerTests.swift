@@ -65,7 +65,9 @@ import Training
             try Trainer.train(model: Self.tiny, dataset: Synthetic(), settings: TrainingSettings(batchSize: 16), memoryLimit: 1 << 20)
         }
         #expect(
-            String(describing: TrainingError.modelTooLarge(neededBytes: estimate.bytes, limitBytes: 1 << 20, parameters: estimate.parameters, batch: 16))
+            String(
+                describing: TrainingError.modelTooLarge(
+                    neededBytes: estimate.bytes, limitBytes: 1 << 20, parameters: estimate.parameters, batch: 16))
                 == "the model needs about \(estimate.bytes >> 20) MiB to train (\(estimate.parameters) parameters, batch 16), more than the 1 MiB limit: lower the batch size or choose a smaller model"
         )
     }
@@ -76,13 +78,17 @@ import Training
             TransformerLayer(hiddenSize: 128, heads: [.ltDCT, .dsc13], feedForward: [1024], layer: 2),
         ]
         let model = try TransformerModel(layers: layers)
-        let network = Network(model: model, input: .features(width: 49), sequenceLength: 16, classes: 10, context: ComputeContext(), seed: 0)
+        let network = Network(
+            model: model, input: .features(width: 49), sequenceLength: 16, classes: 10, context: ComputeContext(), seed: 0)
         let estimate = MemoryEstimate(model: model, input: .features(width: 49), sequenceLength: 16, classes: 10, batchSize: 8)
         #expect(estimate.parameters == network.parameters.reduce(0) { $0 + $1.value.count })
     }
 
     @Test func thresholdsOutOfRange() {
-        #expect(throws: TrainingError.invalidSetting(name: "tau_T", value: "1.5", allowed: "a number in [0, 1], e.g. 0.01 (tau_I) or 0.0001 (tau_T)")) {
+        #expect(
+            throws: TrainingError.invalidSetting(
+                name: "tau_T", value: "1.5", allowed: "a number in [0, 1], e.g. 0.01 (tau_I) or 0.0001 (tau_T)")
+        ) {
             try DynaPropThresholds(tauI: 0.01, tauT: 1.5)
         }
     }
@@ -112,7 +118,8 @@ import Training
     }
 
     @Test func dynaPropRunWritesAProfilePerLayerAndOperation() throws {
-        let settings = TrainingSettings(epochs: 1, samples: 32, batchSize: 16, seed: 2, dynaProp: try DynaPropThresholds(tauI: 0.01, tauT: 0.0001))
+        let settings = TrainingSettings(
+            epochs: 1, samples: 32, batchSize: 16, seed: 2, dynaProp: try DynaPropThresholds(tauI: 0.01, tauT: 0.0001))
         let result = try Trainer.train(model: Self.tiny, dataset: Synthetic(), settings: settings, memoryLimit: 1 << 30)
         let profile = try #require(result.profile)
         #expect(Set(profile.layers.map(\.layer)) == [0, 1, 2, 3])

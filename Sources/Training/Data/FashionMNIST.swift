@@ -32,7 +32,8 @@ package struct FashionMNIST: TrainingDataset {
             bytes: GzipFile.read(imagePath, missing: missingFix, malformed: malformedFix), rank: 3, path: imagePath, fix: malformedFix)
         guard images.dimensions[1] == side, images.dimensions[2] == side else {
             throw .malformedDataFile(
-                path: imagePath, reason: "images are \(images.dimensions[1]) x \(images.dimensions[2]), expected 28 x 28", fix: malformedFix)
+                path: imagePath, reason: "images are \(images.dimensions[1]) x \(images.dimensions[2]), expected 28 x 28", fix: malformedFix
+            )
         }
         let labels = try IDXFile(
             bytes: GzipFile.read(labelPath, missing: missingFix, malformed: malformedFix), rank: 1, path: labelPath, fix: malformedFix)

@@ -18,7 +18,8 @@ package struct IDXFile {
         guard word(0) == expected else {
             throw .malformedDataFile(
                 path: path,
-                reason: "magic number \(Self.hex(word(0))), expected \(Self.hex(expected)) (IDX unsigned bytes, \(rank) dimension\(rank == 1 ? "" : "s"))",
+                reason:
+                    "magic number \(Self.hex(word(0))), expected \(Self.hex(expected)) (IDX unsigned bytes, \(rank) dimension\(rank == 1 ? "" : "s"))",
                 fix: fix)
         }
         guard bytes.count >= header else {
@@ -29,7 +30,8 @@ package struct IDXFile {
         guard bytes.count - header == size else {
             throw .malformedDataFile(
                 path: path,
-                reason: "the header declares \(dimensions.map(String.init).joined(separator: " x ")) = \(size) bytes of data, the file has \(bytes.count - header)",
+                reason:
+                    "the header declares \(dimensions.map(String.init).joined(separator: " x ")) = \(size) bytes of data, the file has \(bytes.count - header)",
                 fix: fix)
         }
         self.dimensions = dimensions

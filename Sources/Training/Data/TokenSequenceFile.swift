@@ -46,7 +46,8 @@ package struct TokenSequenceFile: TrainingDataset {
                 tokens.allSatisfy({ (0..<vocabulary).contains($0) })
             else {
                 throw .malformedDataFile(
-                    path: path, reason: "line \(number): tokens must be a non-empty list of integer ids in 0-\(vocabulary - 1)", fix: Self.fix)
+                    path: path, reason: "line \(number): tokens must be a non-empty list of integer ids in 0-\(vocabulary - 1)",
+                    fix: Self.fix)
             }
             guard tokens.count <= TransformerModel.maxPositions else {
                 throw .malformedDataFile(

@@ -6,7 +6,9 @@ package final class ClassifierHead: Operation {
     private let sequenceLength: Int
     private let classifier: Linear
 
-    package init(hiddenSize: Int, classes: Int, sequenceLength: Int, layer: Int, context: ComputeContext, initializer: inout WeightInitializer) {
+    package init(
+        hiddenSize: Int, classes: Int, sequenceLength: Int, layer: Int, context: ComputeContext, initializer: inout WeightInitializer
+    ) {
         inputWidth = hiddenSize
         self.sequenceLength = sequenceLength
         var own = initializer.split()

@@ -27,7 +27,8 @@ package final class ConvolutionHead: Operation {
         var own = initializer.split()
         let name = "layer\(layer).\(operation.rawValue).\(index)"
         projection = Linear(
-            hiddenSize, headSize, name: name + ".projection", site: ProductSite(layer: layer, operation: operation.rawValue + ".projection"),
+            hiddenSize, headSize, name: name + ".projection",
+            site: ProductSite(layer: layer, operation: operation.rawValue + ".projection"),
             context: context, initializer: &own)
         kernel = Parameter(
             name: name + ".kernel", value: own.normal(standardDeviation: (1 / Double(taps)).squareRoot(), count: taps * headSize))
