@@ -36,20 +36,10 @@ package final class EncoderLayer: Operation {
             : Linear(
                 inputWidth, h, name: "layer\(index).projection", site: ProductSite(layer: index, operation: "layer_projection"),
                 context: context, initializer: &own)
-        heads = layer.heads.enumerated().map { position, operation -> any Operation in
-            if operation.isSelfAttention {
-                return SelfAttentionHead(
-                    operation: operation, hiddenSize: h, headSize: layer.headSize, sequenceLength: sequenceLength, layer: index,
-                    index: position, context: context, initializer: &own)
-            } else if operation.isLinearTransform {
-                return LinearTransformHead(
-                    operation: operation, hiddenSize: h, headSize: layer.headSize, sequenceLength: sequenceLength, layer: index,
-                    index: position, context: context, initializer: &own)
-            } else {
-                return ConvolutionHead(
-                    operation: operation, hiddenSize: h, headSize: layer.headSize, sequenceLength: sequenceLength, layer: index,
-                    index: position, context: context, initializer: &own)
-            }
+        heads = layer.heads.enumerated().map { position, operation in
+            Self.makeHead(
+                operation, hiddenSize: h, headSize: layer.headSize, sequenceLength: sequenceLength, layer: index, index: position,
+                context: context, initializer: &own)
         }
         outputProjection = Linear(
             layer.heads.count * layer.headSize, h, name: "layer\(index).output",
@@ -57,6 +47,27 @@ package final class EncoderLayer: Operation {
         firstNorm = LayerNorm(width: h, name: "layer\(index).norm1")
         feedForward = FeedForwardStack(hiddenSize: h, sizes: layer.feedForward, layer: index, context: context, initializer: &own)
         secondNorm = LayerNorm(width: h, name: "layer\(index).norm2")
+    }
+
+    /// The operation of one head; a new head type must be added here.
+    private static func makeHead(
+        _ operation: HeadOperation, hiddenSize: Int, headSize: Int, sequenceLength: Int, layer: Int, index: Int,
+        context: ComputeContext, initializer: inout WeightInitializer
+    ) -> any Operation {
+        switch operation {
+        case .saSDP, .saWMA:
+            SelfAttentionHead(
+                operation: operation, hiddenSize: hiddenSize, headSize: headSize, sequenceLength: sequenceLength, layer: layer,
+                index: index, context: context, initializer: &initializer)
+        case .ltDFT, .ltDCT:
+            LinearTransformHead(
+                operation: operation, hiddenSize: hiddenSize, headSize: headSize, sequenceLength: sequenceLength, layer: layer,
+                index: index, context: context, initializer: &initializer)
+        case .dsc5, .dsc9, .dsc13:
+            ConvolutionHead(
+                operation: operation, hiddenSize: hiddenSize, headSize: headSize, sequenceLength: sequenceLength, layer: layer,
+                index: index, context: context, initializer: &initializer)
+        }
     }
 
     package var parameters: [Parameter] {
