@@ -6,6 +6,7 @@ import PackageDescription
 //   HardwareModules <- CostModel <- Elector <- CoDesign
 //   CostModel <- Calibration;  Reports <- CoDesign;  StructuredInput <- Elector
 //   Toolchain <- RTLSim, Calibration;  ProjectLayout <- CostModel;  CostModel <- RTLSim (memory timing)
+//   DesignSpace, CBLAS (OpenBLAS), CZlib (zlib) <- Training
 // The `transcode` executable is a thin argument-parsing layer over them; ReaderFuzzer is
 // the readers' libFuzzer harness (scripts/fuzz).
 //
@@ -35,7 +36,7 @@ let package = Package(
             name: "transcode",
             dependencies: [
                 "DesignSpace", "HardwareModules", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain",
-                "Calibration", "ProjectLayout", "StructuredInput",
+                "Calibration", "ProjectLayout", "StructuredInput", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,8 +52,12 @@ let package = Package(
         .target(name: "Elector", dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector", "Reports"]),
         .target(name: "Reports"),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "Training", dependencies: ["DesignSpace", "CBLAS", "CZlib"]),
         .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "DesignSpace", "TestSupport", "CZlib"]),
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
         .testTarget(name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain"]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),

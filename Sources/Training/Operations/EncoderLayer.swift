@@ -1,0 +1,116 @@
+import DesignSpace
+
+/// One encoder layer of a FlexiBERT 2.0 model, post-norm as in BERT:
+///
+///     x0 = P x                      (only when the previous layer's width differs)
+///     a  = W_o [head_1(x0), ..., head_n(x0)]     (heads of any mix of types, concatenated)
+///     y1 = LayerNorm(x0 + a)
+///     y  = LayerNorm(y1 + FeedForward(y1))
+///
+/// Each head maps h -> d = h / n (rounded down, as `TransformerLayer.headSize`), so the
+/// output projection W_o maps n d -> h.
+package final class EncoderLayer: Operation {
+    package let inputWidth: Int
+    package let outputWidth: Int
+    private let inputProjection: Linear?
+    private let heads: [any Operation]
+    private let outputProjection: Linear
+    private let firstNorm: LayerNorm
+    private let feedForward: FeedForwardStack
+    private let secondNorm: LayerNorm
+    private let headSize: Int
+    private var firstNormOutput: [Float] = []
+
+    package init(
+        _ layer: TransformerLayer, index: Int, inputWidth: Int, sequenceLength: Int, context: ComputeContext,
+        initializer: inout WeightInitializer
+    ) {
+        self.inputWidth = inputWidth
+        let h = layer.hiddenSize
+        outputWidth = h
+        headSize = layer.headSize
+        var own = initializer.split()
+        inputProjection =
+            inputWidth == h
+            ? nil
+            : Linear(
+                inputWidth, h, name: "layer\(index).projection", site: ProductSite(layer: index, operation: "layer_projection"),
+                context: context, initializer: &own)
+        heads = layer.heads.enumerated().map { position, operation in
+            Self.makeHead(
+                operation, hiddenSize: h, headSize: layer.headSize, sequenceLength: sequenceLength, layer: index, index: position,
+                context: context, initializer: &own)
+        }
+        outputProjection = Linear(
+            layer.heads.count * layer.headSize, h, name: "layer\(index).output",
+            site: ProductSite(layer: index, operation: "output_projection"), context: context, initializer: &own)
+        firstNorm = LayerNorm(width: h, name: "layer\(index).norm1")
+        feedForward = FeedForwardStack(hiddenSize: h, sizes: layer.feedForward, layer: index, context: context, initializer: &own)
+        secondNorm = LayerNorm(width: h, name: "layer\(index).norm2")
+    }
+
+    /// The operation of one head; a new head type must be added here.
+    private static func makeHead(
+        _ operation: HeadOperation, hiddenSize: Int, headSize: Int, sequenceLength: Int, layer: Int, index: Int,
+        context: ComputeContext, initializer: inout WeightInitializer
+    ) -> any Operation {
+        switch operation {
+        case .saSDP, .saWMA:
+            SelfAttentionHead(
+                operation: operation, hiddenSize: hiddenSize, headSize: headSize, sequenceLength: sequenceLength, layer: layer,
+                index: index, context: context, initializer: &initializer)
+        case .ltDFT, .ltDCT:
+            LinearTransformHead(
+                operation: operation, hiddenSize: hiddenSize, headSize: headSize, sequenceLength: sequenceLength, layer: layer,
+                index: index, context: context, initializer: &initializer)
+        case .dsc5, .dsc9, .dsc13:
+            ConvolutionHead(
+                operation: operation, hiddenSize: hiddenSize, headSize: headSize, sequenceLength: sequenceLength, layer: layer,
+                index: index, context: context, initializer: &initializer)
+        }
+    }
+
+    package var parameters: [Parameter] {
+        (inputProjection?.parameters ?? []) + heads.flatMap(\.parameters) + outputProjection.parameters + firstNorm.parameters
+            + feedForward.parameters + secondNorm.parameters
+    }
+
+    package func forward(_ x: [Float], batch: Int) -> [Float] {
+        let x0 = inputProjection?.forward(x, batch: batch) ?? x
+        let rows = x0.count / outputWidth
+        let width = heads.count * headSize
+        var concatenated = [Float](repeating: 0, count: rows * width)
+        for (position, head) in heads.enumerated() {
+            let out = head.forward(x0, batch: batch)
+            for row in 0..<rows {
+                for c in 0..<headSize { concatenated[row * width + position * headSize + c] = out[row * headSize + c] }
+            }
+        }
+        var residual = outputProjection.forward(concatenated, batch: batch)
+        for i in residual.indices { residual[i] += x0[i] }
+        firstNormOutput = firstNorm.forward(residual, batch: batch)
+        var second = feedForward.forward(firstNormOutput, batch: batch)
+        for i in second.indices { second[i] += firstNormOutput[i] }
+        return secondNorm.forward(second, batch: batch)
+    }
+
+    package func backward(_ outputGradient: [Float]) -> [Float] {
+        let secondGradient = secondNorm.backward(outputGradient)
+        var firstOutputGradient = feedForward.backward(secondGradient)
+        for i in firstOutputGradient.indices { firstOutputGradient[i] += secondGradient[i] }
+        let residualGradient = firstNorm.backward(firstOutputGradient)
+        let concatenatedGradient = outputProjection.backward(residualGradient)
+        var inputGradient = residualGradient
+        let rows = residualGradient.count / outputWidth
+        let width = heads.count * headSize
+        var headGradient = [Float](repeating: 0, count: rows * headSize)
+        for (position, head) in heads.enumerated() {
+            for row in 0..<rows {
+                for c in 0..<headSize { headGradient[row * headSize + c] = concatenatedGradient[row * width + position * headSize + c] }
+            }
+            let g = head.backward(headGradient)
+            for i in inputGradient.indices { inputGradient[i] += g[i] }
+        }
+        return inputProjection?.backward(inputGradient) ?? inputGradient
+    }
+}

@@ -1,0 +1,81 @@
+import DesignSpace
+
+/// Trains a model of the space on a data set and measures it; returns typed results and
+/// prints nothing.
+package enum Trainer {
+    /// Trains `model` on `dataset` as `settings` say. Validation examples come from the data
+    /// set's training split (at most a tenth of it); the test split is used once, at the end.
+    /// Refuses, before allocating, a run whose `MemoryEstimate` exceeds `memoryLimit` bytes.
+    package static func train(
+        model: TransformerModel, dataset: any TrainingDataset, settings: TrainingSettings, memoryLimit: Int
+    ) throws(TrainingError) -> TrainingResult {
+        try settings.validate()
+        let n = dataset.training.sequenceLength
+        let estimate = MemoryEstimate(
+            model: model, input: dataset.input, sequenceLength: n, classes: dataset.classes, batchSize: settings.batchSize)
+        guard estimate.bytes <= memoryLimit else {
+            throw .modelTooLarge(
+                neededBytes: estimate.bytes, limitBytes: memoryLimit, parameters: estimate.parameters, batch: settings.batchSize)
+        }
+        let validationCount = min(settings.validationSize, max(1, dataset.training.count / 10))
+        let split = try DataSplit(dataset.training, validationCount: validationCount, samples: settings.samples, seed: settings.seed)
+        MatrixProduct.setThreads(settings.threads)
+        let context = ComputeContext(thresholds: settings.dynaProp ?? .none, profiling: settings.dynaProp != nil)
+        let network = Network(
+            model: model, input: dataset.input, sequenceLength: n, classes: dataset.classes, context: context, seed: settings.seed)
+        let parameters = network.parameters
+        var optimizer = settings.optimizer.make(learningRate: Float(settings.learningRate))
+        var generator = SeededGenerator(seed: settings.seed &+ 1)
+        var epochs: [EpochResult] = []
+        var batchLosses: [Double] = []
+        let clock = ContinuousClock()
+        for epoch in 1...settings.epochs {
+            var order = Array(0..<split.training.count)
+            DataSplit.shuffle(&order, using: &generator)
+            var lossSum = 0.0
+            var correct = 0
+            let start = clock.now
+            context.profiling = settings.dynaProp != nil
+            for first in stride(from: 0, to: order.count, by: settings.batchSize) {
+                let indices = order[first..<min(first + settings.batchSize, order.count)]
+                let batch = split.training.selecting(indices)
+                let logits = network.forward(batch.inputs, batch: batch.count)
+                let outcome = SoftmaxCrossEntropy.evaluate(logits: logits, labels: batch.labels[...], classes: dataset.classes)
+                for parameter in parameters { parameter.zeroGradient() }
+                network.backward(outcome.gradient)
+                optimizer.step(parameters)
+                batchLosses.append(outcome.loss)
+                lossSum += outcome.loss
+                correct += outcome.correct
+            }
+            let elapsed = (clock.now - start).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+            context.profiling = false
+            let batches = (order.count + settings.batchSize - 1) / settings.batchSize
+            epochs.append(
+                EpochResult(
+                    epoch: epoch, meanLoss: lossSum / Double(batches), trainingAccuracy: Double(correct) / Double(order.count),
+                    validationAccuracy: accuracy(of: network, on: split.validation, batchSize: settings.batchSize),
+                    samplesPerSecond: Double(order.count) / max(seconds, 1e-9), seconds: seconds))
+        }
+        var result = TrainingResult(
+            dataset: dataset.name, tokenization: dataset.tokenization, settings: settings, parameters: estimate.parameters,
+            trainingExamples: split.training.count, validationExamples: split.validation.count, testExamples: dataset.test.count,
+            estimatedBytes: estimate.bytes, epochs: epochs,
+            testAccuracy: accuracy(of: network, on: dataset.test, batchSize: settings.batchSize),
+            profile: settings.dynaProp == nil ? nil : context.profile)
+        result.batchLosses = batchLosses
+        return result
+    }
+
+    /// Fraction of `examples` whose arg-max logit is the label.
+    package static func accuracy(of network: Network, on examples: LabeledExamples, batchSize: Int) -> Double {
+        var correct = 0
+        for first in stride(from: 0, to: examples.count, by: batchSize) {
+            let batch = examples.selecting(first..<min(first + batchSize, examples.count))
+            let logits = network.forward(batch.inputs, batch: batch.count)
+            correct += SoftmaxCrossEntropy.evaluate(logits: logits, labels: batch.labels[...], classes: network.classes).correct
+        }
+        return Double(correct) / Double(max(examples.count, 1))
+    }
+}
