@@ -1,0 +1,152 @@
+import Foundation
+
+/// The files that make a generated design usable by tools: a file list for Verilator and
+/// Icarus, the lint waivers, a Yosys synthesis script, an SDC and a FuseSoC core. Each
+/// starts with the banner in its own comment syntax.
+package struct DesignPackage: Sendable {
+    /// Share of the clock period given to logic outside the design on each side of it, for
+    /// the SDC's input and output delays: the environment is unknown, so a fixed budget.
+    package static let ioDelayFraction = 0.2
+    /// The driving cell and output load of the SDC: the ones the calibration's ABC runs assume
+    /// at a module's boundary (NanGate45 BUF_X1, 3 fF).
+    package static let drivingCell = "BUF_X1"
+    package static let outputLoadFF = 3.0
+
+    package let naming: DesignNaming
+    package let top: String
+    /// SystemVerilog files in compile order.
+    package let sources: [String]
+    /// The SRAM module: a black box in synthesis.
+    package let sram: String
+    package let waivers: LintWaivers
+    package let testbench: SmokeTestbench
+    package let clockMHz: Double
+    package let banner: String
+
+    package var fileListName: String { "\(naming.prefix).f" }
+    package var waiverName: String { "\(naming.prefix).vlt" }
+    package var synthesisScriptName: String { "\(naming.prefix)_synth.tcl" }
+    package var sdcName: String { "\(naming.prefix).sdc" }
+    package var coreName: String { "\(naming.prefix).core" }
+    /// Clock period in nanoseconds, as the SDC writes it.
+    package var periodNS: Double { (1000 / clockMHz * 1000).rounded() / 1000 }
+
+    /// Name and text of every file.
+    package var files: [(name: String, text: String)] {
+        [
+            (fileListName, fileList), (waiverName, waivers.fileText(banner: banner)), (synthesisScriptName, synthesisScript),
+            (sdcName, sdc), (coreName, core), ("\(testbench.module).sv", testbench.text(banner: banner)),
+        ]
+    }
+
+    /// What the manifest records about these files.
+    var manifestEntry: [String: Any] {
+        [
+            "filelist": fileListName, "lint_waivers": waiverName, "synthesis_script": synthesisScriptName, "sdc": sdcName,
+            "fusesoc_core": coreName, "testbench": "\(testbench.module).sv", "clock_mhz": clockMHz, "lint_waiver_count": waivers.entries.count,
+        ]
+    }
+
+    /// Paths relative to the design directory: `verilator -F DIR/X.f` reads them relative to
+    /// the list; Icarus (`iverilog -g2012 -c X.f`) and `verilator -f` from inside DIR.
+    var fileList: String {
+        ([banner, "+incdir+."] + sources).joined(separator: "\n") + "\n"
+    }
+
+    /// Yosys (`yosys -c`, Tcl for the liberty from the environment), hierarchical synthesis
+    /// onto the liberty with the SRAM as a black box; writes the netlist and the statistics.
+    var synthesisScript: String {
+        let logic = sources.filter { $0 != "\(sram).sv" }
+        return """
+            \(hashBanner)
+            # Run in this directory: TRANSCODE_LIBERTY=/path/to/NangateOpenCellLibrary_typical.lib yosys -c \(synthesisScriptName)
+            # The SRAM is a black box (its area and timing come from a macro model, see 'transcode rtl synth').
+            yosys -import
+            set liberty $::env(TRANSCODE_LIBERTY)
+            read_verilog -sv -lib \(sram).sv
+            read_verilog -sv \(logic.joined(separator: " "))
+            hierarchy -check -top \(top)
+            synth -top \(top)
+            dfflibmap -liberty $liberty
+            abc -D \(Int((periodNS * 1000).rounded())) -liberty $liberty
+            opt_clean -purge
+            tee -o \(naming.prefix)_stat.txt stat -liberty $liberty -top \(top)
+            write_verilog -noattr \(naming.prefix)_netlist.v
+
+            """
+    }
+
+    /// Clock on `clk`, input and output delays, driving cell and load (OpenSTA's SDC).
+    var sdc: String {
+        let io = (periodNS * Self.ioDelayFraction * 1000).rounded() / 1000
+        return """
+            \(hashBanner)
+            # Clock \(clockMHz) MHz; inputs arrive and outputs leave \(Int(Self.ioDelayFraction * 100))% of the period from the edge.
+            create_clock -name clk -period \(periodNS) [get_ports clk]
+            set_input_delay \(io) -clock clk [delete_from_list [all_inputs] [get_ports clk]]
+            set_output_delay \(io) -clock clk [all_outputs]
+            set_driving_cell -lib_cell \(Self.drivingCell) -pin Z [delete_from_list [all_inputs] [get_ports clk]]
+            set_load \(Self.outputLoadFF) [all_outputs]
+
+            """
+    }
+
+    /// FuseSoC CAPI2 core: filesets rtl, waivers, tb and constraints; targets lint, sim, synth.
+    var core: String {
+        let list = sources.map { "      - \($0)" }.joined(separator: "\n")
+        return """
+            CAPI=2:
+            \(hashBanner)
+            name: transcode:elector:\(naming.prefix):\(RTLGenerator.version)
+            description: ELECTOR accelerator \(naming.prefix) generated by TransCODE-Swift
+
+            filesets:
+              rtl:
+                files:
+            \(list)
+                file_type: systemVerilogSource
+              waivers:
+                files:
+                  - \(waiverName): {file_type: vlt}
+              constraints:
+                files:
+                  - \(sdcName): {file_type: SDC}
+              tb:
+                files:
+                  - \(testbench.module).sv
+                file_type: systemVerilogSource
+
+            targets:
+              default: &default
+                filesets: [rtl]
+                toplevel: \(top)
+              lint:
+                <<: *default
+                default_tool: verilator
+                filesets: [waivers, rtl]
+                tools:
+                  verilator:
+                    mode: lint-only
+                    verilator_options: [-Wall]
+              sim:
+                default_tool: icarus
+                filesets: [rtl, tb]
+                toplevel: \(testbench.module)
+                tools:
+                  icarus:
+                    iverilog_options: [-g2012]
+              synth:
+                <<: *default
+                default_tool: yosys
+                filesets: [rtl, constraints]
+                tools:
+                  yosys:
+                    arch: generic
+
+            """
+    }
+
+    private var hashBanner: String {
+        banner.split(separator: "\n").map { "#" + $0.dropFirst(2) }.joined(separator: "\n")
+    }
+}
