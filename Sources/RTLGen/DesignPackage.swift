@@ -53,28 +53,42 @@ package struct DesignPackage: Sendable {
         ([banner, "+incdir+."] + sources).joined(separator: "\n") + "\n"
     }
 
-    /// Yosys (`yosys -c`, Tcl for the liberty from the environment), hierarchical synthesis
+    /// Yosys (`yosys -c`, Tcl, for the liberty from the environment): hierarchical synthesis
     /// onto the liberty with the SRAM as a black box; writes the netlist and the statistics.
     var synthesisScript: String {
-        let logic = sources.filter { $0 != "\(sram).sv" }
+        let commands = synthesisCommands(
+            liberty: "$liberty", constraints: "\(naming.prefix)_abc.constr", macroSteps: [], statLiberties: ["$liberty"])
         return """
             \(hashBanner)
             # Run in this directory: TRANSCODE_LIBERTY=/path/to/NangateOpenCellLibrary_typical.lib yosys -c \(synthesisScriptName)
-            # The SRAM is a black box (its area and timing come from a macro model, see 'transcode rtl synth').
+            # The SRAM is a black box: its area and timing come from a macro model ('transcode rtl synth').
             yosys -import
             set liberty $::env(TRANSCODE_LIBERTY)
-            read_verilog -sv -lib \(sram).sv
-            read_verilog -sv \(logic.joined(separator: " "))
-            hierarchy -check -top \(top)
-            synth -top \(top)
-            dfflibmap -liberty $liberty
-            abc -D \(Int((periodNS * 1000).rounded())) -liberty $liberty
-            opt_clean -purge
-            tee -o \(naming.prefix)_stat.txt stat -liberty $liberty -top \(top)
-            write_verilog -noattr \(naming.prefix)_netlist.v
+            set constraints [open \(naming.prefix)_abc.constr w]
+            puts -nonewline $constraints "\(SynthesisRecipe.abcConstraints.replacingOccurrences(of: "\n", with: "\\n"))"
+            close $constraints
+            \(commands.joined(separator: "\n"))
 
             """
     }
+
+    /// The Yosys commands (Tcl) of the design's synthesis, shared by the packaged script and
+    /// `DesignSynthesis`: the SRAM read as a black box, `macroSteps` after `hierarchy` (where
+    /// the SRAM instances become macro cells), the project's mapping recipe without
+    /// flattening, statistics against `statLiberties` and an OpenSTA-ready netlist.
+    package func synthesisCommands(liberty: String, constraints: String, macroSteps: [String], statLiberties: [String]) -> [String] {
+        let logic = sources.filter { $0 != "\(sram).sv" }
+        return ["read_verilog -sv -lib \(sram).sv", "read_verilog -sv \(logic.joined(separator: " "))", "hierarchy -check -top \(top)"]
+            + macroSteps + SynthesisRecipe.mappingSteps(top: top, liberty: liberty, constraints: constraints, flatten: false, tcl: true)
+            + [
+                "tee -o \(statName) stat \(statLiberties.map { "-liberty \($0)" }.joined(separator: " ")) -top \(top)",
+                "write_verilog -noattr -noexpr -nohex -nodec \(netlistName)",
+            ]
+    }
+
+    /// Files the synthesis script writes.
+    package var statName: String { "\(naming.prefix)_stat.txt" }
+    package var netlistName: String { "\(naming.prefix)_netlist.v" }
 
     /// Clock on `clk`, input and output delays, driving cell and load (OpenSTA's SDC).
     var sdc: String {

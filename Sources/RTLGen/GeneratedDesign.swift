@@ -6,7 +6,8 @@ package struct GeneratedDesign: Sendable {
     /// The top module's name.
     package let top: String
     /// File list, lint waivers, synthesis script, SDC, FuseSoC core and smoke testbench.
-    package let supportFiles: [(name: String, text: String)]
+    package let packaging: DesignPackage
+    package var supportFiles: [(name: String, text: String)] { packaging.files }
     /// JSON describing how the design was made: command, version, accelerator, parameters, files.
     package let manifest: String
 

@@ -105,7 +105,7 @@ package struct RTLGenerator: Sendable {
         ]
         let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
         return GeneratedDesign(
-            files: files, top: top, supportFiles: support.files, manifest: String(decoding: data, as: UTF8.self) + "\n")
+            files: files, top: top, packaging: support, manifest: String(decoding: data, as: UTF8.self) + "\n")
     }
 
     static func selectWidth(_ c: AcceleratorConfig) -> Int { max(1, Int.ceilLog2(max(c.macLanesPerPE, c.softmaxPerPE))) }

@@ -31,7 +31,7 @@ struct RTLCommand: ParsableCommand {
               transcode rtl timing --out /tmp/timing.json
               transcode rtl synth --index 0 --out /tmp/synth-0
             """,
-        subcommands: [Generate.self, Timing.self], defaultSubcommand: Generate.self)
+        subcommands: [Generate.self, Timing.self, Synth.self], defaultSubcommand: Generate.self)
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -21,9 +21,9 @@ struct RTLPackagingOptions: ParsableArguments {
     }
 
     /// Typed options; the clock falls back on the default hardware table's.
-    func options(accelerator: String?, index: Int?, defaultPEs: Int? = nil) throws -> DesignOptions {
+    func options(accelerator: String?, index: Int?, defaultPEs: Int? = nil, table: HardwareTable? = nil) throws -> DesignOptions {
         let naming = try prefix.map(DesignNaming.init(prefix:)) ?? DesignNaming.derived(name: accelerator, index: index)
-        let clock = try clockMHz ?? TableCatalog.load(nil).clockMHz
+        let clock = try clockMHz ?? (table ?? TableCatalog.load(nil)).clockMHz
         return DesignOptions(naming: naming, peCount: pes ?? defaultPEs, clockMHz: clock)
     }
 }

@@ -1,0 +1,144 @@
+import CostModel
+import DesignSpace
+import Foundation
+import RTLGen
+import Toolchain
+
+/// Synthesises a whole generated design with Yosys onto the liberty, hierarchically (each
+/// module mapped once with the calibration's recipe), with the SRAMs as black-box macros
+/// (`SRAMMacroModel`), and times its PE and its top with OpenSTA against the design's SDC.
+package struct DesignSynthesis: Sendable {
+    package let library: LibertyLibrary
+    package let model: SRAMMacroModel
+
+    package init(library: LibertyLibrary, model: SRAMMacroModel) {
+        self.library = library
+        self.model = model
+    }
+
+    /// Writes `design` into `directory` and synthesises it there; the netlist, statistics,
+    /// macro liberty and logs stay in the directory.
+    package func run(_ design: GeneratedDesign, directory: String) throws -> DesignSynthesisReport {
+        try design.write(to: directory)
+        let pkg = design.packaging
+        let sram = pkg.sram
+        let pe = pkg.naming.module("pe")
+        let macros = try sramMacros(design, directory: directory)
+        let banner = "/* " + pkg.banner.replacingOccurrences(of: "\n", with: "\n   ") + "\n   SRAM macro models of 'transcode rtl synth'. */\n"
+        try write(banner + model.liberty(macros), to: "\(directory)/\(pkg.naming.prefix)_sram_macros.lib")
+        try write(SynthesisRecipe.abcConstraints, to: "\(directory)/abc.constr")
+        let macroSteps = macros.flatMap { m in
+            ["chtype -set \(m.name) t:\(sram) r:WIDTH=\(m.width) %i r:DEPTH=\(m.depth) %i"]
+                + ["WIDTH", "DEPTH", "AW"].map { "setparam -unset \($0) t:\(m.name)" }
+        }
+        let commands = pkg.synthesisCommands(
+            liberty: library.path, constraints: "abc.constr", macroSteps: macroSteps, statLiberties: [library.path])
+        let script =
+            ["yosys -import", "read_liberty -lib \(pkg.naming.prefix)_sram_macros.lib"] + commands
+        try write(script.joined(separator: "\n") + "\n", to: "\(directory)/synth_run.tcl")
+        let start = Date()
+        let yosys = try Toolchain.run(try Toolchain.require(.yosys), ["-q", "-l", "yosys.log", "-c", "synth_run.tcl"], directory: directory)
+        let seconds = Date().timeIntervalSince(start)
+        guard yosys.status == 0 else {
+            throw CalibrationError.synthesisFailed(module: design.top, log: Toolchain.excerpt(lines: 4, text: yosys.error + yosys.output))
+        }
+        let stat = try String(contentsOfFile: "\(directory)/\(pkg.statName)", encoding: .utf8)
+        let hierarchy = try DesignStatistics(stat: stat, macros: Set(macros.map(\.name)), library: library)
+        let topTotals = hierarchy.totals(of: design.top)
+        let peTotals = hierarchy.totals(of: pe)
+        let sdc = pkg.sdcName
+        return DesignSynthesisReport(
+            top: design.top, pe: pe, peCount: topTotals.instances[pe] ?? 0, peLogicAreaUM2: peTotals.areaUM2,
+            topLogicAreaUM2: topTotals.areaUM2, topCells: topTotals.cells,
+            macros: macros.map { ($0, topTotals.instances[$0.name] ?? 0) },
+            peTiming: try time(pe, netlist: pkg.netlistName, sdc: sdc, directory: directory),
+            topTiming: try time(design.top, netlist: pkg.netlistName, sdc: sdc, directory: directory),
+            logicLeakageMW: topTotals.leakageNW * 1e-6, synthesisSeconds: seconds)
+    }
+
+    /// The design's SRAM shapes: Yosys elaborates the hierarchy and lists the SRAM instances
+    /// with their parameters; the ports come from the SRAM module's declaration.
+    func sramMacros(_ design: GeneratedDesign, directory: String) throws -> [SRAMMacro] {
+        let pkg = design.packaging
+        let sram = pkg.sram
+        let logic = pkg.sources.filter { $0 != "\(sram).sv" }
+        let script = [
+            "read_verilog -sv -lib \(sram).sv", "read_verilog -sv \(logic.joined(separator: " "))",
+            "hierarchy -check -top \(design.top)", "tee -q -o sram_instances.txt dump t:\(sram)",
+        ]
+        let r = try Toolchain.run(try Toolchain.require(.yosys), ["-q", "-p", script.joined(separator: "; ")], directory: directory)
+        guard r.status == 0 else {
+            throw CalibrationError.synthesisFailed(module: design.top, log: Toolchain.excerpt(lines: 4, text: r.error + r.output))
+        }
+        let dump = try String(contentsOfFile: "\(directory)/sram_instances.txt", encoding: .utf8)
+        var shapes: [[Int]: [String]] = [:]
+        for block in dump.split(separator: "\n  cell ").dropFirst() {
+            let name = block.split(separator: "\n").first?.split(separator: " ").last.map { String($0.dropFirst()) } ?? ""
+            var parameters: [String: Int] = [:]
+            for m in block.matches(of: /parameter (?:signed )?\\(\w+) (\d+)/) { parameters[String(m.1)] = Int(m.2) }
+            let shape = [parameters["WIDTH"] ?? 0, parameters["DEPTH"] ?? 0, parameters["AW"] ?? 0]
+            shapes[shape, default: []].append(name)
+        }
+        let text = design.files.first { $0.name == "\(sram).sv" }?.text ?? ""
+        return try shapes.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { shape in
+            let values = ["WIDTH": shape[0], "DEPTH": shape[1], "AW": shape[2]]
+            return model.macro(
+                name: "\(sram)_w\(shape[0])_d\(shape[1])", width: shape[0], depth: shape[1], addressBits: shape[2],
+                ports: try Self.ports(of: text, module: sram, parameters: values), instances: shapes[shape]!.sorted())
+        }
+    }
+
+    /// The ports of the SRAM module, widths resolved with `parameters`.
+    static func ports(of text: String, module: String, parameters: [String: Int]) throws -> [SRAMMacro.Port] {
+        try text.split(separator: "\n").filter { $0.firstMatch(of: /^\s*(input|output)\b/) != nil }.map { line in
+            guard let m = line.wholeMatch(of: /\s*(input|output)\s+(?:wire\s+)?(?:logic\s+)?(?:\[(\w+)-1:0\])?\s*(\w+)\s*,?\s*/),
+                m.2 == nil || parameters[String(m.2!)] != nil
+            else { throw CalibrationError.unreadableSRAMPort(module: module, line: line.trimmingCharacters(in: .whitespaces)) }
+            return SRAMMacro.Port(name: String(m.3), isOutput: m.1 == "output", width: m.2.map { parameters[String($0)]! } ?? 1)
+        }
+    }
+
+    /// OpenSTA on `module` of the netlist, with the design's SDC.
+    func time(_ module: String, netlist: String, sdc: String, directory: String) throws -> DesignSynthesisReport.Timing {
+        let macros = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix("_sram_macros.lib") }
+        let script = (["read_liberty \(library.path)"] + macros.map { "read_liberty \($0)" }) + [
+            "read_verilog \(netlist)", "link_design \(module)", "read_sdc \(sdc)",
+            "report_checks -path_delay max -digits 4", "report_worst_slack -digits 4", "exit",
+        ]
+        try write(script.joined(separator: "\n") + "\n", to: "\(directory)/sta_\(module).tcl")
+        let run = try Toolchain.run(try Toolchain.require(.sta), ["-no_init", "-no_splash", "-exit", "sta_\(module).tcl"], directory: directory)
+        let text = run.output + run.error
+        try write(text, to: "\(directory)/sta_\(module).log")
+        guard let slack = text.firstMatch(of: /worst slack\s+(-?[0-9.]+)/).flatMap({ Double($0.1) }),
+            let period = periodFromSDC(directory: directory, sdc: sdc),
+            let start = text.firstMatch(of: /Startpoint: (\S+)/), let end = text.firstMatch(of: /Endpoint: (\S+)/)
+        else { throw CalibrationError.timingFailed(module: module, log: Toolchain.excerpt(lines: 4, text: text)) }
+        return .init(module: module, periodNS: period, slackNS: slack, startpoint: String(start.1), endpoint: String(end.1))
+    }
+
+    private func periodFromSDC(directory: String, sdc: String) -> Double? {
+        let text = (try? String(contentsOfFile: "\(directory)/\(sdc)", encoding: .utf8)) ?? ""
+        return text.firstMatch(of: /-period ([0-9.]+)/).flatMap { Double($0.1) }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw CalibrationError.unreadableFile(path: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+}
+
+extension DesignSynthesis {
+    /// The flow for `liberty`, with SRAM figures from `table` and `memoryModels`.
+    package init(liberty: String, table: HardwareTable, memoryModels: String) throws {
+        let library = try LibertyLibrary(path: liberty)
+        self.init(library: library, model: SRAMMacroModel(table: table, memory: try MemoryModels.load(path: memoryModels), library: library))
+    }
+
+    /// Generates `config` with `options` and synthesises it in `directory`.
+    package func run(
+        _ config: AcceleratorConfig, generator: RTLGenerator, options: DesignOptions, command: String, directory: String
+    ) throws -> DesignSynthesisReport {
+        try run(try generator.generate(config, command: command, options: options), directory: directory)
+    }
+}
