@@ -109,11 +109,19 @@ package struct DesignSynthesis: Sendable {
         let run = try Toolchain.run(try Toolchain.require(.sta), ["-no_init", "-no_splash", "-exit", "sta_\(module).tcl"], directory: directory)
         let text = run.output + run.error
         try write(text, to: "\(directory)/sta_\(module).log")
+        // One path per path group (clock, asynchronous resets): the reported one is the group
+        // whose slack is the worst slack.
+        let paths = text.split(separator: "Startpoint: ").dropFirst().compactMap { block -> (Double, String, String)? in
+            guard let s = block.firstMatch(of: /(-?[0-9.]+)\s+slack \(/).flatMap({ Double($0.1) }),
+                let end = block.firstMatch(of: /Endpoint: (\S+)/)
+            else { return nil }
+            return (s, String(block.prefix { !$0.isWhitespace }), String(end.1))
+        }
         guard let slack = text.firstMatch(of: /worst slack\s+(-?[0-9.]+)/).flatMap({ Double($0.1) }),
-            let period = periodFromSDC(directory: directory, sdc: sdc),
-            let start = text.firstMatch(of: /Startpoint: (\S+)/), let end = text.firstMatch(of: /Endpoint: (\S+)/)
+            let period = periodFromSDC(directory: directory, sdc: sdc), let worst = paths.min(by: { $0.0 < $1.0 })
         else { throw CalibrationError.timingFailed(module: module, log: Toolchain.excerpt(lines: 4, text: text)) }
-        return .init(module: module, periodNS: period, slackNS: slack, startpoint: String(start.1), endpoint: String(end.1))
+        let (start, end) = (worst.1, worst.2)
+        return .init(module: module, periodNS: period, slackNS: slack, startpoint: start, endpoint: end)
     }
 
     private func periodFromSDC(directory: String, sdc: String) -> Double? {
