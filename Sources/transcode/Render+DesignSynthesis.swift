@@ -23,6 +23,9 @@ extension Render {
                 "  \(t.module): critical path \(f(t.criticalPathNS, 3)) ns (\(f(t.maximumClockMHz)) MHz), slack \(f(t.slackNS, 3)) ns, from \(t.startpoint) to \(t.endpoint)"
             )
         }
+        if let t = r.sramReadTiming {
+            lines.append("  SRAM read path: \(f(t.criticalPathNS, 3)) ns, slack \(f(t.slackNS, 3)) ns, from \(t.startpoint) to \(t.endpoint)")
+        }
         lines.append("leakage")
         lines.append("  logic             \(f(r.logicLeakageMW, 3)) mW")
         lines.append("  SRAM macros       \(f(r.sramLeakageMW, 1)) mW")

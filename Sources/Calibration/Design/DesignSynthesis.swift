@@ -47,12 +47,14 @@ package struct DesignSynthesis: Sendable {
         let topTotals = hierarchy.totals(of: design.top)
         let peTotals = hierarchy.totals(of: pe)
         let sdc = pkg.sdcName
+        let peTiming = try time(pe, netlist: pkg.netlistName, sdc: sdc, directory: directory)
+        let topTiming = try time(
+            design.top, netlist: pkg.netlistName, sdc: sdc, directory: directory, sramInstances: macros.flatMap(\.instances))
         return DesignSynthesisReport(
             top: design.top, pe: pe, peCount: topTotals.instances[pe] ?? 0, peLogicAreaUM2: peTotals.areaUM2,
             topLogicAreaUM2: topTotals.areaUM2, topCells: topTotals.cells,
             macros: macros.map { ($0, topTotals.instances[$0.name] ?? 0) },
-            peTiming: try time(pe, netlist: pkg.netlistName, sdc: sdc, directory: directory),
-            topTiming: try time(design.top, netlist: pkg.netlistName, sdc: sdc, directory: directory),
+            peTiming: peTiming.worst, topTiming: topTiming.worst, sramReadTiming: topTiming.sramRead,
             logicLeakageMW: topTotals.leakageNW * 1e-6, synthesisSeconds: seconds)
     }
 
@@ -98,30 +100,50 @@ package struct DesignSynthesis: Sendable {
         }
     }
 
-    /// OpenSTA on `module` of the netlist, with the design's SDC.
-    func time(_ module: String, netlist: String, sdc: String, directory: String) throws -> DesignSynthesisReport.Timing {
+    /// OpenSTA on `module` of the netlist, with the design's SDC: its worst path, and with
+    /// `sramInstances` the worst path that starts at one of them (an SRAM read).
+    func time(_ module: String, netlist: String, sdc: String, directory: String, sramInstances: [String] = []) throws
+        -> (worst: DesignSynthesisReport.Timing, sramRead: DesignSynthesisReport.Timing?)
+    {
         let macros = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix("_sram_macros.lib") }
-        let script = (["read_liberty \(library.path)"] + macros.map { "read_liberty \($0)" }) + [
+        let marker = "=== paths from the SRAM macros ==="
+        var script = (["read_liberty \(library.path)"] + macros.map { "read_liberty \($0)" }) + [
             "read_verilog \(netlist)", "link_design \(module)", "read_sdc \(sdc)",
-            "report_checks -path_delay max -digits 4", "report_worst_slack -digits 4", "exit",
+            "report_checks -path_delay max -digits 4", "report_worst_slack -digits 4",
         ]
-        try write(script.joined(separator: "\n") + "\n", to: "\(directory)/sta_\(module).tcl")
+        if !sramInstances.isEmpty {
+            script += [
+                "puts \"\(marker)\"",
+                "report_checks -path_delay max -digits 4 -from [get_cells -hierarchical {\(sramInstances.joined(separator: " "))}]",
+            ]
+        }
+        try write((script + ["exit"]).joined(separator: "\n") + "\n", to: "\(directory)/sta_\(module).tcl")
         let run = try Toolchain.run(try Toolchain.require(.sta), ["-no_init", "-no_splash", "-exit", "sta_\(module).tcl"], directory: directory)
         let text = run.output + run.error
         try write(text, to: "\(directory)/sta_\(module).log")
-        // One path per path group (clock, asynchronous resets): the reported one is the group
-        // whose slack is the worst slack.
-        let paths = text.split(separator: "Startpoint: ").dropFirst().compactMap { block -> (Double, String, String)? in
+        let parts = text.components(separatedBy: marker)
+        guard let slack = text.firstMatch(of: /worst slack\s+(-?[0-9.]+)/).flatMap({ Double($0.1) }),
+            let period = periodFromSDC(directory: directory, sdc: sdc), let worst = Self.worstPath(parts[0])
+        else { throw CalibrationError.timingFailed(module: module, log: Toolchain.excerpt(lines: 4, text: text)) }
+        let sram = parts.count > 1 ? Self.worstPath(parts[1]) : nil
+        if !sramInstances.isEmpty && sram == nil {
+            throw CalibrationError.timingFailed(module: module, log: "no timed path from the SRAM macros: " + Toolchain.excerpt(lines: 4, text: text))
+        }
+        return (
+            .init(module: module, periodNS: period, slackNS: slack, startpoint: worst.start, endpoint: worst.end),
+            sram.map { .init(module: module, periodNS: period, slackNS: $0.slack, startpoint: $0.start, endpoint: $0.end) }
+        )
+    }
+
+    /// The path of smallest slack in a `report_checks` text (one path per path group: the
+    /// clock's and the asynchronous resets').
+    static func worstPath(_ text: String) -> (slack: Double, start: String, end: String)? {
+        text.split(separator: "Startpoint: ").dropFirst().compactMap { block -> (slack: Double, start: String, end: String)? in
             guard let s = block.firstMatch(of: /(-?[0-9.]+)\s+slack \(/).flatMap({ Double($0.1) }),
                 let end = block.firstMatch(of: /Endpoint: (\S+)/)
             else { return nil }
             return (s, String(block.prefix { !$0.isWhitespace }), String(end.1))
-        }
-        guard let slack = text.firstMatch(of: /worst slack\s+(-?[0-9.]+)/).flatMap({ Double($0.1) }),
-            let period = periodFromSDC(directory: directory, sdc: sdc), let worst = paths.min(by: { $0.0 < $1.0 })
-        else { throw CalibrationError.timingFailed(module: module, log: Toolchain.excerpt(lines: 4, text: text)) }
-        let (start, end) = (worst.1, worst.2)
-        return .init(module: module, periodNS: period, slackNS: slack, startpoint: start, endpoint: end)
+        }.min { $0.slack < $1.slack }
     }
 
     private func periodFromSDC(directory: String, sdc: String) -> Double? {

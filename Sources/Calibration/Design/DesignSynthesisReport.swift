@@ -26,6 +26,8 @@ package struct DesignSynthesisReport: Sendable {
     package let macros: [(macro: SRAMMacro, count: Int)]
     package let peTiming: Timing
     package let topTiming: Timing
+    /// The top's worst path that starts at an SRAM macro (its clock-to-output arc).
+    package let sramReadTiming: Timing?
     /// Leakage of the top's standard cells (liberty figures), mW.
     package let logicLeakageMW: Double
     /// Wall time of the Yosys run, seconds (for the benchmark; varies with load).
