@@ -43,7 +43,8 @@ package struct DesignPackage: Sendable {
     var manifestEntry: [String: Any] {
         [
             "filelist": fileListName, "lint_waivers": waiverName, "synthesis_script": synthesisScriptName, "sdc": sdcName,
-            "fusesoc_core": coreName, "testbench": "\(testbench.module).sv", "clock_mhz": clockMHz, "lint_waiver_count": waivers.entries.count,
+            "fusesoc_core": coreName, "testbench": "\(testbench.module).sv", "clock_mhz": clockMHz,
+            "lint_waiver_count": waivers.entries.count,
         ]
     }
 

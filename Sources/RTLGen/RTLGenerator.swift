@@ -100,7 +100,9 @@ package struct RTLGenerator: Sendable {
             "accelerator": ["index": AcceleratorSpace.index(of: c), "embedding": c.embedding, "processing_elements": pes],
             "fixed_point": ["integer_bits": f.integerBits, "fraction_bits": f.fractionBits],
             "prefix": naming.prefix, "top": top, "files": files.map(\.name),
-            "modules": rendered.map { ["module": $0.module, "canonical": $0.part.module, "template": $0.part.template, "parameters": $0.part.values] },
+            "modules": rendered.map {
+                ["module": $0.module, "canonical": $0.part.module, "template": $0.part.template, "parameters": $0.part.values]
+            },
             "package": support.manifestEntry,
         ]
         let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])

@@ -12,7 +12,8 @@ extension RTLCommand {
     /// `transcode rtl synth`: whole-design synthesis of a small configuration.
     struct Synth: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "synth", abstract: "Synthesise the PE and a small top of an accelerator on NanGate45; print area, clock and leakage.",
+            commandName: "synth",
+            abstract: "Synthesise the PE and a small top of an accelerator on NanGate45; print area, clock and leakage.",
             discussion: """
                 Generates the design with --pes PEs (default 2) into --out, synthesises it \
                 hierarchically with Yosys onto the NanGate45 liberty (.lib/ or \

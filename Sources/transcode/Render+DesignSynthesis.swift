@@ -24,7 +24,8 @@ extension Render {
             )
         }
         if let t = r.sramReadTiming {
-            lines.append("  SRAM read path: \(f(t.criticalPathNS, 3)) ns, slack \(f(t.slackNS, 3)) ns, from \(t.startpoint) to \(t.endpoint)")
+            lines.append(
+                "  SRAM read path: \(f(t.criticalPathNS, 3)) ns, slack \(f(t.slackNS, 3)) ns, from \(t.startpoint) to \(t.endpoint)")
         }
         lines.append("leakage")
         lines.append("  logic             \(f(r.logicLeakageMW, 3)) mW")

@@ -24,7 +24,8 @@ import Toolchain
             library: try TemplateLibrary(directory: ProjectFiles.path("templates")),
             format: try FixedPointFormat(integerBits: 1, fractionBits: 4))
         let options = DesignOptions(naming: .derived(name: nil, index: 0), peCount: 2, clockMHz: table.clockMHz)
-        let r = try flow.run(AcceleratorSpace.config(at: 0), generator: generator, options: options, command: "test", directory: directory.path)
+        let r = try flow.run(
+            AcceleratorSpace.config(at: 0), generator: generator, options: options, command: "test", directory: directory.path)
 
         #expect(r.top == "e0_top" && r.pe == "e0_pe" && r.peCount == 2)
         // Two PEs and the top's own logic: more than twice one PE.

@@ -24,7 +24,8 @@ package struct DesignSynthesis: Sendable {
         let sram = pkg.sram
         let pe = pkg.naming.module("pe")
         let macros = try sramMacros(design, directory: directory)
-        let banner = "/* " + pkg.banner.replacingOccurrences(of: "\n", with: "\n   ") + "\n   SRAM macro models of 'transcode rtl synth'. */\n"
+        let banner =
+            "/* " + pkg.banner.replacingOccurrences(of: "\n", with: "\n   ") + "\n   SRAM macro models of 'transcode rtl synth'. */\n"
         try write(banner + model.liberty(macros), to: "\(directory)/\(pkg.naming.prefix)_sram_macros.lib")
         try write(SynthesisRecipe.abcConstraints, to: "\(directory)/abc.constr")
         let macroSteps = macros.flatMap { m in
@@ -37,7 +38,8 @@ package struct DesignSynthesis: Sendable {
             ["yosys -import", "read_liberty -lib \(pkg.naming.prefix)_sram_macros.lib"] + commands
         try write(script.joined(separator: "\n") + "\n", to: "\(directory)/synth_run.tcl")
         let start = Date()
-        let yosys = try Toolchain.run(try Toolchain.require(.yosys), ["-q", "-l", "yosys.log", "-c", "synth_run.tcl"], directory: directory)
+        let yosys = try Toolchain.run(
+            try Toolchain.require(.yosys), ["-q", "-l", "yosys.log", "-c", "synth_run.tcl"], directory: directory)
         let seconds = Date().timeIntervalSince(start)
         guard yosys.status == 0 else {
             throw CalibrationError.synthesisFailed(module: design.top, log: Toolchain.excerpt(lines: 4, text: yosys.error + yosys.output))
@@ -107,10 +109,11 @@ package struct DesignSynthesis: Sendable {
     {
         let macros = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix("_sram_macros.lib") }
         let marker = "=== paths from the SRAM macros ==="
-        var script = (["read_liberty \(library.path)"] + macros.map { "read_liberty \($0)" }) + [
-            "read_verilog \(netlist)", "link_design \(module)", "read_sdc \(sdc)",
-            "report_checks -path_delay max -digits 4", "report_worst_slack -digits 4",
-        ]
+        var script =
+            (["read_liberty \(library.path)"] + macros.map { "read_liberty \($0)" }) + [
+                "read_verilog \(netlist)", "link_design \(module)", "read_sdc \(sdc)",
+                "report_checks -path_delay max -digits 4", "report_worst_slack -digits 4",
+            ]
         if !sramInstances.isEmpty {
             script += [
                 "puts \"\(marker)\"",
@@ -118,7 +121,8 @@ package struct DesignSynthesis: Sendable {
             ]
         }
         try write((script + ["exit"]).joined(separator: "\n") + "\n", to: "\(directory)/sta_\(module).tcl")
-        let run = try Toolchain.run(try Toolchain.require(.sta), ["-no_init", "-no_splash", "-exit", "sta_\(module).tcl"], directory: directory)
+        let run = try Toolchain.run(
+            try Toolchain.require(.sta), ["-no_init", "-no_splash", "-exit", "sta_\(module).tcl"], directory: directory)
         let text = run.output + run.error
         try write(text, to: "\(directory)/sta_\(module).log")
         let parts = text.components(separatedBy: marker)
@@ -127,7 +131,8 @@ package struct DesignSynthesis: Sendable {
         else { throw CalibrationError.timingFailed(module: module, log: Toolchain.excerpt(lines: 4, text: text)) }
         let sram = parts.count > 1 ? Self.worstPath(parts[1]) : nil
         if !sramInstances.isEmpty && sram == nil {
-            throw CalibrationError.timingFailed(module: module, log: "no timed path from the SRAM macros: " + Toolchain.excerpt(lines: 4, text: text))
+            throw CalibrationError.timingFailed(
+                module: module, log: "no timed path from the SRAM macros: " + Toolchain.excerpt(lines: 4, text: text))
         }
         return (
             .init(module: module, periodNS: period, slackNS: slack, startpoint: worst.start, endpoint: worst.end),
@@ -162,7 +167,8 @@ extension DesignSynthesis {
     /// The flow for `liberty`, with SRAM figures from `table` and `memoryModels`.
     package init(liberty: String, table: HardwareTable, memoryModels: String) throws {
         let library = try LibertyLibrary(path: liberty)
-        self.init(library: library, model: SRAMMacroModel(table: table, memory: try MemoryModels.load(path: memoryModels), library: library))
+        self.init(
+            library: library, model: SRAMMacroModel(table: table, memory: try MemoryModels.load(path: memoryModels), library: library))
     }
 
     /// Generates `config` with `options` and synthesises it in `directory`.

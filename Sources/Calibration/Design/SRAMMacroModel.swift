@@ -63,7 +63,8 @@ package struct SRAMMacroModel: Sendable {
         let widths = Set(macros.flatMap { $0.ports.filter { $0.width > 1 }.map(\.width) }).sorted()
         for w in widths {
             lines.append(
-                "  type (bus_\(w)) { base_type : array; data_type : bit; bit_width : \(w); bit_from : \(w - 1); bit_to : 0; downto : true; }")
+                "  type (bus_\(w)) { base_type : array; data_type : bit; bit_width : \(w); bit_from : \(w - 1); bit_to : 0; downto : true; }"
+            )
         }
         for m in macros {
             lines += [
