@@ -35,7 +35,8 @@ package struct DesignPackage: Sendable {
     package var files: [(name: String, text: String)] {
         [
             (fileListName, fileList), (waiverName, waivers.fileText(banner: banner)), (synthesisScriptName, synthesisScript),
-            (sdcName, sdc), (coreName, core), ("\(testbench.module).sv", testbench.text(banner: banner)),
+            (sdcName, sdc), (coreName, core), (fuseSoCTemplateName, fuseSoCSynthesisTemplate),
+            ("\(testbench.module).sv", testbench.text(banner: banner)),
         ]
     }
 
@@ -43,7 +44,8 @@ package struct DesignPackage: Sendable {
     var manifestEntry: [String: Any] {
         [
             "filelist": fileListName, "lint_waivers": waiverName, "synthesis_script": synthesisScriptName, "sdc": sdcName,
-            "fusesoc_core": coreName, "testbench": "\(testbench.module).sv", "clock_mhz": clockMHz,
+            "fusesoc_core": coreName, "fusesoc_synthesis_template": fuseSoCTemplateName, "testbench": "\(testbench.module).sv",
+            "clock_mhz": clockMHz,
             "lint_waiver_count": waivers.entries.count,
         ]
     }
@@ -77,15 +79,47 @@ package struct DesignPackage: Sendable {
     /// `DesignSynthesis`: the SRAM read as a black box, `macroSteps` after `hierarchy` (where
     /// the SRAM instances become macro cells), the project's mapping recipe without
     /// flattening, statistics against `statLiberties` and an OpenSTA-ready netlist.
-    package func synthesisCommands(liberty: String, constraints: String, macroSteps: [String], statLiberties: [String]) -> [String] {
+    /// `reads` replaces the two reading commands (FuseSoC's template reads through edalize).
+    package func synthesisCommands(
+        liberty: String, constraints: String, macroSteps: [String], statLiberties: [String], reads: [String]? = nil
+    ) -> [String] {
         let logic = sources.filter { $0 != "\(sram).sv" }
-        return ["read_verilog -sv -lib \(sram).sv", "read_verilog -sv \(logic.joined(separator: " "))", "hierarchy -check -top \(top)"]
+        let read = reads ?? ["read_verilog -sv -lib \(sram).sv", "read_verilog -sv \(logic.joined(separator: " "))"]
+        return read + ["hierarchy -check -top \(top)"]
             + macroSteps + SynthesisRecipe.mappingSteps(top: top, liberty: liberty, constraints: constraints, flatten: false, tcl: true)
             + [
                 "tee -o \(statName) stat \(statLiberties.map { "-liberty \($0)" }.joined(separator: " ")) -top \(top)",
                 "write_verilog -noattr -noexpr -nohex -nodec \(netlistName)",
             ]
     }
+
+    /// The Yosys template of the FuseSoC `synth` target: edalize's back end runs it in its
+    /// work directory, where the core's files are under `src/<core name>/`; its procedures
+    /// read the logic (the SRAM's file type keeps it out), this reads the SRAM as a black box.
+    var fuseSoCSynthesisTemplate: String {
+        let reads = [
+            "source edalize_yosys_procs.tcl", "set_defines", "set_incdirs", "read_files",
+            "read_verilog -sv -lib \(fuseSoCSourceDirectory)/\(sram).sv",
+        ]
+        let commands = synthesisCommands(
+            liberty: "$liberty", constraints: "\(naming.prefix)_abc.constr", macroSteps: [], statLiberties: ["$liberty"], reads: reads)
+        return """
+            \(hashBanner)
+            # FuseSoC 'synth' target (fusesoc run --target synth): needs TRANSCODE_LIBERTY, as \(synthesisScriptName) does.
+            yosys -import
+            set liberty $::env(TRANSCODE_LIBERTY)
+            set constraints [open \(naming.prefix)_abc.constr w]
+            puts -nonewline $constraints "\(SynthesisRecipe.abcConstraints.replacingOccurrences(of: "\n", with: "\\n"))"
+            close $constraints
+            \(commands.joined(separator: "\n"))
+
+            """
+    }
+
+    /// The core's VLNV name and where FuseSoC puts its files, relative to the work directory.
+    var coreVLNV: String { "transcode:elector:\(naming.prefix):\(RTLGenerator.version)" }
+    var fuseSoCSourceDirectory: String { "src/" + coreVLNV.replacingOccurrences(of: ":", with: "_") }
+    package var fuseSoCTemplateName: String { "\(naming.prefix)_fusesoc_synth.tcl" }
 
     /// Files the synthesis script writes.
     package var statName: String { "\(naming.prefix)_stat.txt" }
@@ -106,13 +140,15 @@ package struct DesignPackage: Sendable {
             """
     }
 
-    /// FuseSoC CAPI2 core: filesets rtl, waivers, tb and constraints; targets lint, sim, synth.
+    /// FuseSoC CAPI2 core: filesets rtl, waivers, tb, constraints, and for synthesis the logic
+    /// alone and the SRAM black box with the Yosys template; targets lint, sim, synth.
     var core: String {
         let list = sources.map { "      - \($0)" }.joined(separator: "\n")
+        let logicList = sources.filter { $0 != "\(sram).sv" }.map { "      - \($0)" }.joined(separator: "\n")
         return """
             CAPI=2:
             \(hashBanner)
-            name: transcode:elector:\(naming.prefix):\(RTLGenerator.version)
+            name: \(coreVLNV)
             description: ELECTOR accelerator \(naming.prefix) generated by TransCODE-Swift
 
             filesets:
@@ -123,6 +159,14 @@ package struct DesignPackage: Sendable {
               waivers:
                 files:
                   - \(waiverName): {file_type: vlt}
+              logic:
+                files:
+            \(logicList)
+                file_type: systemVerilogSource
+              sram_blackbox:
+                files:
+                  - \(sram).sv: {file_type: user}
+                  - \(fuseSoCTemplateName): {file_type: user}
               constraints:
                 files:
                   - \(sdcName): {file_type: SDC}
@@ -153,10 +197,11 @@ package struct DesignPackage: Sendable {
               synth:
                 <<: *default
                 default_tool: yosys
-                filesets: [rtl, constraints]
+                filesets: [logic, sram_blackbox, constraints]
                 tools:
                   yosys:
                     arch: generic
+                    yosys_template: \(fuseSoCSourceDirectory)/\(fuseSoCTemplateName)
 
             """
     }
