@@ -20,7 +20,8 @@ struct RTLCommand: ParsableCommand {
             top, all named PREFIX_<module> (PREFIX from the accelerator's name, e<index> for \
             --index, or --prefix), so that two designs compile together; then PREFIX.f (file \
             list), PREFIX.vlt (Verilator lint waivers), PREFIX_synth.tcl (Yosys), PREFIX.sdc, \
-            PREFIX.core (FuseSoC), PREFIX_tb.sv (reset smoke test) and manifest.json. \
+            PREFIX.core (FuseSoC) with PREFIX_fusesoc_synth.tcl, PREFIX_tb.sv (reset smoke test) \
+            and manifest.json. \
             'transcode rtl timing' measures every module's latency in Verilator; 'transcode rtl \
             synth' synthesises the PE and a small top on NanGate45.
 
@@ -39,7 +40,8 @@ struct RTLCommand: ParsableCommand {
             discussion: """
                 Accelerators: a built-in name, an AccelTran-style YAML or JSON file, or --index N \
                 (0 to 14,849,999). Writes the SystemVerilog (modules named PREFIX_<module>), \
-                PREFIX.f, PREFIX.vlt, PREFIX_synth.tcl, PREFIX.sdc, PREFIX.core, PREFIX_tb.sv and \
+                PREFIX.f, PREFIX.vlt, PREFIX_synth.tcl, PREFIX.sdc, PREFIX.core, \
+                PREFIX_fusesoc_synth.tcl, PREFIX_tb.sv and \
                 manifest.json into --out. The SDC's clock is the calibrated table's unless \
                 --clock-mhz is given.
 
