@@ -206,7 +206,8 @@ package struct DesignPackage: Sendable {
             """
     }
 
-    private var hashBanner: String {
+    /// The banner as `#` comments (Tcl, SDC, YAML).
+    package var hashBanner: String {
         banner.split(separator: "\n").map { "#" + $0.dropFirst(2) }.joined(separator: "\n")
     }
 }

@@ -35,7 +35,7 @@ package struct DesignSynthesis: Sendable {
         let commands = pkg.synthesisCommands(
             liberty: library.path, constraints: "abc.constr", macroSteps: macroSteps, statLiberties: [library.path])
         let script =
-            ["yosys -import", "read_liberty -lib \(pkg.naming.prefix)_sram_macros.lib"] + commands
+            [pkg.hashBanner, "yosys -import", "read_liberty -lib \(pkg.naming.prefix)_sram_macros.lib"] + commands
         try write(script.joined(separator: "\n") + "\n", to: "\(directory)/synth_run.tcl")
         let start = Date()
         let yosys = try Toolchain.run(
