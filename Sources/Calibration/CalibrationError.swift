@@ -18,6 +18,8 @@ package enum CalibrationError: Error, Equatable, CustomStringConvertible {
     case unreadableMemoryModels(path: String, reason: String)
     case unknownModule(name: String, known: [String])
     case noLiberty
+    /// The SRAM module's port list has a form the macro model cannot read.
+    case unreadableSRAMPort(module: String, line: String)
 
     package var description: String {
         switch self {
@@ -41,6 +43,8 @@ package enum CalibrationError: Error, Equatable, CustomStringConvertible {
         case .unreadableMemoryModels(let path, let reason): "cannot read memory models \(path): \(reason)"
         case .unknownModule(let name, let known): "unknown module '\(name)': use one of \(known.joined(separator: ", "))"
         case .noLiberty: "synthesis needs the NanGate45 liberty file: run scripts/setup or set TRANSCODE_LIBERTY"
+        case .unreadableSRAMPort(let module, let line):
+            "cannot read port '\(line)' of \(module) for its macro model: declare it as 'input wire logic [NAME-1:0] port'"
         }
     }
 }

@@ -5,6 +5,8 @@ package enum RTLGenError: Error, Equatable, CustomStringConvertible {
     case missingParameter(template: String, parameter: String)
     case noParameterDeclaration(template: String)
     case cannotWrite(path: String, reason: String)
+    case invalidPrefix(String)
+    case malformedWaiver(template: String, line: String)
 
     package var description: String {
         switch self {
@@ -18,6 +20,11 @@ package enum RTLGenError: Error, Equatable, CustomStringConvertible {
             return "template \(template) does not start with {{! parameters: ... }}"
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .invalidPrefix(let prefix):
+            return
+                "module prefix '\(prefix)' is not an identifier: use a letter, then letters, digits or '_', at most \(DesignNaming.maximumLength) characters"
+        case .malformedWaiver(let template, let line):
+            return "template \(template) has a malformed waiver '\(line)': write {{! lint_off RULE 'signal': reason }}"
         }
     }
 }

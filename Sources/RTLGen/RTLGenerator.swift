@@ -54,35 +54,35 @@ package struct RTLGenerator: Sendable {
     }
 
     /// Renders every file for `config`; `command` is recorded in every banner and the manifest.
-    /// With `system`, the DMA engine and the CSR block are rendered too (the top that wires
-    /// them is the controller's).
-    package func generate(_ c: AcceleratorConfig, command: String, system: SystemInterface? = nil) throws -> GeneratedDesign {
+    /// `options` name the modules (see `render(_:naming:banner:)`), may shrink the PE array
+    /// and set the clock of the design's SDC. With `system`, the DMA engine and the CSR block
+    /// are rendered too.
+    package func generate(
+        _ c: AcceleratorConfig, command: String, options: DesignOptions = .standard, system: SystemInterface? = nil
+    ) throws -> GeneratedDesign {
+        let naming = options.naming
         let banner = Self.banner(command: command)
         let f = format
-        var files: [(String, String)] = []
-        var modules: [[String: Any]] = []
+        var parts: [DesignPart] = []
+        // Names given here are canonical: rendering adds the design's prefix.
         func add(
             _ template: String, _ module: String, _ values: [String: String], lists: [String: [[String: String]]] = [:],
             flags: [String: Bool] = [:]
-        ) throws {
-            var v = values
-            v["banner"] = banner
-            v["module"] = module
-            files.append(("\(module).sv", try library.render(template, v, lists: lists, flags: flags)))
-            let shown = v.filter { $0.key != "banner" && $0.key != "module" }
-            modules.append(["module": module, "template": template, "parameters": shown])
+        ) {
+            parts.append(DesignPart(template: template, module: module, values: values, lists: lists, flags: flags))
         }
         let variants = Self.variants(for: c, format: f) + (system.map { Self.systemVariants(for: c, format: f, $0) } ?? [])
         for variant in variants {
             var v = variant.templateValues(format: f, banner: banner)
             v.removeValue(forKey: "banner")
             v.removeValue(forKey: "module")
-            try add(variant.template, variant.moduleName, v, lists: variant.templateLists)
+            add(variant.template, variant.moduleName, v, lists: variant.templateLists)
         }
         let x = c.spatialTile
         let selectWidth = Self.selectWidth(c)
-        try add("pe", "elector_pe", peValues(c), flags: ["stub": false])
-        try add("sram_macro", "elector_sram", [:])
+        let pes = options.peCount ?? c.processingElements
+        add("pe", "pe", peValues(c), flags: ["stub": false])
+        add("sram_macro", "sram", [:])
         let tileBits = c.batchTile * x * x * f.bits
         let maskBits = c.batchTile * x * x
         let columnBits = x * f.bits
@@ -90,27 +90,41 @@ package struct RTLGenerator: Sendable {
         let aDepth = depth(c.activationBufferMB, tileBits)
         let wDepth = depth(c.weightBufferMB, columnBits)
         let mDepth = depth(c.maskBufferMB, maskBits)
-        try add(
-            "top", "elector_top",
+        add(
+            "top", "top",
             [
-                "pe_module": "elector_pe", "sram_module": "elector_sram",
-                "num_pe": "\(c.processingElements)", "pew": "\(max(1, Int.ceilLog2(c.processingElements)))",
+                "pe_module": "pe", "sram_module": "sram",
+                "num_pe": "\(pes)", "pew": "\(max(1, Int.ceilLog2(pes)))",
                 "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)", "lw": "\(selectWidth)",
                 "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))", "tile_w": "\(tileBits)", "mask_w": "\(maskBits)",
                 "col_w": "\(columnBits)", "a_depth": "\(aDepth)", "a_aw": "\(Int.ceilLog2(aDepth))",
                 "d_aw": "\(max(Int.ceilLog2(aDepth), Int.ceilLog2(wDepth), Int.ceilLog2(mDepth)))",
                 "w_depth": "\(wDepth)", "w_aw": "\(Int.ceilLog2(wDepth))", "m_depth": "\(mDepth)", "m_aw": "\(Int.ceilLog2(mDepth))",
             ])
+        let rendered = try render(parts, naming: naming, banner: banner)
+        let top = naming.module("top")
+        let files = rendered.map { (name: "\($0.module).sv", text: $0.text) }
+        let waivers = LintWaivers(modules: rendered, library: library)
+        let testbench = SmokeTestbench(
+            top: top, text: rendered.first { $0.part.module == "top" }!.text, module: naming.module("tb"))
+        let support = DesignPackage(
+            naming: naming, top: top, sources: files.map(\.name), sram: naming.module("sram"), waivers: waivers,
+            testbench: testbench, clockMHz: options.clockMHz, banner: banner)
         let manifest: [String: Any] = [
             "generator": "TransCODE-Swift", "version": Self.version, "command": command,
             // The index and embedding below mean what they mean in this space version.
             SpaceVersion.fieldName: SpaceVersion.current,
-            "accelerator": ["index": AcceleratorSpace.index(of: c), "embedding": c.embedding],
+            "accelerator": ["index": AcceleratorSpace.index(of: c), "embedding": c.embedding, "processing_elements": pes],
             "fixed_point": ["integer_bits": f.integerBits, "fraction_bits": f.fractionBits],
-            "top": "elector_top", "modules": modules, "files": files.map(\.0),
+            "prefix": naming.prefix, "top": top, "files": files.map(\.name),
+            "modules": rendered.map {
+                ["module": $0.module, "canonical": $0.part.module, "template": $0.part.template, "parameters": $0.part.values]
+            },
+            "package": support.manifestEntry,
         ]
         let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
-        return GeneratedDesign(files: files, top: "elector_top", manifest: String(decoding: data, as: UTF8.self) + "\n")
+        return GeneratedDesign(
+            files: files, top: top, packaging: support, manifest: String(decoding: data, as: UTF8.self) + "\n")
     }
 
     static func selectWidth(_ c: AcceleratorConfig) -> Int { max(1, Int.ceilLog2(max(c.macLanesPerPE, c.softmaxPerPE))) }
@@ -136,11 +150,10 @@ package struct RTLGenerator: Sendable {
     }
 
     /// The PE's interface alone (a black box), for checking very large top levels.
-    package func peInterface(_ c: AcceleratorConfig, command: String) throws -> String {
-        var v = peValues(c)
-        v["banner"] = Self.banner(command: command)
-        v["module"] = "elector_pe"
-        return try library.render("pe", v, flags: ["stub": true])
+    package func peInterface(_ c: AcceleratorConfig, command: String, naming: DesignNaming = .standard) throws -> String {
+        let stub = DesignPart(template: "pe", module: "pe", values: peValues(c), lists: [:], flags: ["stub": true])
+        let leaves = Set(Self.variants(for: c, format: format).map(\.moduleName))
+        return try render([stub], naming: naming, banner: Self.banner(command: command), elsewhere: leaves)[0].text
     }
 
     /// One leaf module on its own (for testbenches and synthesis).

@@ -6,10 +6,12 @@ import Mustache
 package struct TemplateLibrary: Sendable {
     package let directory: String
     private let templates: [String: (template: MustacheTemplate, parameters: [String])]
+    private let waiverTable: [String: [LintWaiver]]
 
     package init(directory: String) throws {
         self.directory = directory
         var loaded: [String: (MustacheTemplate, [String])] = [:]
+        var waivers: [String: [LintWaiver]] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for file in names.sorted() where file.hasSuffix(".sv.mustache") {
             let name = String(file.dropLast(".sv.mustache".count))
@@ -22,9 +24,14 @@ package struct TemplateLibrary: Sendable {
             // The declaration line itself renders to nothing; drop the newline after it.
             let body = String(text.dropFirst(line.count + 1))
             loaded[name] = (try MustacheTemplate(string: body), declared)
+            waivers[name] = try text.split(separator: "\n").compactMap { try LintWaiver(declaration: $0, template: name) }
         }
         templates = loaded
+        waiverTable = waivers
     }
+
+    /// The lint waivers a template declares (`{{! lint_off RULE 'signal': reason }}` lines).
+    package func waivers(of name: String) -> [LintWaiver] { waiverTable[name] ?? [] }
 
     /// Declared parameters of a template.
     package func parameters(of name: String) throws -> [String] {

@@ -17,8 +17,9 @@ struct BenchmarkCommand: ParsableCommand {
               transcode benchmark simulator --table acceltran-14nm
               transcode benchmark search --budget 64 --seeds 0,1,2
               transcode benchmark calibration --cache /tmp/empty-cache
+              transcode benchmark rtl-synth --pes 2,4
             """,
-        subcommands: [SimulatorBench.self, SearchBench.self, CalibrationBench.self])
+        subcommands: [SimulatorBench.self, SearchBench.self, CalibrationBench.self, DesignSynthesisBench.self])
 
     struct SimulatorBench: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -17,27 +17,38 @@ struct RTLCommand: ParsableCommand {
             AccelTran-style YAML or JSON file ('transcode show acceltran-edge --format yaml' prints \
             one), or --index N, a position 0 to 14,849,999 in the accelerator space. The output \
             directory receives one SystemVerilog file per module, the processing element and the \
-            top, a file list (elector.f) and manifest.json. 'transcode rtl timing' measures every \
-            module's latency in Verilator.
+            top, all named PREFIX_<module> (PREFIX from the accelerator's name, e<index> for \
+            --index, or --prefix), so that two designs compile together; then PREFIX.f (file \
+            list), PREFIX.vlt (Verilator lint waivers), PREFIX_synth.tcl (Yosys), PREFIX.sdc, \
+            PREFIX.core (FuseSoC) with PREFIX_fusesoc_synth.tcl, PREFIX_tb.sv (reset smoke test) \
+            and manifest.json. \
+            'transcode rtl timing' measures every module's latency in Verilator; 'transcode rtl \
+            synth' synthesises the PE and a small top on NanGate45.
 
             Examples:
               transcode rtl --accelerator acceltran-edge --out /tmp/edge-rtl
               transcode rtl --index 1234 --out /tmp/rtl-1234
               transcode rtl --accelerator my-accel.yaml --out /tmp/rtl --integer-bits 8 --fraction-bits 8
               transcode rtl timing --out /tmp/timing.json
+              transcode rtl synth --index 0 --out /tmp/synth-0
             """,
-        subcommands: [Generate.self, Timing.self], defaultSubcommand: Generate.self)
+        subcommands: [Generate.self, Timing.self, Synth.self], defaultSubcommand: Generate.self)
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate", abstract: "Write the RTL of an accelerator.",
             discussion: """
                 Accelerators: a built-in name, an AccelTran-style YAML or JSON file, or --index N \
-                (0 to 14,849,999). Writes the SystemVerilog, elector.f and manifest.json into --out.
+                (0 to 14,849,999). Writes the SystemVerilog (modules named PREFIX_<module>), \
+                PREFIX.f, PREFIX.vlt, PREFIX_synth.tcl, PREFIX.sdc, PREFIX.core, \
+                PREFIX_fusesoc_synth.tcl, PREFIX_tb.sv and \
+                manifest.json into --out. The SDC's clock is the calibrated table's unless \
+                --clock-mhz is given.
 
                 Examples:
                   transcode rtl generate --accelerator elector-star --out /tmp/star-rtl
                   transcode rtl generate --index 0 --out /tmp/rtl-0
+                  transcode rtl generate --index 0 --prefix small --pes 2 --clock-mhz 200 --out /tmp/rtl-small
                 """)
 
         @Option(help: "A built-in accelerator or an accelerator YAML/JSON file.") var accelerator: String?
@@ -47,6 +58,7 @@ struct RTLCommand: ParsableCommand {
         @Option(help: "Output directory.") var out: String
         @Option(parsing: .unconditional, help: "Integer bits of the fixed-point format.") var integerBits: Int = 4
         @Option(parsing: .unconditional, help: "Fraction bits of the fixed-point format.") var fractionBits: Int = 16
+        @OptionGroup var packaging: RTLPackagingOptions
 
         func run() throws {
             guard (accelerator == nil) != (index == nil) else { throw CLIError("give exactly one of --accelerator or --index") }
@@ -54,19 +66,16 @@ struct RTLCommand: ParsableCommand {
             let source = index.map { "--index \($0)" } ?? "--accelerator \(accelerator!)"
             var command = "transcode rtl \(source) --out \(out)"
             if integerBits != 4 || fractionBits != 16 { command += " --integer-bits \(integerBits) --fraction-bits \(fractionBits)" }
+            command += packaging.commandSuffix
             let generator = RTLGenerator(
                 library: try TemplateLibrary(directory: ProjectFiles.path("templates")),
                 format: try FixedPointFormat(integerBits: integerBits, fractionBits: fractionBits))
-            let design = try generator.generate(config, command: command)
-            do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                for (name, text) in design.files { try text.write(toFile: "\(out)/\(name)", atomically: true, encoding: .utf8) }
-                try design.fileList.write(toFile: "\(out)/elector.f", atomically: true, encoding: .utf8)
-                try design.manifest.write(toFile: "\(out)/manifest.json", atomically: true, encoding: .utf8)
-            } catch {
-                throw RTLGenError.cannotWrite(path: out, reason: error.localizedDescription)
-            }
-            print("wrote \(design.files.count) SystemVerilog files, elector.f and manifest.json to \(out) (top: \(design.top))")
+            let options = try packaging.options(accelerator: accelerator, index: index)
+            let design = try generator.generate(config, command: command, options: options)
+            try design.write(to: out)
+            print(
+                "wrote \(design.files.count) SystemVerilog files and \(design.supportFiles.map(\.name).joined(separator: ", ")), "
+                    + "manifest.json to \(out) (top: \(design.top), SDC clock \(options.clockMHz) MHz)")
         }
     }
 

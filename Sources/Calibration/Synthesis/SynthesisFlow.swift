@@ -13,18 +13,10 @@ package struct SynthesisFlow: Sendable {
     package let generator: RTLGenerator
     package let simulator: RTLSimulator
 
-    /// ABC's script after Yosys hands it the combinational logic: mapping toward the delay target, then
-    /// fanout buffering (at most 16 loads a driver) and gate up- and down-sizing on the
-    /// critical path toward the delay target. Yosys's own `abc -D` runs no buffering unless given constraints, and
-    /// wide fanouts on X1 drivers then time absurdly slow; `map -D` and `buffer` without
-    /// `topo` crash ABC on the deepest modules, which this order avoids.
-    package static let abcScript =
-        "+strash;dretime;map,-D,\(delayTargetPS);topo;buffer,-N,16;upsize,-D,\(delayTargetPS);dnsize,-D,\(delayTargetPS);stime,-p"
-    /// Delay target of the sizing steps, picoseconds (500 MHz): gates on paths that already
-    /// meet it are not enlarged, so fast modules keep their area.
-    package static let delayTargetPS = 2000
-    /// Drive and load that ABC assumes at the module's boundary.
-    package static let abcConstraints = "set_driving_cell BUF_X1\nset_load 3.0\n"
+    /// The ABC recipe, its delay target and boundary constraints (see `SynthesisRecipe`).
+    package static let abcScript = SynthesisRecipe.abcScript
+    package static let delayTargetPS = SynthesisRecipe.delayTargetPS
+    package static let abcConstraints = SynthesisRecipe.abcConstraints
 
     /// Version of what this flow computes, part of every cache key: bump it when synthesis,
     /// timing, the stimulus or the energy arithmetic change, so stale cached results are
@@ -46,16 +38,7 @@ package struct SynthesisFlow: Sendable {
         """
         read_verilog -sv \(source)
         hierarchy -check -top \(top)
-        synth -top \(top) -flatten
-        dfflibmap -liberty \(liberty)
-        abc -script \(abcScript) -constr abc.constr -liberty \(liberty)
-        opt_clean -purge
-        setundef -zero
-        splitnets
-        opt_clean -purge
-        hilomap -hicell LOGIC1_X1 Z -locell LOGIC0_X1 Z
-        insbuf -buf BUF_X1 A Z
-        opt_clean -purge
+        \(SynthesisRecipe.mappingSteps(top: top, liberty: liberty, constraints: "abc.constr", flatten: true).joined(separator: "\n"))
         rename -hide w:* x:* %d
         tee -o stat.txt stat -liberty \(liberty)
         write_verilog -noattr -noexpr -nohex -nodec mapped.v

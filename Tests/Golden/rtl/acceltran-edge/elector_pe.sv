@@ -66,7 +66,7 @@ module elector_pe #(
   // ---- Tile FIFO ----------------------------------------------------------------------
   logic fifo_out_valid, fifo_pop;
   logic [ENTRY-1:0] fifo_out;
-  fifo_w5124_d2 u_fifo (
+  elector_fifo_w5124_d2 u_fifo (
     .clk, .rst_n, .in_valid(op_valid), .in_data({op_code, op_act, op_transpose, op_tile}), .in_ready(op_ready),
     .out_ready(fifo_pop), .out_valid(fifo_out_valid), .out_data(fifo_out));
 
@@ -75,7 +75,7 @@ module elector_pe #(
   logic [B*X*X-1:0] dp_mask;
   logic dp_valid;
   logic load;
-  dynaprop_b1_x16 u_dynaprop (
+  elector_dynaprop_b1_x16 u_dynaprop (
     .clk, .rst_n, .tbl_we, .tbl_addr, .tbl_data, .tau_load, .rho_sel,
     .in_valid(load), .in_transpose(fifo_out[B*X*X*W]), .in_tile(fifo_out[B*X*X*W-1:0]),
     .out_valid(dp_valid), .out_tile(dp_tile), .out_mask(dp_mask));
@@ -133,7 +133,7 @@ module elector_pe #(
   logic pre_valid;
   logic [X*W-1:0] dense_row;
   logic [X-1:0] row_mask;
-  pre_sparsity_n16 u_pre (
+  elector_pre_sparsity_n16 u_pre (
     .clk, .rst_n, .in_valid(present), .in_row(row_in), .in_mask(row_mask_in),
     .out_valid(pre_valid), .out_packed(packed_row), .out_count(count));
   always_ff @(posedge clk) begin
@@ -157,7 +157,7 @@ module elector_pe #(
       logic [X*W-1:0] packed_w;
       logic w_valid;
       logic [CW-1:0] w_count;
-      pre_sparsity_n16 u_wpre (
+      elector_pre_sparsity_n16 u_wpre (
         .clk, .rst_n, .in_valid(present), .in_row(wcol[l]), .in_mask(row_mask_in),
         .out_valid(w_valid), .out_packed(packed_w), .out_count(w_count));
       logic [NCH*M*W-1:0] b_pad;
@@ -165,7 +165,7 @@ module elector_pe #(
         b_pad = '0;
         b_pad[X*W-1:0] = packed_w;
       end
-      mac_lane_m16_gelu u_lane (
+      elector_mac_lane_m16_gelu u_lane (
         .clk, .rst_n, .in_valid(lane_in), .in_first(chunk == 0), .in_last(issuing_last), .in_act(act_q),
         .in_a(a_pad[chunk*M*W +: M*W]), .in_b(b_pad[chunk*M*W +: M*W]),
         .out_valid(lane_valid[l]), .out_y(res_dots[l*W +: W]));
@@ -194,7 +194,7 @@ module elector_pe #(
   end
   generate
     for (s = 0; s < SOFTMAX; s++) begin : g_softmax
-      softmax_b1_x16 u_softmax (
+      elector_softmax_b1_x16 u_softmax (
         .clk, .rst_n, .in_valid(sm_in && rr == LW'(s)), .in_rows(packed_row), .in_keep(keep),
         .out_valid(sm_valid[s]), .out_rows(sm_out[s]));
     end
@@ -207,7 +207,7 @@ module elector_pe #(
   end
   logic post_valid;
   logic [X*W-1:0] post_row;
-  post_sparsity_n16 u_post (
+  elector_post_sparsity_n16 u_post (
     .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any), .in_mask(mask_d[4]),
     .out_valid(post_valid), .out_row(post_row));
   logic [X-1:0] post_mask;
@@ -216,7 +216,7 @@ module elector_pe #(
   // ---- Layer-norm ----------------------------------------------------------------------------
   logic ln_valid;
   logic [X*W-1:0] ln_row;
-  layer_norm_b1_x16 u_layer_norm (
+  elector_layer_norm_b1_x16 u_layer_norm (
     .clk, .rst_n, .in_valid(b_valid && code_q == 2'd2), .in_rows(dense_row), .in_gamma(ln_gamma), .in_beta(ln_beta),
     .out_valid(ln_valid), .out_rows(ln_row));
 

@@ -7,7 +7,7 @@
 // Fixed point: W bits, FL fraction bits; each product is truncated by FL bits (arithmetic
 // shift) before the tree. Latency 3 + log2 M cycles from the last beat to out_valid; a new
 // beat every cycle.
-module mac_lane_m16_gelu #(
+module elector_mac_lane_m16_gelu #(
   parameter int W = 20,
   parameter int FL = 16,
   parameter int M = 16,

@@ -7,8 +7,8 @@
 // f in [0, 1) by 1 + f - c f (1 - f), c = 3 - 2 sqrt 2 (relative error below 0.25%),
 // (3) the row sum by an adder tree, (4) one reciprocal per row by division, (5) scaling.
 // Latency 5, a new set of rows every cycle.
-module softmax_b1_x32 #(
-  parameter int B = 1,
+module elector_softmax_b4_x32 #(
+  parameter int B = 4,
   parameter int Y = 32,
   parameter int W = 20,
   parameter int FL = 16,

@@ -7,8 +7,8 @@
 // root of (var + eps) << FL, (5) one reciprocal per row by division, (6) scaling, gamma, beta
 // and saturation to W bits. gamma and beta must be held while rows are in flight.
 // Latency 6, a new set of rows every cycle.
-module layer_norm_b4_x32 #(
-  parameter int B = 4,
+module elector_layer_norm_b1_x32 #(
+  parameter int B = 1,
   parameter int Y = 32,
   parameter int W = 20,
   parameter int FL = 16,

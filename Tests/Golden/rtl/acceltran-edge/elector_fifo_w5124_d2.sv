@@ -4,7 +4,7 @@
 // Synchronous FIFO of DEPTH entries of W bits. A value pushed in one cycle can be popped in
 // the next (latency 1); one push and one pop per cycle. Pushing when full and popping when
 // empty are ignored.
-module fifo_w5124_d2 #(
+module elector_fifo_w5124_d2 #(
   parameter int W = 5124,
   parameter int DEPTH = 2,
   parameter int AW = 1
