@@ -68,7 +68,8 @@ func temporaryDirectory() -> String {
 
     @Test func resumeAfterAKillGivesTheSameResult() throws {
         let settings = SearchSettings(
-            budget: 24, seed: 7, batchSize: 4, initialSamples: 8, boshcode: .tiny, mode: .codesign, workload: .inference, table: "acceltran-14nm")
+            budget: 24, seed: 7, batchSize: 4, initialSamples: 8, boshcode: .tiny, mode: .codesign, workload: .inference,
+            table: "acceltran-14nm")
         let run = SearchRun(settings: settings, evaluator: try evaluator())
         let whole = temporaryDirectory()
         let full = try run.run(directory: whole, resume: false)
