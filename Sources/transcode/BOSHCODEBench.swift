@@ -38,9 +38,15 @@ struct BOSHCODEBench: ParsableCommand {
         let r = try BOSHCODEBenchmark.run(
             evaluator: evaluator, observations: observations, batchSize: batchSize, warmProposals: warm, seed: seed)
         print(String(format: "%d observations evaluated in %.2f s (fast mode)", r.observations, r.evaluationSeconds))
-        print(String(format: "first proposal of %d, fresh weights: %.2f s", r.batchSize, r.coldSeconds))
+        print(
+            String(
+                format: "first proposal of %d, fresh weights: %.2f s (fit %.2f s, queries %.2f s)", r.batchSize, r.coldSeconds,
+                r.fitSeconds[0], r.querySeconds[0]))
         for (k, t) in r.warmSeconds.enumerated() {
-            print(String(format: "proposal %d, warm-started, %d observations: %.2f s", k + 2, r.observations + (k + 1) * r.batchSize, t))
+            print(
+                String(
+                    format: "proposal %d, warm-started, %d observations: %.2f s (fit %.2f s, queries %.2f s)", k + 2,
+                    r.observations + (k + 1) * r.batchSize, t, r.fitSeconds[k + 1], r.querySeconds[k + 1]))
         }
         if !r.warmSeconds.isEmpty {
             let sorted = r.warmSeconds.sorted()

@@ -12,6 +12,9 @@ package enum BOSHCODEBenchmark {
         package let coldSeconds: Double
         /// Each later proposal, warm-started, one more observation batch each time.
         package let warmSeconds: [Double]
+        /// Of each proposal, the seconds spent fitting the surrogate and running the queries.
+        package let fitSeconds: [Double]
+        package let querySeconds: [Double]
         /// Wall time of evaluating the observations (fast mode), for scale.
         package let evaluationSeconds: Double
     }
@@ -36,11 +39,16 @@ package enum BOSHCODEBenchmark {
                     violated: evaluator.violation(m)?.description, predicted: nil, predictedStd: nil)
             }
         }
-        let proposer = Proposer(settings: settings, mode: mode, memory: SurrogateMemory())
+        let memory = SurrogateMemory()
+        let proposer = Proposer(settings: settings, mode: mode, memory: memory)
         var times: [Double] = []
+        var fits: [Double] = []
+        var queries: [Double] = []
         for iteration in 1...(warmProposals + 1) {
             var batch: [Proposal] = []
             times.append(clock.measure { batch = proposer.propose(data, count: batchSize, iteration: iteration) }.seconds)
+            fits.append(memory.lastTiming.fit)
+            queries.append(memory.lastTiming.queries)
             for p in batch {
                 let m = evaluator.measure(p.point)
                 data.append(
@@ -52,6 +60,6 @@ package enum BOSHCODEBenchmark {
         }
         return Result(
             observations: observations, batchSize: batchSize, coldSeconds: times[0], warmSeconds: Array(times.dropFirst()),
-            evaluationSeconds: evaluationTime.seconds)
+            fitSeconds: fits, querySeconds: queries, evaluationSeconds: evaluationTime.seconds)
     }
 }

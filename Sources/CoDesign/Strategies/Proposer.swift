@@ -104,7 +104,12 @@ struct Proposer {
             memory?.surrogate(after: iteration - 1)
             ?? BOSHCODESurrogate(
                 dimension: PointEncoding.dimension, split: TransformerSpace.embeddingLength, config: config, seed: rng.next())
+        let clock = ContinuousClock()
+        let fitStart = clock.now
         surrogate.fit(inputs: x, targets: y, seed: rng.next())
+        let fitSeconds = (clock.now - fitStart).seconds
+        let queryStart = clock.now
+        defer { memory?.lastTiming = (fitSeconds, (clock.now - queryStart).seconds) }
         memory?.keep(surrogate, iteration: iteration)
         let fitted = surrogate
 

@@ -7,6 +7,10 @@ package struct BOSHCODEConfig: Codable, Sendable, Equatable {
     package var maxEpochs: Int
     /// Epochs without a lower validation loss before a fit stops (the best weights are kept).
     package var patience: Int
+    /// The same two for a warm-started fit, which begins near its optimum: the previous
+    /// iteration's weights already fit all but the last batch.
+    package var warmMaxEpochs: Int
+    package var warmPatience: Int
     /// Share of the data held out to decide early stopping (0.2 in the authors' code).
     package var validationShare: Double
     /// Dropout of the teacher's joined layers (0.3 in the authors' code).
@@ -32,7 +36,8 @@ package struct BOSHCODEConfig: Codable, Sendable, Equatable {
     package var probePoints: Int
 
     package init(
-        hidden: Int = 32, maxEpochs: Int = 200, patience: Int = 7, validationShare: Double = 0.2, dropout: Double = 0.3,
+        hidden: Int = 32, maxEpochs: Int = 200, patience: Int = 7, warmMaxEpochs: Int = 12, warmPatience: Int = 2,
+        validationShare: Double = 0.2, dropout: Double = 0.3,
         teacherSamples: Int = 10, gobiSteps: Int = 200, gobiTolerance: Double = 1e-5, gobiStableSteps: Int = 5,
         gobiLearningRate: Double = 0.05, trustRadius: Double = 0.25, explorationWeight: Double = 0.5,
         convergenceThreshold: Double = 0.05, probePoints: Int = 64
@@ -40,6 +45,8 @@ package struct BOSHCODEConfig: Codable, Sendable, Equatable {
         self.hidden = hidden
         self.maxEpochs = maxEpochs
         self.patience = patience
+        self.warmMaxEpochs = warmMaxEpochs
+        self.warmPatience = warmPatience
         self.validationShare = validationShare
         self.dropout = dropout
         self.teacherSamples = teacherSamples
@@ -58,5 +65,5 @@ package struct BOSHCODEConfig: Codable, Sendable, Equatable {
 
     /// Tiny networks and short schedules for tests in a debug build: the same algorithm.
     package static let tiny = BOSHCODEConfig(
-        hidden: 6, maxEpochs: 25, patience: 3, teacherSamples: 4, gobiSteps: 20, probePoints: 16)
+        hidden: 6, maxEpochs: 25, patience: 3, warmMaxEpochs: 10, warmPatience: 2, teacherSamples: 4, gobiSteps: 20, probePoints: 16)
 }

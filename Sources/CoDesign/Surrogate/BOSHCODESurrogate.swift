@@ -1,4 +1,5 @@
 import DesignSpace
+import Dispatch
 import Foundation
 
 /// BOSHCODE's surrogate (paper Section II-C, after BOSHNAS/EdgeTran): a two-tower
@@ -20,6 +21,8 @@ struct BOSHCODESurrogate: Sendable, Codable {
     /// A variance floor in the likelihood, in standardised units: keeps the first steps of a
     /// fresh NPN (whose variances start near zero) from dividing by almost nothing.
     static let varianceFloor = 1e-3
+    /// Random points the student learns the teacher's spread at, besides the data (at most).
+    static let randomStudentPoints = 256
 
     /// Untrained networks for inputs of `dimension` entries, the first `split` of them the
     /// transformer's.
@@ -44,8 +47,13 @@ struct BOSHCODESurrogate: Sendable, Codable {
         var epochs: [Int]
     }
 
+    /// Whether the networks have been fitted before (a later fit is warm-started).
+    var fitted = false
+
     @discardableResult
     mutating func fit(inputs: [[Double]], targets raw: [Double], seed: UInt64) -> FitReport {
+        let warm = fitted
+        fitted = true
         var rng = SeededGenerator(seed: seed)
         let n = raw.count
         guard n > 0 else { return FitReport(epochs: [0, 0, 0]) }
@@ -60,15 +68,26 @@ struct BOSHCODESurrogate: Sendable, Codable {
         let held = n >= 10 ? Int((Double(n) * config.validationShare).rounded()) : 0
         let validation = Array(order[..<held])
         let training = Array(order[held...])
+        let maxEpochs = warm ? config.warmMaxEpochs : config.maxEpochs
         let trainer = EarlyStoppingTrainer(
-            maxEpochs: held > 0 ? config.maxEpochs : min(config.maxEpochs, 50), patience: held > 0 ? config.patience : Int.max)
+            maxEpochs: held > 0 ? maxEpochs : min(maxEpochs, 50),
+            patience: held > 0 ? (warm ? config.warmPatience : config.patience) : Int.max)
 
-        let npnRun = trainer.train(&npn, training: training, validation: validation, rng: &rng) { i, net, _, _ in
-            let t = net.forward(inputs[i])
-            let v = t.variance + Self.varianceFloor
-            let r = t.mean - y[i]
-            let loss = 0.5 * (r * r / v + log(v))
-            return (loss, net.backward(t, dMean: r / v, dVariance: 0.5 * (1 / v - r * r / (v * v))).parameters)
+        // The NPN is independent of the teacher and the student: train it on a second core.
+        nonisolated(unsafe) var trainedNPN = npn
+        nonisolated(unsafe) var npnEpochs = 0
+        let npnSeed = rng.next()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            var generator = SeededGenerator(seed: npnSeed)
+            npnEpochs =
+                trainer.train(&trainedNPN, training: training, validation: validation, rng: &generator) { i, net, _, _ in
+                    let t = net.forward(inputs[i])
+                    let v = t.variance + Self.varianceFloor
+                    let r = t.mean - y[i]
+                    let loss = 0.5 * (r * r / v + log(v))
+                    return (loss, net.backward(t, dMean: r / v, dVariance: 0.5 * (1 / v - r * r / (v * v))).parameters)
+                }.epochs
         }
         let teacherRun = trainer.train(&teacher, training: training, validation: validation, rng: &rng) {
             i, net, rng, training in
@@ -81,7 +100,7 @@ struct BOSHCODESurrogate: Sendable, Codable {
         // points of the space, so that it also knows the spread away from the data.
         var studentInputs = inputs
         let d = inputs[0].count
-        for _ in 0..<n { studentInputs.append((0..<d).map { _ in rng.nextUnit() }) }
+        for _ in 0..<min(n, Self.randomStudentPoints) { studentInputs.append((0..<d).map { _ in rng.nextUnit() }) }
         let spread = studentInputs.map { teacherSpread($0, rng: &rng) }
         var studentOrder = Array(0..<studentInputs.count)
         studentOrder.shuffle(using: &rng)
@@ -93,7 +112,9 @@ struct BOSHCODESurrogate: Sendable, Codable {
             let r = NPNMath.softplus(t.output) - spread[i]
             return (r * r, net.backward(t, dOutput: 2 * r * NPNMath.sigmoid(t.output)).parameters)
         }
-        return FitReport(epochs: [npnRun.epochs, teacherRun.epochs, studentRun.epochs])
+        group.wait()
+        npn = trainedNPN
+        return FitReport(epochs: [npnEpochs, teacherRun.epochs, studentRun.epochs])
     }
 
     /// Standard deviation of the teacher's output over `teacherSamples` dropout masks, in

@@ -12,8 +12,19 @@ struct NPNLayer: Sendable, Codable {
     var weightMean: [Double]
     var biasMean: [Double]
     /// Pre-softplus weight and bias variances.
-    var weightRawVariance: [Double]
-    var biasRawVariance: [Double]
+    var weightRawVariance: [Double] { didSet { refreshVariances() } }
+    var biasRawVariance: [Double] { didSet { refreshVariances() } }
+    /// softplus and its slope (the sigmoid) of the raw variances, refreshed whenever these
+    /// change: computing them per sample costs an exp and a log per weight.
+    private(set) var weightVariance: [Double] = []
+    private(set) var weightVarianceSlope: [Double] = []
+    private(set) var biasVariance: [Double] = []
+
+    mutating func refreshVariances() {
+        weightVariance = weightRawVariance.map(NPNMath.softplus)
+        weightVarianceSlope = weightRawVariance.map(NPNMath.sigmoid)
+        biasVariance = biasRawVariance.map(NPNMath.softplus)
+    }
 
     init(inputs: Int, outputs: Int, rng: inout SeededGenerator) {
         self.inputs = inputs
@@ -24,24 +35,28 @@ struct NPNLayer: Sendable, Codable {
         // Small initial spreads: the network starts close to a plain one.
         weightRawVariance = [Double](repeating: NPNMath.inverseSoftplus(1e-3 / Double(inputs)), count: inputs * outputs)
         biasRawVariance = [Double](repeating: -10, count: outputs)
+        refreshVariances()
     }
 
     /// Output means and variances for input means `m` and variances `s`.
     func forward(_ m: [Double], _ s: [Double]) -> (mean: [Double], variance: [Double]) {
         var om = biasMean
-        var os = biasRawVariance.map(NPNMath.softplus)
-        for o in 0..<outputs {
-            let row = o * inputs
-            var sm = om[o]
-            var sv = os[o]
-            for i in 0..<inputs {
-                let w = weightMean[row + i]
-                let v = NPNMath.softplus(weightRawVariance[row + i])
-                sm += w * m[i]
-                sv += v * (s[i] + m[i] * m[i]) + w * w * s[i]
+        var os = biasVariance
+        weightMean.withUnsafeBufferPointer { wm in
+            weightVariance.withUnsafeBufferPointer { wv in
+                for o in 0..<outputs {
+                    let row = o * inputs
+                    var sm = om[o]
+                    var sv = os[o]
+                    for i in 0..<inputs {
+                        let w = wm[row + i]
+                        sm += w * m[i]
+                        sv += wv[row + i] * (s[i] + m[i] * m[i]) + w * w * s[i]
+                    }
+                    om[o] = sm
+                    os[o] = sv
+                }
             }
-            om[o] = sm
-            os[o] = sv
         }
         return (om, os)
     }
@@ -61,10 +76,9 @@ struct NPNLayer: Sendable, Codable {
             let b = gs[o]
             for i in 0..<inputs {
                 let w = weightMean[row + i]
-                let raw = weightRawVariance[row + i]
-                let v = NPNMath.softplus(raw)
+                let v = weightVariance[row + i]
                 gW[row + i] = a * m[i] + b * 2 * w * s[i]
-                gR[row + i] = b * (s[i] + m[i] * m[i]) * NPNMath.sigmoid(raw)
+                gR[row + i] = b * (s[i] + m[i] * m[i]) * weightVarianceSlope[row + i]
                 gIm[i] += a * w + b * v * 2 * m[i]
                 gIs[i] += b * (v + w * w)
             }

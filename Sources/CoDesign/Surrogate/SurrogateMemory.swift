@@ -8,7 +8,15 @@ final class SurrogateMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: (iteration: Int, surrogate: BOSHCODESurrogate)?
 
+    /// Wall time of the last fit and of its queries, for `transcode benchmark boshcode`.
+    private var timing: (fit: Double, queries: Double) = (0, 0)
+
     init() {}
+
+    var lastTiming: (fit: Double, queries: Double) {
+        get { lock.withLock { timing } }
+        set { lock.withLock { timing = newValue } }
+    }
 
     /// The surrogate fitted at `iteration`, if this memory holds it.
     func surrogate(after iteration: Int) -> BOSHCODESurrogate? {
