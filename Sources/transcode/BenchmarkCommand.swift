@@ -16,10 +16,11 @@ struct BenchmarkCommand: ParsableCommand {
             Examples:
               transcode benchmark simulator --table acceltran-14nm
               transcode benchmark search --budget 64 --seeds 0,1,2
+              transcode benchmark boshcode --observations 1000
               transcode benchmark calibration --cache /tmp/empty-cache
               transcode benchmark rtl-synth --pes 2,4
             """,
-        subcommands: [SimulatorBench.self, SearchBench.self, CalibrationBench.self, DesignSynthesisBench.self])
+        subcommands: [SimulatorBench.self, SearchBench.self, BOSHCODEBench.self, CalibrationBench.self, DesignSynthesisBench.self])
 
     struct SimulatorBench: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -76,6 +77,15 @@ struct BenchmarkCommand: ParsableCommand {
                         + Render.pad(String(r.randomEvaluationsToItsBest), 15) + Render.pad(String(format: "%.4f", r.boshcodeBest), 15)
                         + Render.pad(r.boshcodeEvaluationsToRandomBest.map(String.init) ?? "not reached", 33)
                         + String(format: "%.0f", r.evaluationsPerSecond))
+            }
+            if let test = WilcoxonSignedRank(rows.map(\.boshcodeBest), rows.map(\.randomBest)) {
+                let method = test.exact ? "exact" : "normal approximation"
+                print(
+                    String(
+                        format: "BOSHCODE against random, best performance over %d seeds: W+ %.1f, W- %.1f, Wilcoxon signed-rank p = %.4f",
+                        rows.count, test.positiveRankSum, test.negativeRankSum, test.p) + " (\(method))")
+            } else {
+                print("BOSHCODE against random: every seed tied, no Wilcoxon p")
             }
         }
     }

@@ -8,7 +8,8 @@ import Testing
 /// that resumes.
 @Suite struct SearchOutputTests {
     static let settings = SearchSettings(
-        strategy: .gbrt, budget: 12, seed: 2, batchSize: 4, initialSamples: 4, workload: .inference, table: "acceltran-14nm")
+        strategy: .gbrt, budget: 12, seed: 2, batchSize: 4, initialSamples: 4, boshcode: .tiny, workload: .inference,
+        table: "acceltran-14nm")
 
     @Test func trialsSummaryAndFrontAreReadable() throws {
         let dir = temporaryDirectory()

@@ -68,14 +68,20 @@ func temporaryDirectory() -> String {
 
     @Test func resumeAfterAKillGivesTheSameResult() throws {
         let settings = SearchSettings(
-            budget: 24, seed: 7, batchSize: 4, initialSamples: 8, mode: .codesign, workload: .inference, table: "acceltran-14nm")
+            budget: 24, seed: 7, batchSize: 4, initialSamples: 8, boshcode: .tiny, mode: .codesign, workload: .inference,
+            table: "acceltran-14nm")
         let run = SearchRun(settings: settings, evaluator: try evaluator())
         let whole = temporaryDirectory()
         let full = try run.run(directory: whole, resume: false)
 
-        // Simulate a kill: keep the header and the first 13 lines, the last of them torn.
+        // Simulate a kill during iteration 2: the same run stopped after that iteration leaves
+        // the surrogate's weights of iteration 2 on disk, as a killed run would; then keep the
+        // whole run's header and the first 13 lines of the log, the last of them torn.
+        var short = settings
+        short.budget = 16
         let killed = temporaryDirectory()
-        try FileManager.default.createDirectory(atPath: killed, withIntermediateDirectories: true)
+        _ = try SearchRun(settings: short, evaluator: try evaluator()).run(directory: killed, resume: false)
+        try FileManager.default.removeItem(atPath: "\(killed)/run.json")
         try FileManager.default.copyItem(atPath: "\(whole)/run.json", toPath: "\(killed)/run.json")
         let lines = try String(contentsOfFile: "\(whole)/evaluations.jsonl", encoding: .utf8).split(separator: "\n")
         let kept = lines.prefix(12).joined(separator: "\n") + "\n" + lines[12].prefix(40)
@@ -94,7 +100,8 @@ func temporaryDirectory() -> String {
             replayed = $0.replayedBatches
         }
         #expect(reusedAtEnd == 12)
-        // Iterations 1 and 2 came from the proposals log: the surrogate was fitted for 3 and 4 only.
+        // Iterations 1 and 2 came from the proposals log: the surrogate was fitted for 3 and 4
+        // only, warm-started from iteration 2's saved weights as in the uninterrupted run.
         #expect(replayed == 2)
         #expect(resumed.evaluations == full.evaluations)
         #expect(resumed.best.evaluation == full.best.evaluation)
@@ -120,7 +127,7 @@ func temporaryDirectory() -> String {
     @Test func runsAreDeterministicAndModesHoldTheirFixedPart() throws {
         let server = BuiltIns.accelerator(named: "acceltran-server")!
         let settings = SearchSettings(
-            budget: 16, seed: 3, batchSize: 4, initialSamples: 8, mode: .hardwareAwareNAS(server), workload: .inference,
+            budget: 16, seed: 3, batchSize: 4, initialSamples: 8, boshcode: .tiny, mode: .hardwareAwareNAS(server), workload: .inference,
             table: "acceltran-14nm")
         let a = try SearchRun(settings: settings, evaluator: try evaluator()).run(directory: temporaryDirectory(), resume: false)
         let b = try SearchRun(settings: settings, evaluator: try evaluator()).run(directory: temporaryDirectory(), resume: false)

@@ -7,7 +7,8 @@ import Testing
 /// The run directory as `SearchSession` writes it, and records of other space versions.
 @Suite struct SearchSessionTests {
     static let settings = SearchSettings(
-        strategy: .random, budget: 8, seed: 1, batchSize: 4, initialSamples: 4, workload: .inference, table: "acceltran-14nm")
+        strategy: .random, budget: 8, seed: 1, batchSize: 4, initialSamples: 4, boshcode: .tiny, workload: .inference,
+        table: "acceltran-14nm")
 
     @Test func aRunWritesEveryFileItsReportNames() throws {
         let dir = temporaryDirectory()

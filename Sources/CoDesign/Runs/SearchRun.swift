@@ -127,7 +127,9 @@ package struct SearchRun: Sendable {
                 iteration: 0, evaluations: data.count, budget: settings.budget, best: best, reused: reused, replayedBatches: 0,
                 elapsedSeconds: (clock.now - started).seconds))
 
-        let proposer = Proposer(settings: settings, mode: mode)
+        let memory = SurrogateMemory()
+        let proposer = Proposer(settings: settings, mode: mode, memory: memory)
+        let surrogatePath = "\(directory)/surrogate.plist"
         var iteration = 0
         while data.count < settings.budget {
             if let deadline, clock.now >= deadline {
@@ -146,8 +148,11 @@ package struct SearchRun: Sendable {
                 replayed += 1
             } else {
                 var fill = SeededGenerator(seed: settings.seed ^ (UInt64(iteration) &* 0xD1B5_4A32_D192_ED03))
+                // A resumed run warm-starts from the weights saved after the last logged batch.
+                if settings.strategy == .boshcode && memory.iteration != iteration - 1 { memory.load(from: surrogatePath) }
                 batch = unique(proposer.propose(data, count: n, iteration: iteration), n, rng: &fill)
                 try log.appendProposals(ProposalBatch(iteration: iteration, proposals: batch))
+                if settings.strategy == .boshcode { try memory.write(to: surrogatePath) }
             }
             try evaluate(batch)
             let now = data.map(\.performance).max()!

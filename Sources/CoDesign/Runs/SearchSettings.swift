@@ -13,9 +13,12 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     package var initialSamples: Int
     /// Stop after this many iterations without improvement (0: never).
     package var patience: Int
-    /// Shares of each BOSHCODE batch spent on uncertainty and diversity sampling.
+    /// Probabilities that a BOSHCODE query is an uncertainty or a diversity query (each query
+    /// draws its kind; the rest of the probability goes to GOBI).
     package var uncertaintyShare: Double
     package var diversityShare: Double
+    /// BOSHCODE's network sizes and schedules (nil: `BOSHCODEConfig.standard`).
+    package var boshcode: BOSHCODEConfig?
     /// `codesign`, `hw-nas` or `accelerator`.
     package var mode: String
     /// The fixed accelerator (hw-nas) as an index, or the fixed model (accelerator) as an embedding.
@@ -35,7 +38,8 @@ package struct SearchSettings: Codable, Sendable, Equatable {
 
     package init(
         strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
-        initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.25, diversityShare: Double = 0.125,
+        initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.1, diversityShare: Double = 0.1,
+        boshcode: BOSHCODEConfig? = nil,
         mode: SearchMode = .codesign, objective: Objective = .paper, objectiveScale: ObjectiveScale.Kind = .defaultKind,
         constraints: [Constraint] = [],
         workload: Workload = .training, table: String, accuracyTable: String? = nil
@@ -48,6 +52,7 @@ package struct SearchSettings: Codable, Sendable, Equatable {
         self.patience = patience
         self.uncertaintyShare = uncertaintyShare
         self.diversityShare = diversityShare
+        self.boshcode = boshcode
         self.mode = mode.name
         switch mode {
         case .codesign: break

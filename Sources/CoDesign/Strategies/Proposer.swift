@@ -1,10 +1,13 @@
 import DesignSpace
+import Dispatch
 import Foundation
 
 /// Chooses the next design points for one strategy, given all evaluations so far.
 struct Proposer {
     let settings: SearchSettings
     let mode: SearchMode
+    /// BOSHCODE's surrogate between iterations (nil: every fit starts from fresh weights).
+    var memory: SurrogateMemory? = nil
 
     /// Input dimensions the mode holds fixed.
     var fixedDimensions: Set<Int> {
@@ -68,7 +71,7 @@ struct Proposer {
             return greedy.map { Proposal(point: $0.point, origin: $0.origin, predicted: $0.predicted) }
                 + randomPoints(explore, rng: &rng).map { Proposal(point: $0, origin: "random") }
         case .boshcode:
-            return boshcode(data, x: x, y: y, count: count, rng: &rng)
+            return boshcode(data, x: x, y: y, count: count, iteration: iteration, rng: &rng)
         }
     }
 
@@ -86,56 +89,68 @@ struct Proposer {
         }
     }
 
-    func boshcode(_ data: [Evaluation], x: [[Double]], y: [Double], count: Int, rng: inout SeededGenerator) -> [Proposal] {
-        let surrogate = BOSHCODESurrogate(inputs: x, targets: y, seed: rng.next())
-        let uncertain = Int((Double(count) * settings.uncertaintyShare).rounded())
-        let diverse = Int((Double(count) * settings.diversityShare).rounded())
-        let gobiCount = max(count - uncertain - diverse, 0)
-        var out: [(DesignPoint, String)] = []
+    /// One BOSHCODE batch. The surrogate is fitted (warm-started from the memory's, when it
+    /// holds the previous iteration's); then each query draws its kind: GOBI on the UCB from a
+    /// random start (probability 1 - uncertainty - diversity), GOBI on the epistemic term
+    /// alone (uncertainty sampling), or a random point of the space (diversity sampling, as in
+    /// the authors' code). Once the search has converged (the largest epistemic deviation over
+    /// a random sample of the space is below `convergenceThreshold`), the UCB adds the
+    /// aleatoric term.
+    func boshcode(_ data: [Evaluation], x: [[Double]], y: [Double], count: Int, iteration: Int, rng: inout SeededGenerator)
+        -> [Proposal]
+    {
+        let config = settings.boshcode ?? .standard
+        var surrogate =
+            memory?.surrogate(after: iteration - 1)
+            ?? BOSHCODESurrogate(
+                dimension: PointEncoding.dimension, split: TransformerSpace.embeddingLength, config: config, seed: rng.next())
+        let clock = ContinuousClock()
+        let fitStart = clock.now
+        surrogate.fit(inputs: x, targets: y, seed: rng.next())
+        let fitSeconds = (clock.now - fitStart).seconds
+        let queryStart = clock.now
+        defer { memory?.lastTiming = (fitSeconds, (clock.now - queryStart).seconds) }
+        memory?.keep(surrogate, iteration: iteration)
+        let fitted = surrogate
 
-        // GOBI from the best points found so far (jittered) and from random points.
-        let top = data.sorted { $0.performance > $1.performance }.prefix(max(2 * gobiCount, 2)).map { PointEncoding.encode($0.point) }
-        var starts = top
-        for v in top {
-            starts.append(v.enumerated().map { i, e in fixedDimensions.contains(i) ? e : min(max(e + 0.05 * rng.nextGaussian(), 0), 1) })
-        }
-        starts += randomPoints(max(gobiCount / 2, 1), rng: &rng).map(PointEncoding.encode)
-        let optimised = GOBI.optimise(surrogate, starts: starts, fixed: fixedDimensions).sorted { $0.end > $1.end }
-        out += optimised.map { (mode.constrain(PointEncoding.decode($0.point)), "gobi") }.prefix(gobiCount * 3)
+        let probe = randomPoints(config.probePoints, rng: &rng).map(PointEncoding.encode)
+        let largest = probe.map { surrogate.predict($0).epistemic }.max() ?? 0
+        let converged = largest < config.convergenceThreshold * surrogate.targetScale
+        let ucb: AcquisitionWeights =
+            converged ? .converged(config.explorationWeight) : .optimising(config.explorationWeight)
 
-        // Uncertainty sampling: the candidates the student is least sure about.
-        let pool = randomPoints(256, rng: &rng)
-        out += pool.map { ($0, surrogate.predict(PointEncoding.encode($0)).epistemic) }.sorted { $0.1 > $1.1 }
-            .prefix(uncertain * 3).map { ($0.0, "uncertainty") }
-
-        // Diversity sampling: random points farthest from everything evaluated.
-        func squaredDistance(_ a: [Double], _ b: [Double]) -> Double {
-            var sum = 0.0
-            for i in 0..<a.count { sum += (a[i] - b[i]) * (a[i] - b[i]) }
-            return sum
+        let kinds = (0..<count).map { _ in
+            BOSHCODEQuery.draw(uncertainty: settings.uncertaintyShare, diversity: settings.diversityShare, rng: &rng)
         }
-        let far = randomPoints(64, rng: &rng).map { p -> (DesignPoint, Double) in
-            let v = PointEncoding.encode(p)
-            let nearest: Double = x.map { squaredDistance($0, v) }.min() ?? 0
-            return (p, nearest)
-        }.sorted { $0.1 > $1.1 }
-        out += far.prefix(diverse * 3).map { ($0.0, "diversity") }
-        // Keep the GOBI, uncertainty and diversity quotas; the run removes duplicates.
-        return interleave(out, quotas: [("gobi", gobiCount), ("uncertainty", uncertain), ("diversity", diverse)]).map {
-            let p = surrogate.predict(PointEncoding.encode($0.0))
-            return Proposal(point: $0.0, origin: $0.1, predicted: p.mean, predictedStd: p.epistemic)
+        let starts = randomPoints(count, rng: &rng).map(PointEncoding.encode)
+        let seeds = (0..<count).map { _ in rng.next() }
+        let fixed = fixedDimensions
+        let results = UnsafeMutableBufferPointer<Proposal>.allocate(capacity: count)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let out = results
+        let mode = self.mode
+        // Queries are independent given the frozen surrogate: run them on every core.
+        DispatchQueue.concurrentPerform(iterations: count) { q in
+            let point: DesignPoint
+            let origin: String
+            switch kinds[q] {
+            case .diversity:
+                point = PointEncoding.decode(starts[q])
+                origin = "diversity"
+            case .uncertainty:
+                let run = GOBI.optimise(fitted, start: starts[q], fixed: fixed, weights: .uncertainty, seed: seeds[q])
+                point = PointEncoding.decode(run.point)
+                origin = "uncertainty"
+            case .gobi:
+                let run = GOBI.optimise(fitted, start: starts[q], fixed: fixed, weights: ucb, seed: seeds[q])
+                point = PointEncoding.decode(run.point)
+                origin = converged ? "gobi-aleatoric" : "gobi"
+            }
+            let constrained = mode.constrain(point)
+            let p = fitted.predict(PointEncoding.encode(constrained))
+            (out.baseAddress! + q).initialize(
+                to: Proposal(point: constrained, origin: origin, predicted: p.mean, predictedStd: p.epistemic))
         }
-    }
-
-    /// Orders proposals so that each origin's quota comes first, then the spares.
-    func interleave(_ items: [(DesignPoint, String)], quotas: [(String, Int)]) -> [(DesignPoint, String)] {
-        var first: [(DesignPoint, String)] = []
-        var rest: [(DesignPoint, String)] = []
-        for (origin, quota) in quotas {
-            let mine = items.filter { $0.1 == origin }
-            first += mine.prefix(quota)
-            rest += mine.dropFirst(quota)
-        }
-        return first + rest
+        return Array(results)
     }
 }

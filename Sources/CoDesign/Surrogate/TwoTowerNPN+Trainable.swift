@@ -1,0 +1,1 @@
+extension TwoTowerNPN: TrainableNetwork {}
