@@ -3,6 +3,7 @@ import PackageDescription
 
 // Dependencies point one way only (docs/ARCHITECTURE.md draws them):
 //   StructuredInput <- DesignSpace <- HardwareModules <- RTLGen <- RTLSim <- Calibration
+//   HardwareModules <- AcceleratorProgram <- RTLGen (the controller's ISA, shared with Elector later)
 //   HardwareModules <- CostModel <- Elector <- CoDesign
 //   CostModel <- Calibration;  Reports <- CoDesign;  StructuredInput <- Elector
 //   Toolchain <- RTLSim, Calibration;  ProjectLayout <- CostModel
@@ -34,15 +35,18 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "HardwareModules", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain",
+                "DesignSpace", "HardwareModules", "AcceleratorProgram", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain",
                 "Calibration", "ProjectLayout", "StructuredInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
         .target(name: "HardwareModules", dependencies: ["DesignSpace"]),
-        .target(name: "RTLGen", dependencies: ["DesignSpace", "HardwareModules", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace"]),
+        .target(name: "AcceleratorProgram", dependencies: ["DesignSpace", "HardwareModules"]),
+        .target(
+            name: "RTLGen",
+            dependencies: ["DesignSpace", "HardwareModules", "AcceleratorProgram", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace", "AcceleratorProgram"]),
         .target(
             name: "Calibration",
             dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace", "StructuredInput"]),
@@ -54,6 +58,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace", "TestSupport"]),
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
+        .testTarget(name: "AcceleratorProgramTests", dependencies: ["AcceleratorProgram", "DesignSpace", "HardwareModules"]),
         .testTarget(name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain"]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
         .testTarget(
@@ -63,7 +68,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "RTLTests",
-            dependencies: ["ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport"]),
+            dependencies: [
+                "ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport", "AcceleratorProgram",
+            ]),
         .testTarget(
             name: "HardwareModulesTests",
             dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "RTLGen", "RTLSim", "TestSupport"]),

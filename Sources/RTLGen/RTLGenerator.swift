@@ -1,4 +1,5 @@
 import DesignSpace
+import AcceleratorProgram
 import Foundation
 import HardwareModules
 
@@ -43,7 +44,8 @@ package struct RTLGenerator: Sendable {
     }
 
     /// Renders every file for `config`; `command` is recorded in every banner and the manifest.
-    package func generate(_ c: AcceleratorConfig, command: String) throws -> GeneratedDesign {
+    /// `processingElements` overrides the accelerator's PE count (small designs for simulation).
+    package func generate(_ c: AcceleratorConfig, processingElements: Int? = nil, command: String) throws -> GeneratedDesign {
         let banner = Self.banner(command: command)
         let f = format
         var files: [(String, String)] = []
@@ -63,28 +65,10 @@ package struct RTLGenerator: Sendable {
             v.removeValue(forKey: "module")
             try add(variant.template, variant.moduleName, v)
         }
-        let x = c.spatialTile
         let selectWidth = Self.selectWidth(c)
         try add("pe", "elector_pe", peValues(c), flags: ["stub": false])
         try add("sram_macro", "elector_sram", [:])
-        let tileBits = c.batchTile * x * x * f.bits
-        let maskBits = c.batchTile * x * x
-        let columnBits = x * f.bits
-        func depth(_ megabytes: Int, _ bits: Int) -> Int { megabytes * 1_048_576 * 8 / bits }
-        let aDepth = depth(c.activationBufferMB, tileBits)
-        let wDepth = depth(c.weightBufferMB, columnBits)
-        let mDepth = depth(c.maskBufferMB, maskBits)
-        try add(
-            "top", "elector_top",
-            [
-                "pe_module": "elector_pe", "sram_module": "elector_sram",
-                "num_pe": "\(c.processingElements)", "pew": "\(max(1, Int.ceilLog2(c.processingElements)))",
-                "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)", "lw": "\(selectWidth)",
-                "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))", "tile_w": "\(tileBits)", "mask_w": "\(maskBits)",
-                "col_w": "\(columnBits)", "a_depth": "\(aDepth)", "a_aw": "\(Int.ceilLog2(aDepth))",
-                "d_aw": "\(max(Int.ceilLog2(aDepth), Int.ceilLog2(wDepth), Int.ceilLog2(mDepth)))",
-                "w_depth": "\(wDepth)", "w_aw": "\(Int.ceilLog2(wDepth))", "m_depth": "\(mDepth)", "m_aw": "\(Int.ceilLog2(mDepth))",
-            ])
+        try add("top", "elector_top", topValues(c, processingElements: processingElements, selectWidth: selectWidth))
         let manifest: [String: Any] = [
             "generator": "TransCODE-Swift", "version": Self.version, "command": command,
             // The index and embedding below mean what they mean in this space version.
@@ -97,6 +81,27 @@ package struct RTLGenerator: Sendable {
         return GeneratedDesign(files: files, top: "elector_top", manifest: String(decoding: data, as: UTF8.self) + "\n")
     }
 
+    /// The top's values, all derived from the program geometry the controller executes.
+    func topValues(_ c: AcceleratorConfig, processingElements: Int?, selectWidth: Int) -> [String: String] {
+        let g = ProgramGeometry(config: c, format: format, processingElements: processingElements)
+        let lastLanes = g.tile - (g.columnGroups - 1) * g.lanes
+        let bufferAddressBits = max(Int.ceilLog2(g.activationWords), Int.ceilLog2(g.weightWords), Int.ceilLog2(g.maskWords))
+        return [
+            "pe_module": "elector_pe", "sram_module": "elector_sram",
+            "num_pe": "\(g.processingElements)", "pew": "\(max(1, Int.ceilLog2(g.processingElements)))",
+            "b": "\(g.batchTile)", "x": "\(g.tile)", "w": "\(format.bits)", "fl": "\(format.fractionBits)",
+            "accw": "\(g.accumulatorBits)", "gelu": g.activation == .gelu ? "1" : "0",
+            "lanes": "\(g.lanes)", "lw": "\(selectWidth)", "groups": "\(g.columnGroups)",
+            "gw": "\(max(1, Int.ceilLog2(g.columnGroups)))", "last_lanes": "\(lastLanes)",
+            "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))", "rows": "\(g.rows)", "rcw": "\(Int.ceilLog2(g.rows + 1))",
+            "tile_w": "\(g.tileBits)", "mask_w": "\(g.maskBits)", "col_w": "\(g.columnBits)",
+            "a_depth": "\(g.activationWords)", "a_aw": "\(Int.ceilLog2(g.activationWords))",
+            "w_depth": "\(g.weightWords)", "w_aw": "\(Int.ceilLog2(g.weightWords))",
+            "m_depth": "\(g.maskWords)", "m_aw": "\(Int.ceilLog2(g.maskWords))", "buf_aw": "\(bufferAddressBits)",
+            "iq_depth": "\(ProgramGeometry.instructionQueueDepth)", "iq_aw": "\(Int.ceilLog2(ProgramGeometry.instructionQueueDepth))",
+        ]
+    }
+
     static func selectWidth(_ c: AcceleratorConfig) -> Int { max(1, Int.ceilLog2(max(c.macLanesPerPE, c.softmaxPerPE))) }
 
     /// The PE template's values (its `stub` flag chooses the full PE or its interface).
@@ -105,8 +110,8 @@ package struct RTLGenerator: Sendable {
         let f = format
         let nch = (x + c.macsPerLane - 1) / c.macsPerLane
         return [
-            "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)",
-            "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)",
+            "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "accw": "\(ModuleVariant.accumulatorBits(f))",
+            "lanes": "\(c.macLanesPerPE)", "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)",
             "cw": "\(Int.ceilLog2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Int.ceilLog2(c.batchTile * x)))",
             "chw": "\(max(1, Int.ceilLog2(nch)))", "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))",
             "mac_lane": ModuleVariant.macLane(macs: c.macsPerLane, activation: c.activation).moduleName,
