@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace", "TestSupport"]),
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
         .testTarget(name: "AcceleratorProgramTests", dependencies: ["AcceleratorProgram", "DesignSpace", "HardwareModules"]),
-        .testTarget(name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain", "AcceleratorProgram"]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
         .testTarget(
             name: "CalibrationTests",

@@ -16,6 +16,8 @@ package enum ProgramError: Error, Equatable, CustomStringConvertible {
     case narrowStore(index: Int, buffer: String)
     case valueTooWide(index: Int, instruction: String, field: String, value: Int64, bits: Int)
     case hazard(index: Int, instruction: String, other: Int, otherInstruction: String, buffer: String, word: Int)
+    /// The compiler wrote a program that fails validation (a compiler bug): the error and the listing.
+    case compiled(error: String, listing: String)
     case brokenReduction(index: Int, instruction: String, pe: Int, reason: String)
 
     package var description: String {
@@ -53,6 +55,8 @@ package enum ProgramError: Error, Equatable, CustomStringConvertible {
         case .hazard(let index, let i, let other, let otherInstruction, let buffer, let word):
             return
                 "instruction \(index) (\(i)) and instruction \(other) (\(otherInstruction)) both use \(buffer) word \(word) on different units with no barrier between them: add a barrier"
+        case .compiled(let error, let listing):
+            return "the compiled program is invalid: \(error)\n\(listing)"
         case .brokenReduction(let index, let i, let pe, let reason):
             return "instruction \(index) (\(i)) on PE \(pe): \(reason)"
         }

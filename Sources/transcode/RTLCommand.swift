@@ -25,8 +25,9 @@ struct RTLCommand: ParsableCommand {
               transcode rtl --index 1234 --out /tmp/rtl-1234
               transcode rtl --accelerator my-accel.yaml --out /tmp/rtl --integer-bits 8 --fraction-bits 8
               transcode rtl timing --out /tmp/timing.json
+              transcode rtl run --accelerator acceltran-edge --model bert-tiny --out /tmp/run
             """,
-        subcommands: [Generate.self, Timing.self], defaultSubcommand: Generate.self)
+        subcommands: [Generate.self, Timing.self, RTLRunCommand.self], defaultSubcommand: Generate.self)
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(

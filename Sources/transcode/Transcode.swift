@@ -19,7 +19,7 @@ struct Transcode: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             SpaceCommand.self, ShowCommand.self, SearchCommand.self, AccuracyCommand.self, SimulateCommand.self, RTLCommand.self,
-            CalibrateCommand.self, TableCommand.self, BenchmarkCommand.self,
+            CalibrateCommand.self, TableCommand.self, BenchmarkCommand.self, CompileCommand.self,
         ]
     )
 

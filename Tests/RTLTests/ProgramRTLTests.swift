@@ -75,4 +75,52 @@ import Testing
         #expect(MemoryImageBuilder.read(cAt, from: outcome.memory, bits: Self.f.bits) == c)
         #expect(outcome.busy["mac"]! >= 4 * 8 && outcome.busy["dma"]! > 0 && outcome.cycles > outcome.busy["dma"]! / 2)
     }
+
+    /// b = 1, x = 16, 8 lanes (two column groups per output tile), GeLU; 2 PEs.
+    static let head = try! AcceleratorConfig(
+        batchTile: 1, spatialTile: 16, activation: .gelu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 16,
+        softmaxPerPE: 2, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[0])
+
+    /// One build of a 2-PE top runs four compiled programs: an encoder layer (attention head
+    /// and feed-forward block, sequence 16), the same with DynaProp pruning, a training step
+    /// with pruned gradients, and a K-reduction over four tiles. Each leaves main memory equal
+    /// to the reference executor's.
+    @Test func compiledLayersMatchTheReference() throws {
+        let g = ProgramGeometry(config: Self.head, format: Self.f, processingElements: 2)
+        let shape = LayerShape(sequence: 16, hidden: 16, feedForward: 64)
+        let tauI = Self.f.quantize(0.05)
+        let tauT = Self.f.quantize(0.02)
+        let programs = [
+            try LayerCompiler(geometry: g, shape: shape, seed: 3).compile(.layer),
+            try LayerCompiler(geometry: g, shape: shape, seed: 3, tauInference: tauI).compile(.layer),
+            try LayerCompiler(geometry: g, shape: shape, seed: 4, tauInference: tauI, tauTraining: tauT).compile(.training),
+            try LayerCompiler(geometry: g, shape: shape, seed: 5).compile(.matmul),
+        ]
+        var references: [ProgramReference] = []
+        for p in programs {
+            var r = ProgramReference(geometry: g, memory: p.memory)
+            try r.run(p.program)
+            references.append(r)
+            for region in p.outputs {
+                let m = MemoryImageBuilder.read(region.placement, from: r.memory, bits: Self.f.bits).flatMap { $0 }
+                #expect(m.filter { $0 != 0 }.count > m.count / 4, "\(p.description): \(region.name) is mostly zero")
+            }
+        }
+        // Pruning changed the layer's output.
+        #expect(references[0].memory != references[1].memory)
+        let design = try RTLFixtures.generator.generate(Self.head, processingElements: 2, command: "program test")
+        let outcomes = try ProgramRunner(library: RTLFixtures.library).run(
+            design: design, geometry: g,
+            runs: programs.map { .init(memory: $0.memory, programAddress: $0.programAddress, programLength: $0.program.instructions.count) })
+        for (k, o) in outcomes.enumerated() {
+            #expect(o.done && o.errorCode == 0, "\(programs[k].description)")
+            #expect(o.memory == references[k].memory, "\(programs[k].description): memory differs from the reference")
+            for region in programs[k].outputs {
+                let rtl = MemoryImageBuilder.read(region.placement, from: o.memory, bits: Self.f.bits)
+                let expected = MemoryImageBuilder.read(region.placement, from: references[k].memory, bits: Self.f.bits)
+                #expect(rtl == expected, "\(programs[k].description): \(region.name)")
+            }
+        }
+        #expect(outcomes[0].busy["softmax"]! > 0 && outcomes[0].busy["layer_norm"]! > 0 && outcomes[0].busy["vector"]! > 0)
+    }
 }
