@@ -105,8 +105,8 @@ module elector_top #(
   wire d_tr = insn[11];
   wire d_keep = insn[12];
   wire [3:0] d_func = insn[11:8];
-  wire [7:0] d_pe = insn[23:16];
-  wire [7:0] d_group = insn[31:24];
+  wire [15:0] d_pe = insn[31:16];
+  wire [7:0] d_group = insn[39:32];
   wire [23:0] d_scalar = insn[39:16];
   wire [23:0] d_src = insn[63:40];
   wire [23:0] d_second = insn[87:64];
@@ -494,29 +494,35 @@ module elector_top #(
         end
       end
 
-      // Results: each row of partial sums (matmul) or of outputs (softmax, layer-norm).
-      genvar c, r;
-      for (c = 0; c < X; c++) begin : g_col
-        localparam int CG = c / LANES;
-        localparam int CL = c % LANES;
-        logic [ACCW-1:0] acc [0:ROWS-1];
-        logic [W-1:0] out [0:ROWS-1];
-        wire signed [ACCW-1:0] dot = res_acc[CL*ACCW +: ACCW];
-        wire signed [ACCW-1:0] old = acc[row];
-        wire signed [ACCW-1:0] sum = start_q ? dot : old + dot;
-        always_ff @(posedge clk)
-          if (ps == P_RUN) begin
-            if (code == 2'd0 && res_dots_valid && grp == GW'(CG)) begin
-              acc[row] <= sum;
-              if (finish_q) out[row] <= finish_value(sum, act_q);
-            end else if (code != 2'd0 && res_row_valid) begin
-              out[row] <= res_row[c*W +: W];
+      // Results: each row of partial sums (matmul) or of outputs (softmax, layer-norm), kept
+      // as packed tiles so that a thousand-PE top elaborates without per-column blocks.
+      logic [ROWS*XA-1:0] acc;
+      logic [TILE_W-1:0] out;
+      logic [XA-1:0] acc_next;
+      logic [XW-1:0] out_next;
+      wire [XA-1:0] acc_row = acc[row*XA +: XA];
+      wire [XW-1:0] out_row = out[row*XW +: XW];
+      always_comb begin
+        acc_next = acc_row;
+        out_next = out_row;
+        for (int c = 0; c < X; c++) begin
+          if (code == 2'd0) begin
+            if (grp == GW'(c / LANES)) begin
+              acc_next[c*ACCW +: ACCW] = start_q ? res_acc[(c % LANES)*ACCW +: ACCW]
+                : acc_row[c*ACCW +: ACCW] + res_acc[(c % LANES)*ACCW +: ACCW];
+              if (finish_q) out_next[c*W +: W] = finish_value(acc_next[c*ACCW +: ACCW], act_q);
             end
+          end else begin
+            out_next[c*W +: W] = res_row[c*W +: W];
           end
-        for (r = 0; r < ROWS; r++) begin : g_row
-          assign wb_data[r*XW + c*W +: W] = out[r];
         end
       end
+      always_ff @(posedge clk)
+        if (ps == P_RUN && (code == 2'd0 ? res_dots_valid : res_row_valid)) begin
+          acc[row*XA +: XA] <= acc_next;
+          out[row*XW +: XW] <= out_next;
+        end
+      assign wb_data = out;
 
       elector_pe u_pe (
         .clk, .rst_n, .tbl_we, .tbl_addr(AW'(0)), .tbl_data(tau_q), .tau_load, .rho_sel(AW'(0)),
