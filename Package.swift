@@ -6,7 +6,7 @@ import PackageDescription
 //   HardwareModules <- AcceleratorProgram <- RTLGen (the controller's ISA, shared with Elector later)
 //   HardwareModules <- CostModel <- Elector <- CoDesign
 //   CostModel <- Calibration;  Reports <- CoDesign;  StructuredInput <- Elector
-//   Toolchain <- RTLSim, Calibration;  ProjectLayout <- CostModel
+//   Toolchain <- RTLSim, Calibration;  ProjectLayout <- CostModel;  CostModel <- RTLSim (memory timing)
 // The `transcode` executable is a thin argument-parsing layer over them; ReaderFuzzer is
 // the readers' libFuzzer harness (scripts/fuzz).
 //
@@ -35,7 +35,8 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "HardwareModules", "AcceleratorProgram", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain",
+                "DesignSpace", "HardwareModules", "AcceleratorProgram", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim",
+                "Toolchain",
                 "Calibration", "ProjectLayout", "StructuredInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -46,7 +47,8 @@ let package = Package(
         .target(
             name: "RTLGen",
             dependencies: ["DesignSpace", "HardwareModules", "AcceleratorProgram", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace", "AcceleratorProgram"]),
+        .target(
+            name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace", "CostModel", "AcceleratorProgram"]),
         .target(
             name: "Calibration",
             dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace", "StructuredInput"]),
@@ -70,7 +72,8 @@ let package = Package(
         .testTarget(
             name: "RTLTests",
             dependencies: [
-                "ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport", "AcceleratorProgram",
+                "ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport", "CostModel",
+                "AcceleratorProgram",
             ]),
         .testTarget(
             name: "HardwareModulesTests",

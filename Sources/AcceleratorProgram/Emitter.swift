@@ -72,7 +72,10 @@ struct Emitter {
     mutating func loadTiles(_ m: MatrixPlacement) -> [[Int]] {
         let base = activationWords(m.blockRows * m.blockColumns)
         code.append(
-            .load(.init(buffer: .activation, bufferAddress: base, rows: m.blockRows * m.blockColumns, memoryAddress: m.address, stride: blockBytes)))
+            .load(
+                .init(
+                    buffer: .activation, bufferAddress: base, rows: m.blockRows * m.blockColumns, memoryAddress: m.address,
+                    stride: blockBytes)))
         return (0..<m.blockRows).map { i in (0..<m.blockColumns).map { base + i * m.blockColumns + $0 } }
     }
 
@@ -99,7 +102,8 @@ struct Emitter {
             code.append(
                 .matmul(
                     .init(
-                        pe: p, source: source, weights: weights + group * geometry.lanes, group: group, destination: destination, start: true,
+                        pe: p, source: source, weights: weights + group * geometry.lanes, group: group, destination: destination,
+                        start: true,
                         finish: finish, activate: activate)))
         }
         return destination
@@ -173,7 +177,8 @@ struct Emitter {
         barrier()
         for (i, row) in words.enumerated() {
             for (j, word) in row.enumerated() {
-                code.append(.store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: m.block(i, j), stride: blockBytes)))
+                code.append(
+                    .store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: m.block(i, j), stride: blockBytes)))
             }
         }
         return LayerProgram.Region(name: name, placement: m)

@@ -107,7 +107,8 @@ extension Instruction {
             }
             let s = Int64(w.field(F.scalar.lsb, F.scalar.width))
             let scalar = (s << 40) >> 40
-            decoded = .elementwise(Elementwise(function: function, a: u(F.source), b: u(F.second), destination: u(F.destination), scalar: scalar))
+            decoded = .elementwise(
+                Elementwise(function: function, a: u(F.source), b: u(F.second), destination: u(F.destination), scalar: scalar))
         case .transpose:
             decoded = .transpose(source: u(F.source), destination: u(F.destination))
         case .prune:

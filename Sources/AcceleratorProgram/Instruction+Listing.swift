@@ -3,10 +3,13 @@ extension Instruction: CustomStringConvertible {
     package var description: String {
         switch self {
         case .load(let t), .store(let t):
-            return "\(mnemonic) \(t.buffer.name)[\(t.bufferAddress)] x\(t.rows) <-> mem 0x\(String(t.memoryAddress, radix: 16)) stride \(t.stride)"
+            return
+                "\(mnemonic) \(t.buffer.name)[\(t.bufferAddress)] x\(t.rows) <-> mem 0x\(String(t.memoryAddress, radix: 16)) stride \(t.stride)"
         case .matmul(let m):
-            let flags = [m.start ? "start" : nil, m.finish ? "finish" : nil, m.activate ? "act" : nil, m.transpose ? "t" : nil,
-                m.keepWeights ? "keep" : nil].compactMap { $0 }
+            let flags = [
+                m.start ? "start" : nil, m.finish ? "finish" : nil, m.activate ? "act" : nil, m.transpose ? "t" : nil,
+                m.keepWeights ? "keep" : nil,
+            ].compactMap { $0 }
             return "matmul pe\(m.pe) a[\(m.source)] w[\(m.weights)] group \(m.group) -> a[\(m.destination)] \(flags.joined(separator: ","))"
         case .softmax(let r):
             return "softmax pe\(r.pe) a[\(r.source)] -> a[\(r.destination)]\(r.transpose ? " t" : "")"

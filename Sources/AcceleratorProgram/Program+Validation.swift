@@ -2,7 +2,9 @@ extension Program {
     /// Which unit of the controller executes an instruction (units run concurrently; one
     /// unit executes its instructions in program order).
     enum Unit: Equatable {
-        case dma, pe(Int), vector, control
+        case dma
+        case pe(Int)
+        case vector, control
     }
 
     /// One buffer range an instruction reads or writes.
@@ -75,7 +77,9 @@ extension Program {
         for (index, i) in instructions.enumerated() {
             let name = i.mnemonic
             func pe(_ p: Int) throws {
-                guard p < g.processingElements else { throw ProgramError.noSuchPE(index: index, instruction: name, pe: p, count: g.processingElements) }
+                guard p < g.processingElements else {
+                    throw ProgramError.noSuchPE(index: index, instruction: name, pe: p, count: g.processingElements)
+                }
             }
             switch i {
             case .load(let t), .store(let t):
@@ -90,14 +94,16 @@ extension Program {
                     throw ProgramError.brokenReduction(
                         index: index, instruction: name, pe: m.pe,
                         reason: m.start
-                            ? "starts a K-reduction while the previous one has not finished" : "continues a K-reduction that was never started")
+                            ? "starts a K-reduction while the previous one has not finished"
+                            : "continues a K-reduction that was never started")
                 }
                 openReduction[m.pe] = !m.finish
             case .softmax(let r), .layerNorm(let r, _):
                 try pe(r.pe)
                 if openReduction[r.pe] {
                     throw ProgramError.brokenReduction(
-                        index: index, instruction: name, pe: r.pe, reason: "runs inside an unfinished K-reduction, whose partial sums it would overwrite")
+                        index: index, instruction: name, pe: r.pe,
+                        reason: "runs inside an unfinished K-reduction, whose partial sums it would overwrite")
                 }
             case .elementwise(let e):
                 guard (g.format.minValue...g.format.maxValue).contains(e.scalar) else {

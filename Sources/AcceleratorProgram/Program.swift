@@ -10,7 +10,9 @@ package struct Program: Sendable, Equatable {
         package var fractionBits: Int
         package var lanes: Int
         package init(_ g: ProgramGeometry) {
-            (batchTile, tile, integerBits, fractionBits, lanes) = (g.batchTile, g.tile, g.format.integerBits, g.format.fractionBits, g.lanes)
+            (batchTile, tile, integerBits, fractionBits, lanes) = (
+                g.batchTile, g.tile, g.format.integerBits, g.format.fractionBits, g.lanes
+            )
         }
         var description: String {
             "tile \(batchTile) x \(tile) x \(tile), Q\(integerBits).\(fractionBits) words, \(lanes) lanes per PE"

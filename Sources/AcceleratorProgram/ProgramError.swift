@@ -45,11 +45,13 @@ package enum ProgramError: Error, Equatable, CustomStringConvertible {
         case .noSuchPE(let index, let i, let pe, let count):
             return "instruction \(index) (\(i)): PE \(pe) does not exist; the design has \(count) PEs"
         case .noSuchGroup(let index, let group, let lanes, let tile, let groups):
-            return "instruction \(index) (matmul): column group \(group) does not exist; \(lanes) lanes cover a \(tile)-column tile in \(groups) group(s)"
+            return
+                "instruction \(index) (matmul): column group \(group) does not exist; \(lanes) lanes cover a \(tile)-column tile in \(groups) group(s)"
         case .emptyTransfer(let index, let i):
             return "instruction \(index) (\(i)): rows must be at least 1"
         case .narrowStore(let index, let buffer):
-            return "instruction \(index) (store): the \(buffer) buffer cannot be stored (its words are narrower than the DMA word); store activation words"
+            return
+                "instruction \(index) (store): the \(buffer) buffer cannot be stored (its words are narrower than the DMA word); store activation words"
         case .valueTooWide(let index, let i, let field, let value, let bits):
             return "instruction \(index) (\(i)): \(field) \(value) does not fit the datapath's \(bits)-bit words"
         case .hazard(let index, let i, let other, let otherInstruction, let buffer, let word):

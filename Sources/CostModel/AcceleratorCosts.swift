@@ -47,6 +47,7 @@ package struct AcceleratorCosts: Sendable {
         case .dma: dma
         case .dataflow: dataflow
         case .activationBuffer, .weightBuffer, .maskBuffer: preconditionFailure("\(kind.rawValue) is a buffer")
+        case .dmaEngine, .csr: preconditionFailure("\(kind.rawValue) is not in the cost model's composition")
         }
     }
 

@@ -6,6 +6,7 @@ package enum CostModelError: Error, Equatable, CustomStringConvertible {
     case unsupportedVersion(table: String, found: Int, supported: Int)
     case unknownTable(name: String, known: [String])
     case invalidNumber(table: String, entry: String, field: String)
+    case unreadableLatency(path: String, reason: String)
 
     package var description: String {
         switch self {
@@ -19,6 +20,8 @@ package enum CostModelError: Error, Equatable, CustomStringConvertible {
             return "hardware table \(table) has format version \(found): this transcode reads version \(supported)"
         case .unknownTable(let name, let known):
             return "unknown hardware table '\(name)': use a file path or one of \(known.joined(separator: ", "))"
+        case .unreadableLatency(let path, let reason):
+            return "cannot read the main-memory latencies in \(path): \(reason)"
         case .invalidNumber(let table, let entry, let field):
             return "hardware table \(table) entry '\(entry)' has an invalid \(field): expected a finite number >= 0"
         }

@@ -49,6 +49,7 @@ extension HardwareTable {
             case .postSparsity: return post.times(x / 16)
             case .fifo, .dma, .dataflow: return try cost(kind.rawValue)
             case .activationBuffer, .weightBuffer, .maskBuffer: preconditionFailure("buffers are costed per megabyte")
+            case .dmaEngine, .csr: preconditionFailure("\(kind.rawValue) is not in the cost model's composition")
             }
         }
         var modules: [String: ModuleCost] = [:]

@@ -91,13 +91,38 @@ package enum ModuleCatalog {
         ModuleEntry(
             .maskBuffer, "on-chip mask buffer (not synthesised: FinCACTI figures per megabyte)",
             placement: ModulePlacement(.perMegabyte, .maskBuffer)),
+        ModuleEntry(
+            .dmaEngine,
+            "AXI4 master DMA: strided words between main memory and the buffers, in INCR bursts within 4 KiB (RTL only: the cost model still uses `dma`)",
+            template: "dma_engine",
+            parameters: [
+                ModuleParameter("d", .int, range: "32, 64, 128, 256, 512", "AXI data width in bits (DATA_W)"),
+                ModuleParameter(
+                    "w", .int, range: "any multiple of 8 below 524,288", "buffer word width in bits (BUF_W), wider or narrower than d"),
+                ModuleParameter("a", .int, range: "1 to 30", "buffer word address width in bits (BUF_AW)"),
+                ModuleParameter("l", .int, range: "1 to 256", "longest burst in beats (MAX_BURST)"),
+            ],
+            placement: nil,
+            examples: [
+                .dmaEngine(dataBits: 32, bufferBits: 128, bufferAddressBits: 6, maxBurst: 16),
+                .dmaEngine(dataBits: 128, bufferBits: 40, bufferAddressBits: 6, maxBurst: 4),
+                .dmaEngine(dataBits: 512, bufferBits: 64, bufferAddressBits: 6, maxBurst: 256),
+                .dmaEngine(dataBits: 64, bufferBits: 64, bufferAddressBits: 8, maxBurst: 256),
+            ]),
+        ModuleEntry(
+            .csr, "control and status registers behind AXI4-Lite, generated from CSRMap (RTL only: not in the cost model)",
+            template: "csr",
+            parameters: [
+                ModuleParameter("w", .int, range: "the datapath word width (20 in the paper's format)", "bits of the DynaProp thresholds")
+            ],
+            placement: nil, examples: [.csr(wordBits: FixedPointFormat.paper.bits)]),
     ]
 
     /// The entry of `kind`.
     package static func entry(_ kind: ModuleKind) -> ModuleEntry { entries.first { $0.kind == kind }! }
 
     /// The entries a hardware table holds under `modules`, and under `buffers`.
-    package static let moduleEntries = entries.filter { !$0.isBuffer }
+    package static let moduleEntries = entries.filter { !$0.isBuffer && $0.isCosted }
     package static let bufferEntries = entries.filter(\.isBuffer)
 
     /// Every key of a complete table's `modules`, in catalogue order.
@@ -128,7 +153,7 @@ package enum ModuleCatalog {
     package static let areaComposition:
         [(areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry])] =
             ModulePlacement.AreaClass.allCases.compactMap { c in
-                let members = entries.filter { $0.placement.areaClass == c }
-                return members.first.map { (c, $0.placement.instances, members) }
+                let members = entries.filter { $0.placement?.areaClass == c }
+                return members.first.map { (c, $0.placement!.instances, members) }
             }
 }

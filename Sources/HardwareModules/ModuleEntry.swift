@@ -11,17 +11,21 @@ package struct ModuleEntry: Sendable {
     package let parameters: [ModuleParameter]
     /// The scaling model its calibrated cost follows where a variant is not synthesised.
     package let family: ScalingFamily?
-    /// Its place in the accelerator's area composition.
-    package let placement: ModulePlacement
+    /// Its place in the accelerator's area composition; nil for a block the cost model does
+    /// not compose (the system blocks around the PEs: DMA engine, CSR), which has RTL but no
+    /// hardware-table figure yet.
+    package let placement: ModulePlacement?
     /// The variants `transcode rtl timing` measures (synth/timing.json).
     package let timingPoints: [ModuleVariant]
+    /// Variants the tests render, lint and simulate for a block without table variants.
+    package let examples: [ModuleVariant]
     /// The variant an accelerator of `choice` is costed with; nil for a block that is not
     /// synthesised.
     private let instantiate: @Sendable (ModuleChoice) -> ModuleVariant?
 
     package init(
         _ kind: ModuleKind, _ summary: String, template: String? = nil, parameters: [ModuleParameter] = [],
-        family: ScalingFamily? = nil, placement: ModulePlacement, timingPoints: [ModuleVariant] = [],
+        family: ScalingFamily? = nil, placement: ModulePlacement?, timingPoints: [ModuleVariant] = [], examples: [ModuleVariant] = [],
         instantiate: @escaping @Sendable (ModuleChoice) -> ModuleVariant? = { _ in nil }
     ) {
         self.kind = kind
@@ -31,6 +35,7 @@ package struct ModuleEntry: Sendable {
         self.family = family
         self.placement = placement
         self.timingPoints = timingPoints
+        self.examples = examples
         self.instantiate = instantiate
     }
 
@@ -38,7 +43,10 @@ package struct ModuleEntry: Sendable {
     package var isSynthesised: Bool { template != nil }
 
     /// Whether the hardware table holds it under `buffers` (per megabyte) rather than `modules`.
-    package var isBuffer: Bool { placement.instances == .perMegabyte }
+    package var isBuffer: Bool { placement?.instances == .perMegabyte }
+
+    /// Whether the cost model composes it (it has a placement and table figures).
+    package var isCosted: Bool { placement != nil }
 
     /// The variant an accelerator of `choice` instantiates and is costed with.
     package func variant(for choice: ModuleChoice) -> ModuleVariant? { instantiate(choice) }

@@ -14,4 +14,6 @@ package enum ModuleKind: String, CaseIterable, Sendable, Codable {
     case activationBuffer = "activation"
     case weightBuffer = "weight"
     case maskBuffer = "mask"
+    case dmaEngine = "dma_engine"
+    case csr
 }

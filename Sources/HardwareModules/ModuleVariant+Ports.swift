@@ -3,6 +3,8 @@ import DesignSpace
 extension ModuleVariant {
     /// The output whose 1 means "a result is here".
     package static let validOutput = "out_valid"
+    /// Bits of an AXI address (the dma contract's ADDR_W).
+    package static let axiAddressBits = 32
 
     /// The module's ports in declaration order (inputs, then outputs, as the templates
     /// declare them), for words of `f`.
@@ -52,6 +54,39 @@ extension ModuleVariant {
                 ModulePort("in_ready", 1, 1, output: true), ModulePort("out_valid", 1, 1, output: true),
                 ModulePort("out_data", 1, width, output: true),
             ]
+        case .dmaEngine(let d, let bw, let aw, _):
+            let a = Self.axiAddressBits
+            let inputs: [(String, Int)] = [
+                ("cmd_valid", 1), ("cmd_store", 1), ("cmd_target", 2), ("cmd_mem_addr", a), ("cmd_stride", 32), ("cmd_buf_addr", aw),
+                ("cmd_rows", 16), ("buf_rdata", bw), ("m_axi_awready", 1), ("m_axi_wready", 1), ("m_axi_bvalid", 1), ("m_axi_bresp", 2),
+                ("m_axi_arready", 1), ("m_axi_rvalid", 1), ("m_axi_rdata", d), ("m_axi_rresp", 2), ("m_axi_rlast", 1),
+            ]
+            let outputs: [(String, Int)] = [
+                ("cmd_ready", 1), ("done_valid", 1), ("err", 1), ("buf_we", 1), ("buf_target", 2), ("buf_waddr", aw), ("buf_wdata", bw),
+                ("buf_re", 1), ("buf_raddr", aw), ("m_axi_awvalid", 1), ("m_axi_awaddr", a), ("m_axi_awlen", 8), ("m_axi_awsize", 3),
+                ("m_axi_awburst", 2), ("m_axi_wvalid", 1), ("m_axi_wdata", d), ("m_axi_wstrb", d / 8), ("m_axi_wlast", 1),
+                ("m_axi_bready", 1), ("m_axi_arvalid", 1), ("m_axi_araddr", a), ("m_axi_arlen", 8), ("m_axi_arsize", 3),
+                ("m_axi_arburst", 2), ("m_axi_rready", 1),
+            ]
+            return inputs.map { ModulePort($0.0, 1, $0.1) } + outputs.map { ModulePort($0.0, 1, $0.1, output: true) }
+        case .csr(let w):
+            let map = CSRMap(wordBits: w)
+            let a = map.addressBits
+            let r = CSRMap.registerBits
+            let inputs: [(String, Int)] =
+                [
+                    ("s_axil_awvalid", 1), ("s_axil_awaddr", a), ("s_axil_wvalid", 1), ("s_axil_wdata", r), ("s_axil_wstrb", r / 8),
+                    ("s_axil_bready", 1), ("s_axil_arvalid", 1), ("s_axil_araddr", a), ("s_axil_rready", 1),
+                ] + map.inputPorts.map { ($0.name, $0.bits) }
+            // The template declares the pulse ports, then the read-write ones, then the bus.
+            let pulses = map.registers.filter { $0.access == .pulse }.flatMap(\.fields).map { ($0.port, 1) }
+            let readWrite = map.registers.filter { $0.access == .readWrite }.map { ($0.fields[0].port, $0.fields[0].bits) }
+            let outputs: [(String, Int)] =
+                pulses + readWrite + [
+                    ("s_axil_awready", 1), ("s_axil_wready", 1), ("s_axil_bvalid", 1), ("s_axil_bresp", 2), ("s_axil_arready", 1),
+                    ("s_axil_rvalid", 1), ("s_axil_rdata", r), ("s_axil_rresp", 2),
+                ]
+            return inputs.map { ModulePort($0.0, 1, $0.1) } + outputs.map { ModulePort($0.0, 1, $0.1, output: true) }
         }
     }
 }

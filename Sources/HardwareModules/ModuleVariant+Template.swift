@@ -43,7 +43,64 @@ extension ModuleVariant {
             ]) { $1 }
         case .fifo(let w, let d):
             v.merge(["w": "\(w)", "depth": "\(d)", "aw": "\(max(Int.ceilLog2(d), 1))"]) { $1 }
+        case .dmaEngine(let d, let bw, let aw, let burst):
+            // The byte accumulator holds one buffer word and one beat.
+            let accumulatorBytes = bw / 8 + d / 8
+            v.merge([
+                "data_w": "\(d)", "data_b": "\(d / 8)", "log2_data_b": "\(Int.ceilLog2(d / 8))", "addr_w": "\(Self.axiAddressBits)",
+                "buf_w": "\(bw)", "buf_b": "\(bw / 8)", "buf_aw": "\(aw)", "max_burst": "\(burst)", "acc_w": "\(8 * accumulatorBytes)",
+                "cnt_w": "\(Int.ceilLog2(accumulatorBytes + 1))", "beat_w": "\(Int.ceilLog2(d / 8) + 1)",
+                "fifo_depth": "\(Self.dmaBurstQueueDepth)", "fifo_aw": "\(Int.ceilLog2(Self.dmaBurstQueueDepth))",
+            ]) { $1 }
+        case .csr(let w):
+            let map = CSRMap(wordBits: w)
+            v.merge(["aw": "\(map.addressBits)", "dw": "\(CSRMap.registerBits)", "sb": "\(CSRMap.registerBits / 8)"]) { $1 }
         }
         return v
+    }
+
+    /// Write bursts whose address the DMA engine has issued but whose data it has not begun.
+    package static let dmaBurstQueueDepth = 4
+
+    /// The lists a template's `{{#section}}` blocks iterate (the csr block's registers and
+    /// fields); empty for the other modules.
+    package var templateLists: [String: [[String: String]]] {
+        guard case .csr(let w) = self else { return [:] }
+        let map = CSRMap(wordBits: w)
+        let aw = map.addressBits
+        func word(_ offset: Int) -> String { "\(aw - 2)'d\(offset / 4)" }
+        func ports(_ list: [(name: String, bits: Int)]) -> [[String: String]] {
+            list.map { ["name": $0.name, "msb": "\($0.bits - 1)"] }
+        }
+        var readOnly: [[String: String]] = []
+        var fields: [[String: String]] = []
+        var readWrite: [[String: String]] = []
+        var pulses: [[String: String]] = []
+        for r in map.registers {
+            let reg = r.name.lowercased()
+            switch r.access {
+            case .readOnly:
+                readOnly.append(["name": reg, "word": word(r.offset)])
+                for f in r.fields {
+                    let width = map.inputPorts.first { $0.name == f.port }!.bits
+                    let select = width == f.bits ? "" : f.bits == 1 ? "[\(f.portLSB)]" : "[\(f.portLSB + f.bits - 1):\(f.portLSB)]"
+                    fields.append(["reg": reg, "msb": "\(f.msb)", "lsb": "\(f.lsb)", "port": f.port, "select": select])
+                }
+            case .readWrite:
+                // One field from bit 0, driving its whole port.
+                let f = r.fields[0]
+                readWrite.append(["name": reg, "word": word(r.offset), "port": f.port, "bits": "\(f.bits)", "msb": "\(f.bits - 1)"])
+            case .pulse:
+                readOnly.append(["name": reg, "word": word(r.offset)])
+                for f in r.fields {
+                    pulses.append(["word": word(r.offset), "port": f.port, "bit": "\(f.lsb)", "byte": "\(f.lsb / 8)"])
+                }
+            }
+        }
+        let writable = map.registers.filter { $0.access != .readOnly }.map { ["word": word($0.offset)] }
+        return [
+            "in_ports": ports(map.inputPorts), "rw_regs": readWrite, "ro_regs": readOnly, "ro_fields": fields, "pulses": pulses,
+            "writable": writable,
+        ]
     }
 }

@@ -21,6 +21,11 @@ extension ModuleVariant {
         case .layerNorm: 6
         // One cycle from write to read.
         case .fifo: 1
+        // A command is registered, its first region set up, then its first address offered:
+        // two cycles from the command handshake to the first address handshake.
+        case .dmaEngine: 2
+        // The response is registered: one cycle after the address (and data) handshakes.
+        case .csr: 1
         }
     }
 

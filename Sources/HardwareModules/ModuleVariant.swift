@@ -12,6 +12,12 @@ package enum ModuleVariant: Hashable, Sendable {
     case softmax(batchTile: Int, tile: Int)
     case layerNorm(batchTile: Int, tile: Int)
     case fifo(width: Int, depth: Int)
+    /// The AXI4 master DMA engine (docs/dma.md): AXI data width, buffer word width, buffer
+    /// address width and the longest burst, in beats.
+    case dmaEngine(dataBits: Int, bufferBits: Int, bufferAddressBits: Int, maxBurst: Int)
+    /// The control and status registers behind AXI4-Lite (docs/csr.md), for datapath words of
+    /// `wordBits` (the DynaProp thresholds).
+    case csr(wordBits: Int)
 
     /// The catalogue entry the variant belongs to.
     package var kind: ModuleKind {
@@ -23,6 +29,8 @@ package enum ModuleVariant: Hashable, Sendable {
         case .softmax: .softmax
         case .layerNorm: .layerNorm
         case .fifo: .fifo
+        case .dmaEngine: .dmaEngine
+        case .csr: .csr
         }
     }
 
@@ -40,6 +48,8 @@ package enum ModuleVariant: Hashable, Sendable {
         case .softmax(let b, let x): "softmax_b\(b)_x\(x)"
         case .layerNorm(let b, let x): "layer_norm_b\(b)_x\(x)"
         case .fifo(let w, let d): "fifo_w\(w)_d\(d)"
+        case .dmaEngine(let d, let w, let a, let l): "dma_engine_d\(d)_w\(w)_a\(a)_l\(l)"
+        case .csr(let w): "csr_w\(w)"
         }
     }
 }

@@ -63,7 +63,8 @@ package struct ProgramReference: Sendable {
                 memory.replaceSubrange(at..<(at + wordBytes), with: bytes)
             }
         case .matmul(let m): matmul(m)
-        case .softmax(let r): rowOperation(r) { row, mask in
+        case .softmax(let r):
+            rowOperation(r) { row, mask in
                 let packed = SparsityReference.pack(row, mask: mask)
                 let keep = (0..<g.tile).map { $0 < packed.count }
                 return SparsityReference.unpack(SoftmaxReference.row(packed.packed, keep: keep, format: f), mask: mask)
@@ -87,9 +88,10 @@ package struct ProgramReference: Sendable {
             }
         case .transpose(let source, let destination):
             let a = activationWord(source)
-            activation[destination] = DynaPropReference.prune(
-                a, batch: g.batchTile, rows: g.tile, columns: g.tile, transpose: true, tau: 0, format: f
-            ).values
+            activation[destination] =
+                DynaPropReference.prune(
+                    a, batch: g.batchTile, rows: g.tile, columns: g.tile, transpose: true, tau: 0, format: f
+                ).values
         case .prune(let t): tau = t
         case .barrier, .end: break
         }

@@ -5,6 +5,7 @@ package enum RTLGenError: Error, Equatable, CustomStringConvertible {
     case missingParameter(template: String, parameter: String)
     case noParameterDeclaration(template: String)
     case cannotWrite(path: String, reason: String)
+    case systemMismatch(expected: String, given: String)
 
     package var description: String {
         switch self {
@@ -18,6 +19,9 @@ package enum RTLGenError: Error, Equatable, CustomStringConvertible {
             return "template \(template) does not start with {{! parameters: ... }}"
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .systemMismatch(let expected, let given):
+            return
+                "the system interface (\(given)) does not fit the controller's top (\(expected)): use RTLGenerator.systemInterface(for:format:)"
         }
     }
 }

@@ -1,5 +1,5 @@
-import DesignSpace
 import AcceleratorProgram
+import DesignSpace
 import Foundation
 import HardwareModules
 
@@ -43,42 +43,97 @@ package struct RTLGenerator: Sendable {
         4 + c.batchTile * c.spatialTile * c.spatialTile * f.bits
     }
 
+    /// The blocks around the PEs that a design with a host interface and a DMA adds: the DMA
+    /// engine (AXI data width and buffer word of `system`) and the CSR block.
+    package static func systemVariants(for c: AcceleratorConfig, format f: FixedPointFormat, _ system: SystemInterface) -> [ModuleVariant] {
+        [
+            .dmaEngine(
+                dataBits: system.axiDataBits, bufferBits: system.bufferWordBits, bufferAddressBits: system.bufferAddressBits,
+                maxBurst: system.maxBurst),
+            .csr(wordBits: f.bits),
+        ]
+    }
+
     /// Renders every file for `config`; `command` is recorded in every banner and the manifest.
     /// `processingElements` overrides the accelerator's PE count (small designs for simulation).
-    package func generate(_ c: AcceleratorConfig, processingElements: Int? = nil, command: String) throws -> GeneratedDesign {
+    /// With `system`, the DMA engine and the CSR block are rendered too, and the system top
+    /// (`elector_system`) that wires them to the controller's top.
+    package func generate(
+        _ c: AcceleratorConfig, processingElements: Int? = nil, command: String, system: SystemInterface? = nil
+    ) throws -> GeneratedDesign {
         let banner = Self.banner(command: command)
         let f = format
         var files: [(String, String)] = []
         var modules: [[String: Any]] = []
-        func add(_ template: String, _ module: String, _ values: [String: String], flags: [String: Bool] = [:]) throws {
+        func add(
+            _ template: String, _ module: String, _ values: [String: String], lists: [String: [[String: String]]] = [:],
+            flags: [String: Bool] = [:]
+        ) throws {
             var v = values
             v["banner"] = banner
             v["module"] = module
-            files.append(("\(module).sv", try library.render(template, v, flags: flags)))
+            files.append(("\(module).sv", try library.render(template, v, lists: lists, flags: flags)))
             let shown = v.filter { $0.key != "banner" && $0.key != "module" }
             modules.append(["module": module, "template": template, "parameters": shown])
         }
-        let variants = Self.variants(for: c, format: f)
+        let variants = Self.variants(for: c, format: f) + (system.map { Self.systemVariants(for: c, format: f, $0) } ?? [])
         for variant in variants {
             var v = variant.templateValues(format: f, banner: banner)
             v.removeValue(forKey: "banner")
             v.removeValue(forKey: "module")
-            try add(variant.template, variant.moduleName, v)
+            try add(variant.template, variant.moduleName, v, lists: variant.templateLists)
         }
         let selectWidth = Self.selectWidth(c)
         try add("pe", "elector_pe", peValues(c), flags: ["stub": false])
         try add("sram_macro", "elector_sram", [:])
-        try add("top", "elector_top", topValues(c, processingElements: processingElements, selectWidth: selectWidth))
+        let top = topValues(c, processingElements: processingElements, selectWidth: selectWidth)
+        let slotKeys = [
+            "x", "w", "fl", "accw", "gelu", "lanes", "lw", "groups", "gw", "last_lanes", "aw", "rows", "rcw", "tile_w", "col_w", "a_aw",
+            "w_aw",
+        ]
+        var slot = top.filter { slotKeys.contains($0.key) }
+        slot["pe_module"] = "elector_pe"
+        try add("pe_slot", "elector_pe_slot", slot)
+        try add("top", "elector_top", top)
+        var topModule = "elector_top"
+        if let system {
+            let expected = Self.systemInterface(for: c, format: f, axiDataBits: system.axiDataBits, maxBurst: system.maxBurst)
+            guard system == expected else {
+                throw RTLGenError.systemMismatch(
+                    expected: "buffer word \(expected.bufferWordBits) bits, address \(expected.bufferAddressBits) bits",
+                    given: "buffer word \(system.bufferWordBits) bits, address \(system.bufferAddressBits) bits")
+            }
+            let dma = Self.systemVariants(for: c, format: f, system)
+            try add(
+                "system", "elector_system",
+                [
+                    "core_module": "elector_top", "dma_module": dma[0].moduleName, "csr_module": dma[1].moduleName,
+                    "data_w": "\(system.axiDataBits)", "addr_w": "32", "buf_aw": "\(system.bufferAddressBits)",
+                    "tile_w": "\(system.bufferWordBits)", "csr_aw": "\(CSRMap(wordBits: f.bits).addressBits)", "w": "\(f.bits)",
+                ])
+            topModule = "elector_system"
+        }
         let manifest: [String: Any] = [
             "generator": "TransCODE-Swift", "version": Self.version, "command": command,
             // The index and embedding below mean what they mean in this space version.
             SpaceVersion.fieldName: SpaceVersion.current,
             "accelerator": ["index": AcceleratorSpace.index(of: c), "embedding": c.embedding],
             "fixed_point": ["integer_bits": f.integerBits, "fraction_bits": f.fractionBits],
-            "top": "elector_top", "modules": modules, "files": files.map(\.0),
+            "top": topModule, "modules": modules, "files": files.map(\.0),
         ]
         let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
-        return GeneratedDesign(files: files, top: "elector_top", manifest: String(decoding: data, as: UTF8.self) + "\n")
+        return GeneratedDesign(files: files, top: topModule, manifest: String(decoding: data, as: UTF8.self) + "\n")
+    }
+
+    /// The DMA interface the controller's top needs: its buffer word is one tile and its
+    /// buffer address covers the deepest buffer.
+    package static func systemInterface(for c: AcceleratorConfig, format f: FixedPointFormat, axiDataBits: Int = 64, maxBurst: Int = 16)
+        -> SystemInterface
+    {
+        let g = ProgramGeometry(config: c, format: f)
+        let bufferAddressBits = max(Int.ceilLog2(g.activationWords), Int.ceilLog2(g.weightWords), Int.ceilLog2(g.maskWords))
+        return SystemInterface(
+            axiDataBits: axiDataBits, bufferWordBits: g.dmaWordBits, bufferAddressBits: bufferAddressBits, maxBurst: maxBurst)
     }
 
     /// The top's values, all derived from the program geometry the controller executes.
@@ -87,7 +142,7 @@ package struct RTLGenerator: Sendable {
         let lastLanes = g.tile - (g.columnGroups - 1) * g.lanes
         let bufferAddressBits = max(Int.ceilLog2(g.activationWords), Int.ceilLog2(g.weightWords), Int.ceilLog2(g.maskWords))
         return [
-            "pe_module": "elector_pe", "sram_module": "elector_sram",
+            "slot_module": "elector_pe_slot", "sram_module": "elector_sram",
             "num_pe": "\(g.processingElements)", "pew": "\(max(1, Int.ceilLog2(g.processingElements)))",
             "b": "\(g.batchTile)", "x": "\(g.tile)", "w": "\(format.bits)", "fl": "\(format.fractionBits)",
             "accw": "\(g.accumulatorBits)", "gelu": g.activation == .gelu ? "1" : "0",
@@ -111,7 +166,8 @@ package struct RTLGenerator: Sendable {
         let nch = (x + c.macsPerLane - 1) / c.macsPerLane
         return [
             "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "accw": "\(ModuleVariant.accumulatorBits(f))",
-            "lanes": "\(c.macLanesPerPE)", "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)",
+            "lanes": "\(c.macLanesPerPE)", "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)",
+            "softmax": "\(c.softmaxPerPE)",
             "cw": "\(Int.ceilLog2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Int.ceilLog2(c.batchTile * x)))",
             "chw": "\(max(1, Int.ceilLog2(nch)))", "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))",
             "mac_lane": ModuleVariant.macLane(macs: c.macsPerLane, activation: c.activation).moduleName,
@@ -134,6 +190,14 @@ package struct RTLGenerator: Sendable {
 
     /// One leaf module on its own (for testbenches and synthesis).
     package func generate(_ variant: ModuleVariant, command: String) throws -> String {
-        try library.render(variant.template, variant.templateValues(format: format, banner: Self.banner(command: command)))
+        try library.render(
+            variant.template, variant.templateValues(format: format, banner: Self.banner(command: command)), lists: variant.templateLists)
+    }
+
+    /// The simulation-only AXI4 memory model (templates/axi_memory_model.sv.mustache): its
+    /// timing and size are SystemVerilog parameters, set per memory type by
+    /// `AXIMemoryTiming`.
+    package func memoryModel(module: String = "axi_memory_model", command: String) throws -> String {
+        try library.render("axi_memory_model", ["banner": Self.banner(command: command), "module": module])
     }
 }

@@ -58,7 +58,8 @@ package struct LayerRun: Sendable {
     package func run(library: TemplateLibrary, directory: String, command: String) throws -> Report {
         let compiled = try compile()
         let g = geometry
-        let design = try RTLGenerator(library: library, format: format).generate(config, processingElements: processingElements, command: command)
+        let design = try RTLGenerator(library: library, format: format).generate(
+            config, processingElements: processingElements, command: command)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for (name, text) in design.files { try text.write(toFile: "\(directory)/\(name)", atomically: true, encoding: .utf8) }
@@ -74,14 +75,17 @@ package struct LayerRun: Sendable {
         try reference.run(compiled.program)
         let outcome = try ProgramRunner(library: library).run(
             design: design, geometry: g,
-            runs: [.init(memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)],
+            runs: [
+                .init(memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)
+            ],
             directory: "\(directory)/sim")[0]
         let outputs = compiled.outputs.map { region in
             let rtl = MemoryImageBuilder.read(region.placement, from: outcome.memory, bits: format.bits).flatMap { $0 }
             let expected = MemoryImageBuilder.read(region.placement, from: reference.memory, bits: format.bits).flatMap { $0 }
             return (region.name, expected.count, zip(rtl, expected).filter { $0 != $1 }.count)
         }
-        let differing = outcome.memory.count == reference.memory.count
+        let differing =
+            outcome.memory.count == reference.memory.count
             ? zip(outcome.memory, reference.memory).filter { $0 != $1 }.count : max(outcome.memory.count, reference.memory.count)
         return Report(
             description: compiled.description, instructions: compiled.program.instructions.count, processingElements: processingElements,

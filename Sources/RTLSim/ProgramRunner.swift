@@ -68,7 +68,8 @@ package struct ProgramRunner: Sendable {
         if (try? Toolchain.locate(.ccache)) != nil { env["OBJCACHE"] = "ccache" }
         let build = try Toolchain.run(
             verilator,
-            ["--binary", "--timing", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "tb", "-o", "sim", "tb.sv"] + design.files.map(\.name),
+            ["--binary", "--timing", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "tb", "-o", "sim", "tb.sv"]
+                + design.files.map(\.name),
             directory: dir, environment: env)
         guard build.status == 0 else {
             throw RTLSimError.buildFailed(simulator: "verilator", log: Toolchain.excerpt(lines: 6, text: build.error + build.output))
@@ -96,7 +97,8 @@ package struct ProgramRunner: Sendable {
             let bytes = out.split(separator: "\n").filter { !$0.hasPrefix("//") && !$0.isEmpty }.map { UInt8($0, radix: 16) ?? 0 }
             return Outcome(
                 done: done == 1, errorCode: fields["code"] ?? 0, cycles: cycles,
-                busy: Dictionary(uniqueKeysWithValues: Self.classes.map { ($0, fields[$0] ?? 0) }), memory: Array(bytes.prefix(r.memory.count)))
+                busy: Dictionary(uniqueKeysWithValues: Self.classes.map { ($0, fields[$0] ?? 0) }),
+                memory: Array(bytes.prefix(r.memory.count)))
         }
     }
 }

@@ -39,13 +39,19 @@ struct RTLRunCommand: ParsableCommand {
             "busy cycles: "
                 + ProgramRunner.classes.map { "\($0) \(c.busy[$0] ?? 0)" }.joined(separator: ", "))
         for output in report.outputs {
-            print("\(output.name): \(output.values) values, \(output.mismatches == 0 ? "all equal the reference" : "\(output.mismatches) differ")")
+            print(
+                "\(output.name): \(output.values) values, \(output.mismatches == 0 ? "all equal the reference" : "\(output.mismatches) differ")"
+            )
         }
         if report.matches {
             print("result: every result equals the reference (main memory identical)")
         } else {
-            let why = !c.done ? "the program did not finish" : c.errorCode != 0 ? "the controller raised error \(c.errorCode)"
-                : "\(report.differingBytes) bytes of main memory differ from the reference"
+            let why =
+                !c.done
+                ? "the program did not finish"
+                : c.errorCode != 0
+                    ? "the controller raised error \(c.errorCode)"
+                    : "\(report.differingBytes) bytes of main memory differ from the reference"
             print("result: MISMATCH: \(why)")
             throw ExitCode(1)
         }

@@ -15,7 +15,9 @@ struct InstructionEncodingTests {
         .load(.init(buffer: .weight, bufferAddress: 0xABCDEF, rows: 65535, memoryAddress: 0xFFFF_FFFF, stride: 40)),
         .store(.init(buffer: .activation, bufferAddress: 7, rows: 1, memoryAddress: 4096, stride: 800)),
         .matmul(
-            .init(pe: 1023, source: 3, weights: 0xFFFFFF, group: 1, destination: 9, start: true, finish: false, activate: true, transpose: true,
+            .init(
+                pe: 1023, source: 3, weights: 0xFFFFFF, group: 1, destination: 9, start: true, finish: false, activate: true,
+                transpose: true,
                 keepWeights: true)),
         .matmul(.init(pe: 1, source: 4, weights: 16, destination: 5, start: false, finish: true)),
         .softmax(.init(pe: 1, source: 2, destination: 3, transpose: true)),
@@ -56,7 +58,9 @@ struct InstructionEncodingTests {
             try Instruction(decoding: InstructionWord(low: 0x301), index: 2)
         }
         let e = ProgramError.fieldOverflow(instruction: "matmul", field: "pe", value: 65536, bits: 16)
-        #expect(throws: e) { try Instruction.matmul(.init(pe: 65536, source: 0, weights: 0, destination: 0, start: true, finish: true)).encode() }
+        #expect(throws: e) {
+            try Instruction.matmul(.init(pe: 65536, source: 0, weights: 0, destination: 0, start: true, finish: true)).encode()
+        }
         #expect("\(e)" == "matmul: pe 65536 does not fit its 16-bit field")
     }
 

@@ -15,7 +15,9 @@ struct LayerCompilerTests {
             geometry: g, shape: LayerShape(sequence: 16, hidden: 16, feedForward: 64), tauInference: 3000, tauTraining: 1000
         ).compile(kind)
         #expect(p.program.instructions.count <= ProgramGeometry.instructionQueueDepth)
-        #expect(p.program.instructions.contains { if case .matmul(let m) = $0 { return !m.finish } else { return false } } == (kind != .training))
+        #expect(
+            p.program.instructions.contains { if case .matmul(let m) = $0 { return !m.finish } else { return false } }
+                == (kind != .training))
         #expect(try Program(file: try p.program.file()) == p.program)
     }
 }

@@ -23,13 +23,19 @@ import Testing
     }
 
     @Test func badOptionsAreUsageErrors() throws {
-        let pes = try TranscodeBinary.run(["compile", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--pes", "0", "--out", "/tmp/x"])
+        let pes = try TranscodeBinary.run([
+            "compile", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--pes", "0", "--out", "/tmp/x",
+        ])
         #expect(pes.status == 64)
         #expect(pes.transcript.contains("Error: --pes must be 1 to 64 (the accelerator's PEs), got 0"))
-        let kind = try TranscodeBinary.run(["rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--program", "fft", "--out", "/tmp/x"])
+        let kind = try TranscodeBinary.run([
+            "rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--program", "fft", "--out", "/tmp/x",
+        ])
         #expect(kind.status == 64)
         #expect(kind.transcript.contains("Error: --program must be matmul, layer, training, got 'fft'"))
-        let tau = try TranscodeBinary.run(["rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0.1", "--out", "/tmp/x"])
+        let tau = try TranscodeBinary.run([
+            "rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0.1", "--out", "/tmp/x",
+        ])
         #expect(tau.status == 64)
         #expect(tau.transcript.contains("Error: --dynaprop takes two thresholds tau_I,tau_T from 0 to below 8, e.g. 0.05,0.02; got '0.1'"))
     }
@@ -46,6 +52,7 @@ import Testing
         #expect(r.transcript.contains("layer: sequence 16, hidden 16, feed-forward 64;"))
         #expect(r.transcript.contains("result: every result equals the reference (main memory identical)"))
         #expect(r.transcript.contains("busy cycles: mac "))
-        #expect(FileManager.default.fileExists(atPath: out + "/program.bin") && FileManager.default.fileExists(atPath: out + "/elector_top.sv"))
+        #expect(
+            FileManager.default.fileExists(atPath: out + "/program.bin") && FileManager.default.fileExists(atPath: out + "/elector_top.sv"))
     }
 }

@@ -45,7 +45,13 @@ import Testing
         for entry in ModuleCatalog.entries {
             #expect(!entry.summary.isEmpty)
             for p in entry.parameters { #expect(!p.range.isEmpty && !p.description.isEmpty, "\(entry.kind) \(p.name)") }
-            if entry.isSynthesised {
+            if entry.placement == nil {
+                // A system block: RTL, tested on its examples, not in the cost model.
+                #expect(entry.template == entry.kind.rawValue && !entry.parameters.isEmpty && !entry.examples.isEmpty, "\(entry.kind)")
+                #expect(entry.tableVariants.isEmpty && entry.tableKeys.isEmpty && entry.timingPoints.isEmpty, "\(entry.kind)")
+                #expect(entry.examples.allSatisfy { $0.kind == entry.kind && $0.moduleName.hasPrefix(entry.kind.rawValue + "_") })
+                #expect(!ModuleCatalog.moduleEntries.contains { $0.kind == entry.kind })
+            } else if entry.isSynthesised {
                 #expect(entry.template == entry.kind.rawValue)
                 #expect(!entry.parameters.isEmpty && !entry.tableVariants.isEmpty && !entry.timingPoints.isEmpty, "\(entry.kind)")
                 #expect(entry.tableVariants.allSatisfy { $0.kind == entry.kind && $0.moduleName.hasPrefix(entry.kind.rawValue + "_") })
@@ -61,7 +67,7 @@ import Testing
     @Test func everyEntryRendersItsTemplate() throws {
         let generator = RTLGenerator(library: try TemplateLibrary(directory: ProjectFiles.path("templates")))
         for entry in ModuleCatalog.entries where entry.isSynthesised {
-            for variant in entry.tableVariants + entry.timingPoints {
+            for variant in entry.tableVariants + entry.timingPoints + entry.examples {
                 let text = try generator.generate(variant, command: "catalogue test")
                 #expect(text.contains("module \(variant.moduleName)"), "\(variant.moduleName)")
                 for port in variant.ports(format: generator.format) {

@@ -111,7 +111,8 @@ import Testing
         let design = try RTLFixtures.generator.generate(Self.head, processingElements: 2, command: "program test")
         let outcomes = try ProgramRunner(library: RTLFixtures.library).run(
             design: design, geometry: g,
-            runs: programs.map { .init(memory: $0.memory, programAddress: $0.programAddress, programLength: $0.program.instructions.count) })
+            runs: programs.map { .init(memory: $0.memory, programAddress: $0.programAddress, programLength: $0.program.instructions.count) }
+        )
         for (k, o) in outcomes.enumerated() {
             #expect(o.done && o.errorCode == 0, "\(programs[k].description)")
             #expect(o.memory == references[k].memory, "\(programs[k].description): memory differs from the reference")
@@ -122,5 +123,24 @@ import Testing
             }
         }
         #expect(outcomes[0].busy["softmax"]! > 0 && outcomes[0].busy["layer_norm"]! > 0 && outcomes[0].busy["vector"]! > 0)
+    }
+
+    /// The whole system: the host starts a K-reduction program through the CSR block over
+    /// AXI4-Lite, the DMA engine moves every tile over AXI4 from the memory model (latency and
+    /// half a beat per cycle), and main memory afterwards equals the reference executor's.
+    @Test func theSystemRunsAProgramFromTheCSRsOverAXI() throws {
+        let g = ProgramGeometry(config: Self.small, format: Self.f, processingElements: 2)
+        let compiled = try LayerCompiler(geometry: g, shape: LayerShape(sequence: 8, hidden: 8, feedForward: 16), seed: 9).compile(.matmul)
+        var reference = ProgramReference(geometry: g, memory: compiled.memory)
+        try reference.run(compiled.program)
+        let system = RTLGenerator.systemInterface(for: Self.small, format: Self.f, axiDataBits: 64)
+        let design = try RTLFixtures.generator.generate(Self.small, processingElements: 2, command: "system test", system: system)
+        let outcome = try SystemRunner(library: RTLFixtures.library, generator: RTLFixtures.generator).run(
+            design: design, dataBits: 64, memory: compiled.memory, programAddress: compiled.programAddress,
+            programLength: compiled.program.instructions.count,
+            timing: AXIMemoryParameters(readLatency: 12, writeLatency: 8, beatsNumerator: 1, beatsDenominator: 2))
+        #expect(outcome.done && outcome.errorCode == 0)
+        #expect(outcome.memory == reference.memory)
+        #expect(outcome.busy["dma"]! > 0 && outcome.busy["mac"]! > 0)
     }
 }

@@ -79,7 +79,7 @@ package struct HardwareInstance: Sendable {
         let pe = Double(config.processingElements)
         var total = ModuleClassFigures()
         for (areaClass, instances, entries) in ModuleCatalog.areaComposition {
-            let members = acceltranComposition ? entries.filter(\.placement.inAccelTranComposition) : entries
+            let members = acceltranComposition ? entries.filter { $0.placement?.inAccelTranComposition == true } : entries
             guard !members.isEmpty else { continue }
             let value: Double
             switch instances {
