@@ -7,4 +7,5 @@ layer_norm_b1_x16.sv
 fifo_w5124_d2.sv
 elector_pe.sv
 elector_sram.sv
+elector_pe_slot.sv
 elector_top.sv

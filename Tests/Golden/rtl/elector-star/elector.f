@@ -9,4 +9,5 @@ layer_norm_b4_x32.sv
 fifo_w81924_d2.sv
 elector_pe.sv
 elector_sram.sv
+elector_pe_slot.sv
 elector_top.sv

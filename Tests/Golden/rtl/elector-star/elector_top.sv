@@ -385,153 +385,27 @@ module elector_top #(
       ln_beta <= a_rdata[XW +: XW];
     end
 
-  // ---- PEs and their sequencers ------------------------------------------------------------------
-  localparam logic [2:0] P_IDLE = 3'd0, P_WEIGHTS = 3'd1, P_TILE = 3'd2, P_RUN = 3'd3, P_WB = 3'd4;
-  localparam logic signed [ACCW-1:0] ACC_ONE = 1;
-  localparam logic signed [ACCW-1:0] MAXV = (ACC_ONE <<< (W-1)) - ACC_ONE;
-  localparam logic signed [ACCW-1:0] MINV = -(ACC_ONE <<< (W-1));
-  localparam logic signed [W+1:0] T_ONE = 1;
-  localparam logic signed [W+1:0] HALF = T_ONE <<< (FL-1);
-  localparam logic signed [W+1:0] ONE = T_ONE <<< FL;
-  // Saturation to W bits, then the design's activation when `act` (as in the MAC lane).
-  function automatic logic [W-1:0] finish_value(input logic signed [ACCW-1:0] acc, input logic act);
-    logic signed [W-1:0] xs;
-    logic signed [W+1:0] xw, t_raw, t_c;
-    logic signed [2*W+1:0] g_prod;
-    xs = (acc > MAXV) ? MAXV[W-1:0] : (acc < MINV) ? MINV[W-1:0] : acc[W-1:0];
-    xw = (W+2)'(xs);
-    t_raw = (xw >>> 2) + (xw >>> 5) + (xw >>> 9) + HALF;
-    t_c = (t_raw < 0) ? '0 : (t_raw > ONE) ? ONE : t_raw;
-    g_prod = ((2*W+2)'(xs) * (2*W+2)'(t_c)) >>> FL;
-    if (!act) finish_value = xs;
-    else if (GELU != 0) finish_value = g_prod[W-1:0];
-    else finish_value = xs[W-1] ? '0 : xs;
-  endfunction
-
+  // ---- PEs and their sequencers (one slot module per PE) -----------------------------------------
   logic tbl_we, tau_load;
   assign tbl_we = prune_step[0];
   assign tau_load = prune_step[1];
-  logic [COL_W-1:0] wl_col;
-  assign wl_col = w_rdata;
+  wire [1:0] d_code = (d_op == OP_MATMUL) ? 2'd0 : (d_op == OP_SOFTMAX) ? 2'd1 : 2'd2;
+  wire d_mm = d_op == OP_MATMUL;
 
   genvar p;
   generate
     for (p = 0; p < NUM_PE; p++) begin : g_pe
-      logic [2:0] ps;
-      logic [1:0] code;
-      logic start_q, finish_q, act_q, tr_q;
-      logic [GW-1:0] grp;
-      logic [A_AW-1:0] src, dst;
-      logic [W_AW-1:0] wbase;
-      logic [LW-1:0] lane;
-      logic [LW-1:0] last_lane;
-      logic [RCW-1:0] row;
-      logic wt_q, rd_q;
-      logic [LW-1:0] wt_lane_q;
-      logic op_valid, op_ready, res_row_valid, res_dots_valid, pe_busy_unused;
-      logic [TILE_W-1:0] wb_data;
-      logic [XW-1:0] res_row;
-      logic [X-1:0] res_row_mask;
-      logic [LANES*W-1:0] res_dots;
-      logic [LANES*ACCW-1:0] res_acc;
-      wire mine = issue && is_pe_op && sel_pe == PEW'(p);
-
-      assign pe_idle[p] = ps == P_IDLE;
-      assign pe_ln[p] = ps != P_IDLE && code == 2'd2;
-      assign pe_mm[p] = ps != P_IDLE && code == 2'd0;
-      assign pe_sm[p] = ps != P_IDLE && code == 2'd1;
-      assign pe_lnb[p] = pe_ln[p];
-      assign pe_dp[p] = op_valid;
-      assign pe_wtreq[p] = ps == P_WEIGHTS;
-      assign pe_wtaddr[p*W_AW +: W_AW] = wbase + W_AW'(lane);
-      assign pe_rreq[p] = ps == P_TILE && !rd_q;
-      assign pe_raddr[p*A_AW +: A_AW] = src;
-      assign pe_wreq[p] = ps == P_WB;
-      assign pe_waddr[p*A_AW +: A_AW] = dst;
-      assign pe_wdata[p*TILE_W +: TILE_W] = wb_data;
-      assign op_valid = rd_q;
-
-      always_ff @(posedge clk or negedge rst_n)
-        if (!rst_n) begin
-          ps <= P_IDLE;
-          wt_q <= 1'b0;
-          rd_q <= 1'b0;
-        end else begin
-          wt_q <= pe_wtgnt[p];
-          rd_q <= pe_rgnt[p];
-          case (ps)
-            P_IDLE:
-              if (mine) ps <= (d_op == OP_MATMUL && !d_keep) ? P_WEIGHTS : P_TILE;
-            P_WEIGHTS:
-              if (pe_wtgnt[p] && lane == last_lane) ps <= P_TILE;
-            P_TILE:
-              if (rd_q) ps <= P_RUN;
-            P_RUN:
-              if ((code == 2'd0 ? res_dots_valid : res_row_valid) && row == RCW'(ROWS - 1))
-                ps <= (code == 2'd0 && !finish_q) ? P_IDLE : P_WB;
-            default:
-              if (pe_wgnt[p]) ps <= P_IDLE;
-          endcase
-        end
-      always_ff @(posedge clk) begin
-        wt_lane_q <= lane;
-        if (mine) begin
-          code <= (d_op == OP_MATMUL) ? 2'd0 : (d_op == OP_SOFTMAX) ? 2'd1 : 2'd2;
-          start_q <= d_start && d_op == OP_MATMUL;
-          finish_q <= d_finish && d_op == OP_MATMUL;
-          act_q <= d_act && d_op == OP_MATMUL;
-          tr_q <= d_tr;
-          grp <= d_group[GW-1:0];
-          src <= d_src[A_AW-1:0];
-          dst <= d_dst[A_AW-1:0];
-          wbase <= d_second[W_AW-1:0];
-          lane <= '0;
-          last_lane <= (d_group[GW-1:0] == GW'(GROUPS - 1)) ? LW'(LAST_LANES - 1) : LW'(LANES - 1);
-          row <= '0;
-        end else begin
-          if (pe_wtgnt[p]) lane <= lane + 1'b1;
-          if (ps == P_RUN && (code == 2'd0 ? res_dots_valid : res_row_valid)) row <= row + 1'b1;
-        end
-      end
-
-      // Results: each row of partial sums (matmul) or of outputs (softmax, layer-norm), kept
-      // as packed tiles so that a thousand-PE top elaborates without per-column blocks.
-      logic [ROWS*XA-1:0] acc;
-      logic [TILE_W-1:0] out;
-      logic [XA-1:0] acc_next;
-      logic [XW-1:0] out_next;
-      wire [XA-1:0] acc_row = acc[row*XA +: XA];
-      wire [XW-1:0] out_row = out[row*XW +: XW];
-      always_comb begin
-        acc_next = acc_row;
-        out_next = out_row;
-        for (int c = 0; c < X; c++) begin
-          if (code == 2'd0) begin
-            if (grp == GW'(c / LANES)) begin
-              acc_next[c*ACCW +: ACCW] = start_q ? res_acc[(c % LANES)*ACCW +: ACCW]
-                : acc_row[c*ACCW +: ACCW] + res_acc[(c % LANES)*ACCW +: ACCW];
-              if (finish_q) out_next[c*W +: W] = finish_value(acc_next[c*ACCW +: ACCW], act_q);
-            end
-          end else begin
-            out_next[c*W +: W] = res_row[c*W +: W];
-          end
-        end
-      end
-      always_ff @(posedge clk)
-        if (ps == P_RUN && (code == 2'd0 ? res_dots_valid : res_row_valid)) begin
-          acc[row*XA +: XA] <= acc_next;
-          out[row*XW +: XW] <= out_next;
-        end
-      assign wb_data = out;
-
-      elector_pe u_pe (
-        .clk, .rst_n, .tbl_we, .tbl_addr(AW'(0)), .tbl_data(tau_q), .tau_load, .rho_sel(AW'(0)),
-        .wl_valid(wt_q), .wl_lane(wt_lane_q), .wl_col,
-        .ln_gamma, .ln_beta,
-        .op_valid, .op_ready, .op_code(code), .op_act(1'b0), .op_transpose(tr_q), .op_tile(a_rdata),
-        .res_row_valid, .res_row, .res_row_mask, .res_dots_valid, .res_dots, .res_acc, .busy(pe_busy_unused));
+      elector_pe_slot u_slot (
+        .clk, .rst_n, .mine(issue && is_pe_op && sel_pe == PEW'(p)), .d_code, .d_start(d_start && d_mm), .d_finish(d_finish && d_mm),
+        .d_act(d_act && d_mm), .d_tr, .d_keep(d_keep && d_mm), .d_group, .d_src, .d_second, .d_dst,
+        .wt_gnt(pe_wtgnt[p]), .rd_gnt(pe_rgnt[p]), .wb_gnt(pe_wgnt[p]), .a_rdata, .w_rdata,
+        .tbl_we, .tau_load, .tau(tau_q), .ln_gamma, .ln_beta,
+        .idle(pe_idle[p]), .ln_busy(pe_ln[p]), .mm_busy(pe_mm[p]), .sm_busy(pe_sm[p]), .dp_busy(pe_dp[p]),
+        .wt_req(pe_wtreq[p]), .wt_addr(pe_wtaddr[p*W_AW +: W_AW]), .rd_req(pe_rreq[p]), .rd_addr(pe_raddr[p*A_AW +: A_AW]),
+        .wb_req(pe_wreq[p]), .wb_addr(pe_waddr[p*A_AW +: A_AW]), .wb_data(pe_wdata[p*TILE_W +: TILE_W]));
     end
   endgenerate
+  assign pe_lnb = pe_ln;
 
   // ---- Vector unit: element-wise functions and transposes, one row per cycle ----------------------
   localparam logic [2:0] V_IDLE = 3'd0, V_READ_A = 3'd1, V_READ_B = 3'd2, V_ROWS = 3'd3, V_WB = 3'd4;
