@@ -100,6 +100,11 @@ import Toolchain
             try lint(dir, top: String(file.dropLast(3)), files: [file])
             try elaborate(dir, top: String(file.dropLast(3)), files: [file])
         }
+        // The system top wires the controller's top to both blocks: it lints with every file
+        // of a 2-PE design.
+        let small = try RTLFixtures.generator.generate(config, processingElements: 2, command: "system test", system: system)
+        let smallDir = try write(small.files.map { ($0.name, $0.text) })
+        try lint(smallDir, top: "elector_system", files: small.files.map(\.name))
     }
 
     @Test func theFullAcceltranEdgeTopLintsClean() throws {

@@ -124,23 +124,4 @@ import Testing
         }
         #expect(outcomes[0].busy["softmax"]! > 0 && outcomes[0].busy["layer_norm"]! > 0 && outcomes[0].busy["vector"]! > 0)
     }
-
-    /// The whole system: the host starts a K-reduction program through the CSR block over
-    /// AXI4-Lite, the DMA engine moves every tile over AXI4 from the memory model (latency and
-    /// half a beat per cycle), and main memory afterwards equals the reference executor's.
-    @Test func theSystemRunsAProgramFromTheCSRsOverAXI() throws {
-        let g = ProgramGeometry(config: Self.small, format: Self.f, processingElements: 2)
-        let compiled = try LayerCompiler(geometry: g, shape: LayerShape(sequence: 8, hidden: 8, feedForward: 16), seed: 9).compile(.matmul)
-        var reference = ProgramReference(geometry: g, memory: compiled.memory)
-        try reference.run(compiled.program)
-        let system = RTLGenerator.systemInterface(for: Self.small, format: Self.f, axiDataBits: 64)
-        let design = try RTLFixtures.generator.generate(Self.small, processingElements: 2, command: "system test", system: system)
-        let outcome = try SystemRunner(library: RTLFixtures.library, generator: RTLFixtures.generator).run(
-            design: design, dataBits: 64, memory: compiled.memory, programAddress: compiled.programAddress,
-            programLength: compiled.program.instructions.count,
-            timing: AXIMemoryParameters(readLatency: 12, writeLatency: 8, beatsNumerator: 1, beatsDenominator: 2))
-        #expect(outcome.done && outcome.errorCode == 0)
-        #expect(outcome.memory == reference.memory)
-        #expect(outcome.busy["dma"]! > 0 && outcome.busy["mac"]! > 0)
-    }
 }
