@@ -3,6 +3,7 @@ import PackageDescription
 
 // Dependencies point one way only (docs/ARCHITECTURE.md draws them):
 //   StructuredInput <- DesignSpace <- HardwareModules <- RTLGen <- RTLSim <- Calibration
+//   HardwareModules <- AcceleratorProgram <- RTLGen (the controller's ISA, shared with Elector later)
 //   HardwareModules <- CostModel <- Elector <- CoDesign
 //   CostModel <- Calibration;  Reports <- CoDesign;  StructuredInput <- Elector
 //   Toolchain <- RTLSim, Calibration;  ProjectLayout <- CostModel;  CostModel <- RTLSim (memory timing)
@@ -35,15 +36,19 @@ let package = Package(
         .executableTarget(
             name: "transcode",
             dependencies: [
-                "DesignSpace", "HardwareModules", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim", "Toolchain",
-                "Calibration", "ProjectLayout", "StructuredInput", "Training",
+                "DesignSpace", "HardwareModules", "AcceleratorProgram", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim",
+                "Toolchain", "Calibration", "ProjectLayout", "StructuredInput", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "Toolchain"),
         .target(name: "HardwareModules", dependencies: ["DesignSpace"]),
-        .target(name: "RTLGen", dependencies: ["DesignSpace", "HardwareModules", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace", "CostModel"]),
+        .target(name: "AcceleratorProgram", dependencies: ["DesignSpace", "HardwareModules"]),
+        .target(
+            name: "RTLGen",
+            dependencies: ["DesignSpace", "HardwareModules", "AcceleratorProgram", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(
+            name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace", "CostModel", "AcceleratorProgram"]),
         .target(
             name: "Calibration",
             dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace", "StructuredInput"]),
@@ -59,7 +64,9 @@ let package = Package(
         .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "DesignSpace", "TestSupport", "CZlib"]),
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
-        .testTarget(name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain"]),
+        .testTarget(name: "AcceleratorProgramTests", dependencies: ["AcceleratorProgram", "DesignSpace", "HardwareModules"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain", "AcceleratorProgram"]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
         .testTarget(
             name: "CalibrationTests",
@@ -70,6 +77,7 @@ let package = Package(
             name: "RTLTests",
             dependencies: [
                 "ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport", "CostModel",
+                "AcceleratorProgram",
             ]),
         .testTarget(
             name: "HardwareModulesTests",

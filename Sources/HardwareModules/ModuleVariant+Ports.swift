@@ -16,6 +16,7 @@ extension ModuleVariant {
                 + [
                     ModulePort("in_a", m, w), ModulePort("in_b", m, w),
                     ModulePort("out_valid", 1, 1, output: true), ModulePort("out_y", 1, w, output: true),
+                    ModulePort("out_acc", 1, Self.accumulatorBits(f), output: true),
                 ]
         case .dynaProp(let b, let x):
             let aw = Int.ceilLog2(Self.thresholdTableDepth)

@@ -7,6 +7,7 @@ package enum RTLGenError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case invalidPrefix(String)
     case malformedWaiver(template: String, line: String)
+    case systemMismatch(expected: String, given: String)
 
     package var description: String {
         switch self {
@@ -25,6 +26,9 @@ package enum RTLGenError: Error, Equatable, CustomStringConvertible {
                 "module prefix '\(prefix)' is not an identifier: use a letter, then letters, digits or '_', at most \(DesignNaming.maximumLength) characters"
         case .malformedWaiver(let template, let line):
             return "template \(template) has a malformed waiver '\(line)': write {{! lint_off RULE 'signal': reason }}"
+        case .systemMismatch(let expected, let given):
+            return
+                "the system interface (\(given)) does not fit the controller's top (\(expected)): use RTLGenerator.systemInterface(for:format:)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import AcceleratorProgram
 import DesignSpace
 import Foundation
 import HardwareModules
@@ -55,8 +56,9 @@ package struct RTLGenerator: Sendable {
 
     /// Renders every file for `config`; `command` is recorded in every banner and the manifest.
     /// `options` name the modules (see `render(_:naming:banner:)`), may shrink the PE array
-    /// and set the clock of the design's SDC. With `system`, the DMA engine and the CSR block
-    /// are rendered too.
+    /// (small designs for simulation and synthesis) and set the clock of the design's SDC.
+    /// With `system`, the DMA engine and the CSR block are rendered too, and the system top
+    /// (`system`) that wires them to the controller's top.
     package func generate(
         _ c: AcceleratorConfig, command: String, options: DesignOptions = .standard, system: SystemInterface? = nil
     ) throws -> GeneratedDesign {
@@ -78,35 +80,43 @@ package struct RTLGenerator: Sendable {
             v.removeValue(forKey: "module")
             add(variant.template, variant.moduleName, v, lists: variant.templateLists)
         }
-        let x = c.spatialTile
         let selectWidth = Self.selectWidth(c)
-        let pes = options.peCount ?? c.processingElements
         add("pe", "pe", peValues(c), flags: ["stub": false])
         add("sram_macro", "sram", [:])
-        let tileBits = c.batchTile * x * x * f.bits
-        let maskBits = c.batchTile * x * x
-        let columnBits = x * f.bits
-        func depth(_ megabytes: Int, _ bits: Int) -> Int { megabytes * 1_048_576 * 8 / bits }
-        let aDepth = depth(c.activationBufferMB, tileBits)
-        let wDepth = depth(c.weightBufferMB, columnBits)
-        let mDepth = depth(c.maskBufferMB, maskBits)
-        add(
-            "top", "top",
-            [
-                "pe_module": "pe", "sram_module": "sram",
-                "num_pe": "\(pes)", "pew": "\(max(1, Int.ceilLog2(pes)))",
-                "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)", "lw": "\(selectWidth)",
-                "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))", "tile_w": "\(tileBits)", "mask_w": "\(maskBits)",
-                "col_w": "\(columnBits)", "a_depth": "\(aDepth)", "a_aw": "\(Int.ceilLog2(aDepth))",
-                "d_aw": "\(max(Int.ceilLog2(aDepth), Int.ceilLog2(wDepth), Int.ceilLog2(mDepth)))",
-                "w_depth": "\(wDepth)", "w_aw": "\(Int.ceilLog2(wDepth))", "m_depth": "\(mDepth)", "m_aw": "\(Int.ceilLog2(mDepth))",
-            ])
+        let topValues = topValues(c, processingElements: options.peCount, selectWidth: selectWidth)
+        let pes = Int(topValues["num_pe"]!)!
+        let slotKeys = [
+            "x", "w", "fl", "accw", "gelu", "lanes", "lw", "groups", "gw", "last_lanes", "aw", "rows", "rcw", "tile_w", "col_w", "a_aw",
+            "w_aw",
+        ]
+        var slot = topValues.filter { slotKeys.contains($0.key) }
+        slot["pe_module"] = "pe"
+        add("pe_slot", "pe_slot", slot)
+        add("top", "top", topValues)
+        var topPart = "top"
+        if let system {
+            let expected = Self.systemInterface(for: c, format: f, axiDataBits: system.axiDataBits, maxBurst: system.maxBurst)
+            guard system == expected else {
+                throw RTLGenError.systemMismatch(
+                    expected: "buffer word \(expected.bufferWordBits) bits, address \(expected.bufferAddressBits) bits",
+                    given: "buffer word \(system.bufferWordBits) bits, address \(system.bufferAddressBits) bits")
+            }
+            let dma = Self.systemVariants(for: c, format: f, system)
+            add(
+                "system", "system",
+                [
+                    "core_module": "top", "dma_module": dma[0].moduleName, "csr_module": dma[1].moduleName,
+                    "data_w": "\(system.axiDataBits)", "addr_w": "32", "buf_aw": "\(system.bufferAddressBits)",
+                    "tile_w": "\(system.bufferWordBits)", "csr_aw": "\(CSRMap(wordBits: f.bits).addressBits)", "w": "\(f.bits)",
+                ])
+            topPart = "system"
+        }
         let rendered = try render(parts, naming: naming, banner: banner)
-        let top = naming.module("top")
+        let top = naming.module(topPart)
         let files = rendered.map { (name: "\($0.module).sv", text: $0.text) }
         let waivers = LintWaivers(modules: rendered, library: library)
         let testbench = SmokeTestbench(
-            top: top, text: rendered.first { $0.part.module == "top" }!.text, module: naming.module("tb"))
+            top: top, text: rendered.first { $0.part.module == topPart }!.text, module: naming.module("tb"))
         let support = DesignPackage(
             naming: naming, top: top, sources: files.map(\.name), sram: naming.module("sram"), waivers: waivers,
             testbench: testbench, clockMHz: options.clockMHz, banner: banner)
@@ -127,6 +137,38 @@ package struct RTLGenerator: Sendable {
             files: files, top: top, packaging: support, manifest: String(decoding: data, as: UTF8.self) + "\n")
     }
 
+    /// The DMA interface the controller's top needs: its buffer word is one tile and its
+    /// buffer address covers the deepest buffer.
+    package static func systemInterface(for c: AcceleratorConfig, format f: FixedPointFormat, axiDataBits: Int = 64, maxBurst: Int = 16)
+        -> SystemInterface
+    {
+        let g = ProgramGeometry(config: c, format: f)
+        let bufferAddressBits = max(Int.ceilLog2(g.activationWords), Int.ceilLog2(g.weightWords), Int.ceilLog2(g.maskWords))
+        return SystemInterface(
+            axiDataBits: axiDataBits, bufferWordBits: g.dmaWordBits, bufferAddressBits: bufferAddressBits, maxBurst: maxBurst)
+    }
+
+    /// The top's values, all derived from the program geometry the controller executes.
+    func topValues(_ c: AcceleratorConfig, processingElements: Int?, selectWidth: Int) -> [String: String] {
+        let g = ProgramGeometry(config: c, format: format, processingElements: processingElements)
+        let lastLanes = g.tile - (g.columnGroups - 1) * g.lanes
+        let bufferAddressBits = max(Int.ceilLog2(g.activationWords), Int.ceilLog2(g.weightWords), Int.ceilLog2(g.maskWords))
+        return [
+            "slot_module": "pe_slot", "sram_module": "sram",
+            "num_pe": "\(g.processingElements)", "pew": "\(max(1, Int.ceilLog2(g.processingElements)))",
+            "b": "\(g.batchTile)", "x": "\(g.tile)", "w": "\(format.bits)", "fl": "\(format.fractionBits)",
+            "accw": "\(g.accumulatorBits)", "gelu": g.activation == .gelu ? "1" : "0",
+            "lanes": "\(g.lanes)", "lw": "\(selectWidth)", "groups": "\(g.columnGroups)",
+            "gw": "\(max(1, Int.ceilLog2(g.columnGroups)))", "last_lanes": "\(lastLanes)",
+            "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))", "rows": "\(g.rows)", "rcw": "\(Int.ceilLog2(g.rows + 1))",
+            "tile_w": "\(g.tileBits)", "mask_w": "\(g.maskBits)", "col_w": "\(g.columnBits)",
+            "a_depth": "\(g.activationWords)", "a_aw": "\(Int.ceilLog2(g.activationWords))",
+            "w_depth": "\(g.weightWords)", "w_aw": "\(Int.ceilLog2(g.weightWords))",
+            "m_depth": "\(g.maskWords)", "m_aw": "\(Int.ceilLog2(g.maskWords))", "buf_aw": "\(bufferAddressBits)",
+            "iq_depth": "\(ProgramGeometry.instructionQueueDepth)", "iq_aw": "\(Int.ceilLog2(ProgramGeometry.instructionQueueDepth))",
+        ]
+    }
+
     static func selectWidth(_ c: AcceleratorConfig) -> Int { max(1, Int.ceilLog2(max(c.macLanesPerPE, c.softmaxPerPE))) }
 
     /// The PE template's values (its `stub` flag chooses the full PE or its interface).
@@ -135,8 +177,9 @@ package struct RTLGenerator: Sendable {
         let f = format
         let nch = (x + c.macsPerLane - 1) / c.macsPerLane
         return [
-            "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "lanes": "\(c.macLanesPerPE)",
-            "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)", "softmax": "\(c.softmaxPerPE)",
+            "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "accw": "\(ModuleVariant.accumulatorBits(f))",
+            "lanes": "\(c.macLanesPerPE)", "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)",
+            "softmax": "\(c.softmaxPerPE)",
             "cw": "\(Int.ceilLog2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Int.ceilLog2(c.batchTile * x)))",
             "chw": "\(max(1, Int.ceilLog2(nch)))", "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))",
             "mac_lane": ModuleVariant.macLane(macs: c.macsPerLane, activation: c.activation).moduleName,

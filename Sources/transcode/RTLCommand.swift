@@ -31,8 +31,9 @@ struct RTLCommand: ParsableCommand {
               transcode rtl --accelerator my-accel.yaml --out /tmp/rtl --integer-bits 8 --fraction-bits 8
               transcode rtl timing --out /tmp/timing.json
               transcode rtl synth --index 0 --out /tmp/synth-0
+              transcode rtl run --accelerator acceltran-edge --model bert-tiny --out /tmp/run
             """,
-        subcommands: [Generate.self, Timing.self, Synth.self], defaultSubcommand: Generate.self)
+        subcommands: [Generate.self, Timing.self, Synth.self, RTLRunCommand.self], defaultSubcommand: Generate.self)
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(

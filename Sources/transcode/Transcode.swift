@@ -19,7 +19,7 @@ struct Transcode: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             SpaceCommand.self, ShowCommand.self, SearchCommand.self, ObjectiveScaleCommand.self, AccuracyCommand.self,
-            SimulateCommand.self, RTLCommand.self, MemoryCommand.self, CalibrateCommand.self, TableCommand.self,
+            SimulateCommand.self, RTLCommand.self, CompileCommand.self, MemoryCommand.self, CalibrateCommand.self, TableCommand.self,
             BenchmarkCommand.self, TrainCommand.self,
         ]
     )

@@ -136,7 +136,7 @@ import Testing
         issue(code: 2, act: false, transpose: false, tile: (0..<n).map { _ in f.quantize(rng.nextUnit() * 4 - 2) }, tau: 0)
 
         let files = try RTLFixtures.generator.generate(c, command: "PE test").files.filter {
-            $0.name != "elector_top.sv" && $0.name != "elector_sram.sv"
+            !["elector_top.sv", "elector_sram.sv", "elector_pe_slot.sv"].contains($0.name)
         }
         let samples = try RTLFixtures.verilator.run(
             top: "elector_pe", sources: Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }), layout: pe.layout,

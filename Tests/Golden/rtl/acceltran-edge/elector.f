@@ -10,4 +10,5 @@ elector_layer_norm_b1_x16.sv
 elector_fifo_w5124_d2.sv
 elector_pe.sv
 elector_sram.sv
+elector_pe_slot.sv
 elector_top.sv

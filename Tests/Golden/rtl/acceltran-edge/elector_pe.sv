@@ -11,7 +11,8 @@
 //    sparsity module restores the pruned positions (as probability 0);
 //  - the layer-norm module (op 2), on the dense row.
 // Softmax and layer-norm results leave on res_row 7 cycles after their row issues; lane results
-// leave on res_dots 3 + log2 M cycles after a row's last chunk. Scheduling (which tile, when)
+// leave on res_dots 3 + log2 M cycles after a row's last chunk (and on res_acc unsaturated, at
+// the lanes' full accumulator width, for accumulation across K tiles). Scheduling (which tile, when)
 // belongs to the control block, whose policy lives in the ELECTOR simulator.
 // (Rendered with `stub` set, only the interface is emitted: a black box that lets tools
 // check a top level with a thousand PEs without elaborating each one.)
@@ -19,6 +20,7 @@ module elector_pe #(
   parameter int B = 1,
   parameter int X = 16,
   parameter int W = 20,
+  parameter int ACCW = 40,
   parameter int LANES = 16,
   parameter int M = 16,
   parameter int LOG2M = 4,
@@ -58,6 +60,7 @@ module elector_pe #(
   output logic [X-1:0]              res_row_mask,
   output logic                      res_dots_valid,
   output logic [LANES*W-1:0]        res_dots,
+  output logic [LANES*ACCW-1:0]     res_acc,
   output logic                      busy
 );
   localparam int ROWS = B * X;
@@ -168,7 +171,7 @@ module elector_pe #(
       elector_mac_lane_m16_gelu u_lane (
         .clk, .rst_n, .in_valid(lane_in), .in_first(chunk == 0), .in_last(issuing_last), .in_act(act_q),
         .in_a(a_pad[chunk*M*W +: M*W]), .in_b(b_pad[chunk*M*W +: M*W]),
-        .out_valid(lane_valid[l]), .out_y(res_dots[l*W +: W]));
+        .out_valid(lane_valid[l]), .out_y(res_dots[l*W +: W]), .out_acc(res_acc[l*ACCW +: ACCW]));
     end
   endgenerate
   assign res_dots_valid = lane_valid[0];

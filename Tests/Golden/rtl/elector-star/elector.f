@@ -12,4 +12,5 @@ elector_layer_norm_b4_x32.sv
 elector_fifo_w81924_d2.sv
 elector_pe.sv
 elector_sram.sv
+elector_pe_slot.sv
 elector_top.sv

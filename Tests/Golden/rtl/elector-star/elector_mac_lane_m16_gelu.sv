@@ -6,8 +6,9 @@
 // 0, 1), a hard-sigmoid form of x * sigmoid(1.702 x)) with saturation to W bits.
 // Fixed point: W bits, FL fraction bits; each product is truncated by FL bits (arithmetic
 // shift) before the tree. Latency 3 + log2 M cycles from the last beat to out_valid; a new
-// beat every cycle.
-module elector_mac_lane_m16_gelu #(
+// beat every cycle. out_acc is the same result before saturation and activation, at the full
+// ACCW bits, for the controller's accumulation of partial sums across K tiles.
+module mac_lane_m16_gelu #(
   parameter int W = 20,
   parameter int FL = 16,
   parameter int M = 16,
@@ -24,7 +25,8 @@ module elector_mac_lane_m16_gelu #(
   input  wire logic [M*W-1:0] in_a,
   input  wire logic [M*W-1:0] in_b,
   output logic                out_valid,
-  output logic [W-1:0]        out_y
+  output logic [W-1:0]        out_y,
+  output logic [ACCW-1:0]     out_acc
 );
   // Heap-ordered tree: node[M-1+i] holds product i, node[k] = node[2k+1] + node[2k+2].
   logic signed [ACCW-1:0] node [0:2*M-2] /* verilator split_var */;
@@ -94,6 +96,9 @@ module elector_mac_lane_m16_gelu #(
 
   always_ff @(posedge clk or negedge rst_n)
     if (!rst_n) out_valid <= 1'b0; else out_valid <= acc_emit;
-  always_ff @(posedge clk) out_y <= acc_act ? act_y : xs;
+  always_ff @(posedge clk) begin
+    out_y <= acc_act ? act_y : xs;
+    out_acc <= acc;
+  end
 endmodule
 `default_nettype wire

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import ProjectLayout
+import RTLGen
+import RTLSim
+
+/// `transcode rtl run`: a compiled layer on the generated top in Verilator, checked against
+/// the reference executor.
+struct RTLRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Compile a layer, run it on the generated top in Verilator and check it against the reference.",
+        discussion: """
+            Writes the design (with --pes PEs), program.bin, program.txt and memory.hex into \
+            --out, simulates the top with main memory and a DMA in the testbench, and compares \
+            main memory after the program with the bit-exact reference executor. Prints the \
+            cycles, the busy cycles of each module class and whether every result matches; \
+            exits 1 if any differs. Each run builds the design in Verilator (tens of seconds).
+
+            Examples:
+              transcode rtl run --accelerator acceltran-edge --model bert-tiny --out /tmp/run
+              transcode rtl run --accelerator acceltran-edge --model bert-tiny --pes 4 --dynaprop 0.05,0.02 --out /tmp/run-dp
+              transcode rtl run --accelerator acceltran-edge --model bert-tiny --program training --out /tmp/run-train
+            """)
+
+    @OptionGroup var options: ProgramOptions
+    @Option(help: "Output directory.") var out: String
+
+    func run() throws {
+        let o = try options.parsed()
+        let layer = RTLSim.LayerRun(
+            config: o.config, model: o.model, processingElements: options.pes, kind: o.kind, tauInference: o.tauI, tauTraining: o.tauT)
+        let report = try layer.run(
+            library: try TemplateLibrary(directory: ProjectFiles.path("templates")), directory: out,
+            command: "transcode rtl run --accelerator \(options.accelerator) --model \(options.model) --pes \(options.pes) --out \(out)")
+        let c = report.outcome
+        print("\(report.description); \(report.instructions) instructions on \(report.processingElements) PEs")
+        print("cycles: \(c.cycles)")
+        print(
+            "busy cycles: "
+                + ProgramRunner.classes.map { "\($0) \(c.busy[$0] ?? 0)" }.joined(separator: ", "))
+        for output in report.outputs {
+            print(
+                "\(output.name): \(output.values) values, \(output.mismatches == 0 ? "all equal the reference" : "\(output.mismatches) differ")"
+            )
+        }
+        if report.matches {
+            print("result: every result equals the reference (main memory identical)")
+        } else {
+            let why =
+                !c.done
+                ? "the program did not finish"
+                : c.errorCode != 0
+                    ? "the controller raised error \(c.errorCode)"
+                    : "\(report.differingBytes) bytes of main memory differ from the reference"
+            print("result: MISMATCH: \(why)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import AcceleratorProgram
+import Foundation
+import Testing
+
+/// `transcode compile` and `transcode rtl run` on a small configuration.
+@Suite(.serialized) struct ProgramCLITests {
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("transcode-\(name)-\(UUID())").path
+    }
+
+    @Test func compileWritesAProgramThatReadsBack() throws {
+        let out = temporary("compile") + ".prog"
+        defer {
+            try? FileManager.default.removeItem(atPath: out)
+            try? FileManager.default.removeItem(atPath: out + ".txt")
+        }
+        let r = try TranscodeBinary.run(["compile", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--out", out])
+        #expect(r.status == 0, "\(r.transcript)")
+        let program = try Program(file: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
+        #expect(r.transcript.contains("wrote \(out): \(program.instructions.count) instructions (ISA version 1) for 2 PEs"))
+        #expect(program.instructions.last == .end && program.target.tile == 16)
+        #expect(try String(contentsOfFile: out + ".txt", encoding: .utf8).hasPrefix("0\tload activation[0]"))
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        let pes = try TranscodeBinary.run([
+            "compile", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--pes", "0", "--out", "/tmp/x",
+        ])
+        #expect(pes.status == 64)
+        #expect(pes.transcript.contains("Error: --pes must be 1 to 64 (the accelerator's PEs), got 0"))
+        let kind = try TranscodeBinary.run([
+            "rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--program", "fft", "--out", "/tmp/x",
+        ])
+        #expect(kind.status == 64)
+        #expect(kind.transcript.contains("Error: --program must be matmul, layer, training, got 'fft'"))
+        let tau = try TranscodeBinary.run([
+            "rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "0.1", "--out", "/tmp/x",
+        ])
+        #expect(tau.status == 64)
+        #expect(tau.transcript.contains("Error: --dynaprop takes two thresholds tau_I,tau_T from 0 to below 8, e.g. 0.05,0.02; got '0.1'"))
+    }
+
+    /// One Verilator build: BERT-Tiny's first layer scaled to AccelTran-Edge's 16 x 16 tile,
+    /// on 2 PEs, with DynaProp on.
+    @Test func rtlRunChecksTheLayerAgainstTheReference() throws {
+        let out = temporary("rtl-run")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try TranscodeBinary.run([
+            "rtl", "run", "--accelerator", "acceltran-edge", "--model", "bert-tiny", "--dynaprop", "0.05,0.02", "--out", out,
+        ])
+        #expect(r.status == 0, "\(r.transcript)")
+        #expect(r.transcript.contains("layer: sequence 16, hidden 16, feed-forward 64;"))
+        #expect(r.transcript.contains("result: every result equals the reference (main memory identical)"))
+        #expect(r.transcript.contains("busy cycles: mac "))
+        #expect(
+            FileManager.default.fileExists(atPath: out + "/program.bin") && FileManager.default.fileExists(atPath: out + "/elector_top.sv"))
+    }
+}
