@@ -10,8 +10,11 @@
 //  - a softmax module (op 1), round robin, over the kept values only; the post-compute
 //    sparsity module restores the pruned positions (as probability 0);
 //  - the layer-norm module (op 2), on the dense row.
-// Softmax and layer-norm results leave on res_row 7 cycles after their row issues; lane results
-// leave on res_dots 3 + log2 M cycles after a row's last chunk. Scheduling (which tile, when)
+// Softmax results leave on res_row SOFTMAX_LATENCY + 2 cycles after their row issues and
+// layer-norm results the layer-norm's latency + 1 cycles after (both latencies are the
+// catalogue's); the control block must not issue a softmax and a layer-norm row whose results
+// would leave in the same cycle. Lane results leave on res_dots 3 + log2 M cycles after a
+// row's last chunk. Scheduling (which tile, when)
 // belongs to the control block, whose policy lives in the ELECTOR simulator.
 // (Rendered with `stub` set, only the interface is emitted: a black box that lets tools
 // check a top level with a thousand PEs without elaborating each one.)
@@ -24,6 +27,7 @@ module elector_pe #(
   parameter int LOG2M = 4,
   parameter int NCH = 1,
   parameter int SOFTMAX = 4,
+  parameter int SOFTMAX_LATENCY = 19,
   parameter int CW = 5,
   parameter int LW = 4,
   parameter int RW = 4,
@@ -199,19 +203,19 @@ module elector_pe #(
         .out_valid(sm_valid[s]), .out_rows(sm_out[s]));
     end
   endgenerate
-  // The mask travels with the row through the five softmax stages.
-  logic [X-1:0] mask_d [0:4];
+  // The mask travels with the row through the softmax pipeline (SOFTMAX_LATENCY stages).
+  logic [X-1:0] mask_d [0:SOFTMAX_LATENCY-1];
   always_ff @(posedge clk) begin
     mask_d[0] <= row_mask;
-    for (int k = 1; k < 5; k++) mask_d[k] <= mask_d[k-1];
+    for (int k = 1; k < SOFTMAX_LATENCY; k++) mask_d[k] <= mask_d[k-1];
   end
   logic post_valid;
   logic [X*W-1:0] post_row;
   post_sparsity_n16 u_post (
-    .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any), .in_mask(mask_d[4]),
+    .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any), .in_mask(mask_d[SOFTMAX_LATENCY-1]),
     .out_valid(post_valid), .out_row(post_row));
   logic [X-1:0] post_mask;
-  always_ff @(posedge clk) post_mask <= mask_d[4];
+  always_ff @(posedge clk) post_mask <= mask_d[SOFTMAX_LATENCY-1];
 
   // ---- Layer-norm ----------------------------------------------------------------------------
   logic ln_valid;
