@@ -33,13 +33,18 @@ extension ModuleVariant {
             v.merge(["n": "\(n)", "w": "\(f.bits)", "cw": "\(Int.ceilLog2(n + 1))"]) { $1 }
         case .softmax(let b, let x):
             v.merge([
-                "b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)",
+                "b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)", "log2y": "\(Int.ceilLog2(x))",
+                "levels": "\(Self.treeLevelsPerStage)", "tree_stages": "\(Self.treeStages(tile: x))",
+                "div_stages": "\(Self.softmaxDividerStages(f))", "div_step": "\(Self.dividerBitsPerStage)",
                 "log2e_q": "\(Self.log2eQ(f))", "c_q": "\(Self.exp2CorrectionQ(f))",
             ]) { $1 }
         case .layerNorm(let b, let x):
             v.merge([
                 "b": "\(b)", "y": "\(x)", "w": "\(f.bits)", "fl": "\(f.fractionBits)", "log2y": "\(Int.ceilLog2(x))",
-                "eps_q": "\(Self.epsilonQ(f))",
+                "levels": "\(Self.treeLevelsPerStage)", "tree_stages": "\(Self.treeStages(tile: x))",
+                "sqrt_stages": "\(Self.layerNormSquareRootStages(f))", "sqrt_step": "\(Self.squareRootBitsPerStage)",
+                "recip_bits": "\(Self.layerNormReciprocalBits(f))", "div_stages": "\(Self.layerNormDividerStages(f))",
+                "div_step": "\(Self.dividerBitsPerStage)", "eps_q": "\(Self.epsilonQ(f))",
             ]) { $1 }
         case .fifo(let w, let d):
             v.merge(["w": "\(w)", "depth": "\(d)", "aw": "\(max(Int.ceilLog2(d), 1))"]) { $1 }

@@ -5,8 +5,13 @@ import DesignSpace
 /// (synth/timing.json), and a test compares the two, so the simulator cannot drift from the
 /// hardware.
 extension ModuleVariant {
-    /// Cycles from an input to its result.
-    package var latency: Int {
+    /// Cycles from an input to its result in the paper's format (IL 4, FL 16), the one the
+    /// simulator and the tables model.
+    package var latency: Int { latency(format: .paper) }
+
+    /// Cycles from an input to its result in format `f` (the divider and square-root depths
+    /// follow the fraction bits).
+    package func latency(format f: FixedPointFormat) -> Int {
         switch self {
         // One register after the multipliers, one per adder-tree level (log2 M), one for the
         // accumulator and one for activation and saturation.
@@ -15,10 +20,12 @@ extension ModuleVariant {
         case .dynaProp: 1
         // One tile row compacted (pre) or expanded (post) per cycle, registered.
         case .preSparsity, .postSparsity: 1
-        // Max tree, exponentials, sum tree, reciprocal, scaling: one stage each per row.
-        case .softmax: 5
-        // Mean, centring, variance, inverse square root, reciprocal, scaling.
-        case .layerNorm: 6
+        // Max tree, five exponential stages, sum tree, the divider, scaling.
+        case .softmax(_, let x): 2 * Self.treeStages(tile: x) + 5 + Self.softmaxDividerStages(f) + 1
+        // Mean tree, centring, squares, variance tree, (var + eps) << FL, the square root, the
+        // divider, and three scaling stages (reciprocal, gamma, beta with saturation).
+        case .layerNorm(_, let x):
+            2 * Self.treeStages(tile: x) + 3 + Self.layerNormSquareRootStages(f) + Self.layerNormDividerStages(f) + 3
         // One cycle from write to read.
         case .fifo: 1
         // A command is registered, its first region set up, then its first address offered:
@@ -30,6 +37,7 @@ extension ModuleVariant {
     }
 
     /// Cycles between consecutive inputs: every module is fully pipelined (softmax and
-    /// layer-norm accept one row per batch-tile lane every cycle).
+    /// layer-norm accept one row per batch-tile lane every cycle; their dividers and square
+    /// root are unrolled into one stage per few bits, not iterated).
     package var initiationInterval: Int { 1 }
 }

@@ -187,6 +187,8 @@ package struct RTLGenerator: Sendable {
             "pre_sparsity": ModuleVariant.preSparsity(width: x).moduleName,
             "post_sparsity": ModuleVariant.postSparsity(width: x).moduleName,
             "softmax_module": ModuleVariant.softmax(batchTile: 1, tile: x).moduleName,
+            // The row mask waits beside the softmax pipeline for exactly its latency.
+            "softmax_latency": "\(ModuleVariant.softmax(batchTile: 1, tile: x).latency(format: f))",
             "layer_norm": ModuleVariant.layerNorm(batchTile: 1, tile: x).moduleName,
             "fifo": ModuleVariant.fifo(width: Self.tileFIFOWidth(c, f), depth: 2).moduleName,
         ]

@@ -40,7 +40,9 @@ package struct TimingMeasurement: Codable, Sendable, Equatable {
         let samples = try simulator.run(
             top: variant.moduleName,
             sources: ["\(variant.moduleName).sv": try generator.generate(variant, command: "transcode rtl timing")],
-            layout: h.layout, stimulus: stimulus)
+            // Idle cycles after the inputs: more than any module's pipeline depth (the layer-norm's
+            // is about 35), so all eight results appear.
+            layout: h.layout, stimulus: stimulus, drain: 64)
         let cycles = samples.map(\.cycle)
         guard cycles.count >= 2 else {
             throw RTLSimError.runFailed(

@@ -12,7 +12,10 @@ import Testing
         _ variant: ModuleVariant, _ harness: ModuleHarness, _ stimulus: [BitVector],
         engine: RTLSimulator = RTLFixtures.verilator
     ) throws -> [RTLSimulator.Sample] {
-        try engine.run(top: variant.moduleName, sources: try RTLFixtures.source(variant), layout: harness.layout, stimulus: stimulus)
+        // Idle cycles after the stimulus: enough for the deepest pipeline to drain.
+        try engine.run(
+            top: variant.moduleName, sources: try RTLFixtures.source(variant), layout: harness.layout, stimulus: stimulus,
+            drain: max(16, variant.latency(format: f) + 1))
     }
 
     @Test(arguments: [(1, 8), (4, 8), (1, 16)])
@@ -113,7 +116,8 @@ import Testing
         }
         let samples = try simulate(variant, h, stimulus)
         #expect(samples.map { h.read($0, "out_rows") } == expected)
-        #expect(samples.enumerated().allSatisfy { $0.element.cycle == $0.offset + 4 })  // latency 5, II 1
+        // The catalogue's latency, II 1.
+        #expect(samples.enumerated().allSatisfy { $0.element.cycle == $0.offset + variant.latency(format: f) - 1 })
         #expect(worst < 0.01, "largest error against exact softmax: \(worst)")
     }
 
@@ -147,14 +151,15 @@ import Testing
             expected.append(out)
         }
         // gamma and beta stay applied while the last rows drain (the module's contract).
-        stimulus += Array(repeating: h.vector(["in_gamma": gamma, "in_beta": beta]), count: 8)
+        stimulus += Array(repeating: h.vector(["in_gamma": gamma, "in_beta": beta]), count: variant.latency(format: f))
         let samples = try simulate(variant, h, stimulus)
         let got = samples.map { h.read($0, "out_rows") }
         if let k = got.indices.first(where: { $0 < expected.count && got[$0] != expected[$0] }) {
             Issue.record("row set \(k): RTL \(got[k]) reference \(expected[k])")
         }
         #expect(got.count == expected.count)
-        #expect(samples.enumerated().allSatisfy { $0.element.cycle == $0.offset + 5 })  // latency 6, II 1
+        // The catalogue's latency, II 1.
+        #expect(samples.enumerated().allSatisfy { $0.element.cycle == $0.offset + variant.latency(format: f) - 1 })
         #expect(worst < 0.01, "largest error against exact layer-norm: \(worst)")
     }
 

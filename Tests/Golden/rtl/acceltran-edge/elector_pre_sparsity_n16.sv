@@ -18,17 +18,37 @@ module elector_pre_sparsity_n16 #(
   output logic [N*W-1:0]      out_packed,
   output logic [CW-1:0]       out_count
 );
-  // Walk the row once: each kept value goes to the next free slot.
-  localparam logic [CW-1:0] ONE_C = 1;
+  // Slot of each kept value: the number of kept values before it. The counts are prefix sums
+  // of the keep bits over log2 N levels (level l adds the count 2^(l-1) positions back), and
+  // each output slot then picks its value by comparison, so no path walks the whole row.
+  localparam int LOGN = $clog2(N);
+  logic [CW-1:0] cnt [0:(LOGN+1)*N-1] /* verilator split_var */;
+  wire [N*CW-1:0] rank;                            // kept values up to and including each
   logic [CW-1:0] next_slot;
   logic [N*W-1:0] packed_c;
+  genvar l, k;
+  generate
+    for (k = 0; k < N; k++) begin : g_keep
+      assign cnt[k] = CW'(!in_mask[k]);
+      assign rank[k*CW +: CW] = cnt[LOGN*N+k];
+    end
+    for (l = 1; l <= LOGN; l++) begin : g_level
+      for (k = 0; k < N; k++) begin : g_count
+        if (k >= (1 << (l - 1))) begin : g_add
+          assign cnt[l*N+k] = cnt[(l-1)*N+k] + cnt[(l-1)*N+k-(1 << (l-1))];
+        end else begin : g_pass
+          assign cnt[l*N+k] = cnt[(l-1)*N+k];
+        end
+      end
+    end
+  endgenerate
   always_comb begin
-    next_slot = '0;
+    next_slot = rank[(N-1)*CW +: CW];
     packed_c = '0;
-    for (int k = 0; k < N; k++) begin
-      if (!in_mask[k]) begin
-        packed_c[next_slot*W +: W] = in_row[k*W +: W];
-        next_slot = next_slot + ONE_C;
+    for (int i = 0; i < N; i++) begin
+      for (int j = i; j < N; j++) begin
+        // Value j is kept and i values before it are kept: it goes to slot i.
+        if (!in_mask[j] && rank[j*CW +: CW] == CW'(i + 1)) packed_c[i*W +: W] = packed_c[i*W +: W] | in_row[j*W +: W];
       end
     end
   end
