@@ -69,6 +69,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Hardware table (default: the calibrated table).") var table: String?
     @Option(help: "Measured accuracies for your own models: [{\"model_dict\": {...}, \"accuracy\": 0.8}, ...].")
     var accuracyTable: String?
+    @Option(help: "measured (the Fashion-MNIST predictor; the default when data/accuracy-fashion-mnist.jsonl exists) or glue.")
+    var accuracySource: AccuracySource?
     @Option(help: "Run directory (default: runs/search).") var out: String?
     @Option(help: "Continue the run in this directory with the settings it was started with; with --budget, extend it.") var resume: String?
     @Flag(help: "Run every strategy on the same budget and seed and compare their convergence.") var compare = false
@@ -84,7 +86,7 @@ struct SearchCommand: ParsableCommand {
             ("--seed", seed != nil), ("--weights", weights != nil), ("--constraint", !constraint.isEmpty), ("--mode", mode != nil),
             ("--accelerator", accelerator != nil), ("--model", model != nil), ("--workload", workload != nil),
             ("--strategy", strategy != nil), ("--batch", batch != nil), ("--patience", patience != nil), ("--table", table != nil),
-            ("--accuracy-table", accuracyTable != nil), ("--out", out != nil),
+            ("--accuracy-table", accuracyTable != nil), ("--accuracy-source", accuracySource != nil), ("--out", out != nil),
         ]
         return given.filter(\.1).map(\.0)
     }
@@ -165,7 +167,8 @@ struct SearchCommand: ParsableCommand {
             strategy: strategy ?? .boshcode, budget: budget ?? Self.defaultBudget, seed: try parsedSeed(), batchSize: batch ?? 8,
             patience: patience ?? 0, mode: searchMode, objective: try Objective.parse(weights ?? Self.defaultWeights),
             constraints: try constraint.map(Constraint.parse), workload: workload ?? .training,
-            table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable)
+            table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable,
+            accuracySource: accuracySource ?? AccuracyModel.defaultSource(root: ProjectFiles.root))
     }
 
     /// A resumed run's stored settings, extended to `--budget` when it is given.
@@ -205,3 +208,4 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension SearchStrategy: ExpressibleByArgument {}
+extension AccuracySource: ExpressibleByArgument {}
