@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "DesignSpace", "TestSupport", "CZlib"]),
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
         .testTarget(
-            name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain", "AccuracyMeasurement"]),
+            name: "CLITests",
+            dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain", "AccuracyMeasurement"]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
         .testTarget(
             name: "CalibrationTests",

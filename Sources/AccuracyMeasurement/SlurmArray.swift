@@ -44,7 +44,8 @@ package struct SlurmArray: Sendable {
         for tool in ["sbatch", "squeue"] where which(tool) == nil {
             throw .slurm(
                 command: tool,
-                reason: "not found on PATH; install Slurm's client (Debian: apt-get install slurm-client) and set SLURM_CONF, or run without --slurm"
+                reason:
+                    "not found on PATH; install Slurm's client (Debian: apt-get install slurm-client) and set SLURM_CONF, or run without --slurm"
             )
         }
         let plan = try folder.readPlan()
@@ -90,7 +91,8 @@ package struct SlurmArray: Sendable {
         try? FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
         let script = "\(logs)/task-attempt\(attempt).sh"
         let quoted = taskCommand.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let text = "#!/bin/sh\n# Written by transcode accuracy measure --slurm: one model per array task.\nexec \(quoted) --task \"$SLURM_ARRAY_TASK_ID\"\n"
+        let text =
+            "#!/bin/sh\n# Written by transcode accuracy measure --slurm: one model per array task.\nexec \(quoted) --task \"$SLURM_ARRAY_TASK_ID\"\n"
         do {
             try text.write(toFile: script, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
@@ -121,7 +123,9 @@ package struct SlurmArray: Sendable {
                 return  // the controller already forgot the finished job
             } else {
                 failures += 1
-                if failures >= 30 { throw .slurm(command: "squeue", reason: output.split(separator: "\n").last.map(String.init) ?? "failed") }
+                if failures >= 30 {
+                    throw .slurm(command: "squeue", reason: output.split(separator: "\n").last.map(String.init) ?? "failed")
+                }
             }
             Thread.sleep(forTimeInterval: pollInterval)
         }

@@ -12,5 +12,6 @@ struct AccuracyCommand: ParsableCommand {
               transcode accuracy measure --models 150 --out runs/accuracy
               transcode accuracy consistency --models 10 --out runs/consistency
             """,
-        subcommands: [AccuracyPredictCommand.self, AccuracyMeasureCommand.self, AccuracyConsistencyCommand.self], defaultSubcommand: AccuracyPredictCommand.self)
+        subcommands: [AccuracyPredictCommand.self, AccuracyMeasureCommand.self, AccuracyConsistencyCommand.self],
+        defaultSubcommand: AccuracyPredictCommand.self)
 }

@@ -56,6 +56,7 @@ struct AccuracyConsistencyCommand: ParsableCommand {
         guard let rho = consistency.spearman else {
             throw CLIError("the two settings share \(consistency.pairs) measured models with distinct accuracies: too few for Spearman")
         }
-        AccuracyMeasureCommand.emit(String(format: "rank consistency of %@ against %@ on %d models: Spearman %.3f", setting, against, consistency.pairs, rho))
+        AccuracyMeasureCommand.emit(
+            String(format: "rank consistency of %@ against %@ on %d models: Spearman %.3f", setting, against, consistency.pairs, rho))
     }
 }

@@ -52,14 +52,16 @@ struct AccuracyMeasureCommand: ParsableCommand {
             let plan = try folder.readPlan()
             let environment = ProcessInfo.processInfo.environment
             let runner = "slurm job \(environment["SLURM_ARRAY_JOB_ID"] ?? "?") task \(task)"
-            let measurer = AccuracyMeasurer(dataset: try FashionMNIST(), threads: threads, memoryLimit: limit, commit: TrainCommand.commit())
+            let measurer = AccuracyMeasurer(
+                dataset: try FashionMNIST(), threads: threads, memoryLimit: limit, commit: TrainCommand.commit())
             let record = try measurer.measure(plan, index: task, runner: runner)
             let written = try folder.append(record)
             AccuracyMeasureCommand.emit(Self.line(record) + (written ? "" : " (already in the log)"))
             return
         }
         let plan = try folder.prepare(MeasurementPlan(count: models, setting: try MeasurementSetting.named(setting), seed: seed))
-        AccuracyMeasureCommand.emit("plan: \(plan.models.count) models, setting \(plan.setting.summary), seed \(plan.seed); log \(folder.logPath)")
+        AccuracyMeasureCommand.emit(
+            "plan: \(plan.models.count) models, setting \(plan.setting.summary), seed \(plan.seed); log \(folder.logPath)")
         if slurm {
             try runSlurm(folder, plan: plan)
             return

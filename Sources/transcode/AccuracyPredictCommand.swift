@@ -53,7 +53,8 @@ struct AccuracyPredictCommand: ParsableCommand {
             let cv = measured.crossValidate(folds: folds)
             print(
                 String(
-                    format: "%d-fold held-out Spearman %.3f, mean absolute error %.4f (predicting the mean: %.4f); %d of %d held-out models flagged outside the measured domain",
+                    format:
+                        "%d-fold held-out Spearman %.3f, mean absolute error %.4f (predicting the mean: %.4f); %d of %d held-out models flagged outside the measured domain",
                     cv.folds, cv.spearman, cv.meanAbsoluteError, cv.baselineError, cv.flagged, measured.measurements))
         } else {
             print(

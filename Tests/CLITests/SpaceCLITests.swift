@@ -68,7 +68,9 @@ import Testing
         ("error-search-resume-budget", ["search", "--resume", "/tmp/never", "--budget", "-1"], 64),
         ("error-search-out-file", ["search", "--out", "Package.swift"], 64),
         ("error-search-out-under-file", ["search", "--out", "Package.swift/run"], 64),
-        ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001"], 0),
+        ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001", "--accuracy-source", "glue"], 0),
+        // The default source: the predictor fitted on data/accuracy-fashion-mnist.jsonl.
+        ("accuracy-measured", ["accuracy", "predict", "bert-tiny", "bert-base", "fb-star"], 0),
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
         (
             "simulate-bert-tiny-edge-calibrated",

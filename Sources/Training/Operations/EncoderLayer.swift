@@ -47,7 +47,8 @@ package final class EncoderLayer: Operation {
             layer.heads.count * d, h, name: "layer\(index).output",
             site: ProductSite(layer: index, operation: "output_projection"), context: context, initializer: &own)
         firstNorm = LayerNorm(width: h, name: "layer\(index).norm1")
-        feedForward = FeedForwardStack(hiddenSize: h, sizes: layer.feedForward.map { $0 / widthDivisor }, layer: index, context: context, initializer: &own)
+        feedForward = FeedForwardStack(
+            hiddenSize: h, sizes: layer.feedForward.map { $0 / widthDivisor }, layer: index, context: context, initializer: &own)
         secondNorm = LayerNorm(width: h, name: "layer\(index).norm2")
     }
 
