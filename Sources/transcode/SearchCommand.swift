@@ -196,6 +196,13 @@ struct SearchCommand: ParsableCommand {
                 let report = try SearchSession.run(
                     settings, evaluator: evaluator, in: directory, resume: resume != nil, progress: Self.report)
                 print(Render.search(report), terminator: "")
+                if let measured = evaluator.accuracy.measuredPredictor {
+                    // The accuracy column is a prediction; say from what, and whether it extrapolates.
+                    let outside = evaluator.accuracy.isOutsideDomain(report.outcome.best.evaluation.point.model)
+                    print(
+                        "accuracy: \(measured.dataset) test accuracy predicted from \(measured.measurements) measured models (setting \(measured.setting))"
+                            + (outside ? "; the best model is OUTSIDE the measured domain: measure it before trusting it" : ""))
+                }
             }
         } catch let error as CoDesignError {
             throw CLIError(Self.withFlags(error))
