@@ -13,8 +13,9 @@ struct AccuracyPredictCommand: ParsableCommand {
         discussion: """
             Sources: measured (default when data/accuracy-fashion-mnist.jsonl exists): a Gaussian \
             process fitted on the project's measured Fashion-MNIST test accuracies, reported with \
-            its k-fold held-out Spearman and MAE; a prediction where the posterior variance is \
-            more than half the prior variance is flagged "outside the measured domain". glue: the \
+            its k-fold held-out Spearman and MAE; a prediction whose posterior variance (as a \
+            fraction of the prior) exceeds every measured model's when it is left out is flagged \
+            "outside the measured domain". glue: the \
             Gaussian process on the 13 published FlexiBERT 2.0 GLUE scores, with its leave-one-out \
             error. Models: built-in names or model-dict JSON files (see `transcode show --help`).
             --accuracy-table: a JSON list [{"model_dict": {...}, "accuracy": 0.8}, ...] of measured scores.

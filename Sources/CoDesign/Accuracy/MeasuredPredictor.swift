@@ -12,8 +12,10 @@ import Reports
 /// are chosen by the log marginal likelihood over a grid.
 ///
 /// Domain rule: a prediction is outside the measured domain when the posterior variance of
-/// the fitted function there is more than `domainVarianceLimit` of its prior variance, i.e.
-/// the measured models near it (at the fitted length scale) explain less than half of it.
+/// the fitted function there, as a fraction of its prior variance, exceeds `domainLimit`: the
+/// largest such fraction any measured model has when it is left out and predicted from the
+/// others. So a model less covered by the measurements than every measured model was by the
+/// rest is flagged; the limit follows the data rather than a fixed number.
 package struct MeasuredPredictor: Sendable {
     let process: GaussianProcess
     package let measurements: Int
@@ -22,9 +24,8 @@ package struct MeasuredPredictor: Sendable {
     package let dataset: String
     package let models: [TransformerModel]
     package let accuracies: [Double]
-
     /// Posterior variance over prior variance above which a prediction is flagged.
-    package static let domainVarianceLimit = 0.5
+    package let domainLimit: Double
 
     package static func features(_ m: TransformerModel) -> [Double] {
         let l = Double(m.layers.count)
@@ -47,7 +48,9 @@ package struct MeasuredPredictor: Sendable {
     package init(data: [(TransformerModel, Double)], setting: String, dataset: String) {
         models = data.map(\.0)
         accuracies = data.map(\.1)
-        process = Self.fit(models.map(Self.features), accuracies)
+        let x = models.map(Self.features)
+        process = Self.fit(x, accuracies)
+        domainLimit = Self.domainLimit(x, accuracies, process)
         measurements = data.count
         self.setting = setting
         self.dataset = dataset
@@ -66,11 +69,30 @@ package struct MeasuredPredictor: Sendable {
         return best?.gp ?? GaussianProcess(inputs: x, targets: y, lengthScale: 1, noise: 0.1)
     }
 
+    /// The largest leave-one-out posterior variance fraction among the measured models, with
+    /// `gp`'s hyperparameters.
+    static func domainLimit(_ x: [[Double]], _ y: [Double], _ gp: GaussianProcess) -> Double {
+        guard x.count >= 2 else { return 0 }
+        var limit = 0.0
+        for i in x.indices {
+            let rest = x.indices.filter { $0 != i }
+            let other = GaussianProcess(
+                inputs: rest.map { x[$0] }, targets: rest.map { y[$0] }, lengthScale: gp.lengthScale, noise: gp.noise)
+            limit = max(limit, variance(other, x[i]))
+        }
+        return limit
+    }
+
+    /// Posterior variance of `gp`'s function at `x` over its prior variance.
+    static func variance(_ gp: GaussianProcess, _ x: [Double]) -> Double {
+        let std = gp.predict(x).std / gp.scale
+        return std * std
+    }
+
     /// Predicted test accuracy, and whether `model` is outside the measured domain.
     package func predict(_ model: TransformerModel) -> (accuracy: Double, outsideDomain: Bool) {
-        let (mean, std) = process.predict(Self.features(model))
-        let fraction = (std / process.scale) * (std / process.scale)
-        return (mean, fraction > Self.domainVarianceLimit)
+        let x = Self.features(model)
+        return (process.predict(x).mean, Self.variance(process, x) > domainLimit)
     }
 
     /// Held-out quality of the predictor: k-fold, each fold's process fitted (hyperparameters
@@ -96,12 +118,12 @@ package struct MeasuredPredictor: Sendable {
             let held = x.indices.filter { $0 % k == fold }
             guard !train.isEmpty else { continue }
             let gp = Self.fit(train.map { x[$0] }, train.map { accuracies[$0] })
+            let limit = Self.domainLimit(train.map { x[$0] }, train.map { accuracies[$0] }, gp)
             let mean = train.map { accuracies[$0] }.reduce(0, +) / Double(train.count)
             for i in held {
-                let (m, s) = gp.predict(x[i])
-                predicted[i] = m
+                predicted[i] = gp.predict(x[i]).mean
                 baseline += abs(mean - accuracies[i])
-                if (s / gp.scale) * (s / gp.scale) > Self.domainVarianceLimit { flagged += 1 }
+                if Self.variance(gp, x[i]) > limit { flagged += 1 }
             }
         }
         let n = Double(max(x.count, 1))
