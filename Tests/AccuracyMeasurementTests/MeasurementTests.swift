@@ -96,6 +96,15 @@ import Training
         close(lock)
     }
 
+    @Test func everyDeclaredSettingIsValidAndCutsTheTestSplit() throws {
+        for setting in MeasurementSetting.declared { try setting.trainingSettings(seed: 0, threads: 1).validate() }
+        #expect(try MeasurementSetting.named("reduced").widthDivisor == 4)
+        #expect(throws: AccuracyMeasurementError.unknownSetting("huge")) { try MeasurementSetting.named("huge") }
+        #expect("\(AccuracyMeasurementError.unknownSetting("huge"))" == "unknown --setting 'huge': choose reduced, full or tiny")
+        #expect(DatasetSubset(Synthetic(), testSamples: 10).test.count == 10)
+        #expect(DatasetSubset(Synthetic(), testSamples: 1000).test.count == 40)
+    }
+
     @Test func slurmArraySyntaxAndAMissingSbatch() throws {
         #expect(SlurmArray.ranges([0, 1, 2, 3, 5, 7, 8, 9]) == "0-3,5,7-9")
         #expect(SlurmArray.ranges([4]) == "4")
