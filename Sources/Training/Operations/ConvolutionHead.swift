@@ -48,17 +48,25 @@ package final class ConvolutionHead: Operation {
         var output = [Float](repeating: 0, count: batch * n * d)
         var macs = 0
         var effectual = 0
-        for b in 0..<batch {
-            for t in 0..<n {
-                let out = (b * n + t) * d
-                for j in 0..<taps {
-                    let s = t + j - half
-                    guard s >= 0, s < n else { continue }
-                    let inBase = (b * n + s) * d
-                    for c in 0..<d { output[out + c] += kernel.value[j * d + c] * projected[inBase + c] }
-                    if context.profiling {
-                        macs += d
-                        for c in 0..<d where kernel.value[j * d + c] != 0 && projected[inBase + c] != 0 { effectual += 1 }
+        let profiling = context.profiling
+        // Unsafe buffers over locals: the inner loop runs batch x N x k x d times.
+        kernel.value.withUnsafeBufferPointer { w in
+            projected.withUnsafeBufferPointer { u in
+                output.withUnsafeMutableBufferPointer { y in
+                    for b in 0..<batch {
+                        for t in 0..<n {
+                            let out = (b * n + t) * d
+                            for j in 0..<taps {
+                                let s = t + j - half
+                                guard s >= 0, s < n else { continue }
+                                let inBase = (b * n + s) * d
+                                for c in 0..<d { y[out + c] += w[j * d + c] * u[inBase + c] }
+                                if profiling {
+                                    macs += d
+                                    for c in 0..<d where w[j * d + c] != 0 && u[inBase + c] != 0 { effectual += 1 }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -74,30 +82,43 @@ package final class ConvolutionHead: Operation {
         var g = outputGradient
         context.pruneGradients(&g, at: site)
         var inputGradient = [Float](repeating: 0, count: batch * n * d)
+        var kernelGradient = kernel.gradient
         var macs = 0
         var effectual = 0
-        for b in 0..<batch {
-            for t in 0..<n {
-                let out = (b * n + t) * d
-                for j in 0..<taps {
-                    let s = t + j - half
-                    guard s >= 0, s < n else { continue }
-                    let inBase = (b * n + s) * d
-                    for c in 0..<d {
-                        kernel.gradient[j * d + c] += g[out + c] * projected[inBase + c]
-                        inputGradient[inBase + c] += g[out + c] * kernel.value[j * d + c]
-                    }
-                    if context.profiling {
-                        // Two products per tap: the kernel gradient and the input gradient.
-                        macs += 2 * d
-                        for c in 0..<d where g[out + c] != 0 {
-                            if projected[inBase + c] != 0 { effectual += 1 }
-                            if kernel.value[j * d + c] != 0 { effectual += 1 }
+        let profiling = context.profiling
+        kernel.value.withUnsafeBufferPointer { w in
+            projected.withUnsafeBufferPointer { u in
+                g.withUnsafeBufferPointer { g in
+                    inputGradient.withUnsafeMutableBufferPointer { du in
+                        kernelGradient.withUnsafeMutableBufferPointer { dw in
+                            for b in 0..<batch {
+                                for t in 0..<n {
+                                    let out = (b * n + t) * d
+                                    for j in 0..<taps {
+                                        let s = t + j - half
+                                        guard s >= 0, s < n else { continue }
+                                        let inBase = (b * n + s) * d
+                                        for c in 0..<d {
+                                            dw[j * d + c] += g[out + c] * u[inBase + c]
+                                            du[inBase + c] += g[out + c] * w[j * d + c]
+                                        }
+                                        if profiling {
+                                            // Two products per tap: the kernel gradient and the input gradient.
+                                            macs += 2 * d
+                                            for c in 0..<d where g[out + c] != 0 {
+                                                if u[inBase + c] != 0 { effectual += 1 }
+                                                if w[j * d + c] != 0 { effectual += 1 }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
         }
+        kernel.gradient = kernelGradient
         if context.profiling { context.record(at: site, backward: true, macs: macs, effectual: effectual) }
         context.clearPrunedGradients(&inputGradient, pruned: projected)
         return projection.backward(inputGradient)
