@@ -7,7 +7,8 @@ import PackageDescription
 //   HardwareModules <- CostModel <- Elector <- CoDesign
 //   CostModel <- Calibration;  Reports <- CoDesign;  StructuredInput <- Elector
 //   Toolchain <- RTLSim, Calibration;  ProjectLayout <- CostModel;  CostModel <- RTLSim (memory timing)
-//   DesignSpace, CBLAS (OpenBLAS), CZlib (zlib) <- Training
+//   DesignSpace, CBLAS (OpenBLAS), CZlib (zlib) <- Training <- AccuracyMeasurement;  Reports <- AccuracyMeasurement
+//   (CoDesign never depends on Training: it reads the measured data file)
 // The `transcode` executable is a thin argument-parsing layer over them; ReaderFuzzer is
 // the readers' libFuzzer harness (scripts/fuzz).
 //
@@ -37,7 +38,7 @@ let package = Package(
             name: "transcode",
             dependencies: [
                 "DesignSpace", "HardwareModules", "AcceleratorProgram", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim",
-                "Toolchain", "Calibration", "ProjectLayout", "StructuredInput", "Training",
+                "Toolchain", "Calibration", "ProjectLayout", "StructuredInput", "Training", "AccuracyMeasurement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,13 +61,19 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Training", dependencies: ["DesignSpace", "CBLAS", "CZlib"]),
+        .target(name: "AccuracyMeasurement", dependencies: ["DesignSpace", "Training", "Reports"]),
         .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace", "TestSupport"]),
+        .testTarget(
+            name: "AccuracyMeasurementTests", dependencies: ["AccuracyMeasurement", "Training", "DesignSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "DesignSpace", "TestSupport", "CZlib"]),
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
         .testTarget(name: "AcceleratorProgramTests", dependencies: ["AcceleratorProgram", "DesignSpace", "HardwareModules"]),
         .testTarget(
-            name: "CLITests", dependencies: ["ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain", "AcceleratorProgram"]),
+            name: "CLITests",
+            dependencies: [
+                "ProjectLayout", "DesignSpace", "transcode", "TestSupport", "Toolchain", "AcceleratorProgram", "AccuracyMeasurement",
+            ]),
         .testTarget(name: "ToolchainTests", dependencies: ["ProjectLayout", "Toolchain"]),
         .testTarget(
             name: "CalibrationTests",

@@ -82,6 +82,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Hardware table (default: the calibrated table).") var table: String?
     @Option(help: "Measured accuracies for your own models: [{\"model_dict\": {...}, \"accuracy\": 0.8}, ...].")
     var accuracyTable: String?
+    @Option(help: "measured (the Fashion-MNIST predictor; the default when data/accuracy-fashion-mnist.jsonl exists) or glue.")
+    var accuracySource: AccuracySource?
     @Option(help: "Run directory (default: runs/search).") var out: String?
     @Option(help: "Continue the run in this directory with the settings it was started with; with --budget, extend it.") var resume: String?
     @Flag(help: "Run every strategy on the same budget and seed, each in its own folder of --out, and compare them.") var compare = false
@@ -104,7 +106,7 @@ struct SearchCommand: ParsableCommand {
             ("--seed", seed != nil), ("--weights", weights != nil), ("--constraint", !constraint.isEmpty), ("--mode", mode != nil),
             ("--accelerator", accelerator != nil), ("--model", model != nil), ("--workload", workload != nil),
             ("--strategy", strategy != nil), ("--batch", batch != nil), ("--patience", patience != nil), ("--table", table != nil),
-            ("--accuracy-table", accuracyTable != nil), ("--out", out != nil),
+            ("--accuracy-table", accuracyTable != nil), ("--accuracy-source", accuracySource != nil), ("--out", out != nil),
         ]
         return given.filter(\.1).map(\.0)
     }
@@ -205,7 +207,8 @@ struct SearchCommand: ParsableCommand {
             patience: patience ?? 0, mode: searchMode, objective: try Objective.parse(weights ?? Self.defaultWeights),
             objectiveScale: objectiveScale ?? .defaultKind, constraints: try constraint.map(Constraint.parse),
             workload: workload ?? .training,
-            table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable)
+            table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable,
+            accuracySource: accuracySource ?? AccuracyModel.defaultSource(root: ProjectFiles.root))
     }
 
     /// A resumed run's (or comparison's) stored settings, extended to `--budget` when it is
@@ -240,6 +243,13 @@ struct SearchCommand: ParsableCommand {
                 let report = try SearchSession.run(
                     settings, evaluator: evaluator, in: directory, resume: resume != nil, timeLimit: timeLimit, progress: Self.report)
                 print(Render.search(report), terminator: "")
+                if let measured = evaluator.accuracy.measuredPredictor {
+                    // The accuracy column is a prediction; say from what, and whether it extrapolates.
+                    let outside = evaluator.accuracy.isOutsideDomain(report.outcome.best.evaluation.point.model)
+                    print(
+                        "accuracy: \(measured.dataset) test accuracy predicted from \(measured.measurements) measured models (setting \(measured.setting))"
+                            + (outside ? "; the best model is OUTSIDE the measured domain: measure it before trusting it" : ""))
+                }
             }
         } catch let error as CoDesignError {
             throw CLIError(Self.withFlags(error))
@@ -253,3 +263,4 @@ struct SearchCommand: ParsableCommand {
 
 extension SearchStrategy: ExpressibleByArgument {}
 extension ObjectiveScale.Kind: ExpressibleByArgument {}
+extension AccuracySource: ExpressibleByArgument {}

@@ -121,7 +121,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// The checkout's commit, if git can tell.
-    private static func commit() -> String? {
+    static func commit() -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", ProjectFiles.root, "rev-parse", "HEAD"]

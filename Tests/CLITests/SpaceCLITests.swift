@@ -72,7 +72,9 @@ import Testing
         ("error-search-time-limit", ["search", "--time-limit", "5x", "--out", "/tmp/never"], 64),
         ("error-search-objective-scale", ["search", "--objective-scale", "linear", "--out", "/tmp/never"], 64),
         ("objective-scale-small", ["objective-scale", "--sample", "20", "--rank-sample", "20"], 0),
-        ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001"], 0),
+        ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001", "--accuracy-source", "glue"], 0),
+        // The default source: the predictor fitted on data/accuracy-fashion-mnist.jsonl.
+        ("accuracy-measured", ["accuracy", "predict", "bert-tiny", "bert-base", "fb-star"], 0),
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
         (
             "simulate-bert-tiny-edge-calibrated",

@@ -31,6 +31,9 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     package var workload: Workload
     package var table: String
     package var accuracyTable: String?
+    /// Where accuracy comes from; nil in runs stored before the measured predictor, which
+    /// keep the GLUE predictor they ran with.
+    package var accuracySource: AccuracySource?
     /// The budgets a run had before it was extended, oldest first (nil: never extended). The
     /// run replays each earlier budget's batches as they were, so an extension never changes
     /// what is already in the log.
@@ -42,7 +45,7 @@ package struct SearchSettings: Codable, Sendable, Equatable {
         boshcode: BOSHCODEConfig? = nil,
         mode: SearchMode = .codesign, objective: Objective = .paper, objectiveScale: ObjectiveScale.Kind = .defaultKind,
         constraints: [Constraint] = [],
-        workload: Workload = .training, table: String, accuracyTable: String? = nil
+        workload: Workload = .training, table: String, accuracyTable: String? = nil, accuracySource: AccuracySource? = nil
     ) {
         self.strategy = strategy
         self.budget = budget
@@ -65,6 +68,7 @@ package struct SearchSettings: Codable, Sendable, Equatable {
         self.workload = workload
         self.table = table
         self.accuracyTable = accuracyTable
+        self.accuracySource = accuracySource
     }
 
     /// The typed search mode; throws when settings read from a run.json hold a fixed

@@ -23,12 +23,14 @@ package final class EncoderLayer: Operation {
 
     package init(
         _ layer: TransformerLayer, index: Int, inputWidth: Int, sequenceLength: Int, context: ComputeContext,
-        initializer: inout WeightInitializer
+        initializer: inout WeightInitializer, widthDivisor: Int = 1
     ) {
         self.inputWidth = inputWidth
-        let h = layer.hiddenSize
+        // A divisor > 1 trains a narrower copy: h, d and the feed-forward sizes shrink alike.
+        let h = layer.hiddenSize / widthDivisor
+        let d = max(1, h / layer.heads.count)
         outputWidth = h
-        headSize = layer.headSize
+        headSize = d
         var own = initializer.split()
         inputProjection =
             inputWidth == h
@@ -38,14 +40,15 @@ package final class EncoderLayer: Operation {
                 context: context, initializer: &own)
         heads = layer.heads.enumerated().map { position, operation in
             Self.makeHead(
-                operation, hiddenSize: h, headSize: layer.headSize, sequenceLength: sequenceLength, layer: index, index: position,
+                operation, hiddenSize: h, headSize: d, sequenceLength: sequenceLength, layer: index, index: position,
                 context: context, initializer: &own)
         }
         outputProjection = Linear(
-            layer.heads.count * layer.headSize, h, name: "layer\(index).output",
+            layer.heads.count * d, h, name: "layer\(index).output",
             site: ProductSite(layer: index, operation: "output_projection"), context: context, initializer: &own)
         firstNorm = LayerNorm(width: h, name: "layer\(index).norm1")
-        feedForward = FeedForwardStack(hiddenSize: h, sizes: layer.feedForward, layer: index, context: context, initializer: &own)
+        feedForward = FeedForwardStack(
+            hiddenSize: h, sizes: layer.feedForward.map { $0 / widthDivisor }, layer: index, context: context, initializer: &own)
         secondNorm = LayerNorm(width: h, name: "layer\(index).norm2")
     }
 

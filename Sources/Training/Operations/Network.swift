@@ -10,10 +10,14 @@ package final class Network {
     package let sequenceLength: Int
     package let input: TokenInput
 
-    /// Builds the network with seeded initial weights.
-    package init(model: TransformerModel, input: TokenInput, sequenceLength: Int, classes: Int, context: ComputeContext, seed: UInt64) {
+    /// Builds the network with seeded initial weights; every width is divided by
+    /// `widthDivisor` (see `TrainingSettings.widthDivisor`).
+    package init(
+        model: TransformerModel, input: TokenInput, sequenceLength: Int, classes: Int, context: ComputeContext, seed: UInt64,
+        widthDivisor: Int = 1
+    ) {
         var initializer = WeightInitializer(seed: seed)
-        let first = model.layers[0].hiddenSize
+        let first = model.layers[0].hiddenSize / widthDivisor
         switch input {
         case .features(let width):
             embedding = PatchEmbedding(
@@ -27,8 +31,8 @@ package final class Network {
             layers.append(
                 EncoderLayer(
                     layer, index: index + 1, inputWidth: width, sequenceLength: sequenceLength, context: context,
-                    initializer: &initializer))
-            width = layer.hiddenSize
+                    initializer: &initializer, widthDivisor: widthDivisor))
+            width = layer.hiddenSize / widthDivisor
         }
         self.layers = layers
         head = ClassifierHead(

@@ -22,7 +22,8 @@ package enum Trainer {
         MatrixProduct.setThreads(settings.threads)
         let context = ComputeContext(thresholds: settings.dynaProp ?? .none, profiling: settings.dynaProp != nil)
         let network = Network(
-            model: model, input: dataset.input, sequenceLength: n, classes: dataset.classes, context: context, seed: settings.seed)
+            model: model, input: dataset.input, sequenceLength: n, classes: dataset.classes, context: context, seed: settings.seed,
+            widthDivisor: settings.widthDivisor)
         let parameters = network.parameters
         var optimizer = settings.optimizer.make(learningRate: Float(settings.learningRate))
         var generator = SeededGenerator(seed: settings.seed &+ 1)

@@ -13,10 +13,15 @@ package struct TrainingSettings: Codable, Equatable, Sendable {
     package var dynaProp: DynaPropThresholds?
     /// OpenBLAS threads.
     package var threads: Int
+    /// Every width of the model (hidden sizes, feed-forward sizes) is divided by this before
+    /// training: 1 trains the model as it is; a reduced setting trains a narrower copy of the
+    /// same shape, so a whole space of models fits a short budget.
+    package var widthDivisor: Int
 
     package init(
         epochs: Int = 1, samples: Int? = nil, batchSize: Int = 32, optimizer: OptimizerKind = .adam, learningRate: Double? = nil,
-        seed: UInt64 = 0, validationSize: Int = 5000, dynaProp: DynaPropThresholds? = nil, threads: Int = 2
+        seed: UInt64 = 0, validationSize: Int = 5000, dynaProp: DynaPropThresholds? = nil, threads: Int = 2,
+        widthDivisor: Int = 1
     ) {
         self.epochs = epochs
         self.samples = samples
@@ -27,6 +32,7 @@ package struct TrainingSettings: Codable, Equatable, Sendable {
         self.validationSize = validationSize
         self.dynaProp = dynaProp
         self.threads = threads
+        self.widthDivisor = widthDivisor
     }
 
     /// Checks every field's range.
@@ -38,6 +44,9 @@ package struct TrainingSettings: Codable, Equatable, Sendable {
         }
         guard learningRate.isFinite, learningRate > 0, learningRate <= 10 else {
             throw .invalidSetting(name: "learning rate", value: "\(learningRate)", allowed: "a number in (0, 10]")
+        }
+        guard [1, 2, 4, 8].contains(widthDivisor) else {
+            throw .invalidSetting(name: "width divisor", value: String(widthDivisor), allowed: "1, 2, 4 or 8")
         }
         guard (1...64).contains(threads) else { throw .invalidSetting(name: "threads", value: String(threads), allowed: "1 to 64") }
     }
