@@ -30,15 +30,18 @@ import Toolchain
         #expect(r.status == 0 && problems.isEmpty, "yosys hierarchy -check \(top): \(problems.prefix(4).joined(separator: " | "))")
     }
 
-    /// 20 seeded points of the 14,850,000: the top level (with the PE as a black box, so a
-    /// thousand PEs need not be elaborated each) and the full PE pass Verilator's lint with
-    /// -Wall and the design's own waiver file, and Yosys's hierarchy check.
+    /// 20 seeded points of the 14,850,000: the top level (with the PE as a black box) and the
+    /// full PE pass Verilator's lint with -Wall and the design's own waiver file, and Yosys's
+    /// hierarchy check. The top is generated with 8 PEs (`DesignOptions.peCount`): each PE
+    /// slot holds its tile's full-precision results, so a 1,024-PE top takes minutes and about
+    /// a gigabyte to elaborate; the array is one generate loop whose body does not depend on
+    /// the PE count, which only sets the PE-select width (3 bits here).
     @Test func randomAcceleratorsLintAndElaborate() throws {
         var checkedPEs = Set<String>()
         // The PE's interface alone leaves its inputs unused and outputs undriven on purpose.
         let stubWaiver = "`verilator_config\nlint_off -file \"*elector_pe_interface.sv\"\n"
         for config in AcceleratorSpace.sample(20, seed: 2026) {
-            let design = try RTLFixtures.generator.generate(config, command: "property test")
+            let design = try RTLFixtures.generator.generate(config, command: "property test", options: DesignOptions(peCount: 8))
             let stub = try RTLFixtures.generator.peInterface(config, command: "property test")
             let waivers = design.supportFiles.first { $0.name == "elector.vlt" }!
             let topFiles = [

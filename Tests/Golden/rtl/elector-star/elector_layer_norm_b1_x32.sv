@@ -2,17 +2,32 @@
 // Do not edit: change the template in templates/ or the parameters, and regenerate.
 `default_nettype none
 // Layer-norm over B rows of Y entries in parallel: (x - mean) / sqrt(var + eps) * gamma + beta.
-// Six registered stages: (1) mean by an adder tree and a shift (Y is a power of two),
-// (2) centring, (3) variance, (4) standard deviation by an exact digit-by-digit integer square
-// root of (var + eps) << FL, (5) one reciprocal per row by division, (6) scaling, gamma, beta
-// and saturation to W bits. gamma and beta must be held while rows are in flight.
-// Latency 6, a new set of rows every cycle.
+// Fully pipelined (a new set of rows every cycle), every stage short enough for a MAC lane's
+// clock:
+//  - mean by an adder tree registered every LEVELS levels (TS stages) and a shift (Y is a
+//    power of two); centring; squares;
+//  - variance by a second such tree (TS stages), then (var + eps) << FL;
+//  - standard deviation: the exact integer square root, digit by digit, SK root bits a
+//    stage (SS stages);
+//  - one reciprocal 2^(2 FL) / std per row by restoring division, DK quotient bits a stage
+//    (DS stages). std is at least sqrt(2^FL) (eps is at least one unit), so the quotient
+//    has at most QB bits and the division starts at bit DS DK - 1 >= QB - 1 with the
+//    remainder the numerator's leading bits leave there;
+//  - scaling by the reciprocal, by gamma, then beta and saturation to W bits (three stages).
+// gamma and beta must be held while rows are in flight. Latency 2 TS + SS + DS + 6.
 module elector_layer_norm_b1_x32 #(
   parameter int B = 1,
   parameter int Y = 32,
   parameter int W = 20,
   parameter int FL = 16,
   parameter int LOG2Y = 5,
+  parameter int LEVELS = 2,
+  parameter int TS = 3,
+  parameter int SS = 11,
+  parameter int SK = 2,
+  parameter int QB = 25,
+  parameter int DS = 13,
+  parameter int DK = 2,
   parameter longint EPS_Q = 1
 ) (
   input  wire logic             clk,
@@ -27,82 +42,185 @@ module elector_layer_norm_b1_x32 #(
   // Every intermediate is sized to what the arithmetic needs (the Swift model's 64-bit values
   // never need more), which keeps synthesis fast.
   localparam int DW = W + 1;                       // x - mean
-  localparam int QW = 2 * W + 2 - FL;              // (x - mean)^2 >> FL
-  localparam int VW = QW + LOG2Y;                  // sum of squares, and the variance
-  localparam int SQW = 48;                         // square-root operand (VW + FL + 1 <= 48)
-  localparam int RW = 2 * FL + 2;                  // reciprocal of the deviation
-  localparam int NW = DW + RW;                     // (x - mean) * reciprocal
+  localparam int QW = 2 * W + 2 - FL;              // (x - mean)^2 >> FL, and the variance
+  localparam int VW = QW + LOG2Y;                  // sum of squares
+  localparam int RTW = SS * SK;                    // square root (at least W + 2 bits)
+  localparam int SQW = 2 * RTW;                    // its operand, (var + eps) << FL
+  localparam int RMW = RTW + 3;                    // square-root remainder while a digit is tried
+  localparam int DR = RTW + 1;                     // divider remainder (below twice std)
+  localparam int NW = DW + QB + 1;                 // (x - mean) * reciprocal
   localparam int OW = NW + W;                      // normalised * gamma
   localparam logic [SQW-1:0] EPS = SQW'(EPS_Q);
-  localparam logic [RW-1:0] NUMERATOR = RW'(1) << (2 * FL);
+  localparam logic [DR-1:0] R0 = DR'(1) << (2*FL + 1 - DS*DK);
   localparam logic signed [OW-1:0] MAXV = (OW'(1) <<< (W-1)) - OW'(1);
   localparam logic signed [OW-1:0] MINV = -(OW'(1) <<< (W-1));
+  localparam int LAT = 2*TS + SS + DS + 6;
+  localparam int DL = TS + SS + DS + 1;           // cycles x - mean waits for the reciprocal
 
-  function automatic logic [SQW-1:0] isqrt(input logic [SQW-1:0] v);
-    logic [SQW-1:0] x, res, one;
-    x = v;
-    res = '0;
-    one = SQW'(1) << (SQW - 2);
-    for (int n = 0; n < SQW / 2; n++) begin
-      if (x >= res + one) begin
-        x = x - (res + one);
-        res = (res >> 1) + one;
+  // SK digits of the integer square root: remainder r, root q, the operand's next 2 SK bits.
+  function automatic logic [RMW+RTW-1:0] sqrt_steps(input logic [RMW-1:0] r_in, input logic [RTW-1:0] q_in,
+                                                    input logic [2*SK-1:0] bits);
+    logic [RMW-1:0] r, t;
+    logic [RTW-1:0] q;
+    logic [2*SK-1:0] v;
+    r = r_in;
+    q = q_in;
+    v = bits;
+    for (int n = 0; n < SK; n++) begin
+      r = (r << 2) | RMW'(v[2*SK-1 -: 2]);
+      v = v << 2;
+      t = (RMW'(q) << 2) | RMW'(1);
+      if (r >= t) begin
+        r = r - t;
+        q = (q << 1) | RTW'(1);
       end else begin
-        res = res >> 1;
+        q = q << 1;
       end
-      one = one >> 2;
     end
-    isqrt = res;
+    sqrt_steps = {r, q};
   endfunction
 
-  logic v1, v2, v3, v4, v5;
-  always_ff @(posedge clk or negedge rst_n)
-    if (!rst_n) {v1, v2, v3, v4, v5, out_valid} <= '0;
-    else {v1, v2, v3, v4, v5, out_valid} <= {in_valid, v1, v2, v3, v4, v5};
+  // DK steps of restoring division: remainder r (before its comparison) and quotient q.
+  function automatic logic [DR+QB-1:0] div_steps(input logic [DR-1:0] r_in, input logic [QB-1:0] q_in,
+                                                 input logic [RTW-1:0] d);
+    logic [DR-1:0] r;
+    logic [QB-1:0] q;
+    r = r_in;
+    q = q_in;
+    for (int n = 0; n < DK; n++) begin
+      if (r >= DR'(d)) begin
+        r = (r - DR'(d)) << 1;
+        q = (q << 1) | QB'(1);
+      end else begin
+        r = r << 1;
+        q = q << 1;
+      end
+    end
+    div_steps = {r, q};
+  endfunction
 
-  genvar bi, j;
+  logic [LAT-1:0] vsh;
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) vsh <= '0;
+    else vsh <= {vsh[LAT-2:0], in_valid};
+  assign out_valid = vsh[LAT-1];
+
+  genvar bi, j, s;
   generate
     for (bi = 0; bi < B; bi++) begin : g_row
+      // Mean; the entries wait beside the tree.
       logic signed [W+LOG2Y-1:0] sm [0:2*Y-2] /* verilator split_var */;
-      logic [VW-1:0] sq [0:2*Y-2] /* verilator split_var */;
-      logic signed [W-1:0] s1_x [0:Y-1];
-      logic signed [W-1:0] s1_mean;
-      logic signed [DW-1:0] s2_d [0:Y-1];
-      logic signed [DW-1:0] s3_d [0:Y-1];
-      logic [VW-1:0] s3_var;
-      logic signed [DW-1:0] s4_d [0:Y-1];
-      logic [SQW-1:0] s4_std;
-      logic signed [DW-1:0] s5_d [0:Y-1];
-      logic [RW-1:0] s5_r;
-      for (j = 0; j < Y; j++) begin : g_leaf
-        wire signed [W-1:0] x_in = in_rows[(bi*Y+j)*W +: W];
-        assign sm[Y-1+j] = (W+LOG2Y)'(x_in);
-        always_ff @(posedge clk) s1_x[j] <= x_in;
-        always_ff @(posedge clk) s2_d[j] <= DW'(s1_x[j]) - DW'(s1_mean);
-        wire signed [2*DW-1:0] square = (2*DW)'(s2_d[j]) * (2*DW)'(s2_d[j]);
-        assign sq[Y-1+j] = VW'(square >>> FL);
-        always_ff @(posedge clk) begin
-          s3_d[j] <= s2_d[j];
-          s4_d[j] <= s3_d[j];
-          s5_d[j] <= s4_d[j];
-        end
-        wire signed [W-1:0] gamma = in_gamma[j*W +: W];
-        wire signed [W-1:0] beta = in_beta[j*W +: W];
-        wire signed [NW-1:0] n = (NW'(s5_d[j]) * NW'($signed({1'b0, s5_r}))) >>> FL;
-        wire signed [OW-1:0] o = ((OW'(n) * OW'(gamma)) >>> FL) + OW'(beta);
-        wire signed [OW-1:0] sat = (o > MAXV) ? MAXV : (o < MINV) ? MINV : o;
-        always_ff @(posedge clk) out_rows[(bi*Y+j)*W +: W] <= sat[W-1:0];
+      logic [Y*W-1:0] xd [1:TS];
+      always_ff @(posedge clk) begin
+        xd[1] <= in_rows[bi*Y*W +: Y*W];
+        for (int k = 2; k <= TS; k++) xd[k] <= xd[k-1];
       end
-      for (j = 0; j < Y-1; j++) begin : g_tree
-        assign sm[j] = sm[2*j+1] + sm[2*j+2];
-        assign sq[j] = sq[2*j+1] + sq[2*j+2];
+      for (j = 0; j < Y; j++) begin : g_leaf
+        assign sm[Y-1+j] = (W+LOG2Y)'($signed(in_rows[(bi*Y+j)*W +: W]));
+      end
+      for (j = 0; j < Y-1; j++) begin : g_mean
+        wire signed [W+LOG2Y-1:0] c = sm[2*j+1] + sm[2*j+2];
+        // Node j sits LOG2Y - floor(log2(j + 1)) levels above the leaves.
+        if (j == 0 || (LOG2Y + 1 - $clog2(j + 2)) % LEVELS == 0) begin : g_reg
+          logic signed [W+LOG2Y-1:0] r;
+          always_ff @(posedge clk) r <= c;
+          assign sm[j] = r;
+        end else begin : g_wire
+          assign sm[j] = c;
+        end
       end
       wire signed [W+LOG2Y-1:0] mean_full = sm[0] >>> LOG2Y;
+      wire signed [W-1:0] mean = mean_full[W-1:0];
+
+      // Centring and squares, then the variance tree; x - mean waits for the reciprocal.
+      logic [Y*DW-1:0] d1, d2;
+      logic [Y*DW-1:0] dd [1:DL];
       always_ff @(posedge clk) begin
-        s1_mean <= mean_full[W-1:0];
-        s3_var <= sq[0] >> LOG2Y;
-        s4_std <= isqrt((SQW'(s3_var) + EPS) << FL);
-        s5_r <= NUMERATOR / RW'(s4_std);
+        d2 <= d1;
+        dd[1] <= d2;
+        for (int k = 2; k <= DL; k++) dd[k] <= dd[k-1];
+      end
+      logic [VW-1:0] sq [0:2*Y-2] /* verilator split_var */;
+      for (j = 0; j < Y; j++) begin : g_centre
+        wire signed [DW-1:0] d1j = $signed(d1[j*DW +: DW]);
+        wire signed [2*DW-1:0] square = (2*DW)'(d1j) * (2*DW)'(d1j);
+        logic [VW-1:0] q2;
+        always_ff @(posedge clk) begin
+          d1[j*DW +: DW] <= DW'($signed(xd[TS][j*W +: W])) - DW'(mean);
+          q2 <= VW'(square >>> FL);
+        end
+        assign sq[Y-1+j] = q2;
+      end
+      for (j = 0; j < Y-1; j++) begin : g_var
+        wire [VW-1:0] c = sq[2*j+1] + sq[2*j+2];
+        if (j == 0 || (LOG2Y + 1 - $clog2(j + 2)) % LEVELS == 0) begin : g_reg
+          logic [VW-1:0] r;
+          always_ff @(posedge clk) r <= c;
+          assign sq[j] = r;
+        end else begin : g_wire
+          assign sq[j] = c;
+        end
+      end
+      logic [SQW-1:0] operand;
+      always_ff @(posedge clk) operand <= ((SQW'(sq[0]) >> LOG2Y) + EPS) << FL;
+
+      // Square root, SK digits a stage.
+      logic [RMW-1:0] srem [0:SS];
+      logic [RTW-1:0] root [0:SS];
+      logic [SQW-1:0] sop [0:SS];
+      assign srem[0] = '0;
+      assign root[0] = '0;
+      assign sop[0] = operand;
+      for (s = 0; s < SS; s++) begin : g_sqrt
+        wire [RMW+RTW-1:0] step = sqrt_steps(srem[s], root[s], sop[s][SQW-1-2*SK*s -: 2*SK]);
+        logic [RMW-1:0] r;
+        logic [RTW-1:0] q;
+        logic [SQW-1:0] o;
+        always_ff @(posedge clk) begin
+          r <= step[RTW +: RMW];
+          q <= step[RTW-1:0];
+          o <= sop[s];
+        end
+        assign srem[s+1] = r;
+        assign root[s+1] = q;
+        assign sop[s+1] = o;
+      end
+
+      // Reciprocal, DK quotient bits a stage.
+      logic [DR-1:0] rem [0:DS];
+      logic [QB-1:0] quo [0:DS];
+      logic [RTW-1:0] den [0:DS];
+      assign rem[0] = R0;
+      assign quo[0] = '0;
+      assign den[0] = root[SS];
+      for (s = 0; s < DS; s++) begin : g_div
+        wire [DR+QB-1:0] step = div_steps(rem[s], quo[s], den[s]);
+        logic [DR-1:0] r;
+        logic [QB-1:0] q;
+        logic [RTW-1:0] d;
+        always_ff @(posedge clk) begin
+          r <= step[QB +: DR];
+          q <= step[QB-1:0];
+          d <= den[s];
+        end
+        assign rem[s+1] = r;
+        assign quo[s+1] = q;
+        assign den[s+1] = d;
+      end
+
+      // Scaling by the reciprocal, by gamma, then beta and saturation.
+      for (j = 0; j < Y; j++) begin : g_scale
+        wire signed [W-1:0] gamma = in_gamma[j*W +: W];
+        wire signed [W-1:0] beta = in_beta[j*W +: W];
+        logic signed [NW-1:0] n1;
+        logic signed [OW-1:0] m2;
+        always_ff @(posedge clk) begin
+          n1 <= (NW'($signed(dd[DL][j*DW +: DW])) * NW'($signed({1'b0, quo[DS]}))) >>> FL;
+          m2 <= (OW'(n1) * OW'(gamma)) >>> FL;
+        end
+        wire signed [OW-1:0] o = m2 + OW'(beta);
+        wire signed [OW-1:0] sat = (o > MAXV) ? MAXV : (o < MINV) ? MINV : o;
+        always_ff @(posedge clk) out_rows[(bi*Y+j)*W +: W] <= sat[W-1:0];
       end
     end
   endgenerate

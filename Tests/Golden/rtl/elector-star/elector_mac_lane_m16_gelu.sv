@@ -8,7 +8,7 @@
 // shift) before the tree. Latency 3 + log2 M cycles from the last beat to out_valid; a new
 // beat every cycle. out_acc is the same result before saturation and activation, at the full
 // ACCW bits, for the controller's accumulation of partial sums across K tiles.
-module mac_lane_m16_gelu #(
+module elector_mac_lane_m16_gelu #(
   parameter int W = 20,
   parameter int FL = 16,
   parameter int M = 16,

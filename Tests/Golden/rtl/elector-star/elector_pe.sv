@@ -10,9 +10,12 @@
 //  - a softmax module (op 1), round robin, over the kept values only; the post-compute
 //    sparsity module restores the pruned positions (as probability 0);
 //  - the layer-norm module (op 2), on the dense row.
-// Softmax and layer-norm results leave on res_row 7 cycles after their row issues; lane results
-// leave on res_dots 3 + log2 M cycles after a row's last chunk (and on res_acc unsaturated, at
-// the lanes' full accumulator width, for accumulation across K tiles). Scheduling (which tile, when)
+// Softmax results leave on res_row SOFTMAX_LATENCY + 2 cycles after their row issues and
+// layer-norm results the layer-norm's latency + 1 cycles after (both latencies are the
+// catalogue's); a tile of one of the two waits until the other's rows have left (see
+// `drain`), so their results never leave in the same cycle. Lane results leave on res_dots
+// 3 + log2 M cycles after a row's last chunk (and on res_acc unsaturated, at the lanes' full
+// accumulator width, for accumulation across K tiles). Scheduling (which tile, when)
 // belongs to the control block, whose policy lives in the ELECTOR simulator.
 // (Rendered with `stub` set, only the interface is emitted: a black box that lets tools
 // check a top level with a thousand PEs without elaborating each one.)
@@ -26,6 +29,7 @@ module elector_pe #(
   parameter int LOG2M = 4,
   parameter int NCH = 2,
   parameter int SOFTMAX = 4,
+  parameter int SOFTMAX_LATENCY = 21,
   parameter int CW = 6,
   parameter int LW = 5,
   parameter int RW = 7,
@@ -100,7 +104,13 @@ module elector_pe #(
   wire [RW:0] idx_now = b_valid ? (issuing_last ? cur + 1'b1 : {1'b0, cur}) : '0;
   wire present = running && (idx_now < (RW+1)'(ROWS));
 
-  assign load = !running && !waiting && fifo_out_valid;
+  // Softmax and layer-norm pipelines differ in depth: rows of one would leave on res_row in
+  // the same cycle as rows of the other issued shortly after. A softmax or layer-norm tile
+  // therefore waits while rows of another kind are still in flight (`drain`).
+  logic [7:0] inflight;     // softmax and layer-norm rows issued whose results have not left
+  wire [1:0] next_code = fifo_out[ENTRY-1:ENTRY-2];
+  wire drain = (inflight != 8'd0) && (next_code != 2'd0) && (next_code != code_q);
+  assign load = !running && !waiting && fifo_out_valid && !drain;
   assign fifo_pop = load;
   assign busy = running || waiting || fifo_out_valid;
 
@@ -202,19 +212,19 @@ module elector_pe #(
         .out_valid(sm_valid[s]), .out_rows(sm_out[s]));
     end
   endgenerate
-  // The mask travels with the row through the five softmax stages.
-  logic [X-1:0] mask_d [0:4];
+  // The mask travels with the row through the softmax pipeline (SOFTMAX_LATENCY stages).
+  logic [X-1:0] mask_d [0:SOFTMAX_LATENCY-1];
   always_ff @(posedge clk) begin
     mask_d[0] <= row_mask;
-    for (int k = 1; k < 5; k++) mask_d[k] <= mask_d[k-1];
+    for (int k = 1; k < SOFTMAX_LATENCY; k++) mask_d[k] <= mask_d[k-1];
   end
   logic post_valid;
   logic [X*W-1:0] post_row;
   elector_post_sparsity_n32 u_post (
-    .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any), .in_mask(mask_d[4]),
+    .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any), .in_mask(mask_d[SOFTMAX_LATENCY-1]),
     .out_valid(post_valid), .out_row(post_row));
   logic [X-1:0] post_mask;
-  always_ff @(posedge clk) post_mask <= mask_d[4];
+  always_ff @(posedge clk) post_mask <= mask_d[SOFTMAX_LATENCY-1];
 
   // ---- Layer-norm ----------------------------------------------------------------------------
   logic ln_valid;
@@ -222,6 +232,12 @@ module elector_pe #(
   elector_layer_norm_b1_x32 u_layer_norm (
     .clk, .rst_n, .in_valid(b_valid && code_q == 2'd2), .in_rows(dense_row), .in_gamma(ln_gamma), .in_beta(ln_beta),
     .out_valid(ln_valid), .out_rows(ln_row));
+
+  wire row_issued = b_valid && (code_q == 2'd1 || code_q == 2'd2);
+  wire row_left = post_valid || ln_valid;
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) inflight <= '0;
+    else inflight <= inflight + {7'd0, row_issued} - {7'd0, row_left};
 
   assign res_row_valid = post_valid || ln_valid;
   assign res_row = post_valid ? post_row : ln_row;

@@ -2,16 +2,30 @@
 // Do not edit: change the template in templates/ or the parameters, and regenerate.
 `default_nettype none
 // Softmax over B rows of Y entries in parallel; entries with in_keep = 0 take no part and
-// give 0. Five registered stages: (1) row maximum by a comparator tree, (2) exponentials as
-// 2^(z log2 e) with z = x - max <= 0, the integer part a shift and 2^f approximated on
-// f in [0, 1) by 1 + f - c f (1 - f), c = 3 - 2 sqrt 2 (relative error below 0.25%),
-// (3) the row sum by an adder tree, (4) one reciprocal per row by division, (5) scaling.
-// Latency 5, a new set of rows every cycle.
+// give 0. Fully pipelined (a new set of rows every cycle), every stage short enough for a
+// MAC lane's clock:
+//  - row maximum by a comparator tree registered every LEVELS levels (TS stages);
+//  - exponentials as 2^(z log2 e) with z = x - max <= 0, the integer part a shift and 2^f
+//    approximated on f in [0, 1) by 1 + f - c f (1 - f), c = 3 - 2 sqrt 2 (relative error
+//    below 0.25%), in five stages: z, z log2 e, f (1 - f), the correction, the shift;
+//  - the row sum by an adder tree registered every LEVELS levels (TS stages);
+//  - one reciprocal 2^(2 FL) / sum per row by restoring division, DK quotient bits per stage
+//    (DS stages). The kept maximum contributes exactly 1.0, so a non-zero sum is at least
+//    2^FL and the quotient has FL + 1 bits; the division starts at bit DS DK - 1 with the
+//    remainder the numerator's leading bits leave there. A zero sum (nothing kept) gives a
+//    meaningless quotient, but then every exponential is 0 and so is every output;
+//  - scaling of each exponential by the reciprocal.
+// Latency 2 TS + DS + 6.
 module elector_softmax_b4_x32 #(
   parameter int B = 4,
   parameter int Y = 32,
   parameter int W = 20,
   parameter int FL = 16,
+  parameter int LOG2Y = 5,
+  parameter int LEVELS = 2,
+  parameter int TS = 3,
+  parameter int DS = 9,
+  parameter int DK = 2,
   parameter longint LOG2E_Q = 94548,
   parameter longint C_Q = 11244
 ) (
@@ -26,73 +40,152 @@ module elector_softmax_b4_x32 #(
   localparam logic signed [W-1:0] MINW = {1'b1, {(W-1){1'b0}}};
   localparam int ZW = W + 1;
   localparam int EW = FL + 2;
-  localparam int SW = FL + 2 + $clog2(Y);
+  localparam int SW = FL + 2 + LOG2Y;
   localparam int RW = FL + 1;
-  localparam logic [2*FL:0] NUMERATOR = (2*FL+1)'(1) << (2*FL);
+  localparam int DR = SW + 1;                      // divider remainder (below twice the sum)
+  localparam logic [DR-1:0] R0 = DR'(1) << (2*FL + 1 - DS*DK);
   localparam int UW = ZW + 20;
   localparam logic signed [UW-1:0] LOG2E_S = UW'(LOG2E_Q);
   localparam logic signed [UW-1:0] EXP_LIMIT = UW'(FL) + UW'(2);
   localparam logic [FL:0] ONE_U = (FL+1)'(1) << FL;
   localparam logic [FL-1:0] C_U = FL'(C_Q);
-  logic v1, v2, v3, v4;
-  always_ff @(posedge clk or negedge rst_n)
-    if (!rst_n) {v1, v2, v3, v4, out_valid} <= '0;
-    else {v1, v2, v3, v4, out_valid} <= {in_valid, v1, v2, v3, v4};
+  localparam int LAT = 2*TS + DS + 6;
 
-  genvar bi, j;
+  // DK steps of restoring division: remainder r (before its comparison) and quotient q.
+  function automatic logic [DR+RW-1:0] div_steps(input logic [DR-1:0] r_in, input logic [RW-1:0] q_in,
+                                                 input logic [SW-1:0] d);
+    logic [DR-1:0] r;
+    logic [RW-1:0] q;
+    r = r_in;
+    q = q_in;
+    for (int n = 0; n < DK; n++) begin
+      if (r >= DR'(d)) begin
+        r = (r - DR'(d)) << 1;
+        q = (q << 1) | RW'(1);
+      end else begin
+        r = r << 1;
+        q = q << 1;
+      end
+    end
+    div_steps = {r, q};
+  endfunction
+
+  logic [LAT-1:0] vsh;
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) vsh <= '0;
+    else vsh <= {vsh[LAT-2:0], in_valid};
+  assign out_valid = vsh[LAT-1];
+
+  genvar bi, j, s;
   generate
     for (bi = 0; bi < B; bi++) begin : g_row
-      // Stage 1: maximum over the kept entries.
+      // Maximum over the kept entries; the entries wait beside the tree.
       logic signed [W-1:0] mx [0:2*Y-2] /* verilator split_var */;
+      logic [Y*W-1:0] xd [1:TS];
+      logic [Y-1:0] kd [1:TS];
+      always_ff @(posedge clk) begin
+        xd[1] <= in_rows[bi*Y*W +: Y*W];
+        kd[1] <= in_keep[bi*Y +: Y];
+        for (int k = 2; k <= TS; k++) begin
+          xd[k] <= xd[k-1];
+          kd[k] <= kd[k-1];
+        end
+      end
       for (j = 0; j < Y; j++) begin : g_leaf
         assign mx[Y-1+j] = in_keep[bi*Y+j] ? in_rows[(bi*Y+j)*W +: W] : MINW;
       end
       for (j = 0; j < Y-1; j++) begin : g_max
-        assign mx[j] = (mx[2*j+1] > mx[2*j+2]) ? mx[2*j+1] : mx[2*j+2];
+        wire signed [W-1:0] c = (mx[2*j+1] > mx[2*j+2]) ? mx[2*j+1] : mx[2*j+2];
+        // Node j sits LOG2Y - floor(log2(j + 1)) levels above the leaves.
+        if (j == 0 || (LOG2Y + 1 - $clog2(j + 2)) % LEVELS == 0) begin : g_reg
+          logic signed [W-1:0] r;
+          always_ff @(posedge clk) r <= c;
+          assign mx[j] = r;
+        end else begin : g_wire
+          assign mx[j] = c;
+        end
       end
-      logic signed [W-1:0] s1_x [0:Y-1];
-      logic s1_keep [0:Y-1];
-      logic signed [W-1:0] s1_max;
-      always_ff @(posedge clk) s1_max <= mx[0];
 
-      // Stage 2: exponentials; stage 3 input.
-      logic [EW-1:0] s2_e [0:Y-1];
+      // Exponentials (five stages), then the sum tree; the exponentials wait for the
+      // reciprocal beside the tree and the divider.
+      logic [Y*EW-1:0] e5;
+      logic [Y*EW-1:0] ed [1:TS+DS];
+      always_ff @(posedge clk) begin
+        ed[1] <= e5;
+        for (int k = 2; k <= TS + DS; k++) ed[k] <= ed[k-1];
+      end
       logic [SW-1:0] sm [0:2*Y-2] /* verilator split_var */;
-      logic [EW-1:0] s3_e [0:Y-1];
-      logic [SW-1:0] s3_sum;
-      logic [EW-1:0] s4_e [0:Y-1];
-      logic [RW-1:0] s4_r;
       for (j = 0; j < Y; j++) begin : g_exp
+        logic signed [ZW-1:0] z1;
+        logic k1, k2;
+        logic signed [UW-1:0] u2;
+        logic [FL-1:0] f3;
+        logic [2*FL+1:0] g3;
+        logic zero3, zero4;
+        logic [5:0] sh3, sh4;
+        logic [FL+1:0] p4;
         always_ff @(posedge clk) begin
-          s1_x[j] <= in_rows[(bi*Y+j)*W +: W];
-          s1_keep[j] <= in_keep[bi*Y+j];
+          z1 <= ZW'($signed(xd[TS][j*W +: W])) - ZW'(mx[0]);
+          k1 <= kd[TS][j];
+          u2 <= (UW'(z1) * LOG2E_S) >>> FL;
+          k2 <= k1;
         end
-        // Every intermediate is just wide enough (the Swift model's 64-bit values never need
-        // more), which keeps the datapath small enough to synthesise in seconds.
-        wire signed [ZW-1:0] z = ZW'(s1_x[j]) - ZW'(s1_max);
-        wire signed [UW-1:0] u = (UW'(z) * LOG2E_S) >>> FL;
-        wire signed [UW-1:0] k = u >>> FL;
-        wire [FL-1:0] f = u[FL-1:0];
-        wire [2*FL+1:0] g = ((2*FL+2)'(f) * ((2*FL+2)'(ONE_U) - (2*FL+2)'(f))) >> FL;
-        wire [2*FL+1:0] h = (g * (2*FL+2)'(C_U)) >> FL;
-        wire [FL+1:0] p2 = (FL+2)'(ONE_U) + (FL+2)'(f) - h[FL+1:0];
+        wire signed [UW-1:0] k = u2 >>> FL;
+        wire [FL-1:0] f = u2[FL-1:0];
         wire signed [UW-1:0] nk = -k;
-        wire [EW-1:0] e = (!s1_keep[j] || nk >= EXP_LIMIT) ? '0 : (p2 >> nk[5:0]);
-        always_ff @(posedge clk) s2_e[j] <= e;
-        assign sm[Y-1+j] = SW'(s2_e[j]);
         always_ff @(posedge clk) begin
-          s3_e[j] <= s2_e[j];
-          s4_e[j] <= s3_e[j];
+          g3 <= ((2*FL+2)'(f) * ((2*FL+2)'(ONE_U) - (2*FL+2)'(f))) >> FL;
+          f3 <= f;
+          zero3 <= !k2 || nk >= EXP_LIMIT;
+          sh3 <= nk[5:0];
         end
-        wire [EW+RW-1:0] scaled = ((EW+RW)'(s4_e[j]) * (EW+RW)'(s4_r)) >> FL;
-        always_ff @(posedge clk) out_rows[(bi*Y+j)*W +: W] <= scaled[W-1:0];
+        wire [2*FL+1:0] h = (g3 * (2*FL+2)'(C_U)) >> FL;
+        always_ff @(posedge clk) begin
+          p4 <= (FL+2)'(ONE_U) + (FL+2)'(f3) - h[FL+1:0];
+          zero4 <= zero3;
+          sh4 <= sh3;
+          e5[j*EW +: EW] <= zero4 ? '0 : EW'(p4 >> sh4);
+        end
+        assign sm[Y-1+j] = SW'(e5[j*EW +: EW]);
       end
       for (j = 0; j < Y-1; j++) begin : g_sum
-        assign sm[j] = sm[2*j+1] + sm[2*j+2];
+        wire [SW-1:0] c = sm[2*j+1] + sm[2*j+2];
+        if (j == 0 || (LOG2Y + 1 - $clog2(j + 2)) % LEVELS == 0) begin : g_reg
+          logic [SW-1:0] r;
+          always_ff @(posedge clk) r <= c;
+          assign sm[j] = r;
+        end else begin : g_wire
+          assign sm[j] = c;
+        end
       end
-      always_ff @(posedge clk) s3_sum <= sm[0];
-      // Stage 4: one reciprocal per row.
-      always_ff @(posedge clk) s4_r <= (s3_sum == 0) ? '0 : RW'(NUMERATOR / (2*FL+1)'(s3_sum));
+
+      // Reciprocal, DK quotient bits a stage.
+      logic [DR-1:0] rem [0:DS];
+      logic [RW-1:0] quo [0:DS];
+      logic [SW-1:0] den [0:DS];
+      assign rem[0] = R0;
+      assign quo[0] = '0;
+      assign den[0] = sm[0];
+      for (s = 0; s < DS; s++) begin : g_div
+        wire [DR+RW-1:0] step = div_steps(rem[s], quo[s], den[s]);
+        logic [DR-1:0] r;
+        logic [RW-1:0] q;
+        logic [SW-1:0] d;
+        always_ff @(posedge clk) begin
+          r <= step[RW +: DR];
+          q <= step[RW-1:0];
+          d <= den[s];
+        end
+        assign rem[s+1] = r;
+        assign quo[s+1] = q;
+        assign den[s+1] = d;
+      end
+
+      // Scaling.
+      for (j = 0; j < Y; j++) begin : g_scale
+        wire [EW+RW-1:0] scaled = ((EW+RW)'(ed[TS+DS][j*EW +: EW]) * (EW+RW)'(quo[DS])) >> FL;
+        always_ff @(posedge clk) out_rows[(bi*Y+j)*W +: W] <= scaled[W-1:0];
+      end
     end
   endgenerate
 endmodule

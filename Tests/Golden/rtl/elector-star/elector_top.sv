@@ -415,7 +415,7 @@ module elector_top #(
   logic [A_AW-1:0] va_addr, vb_addr, vwaddr_q;
   logic [W-1:0] vscalar;
   logic [TILE_W-1:0] va, vb, vres;
-  logic v_rd_q, v_rd_b;
+  logic v_rd_q;
   logic [RCW-1:0] vrow;
   assign vec_idle = vs == V_IDLE;
   assign vec_busy = !vec_idle;
