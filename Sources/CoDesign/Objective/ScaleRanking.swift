@@ -1,3 +1,5 @@
+import Reports
+
 /// How well a scalar objective ranks designs the way the multi-objective order does, measured
 /// on a sample of evaluated pairs (issue 15: which scale to make the default).
 ///
@@ -73,32 +75,7 @@ package struct ScaleRanking: Sendable, Equatable {
         return (layer, dominatedBy)
     }
 
-    /// Spearman's rank correlation, ties given their average rank.
-    static func spearman(_ a: [Double], _ b: [Double]) -> Double {
-        func ranks(_ v: [Double]) -> [Double] {
-            let order = v.indices.sorted { v[$0] < v[$1] }
-            var r = [Double](repeating: 0, count: v.count)
-            var i = 0
-            while i < order.count {
-                var j = i
-                while j + 1 < order.count && v[order[j + 1]] == v[order[i]] { j += 1 }
-                for k in i...j { r[order[k]] = Double(i + j) / 2 }
-                i = j + 1
-            }
-            return r
-        }
-        let (x, y) = (ranks(a), ranks(b))
-        let n = Double(x.count)
-        let mx = x.reduce(0, +) / n
-        let my = y.reduce(0, +) / n
-        var sxy = 0.0
-        var sxx = 0.0
-        var syy = 0.0
-        for i in 0..<x.count {
-            sxy += (x[i] - mx) * (y[i] - my)
-            sxx += (x[i] - mx) * (x[i] - mx)
-            syy += (y[i] - my) * (y[i] - my)
-        }
-        return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : 0
-    }
+    /// Spearman's rank correlation (`Reports.RankCorrelation`), 0 where it is undefined (a
+    /// constant list: a scale that ties every design ranks nothing).
+    static func spearman(_ a: [Double], _ b: [Double]) -> Double { RankCorrelation.spearman(a, b) ?? 0 }
 }
