@@ -45,6 +45,10 @@ package struct ProgramGeometry: Sendable, Equatable {
     package var maskBits: Int { tileValues }
     /// The DMA's buffer word: the widest buffer word (a tile).
     package var dmaWordBits: Int { tileBits }
+    /// Bits of a buffer address that covers the deepest buffer (the DMA's buffer port).
+    package var bufferAddressBits: Int {
+        max(Int.ceilLog2(activationWords), Int.ceilLog2(weightWords), Int.ceilLog2(maskWords))
+    }
     /// Column groups of a matmul: the lanes cover `lanes` output columns per pass.
     package var columnGroups: Int { (tile + lanes - 1) / lanes }
     /// Bits of the full-precision partial sums (the MAC lane's accumulator).

@@ -143,16 +143,14 @@ package struct RTLGenerator: Sendable {
         -> SystemInterface
     {
         let g = ProgramGeometry(config: c, format: f)
-        let bufferAddressBits = max(Int.ceilLog2(g.activationWords), Int.ceilLog2(g.weightWords), Int.ceilLog2(g.maskWords))
         return SystemInterface(
-            axiDataBits: axiDataBits, bufferWordBits: g.dmaWordBits, bufferAddressBits: bufferAddressBits, maxBurst: maxBurst)
+            axiDataBits: axiDataBits, bufferWordBits: g.dmaWordBits, bufferAddressBits: g.bufferAddressBits, maxBurst: maxBurst)
     }
 
     /// The top's values, all derived from the program geometry the controller executes.
     func topValues(_ c: AcceleratorConfig, processingElements: Int?, selectWidth: Int) -> [String: String] {
         let g = ProgramGeometry(config: c, format: format, processingElements: processingElements)
         let lastLanes = g.tile - (g.columnGroups - 1) * g.lanes
-        let bufferAddressBits = max(Int.ceilLog2(g.activationWords), Int.ceilLog2(g.weightWords), Int.ceilLog2(g.maskWords))
         return [
             "slot_module": "pe_slot", "sram_module": "sram",
             "num_pe": "\(g.processingElements)", "pew": "\(max(1, Int.ceilLog2(g.processingElements)))",
@@ -164,7 +162,7 @@ package struct RTLGenerator: Sendable {
             "tile_w": "\(g.tileBits)", "mask_w": "\(g.maskBits)", "col_w": "\(g.columnBits)",
             "a_depth": "\(g.activationWords)", "a_aw": "\(Int.ceilLog2(g.activationWords))",
             "w_depth": "\(g.weightWords)", "w_aw": "\(Int.ceilLog2(g.weightWords))",
-            "m_depth": "\(g.maskWords)", "m_aw": "\(Int.ceilLog2(g.maskWords))", "buf_aw": "\(bufferAddressBits)",
+            "m_depth": "\(g.maskWords)", "m_aw": "\(Int.ceilLog2(g.maskWords))", "buf_aw": "\(g.bufferAddressBits)",
             "iq_depth": "\(ProgramGeometry.instructionQueueDepth)", "iq_aw": "\(Int.ceilLog2(ProgramGeometry.instructionQueueDepth))",
         ]
     }
