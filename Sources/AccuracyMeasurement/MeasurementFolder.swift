@@ -72,7 +72,16 @@ package struct MeasurementFolder: Sendable {
     /// is skipped; any other line that is not a record is an error.
     package func readRecords() throws(AccuracyMeasurementError) -> [MeasurementRecord] {
         guard let data = FileManager.default.contents(atPath: logPath) else { return [] }
-        let complete = data.last == 0x0A ? data : data.prefix(upTo: (data.lastIndex(of: 0x0A).map { $0 + 1 }) ?? data.startIndex)
+        return try records(in: data.prefix(Self.completeLength(data)))
+    }
+
+    /// Bytes of `data` up to and including its last newline: a line without one was torn by
+    /// a kill and is not a record.
+    private static func completeLength(_ data: Data) -> Int {
+        data.last == 0x0A || data.isEmpty ? data.count : (data.lastIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? 0)
+    }
+
+    private func records(in complete: Data) throws(AccuracyMeasurementError) -> [MeasurementRecord] {
         var records: [MeasurementRecord] = []
         for (i, line) in complete.split(separator: 0x0A).enumerated() {
             do { records.append(try JSONDecoder().decode(MeasurementRecord.self, from: Data(line))) } catch {
@@ -97,9 +106,11 @@ package struct MeasurementFolder: Sendable {
         guard flock(fd, LOCK_EX) == 0 else { throw .unusableDirectory(path: path, reason: "cannot lock accuracy.jsonl") }
         defer { flock(fd, LOCK_UN) }
         let existing = FileManager.default.contents(atPath: logPath) ?? Data()
-        let keep = existing.last == 0x0A || existing.isEmpty ? existing.count : (existing.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+        // What a kill left torn goes; the rest, read once under the lock, says whether the
+        // record is already there.
+        let keep = Self.completeLength(existing)
         if keep < existing.count { _ = ftruncate(fd, off_t(keep)) }
-        if try readRecords().contains(where: { $0.index == record.index }) { return false }
+        if try records(in: existing.prefix(keep)).contains(where: { $0.index == record.index }) { return false }
         let written = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         guard written == line.count, fsync(fd) == 0 else {
             throw .unusableDirectory(path: path, reason: "cannot write accuracy.jsonl (disk full?)")
