@@ -1,10 +1,12 @@
 /// A module kind whose calibrated cost follows a scaling model, so that variants too large
-/// for the synthesis budget are predicted from smaller ones. The cost is affine in a natural
-/// size (`size`), per row where rows are replicated (`replicatedOverBatch`), as the
-/// synthesised points show: softmax and layer-norm repeat their whole datapath, divider and
-/// square root included, for every row of the batch tile; DynaProp shares its threshold
-/// table across the b x x x x tile; the sparsity modules' compaction networks grow with the
-/// square of the width.
+/// for the synthesis budget are predicted from smaller ones. The cost is linear in two
+/// regressors the structure of the RTL gives (`regressors`), per row where rows are
+/// replicated (`replicatedOverBatch`): softmax and layer-norm repeat their whole datapath,
+/// divider and square root included, for every row of the batch tile, and are affine in the
+/// row length; DynaProp shares its threshold table across the b x x x x tile and is affine in
+/// the tile's element count; the sparsity modules have no fixed part, registers and prefix
+/// counters per element, and a compaction network with a comparator and a multiplexer leg for
+/// every (slot, source) pair, so they are a * n + c * n^2.
 package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     case softmax
     case layerNorm = "layer_norm"
@@ -38,12 +40,27 @@ package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     /// Whether a batch tile of b costs b times one row.
     package var replicatedOverBatch: Bool { self == .softmax || self == .layerNorm }
 
-    /// The size the cost is affine in, for batch tile b and tile side or width s.
-    package func size(batchTile b: Int, side s: Int) -> Double {
+    /// The two quantities the cost is linear in.
+    package struct Regressors: Sendable, Equatable {
+        package let first: Double
+        package let second: Double
+    }
+
+    /// The regressors of batch tile b and tile side or width s.
+    package func regressors(batchTile b: Int, side s: Int) -> Regressors {
         switch self {
-        case .softmax, .layerNorm: Double(s)
-        case .dynaProp: Double(b * s * s)
-        case .preSparsity, .postSparsity: Double(s * s)
+        case .softmax, .layerNorm: Regressors(first: 1, second: Double(s))
+        case .dynaProp: Regressors(first: 1, second: Double(b * s * s))
+        case .preSparsity, .postSparsity: Regressors(first: Double(s), second: Double(s * s))
+        }
+    }
+
+    /// The model's form in words, for the table's provenance.
+    package var modelForm: String {
+        switch self {
+        case .softmax, .layerNorm: "a + c x"
+        case .dynaProp: "a + c b x^2"
+        case .preSparsity, .postSparsity: "a n + c n^2"
         }
     }
 }

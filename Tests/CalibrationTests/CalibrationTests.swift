@@ -177,13 +177,21 @@ import Toolchain
         #expect(abs(e.milliwatts(atMHz: 100) - e.totalFJPerCycle * 1e-4) < 1e-12)
     }
 
-    @Test func affineFitRecoversItsParameters() {
-        let fit = AffineFit(points: [(4, 7 + 3 * 4), (8, 7 + 3 * 8), (16, 7 + 3 * 16)])
-        #expect(abs(fit.slope - 3) < 1e-9 && abs(fit.intercept - 7) < 1e-9)
-        #expect(abs(fit.value(at: 32) - (7 + 3 * 32)) < 1e-9)
+    @Test func scalingFitRecoversItsParameters() {
+        let softmax = ScalingFamily.softmax
+        func r(_ f: ScalingFamily, _ s: Int) -> ScalingFamily.Regressors { f.regressors(batchTile: 1, side: s) }
+        let fit = ScalingFit(points: [(r(softmax, 4), 7 + 3 * 4), (r(softmax, 8), 7 + 3 * 8), (r(softmax, 16), 7 + 3 * 16)])
+        #expect(abs(fit.coefficients[0] - 7) < 1e-9 && abs(fit.coefficients[1] - 3) < 1e-9)
+        #expect(abs(fit.value(at: r(softmax, 32)) - (7 + 3 * 32)) < 1e-9)
         // Least squares through points off a line.
-        let noisy = AffineFit(points: [(0, 0), (1, 2), (2, 2)])
-        #expect(abs(noisy.slope - 1) < 1e-12 && abs(noisy.intercept - 1.0 / 3) < 1e-12)
+        let noisy = ScalingFit(points: [(r(softmax, 0), 0), (r(softmax, 1), 2), (r(softmax, 2), 2)])
+        #expect(abs(noisy.coefficients[1] - 1) < 1e-12 && abs(noisy.coefficients[0] - 1.0 / 3) < 1e-12)
+        // The sparsity form a n + c n^2 through two points: no intercept to fit.
+        let sparsity = ScalingFamily.preSparsity
+        let quadratic = ScalingFit(points: [(r(sparsity, 4), 5 * 4 + 2 * 16), (r(sparsity, 8), 5 * 8 + 2 * 64)])
+        #expect(abs(quadratic.value(at: r(sparsity, 16)) - (5 * 16 + 2 * 256)) < 1e-9)
+        // One point only: no direction to separate, the first coefficient takes it.
+        #expect(ScalingFit(points: [(r(softmax, 4), 9)]).coefficients == [9, 0])
     }
 
     @Test func yosysStatisticsAreChecked() {

@@ -52,12 +52,12 @@ package struct CalibratedTable: Sendable {
         func cost(_ fig: Figures) -> ModuleCost {
             ModuleCost(areaUM2: fig.area, dynamicMW: fig.energy * clockMHz * 1e-6, leakageMW: fig.leakage)
         }
-        /// The affine model of a family, fitted on (natural size, record) points.
-        func fit(_ rs: [(size: Double, record: ModuleCalibration)]) -> (Double) -> Figures {
-            let area = AffineFit(points: rs.map { ($0.size, $0.record.areaUM2) })
-            let leak = AffineFit(points: rs.map { ($0.size, $0.record.leakageMW) })
-            let energy = AffineFit(points: rs.map { ($0.size, $0.record.energy.totalFJPerCycle) })
-            return { s in Figures(area: area.value(at: s), leakage: leak.value(at: s), energy: energy.value(at: s)) }
+        /// The scaling model of a family, fitted on (regressors, record) points.
+        func fit(_ rs: [(regressors: ScalingFamily.Regressors, record: ModuleCalibration)]) -> (ScalingFamily.Regressors) -> Figures {
+            let area = ScalingFit(points: rs.map { ($0.regressors, $0.record.areaUM2) })
+            let leak = ScalingFit(points: rs.map { ($0.regressors, $0.record.leakageMW) })
+            let energy = ScalingFit(points: rs.map { ($0.regressors, $0.record.energy.totalFJPerCycle) })
+            return { r in Figures(area: area.value(at: r), leakage: leak.value(at: r), energy: energy.value(at: r)) }
         }
 
         var modules: [String: ModuleCost] = [:]
@@ -66,27 +66,31 @@ package struct CalibratedTable: Sendable {
         for v in plan.direct {
             if let key = ModuleCatalog.tableKey(of: v) { modules[key] = cost(Figures(try record(v))) }
         }
-        var models: [ScalingFamily: (Double) -> Figures] = [:]
+        var models: [ScalingFamily: (ScalingFamily.Regressors) -> Figures] = [:]
         for family in ScalingFamily.allCases {
             let sizes = (plan.sizes[family] ?? []).sorted()
             let points = try sizes.map {
-                (size: family.size(batchTile: 1, side: $0), side: $0, record: try record(family.variant(batchTile: 1, size: $0)))
+                (
+                    regressors: family.regressors(batchTile: 1, side: $0), side: $0,
+                    record: try record(family.variant(batchTile: 1, size: $0))
+                )
             }
             guard points.count >= 2 else { continue }
             if points.count >= 3 {
                 // Held out: the largest synthesised size, predicted from the ones below it.
                 let held = points[points.count - 1]
                 let below = points.dropLast()
-                let predicted = fit(below.map { ($0.size, $0.record) })(held.size)
+                let predicted = fit(below.map { ($0.regressors, $0.record) })(held.regressors)
                 checks.append(
                     ScalingCheck(
-                        module: held.record.module, basis: "affine fit on sizes \(below.map { String($0.side) }.joined(separator: ", "))",
+                        module: held.record.module,
+                        basis: "fit of \(family.modelForm) on sizes \(below.map { String($0.side) }.joined(separator: ", "))",
                         predictedAreaUM2: predicted.area, synthesisedAreaUM2: held.record.areaUM2,
                         predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: held.record.energy.totalFJPerCycle))
             }
-            let model = fit(points.map { ($0.size, $0.record) })
+            let model = fit(points.map { ($0.regressors, $0.record) })
             models[family] = model
-            let basis = "affine fit on synthesised sizes \(sizes.map(String.init).joined(separator: ", "))"
+            let basis = "fit of \(family.modelForm) on synthesised sizes \(sizes.map(String.init).joined(separator: ", "))"
             // Every table variant of the catalogue entries that follow this family.
             for v in ModuleCatalog.entries.filter({ $0.family == family }).flatMap(\.tableVariants) {
                 let (b, x) = family.point(of: v)!
@@ -96,12 +100,12 @@ package struct CalibratedTable: Sendable {
                 } else if family.replicatedOverBatch {
                     let row =
                         byName[family.variant(batchTile: 1, size: x).moduleName].map(Figures.init)
-                        ?? model(family.size(batchTile: 1, side: x))
+                        ?? model(family.regressors(batchTile: 1, side: x))
                     modules[key] = cost(row.times(Double(b)))
                     modelled[key] =
                         byName[family.variant(batchTile: 1, size: x).moduleName] == nil ? "\(b) x (\(basis))" : "\(b) x synthesised b = 1"
                 } else {
-                    modules[key] = cost(model(family.size(batchTile: b, side: x)))
+                    modules[key] = cost(model(family.regressors(batchTile: b, side: x)))
                     modelled[key] = basis
                 }
             }
@@ -114,8 +118,8 @@ package struct CalibratedTable: Sendable {
                 predicted = Figures(try record(check.family.variant(batchTile: 1, size: check.size))).times(Double(check.batchTile))
                 basis = "\(check.batchTile) x synthesised b = 1"
             } else {
-                predicted = models[check.family]!(check.family.size(batchTile: check.batchTile, side: check.size))
-                basis = "affine fit on b = 1 sizes"
+                predicted = models[check.family]!(check.family.regressors(batchTile: check.batchTile, side: check.size))
+                basis = "fit of \(check.family.modelForm) on b = 1 sizes"
             }
             checks.append(
                 ScalingCheck(

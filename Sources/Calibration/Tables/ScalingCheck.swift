@@ -2,7 +2,7 @@
 /// seeing it.
 package struct ScalingCheck: Codable, Sendable, Equatable {
     package let module: String
-    /// What the prediction rested on, e.g. "affine fit on sizes 4, 8" or "2 x synthesised b = 1".
+    /// What the prediction rested on, e.g. "fit of a + c x on sizes 4, 8" or "2 x synthesised b = 1".
     package let basis: String
     package let predictedAreaUM2: Double
     package let synthesisedAreaUM2: Double
