@@ -46,7 +46,7 @@ struct AccuracyPredictCommand: ParsableCommand {
         }
         if let measured = model.measuredPredictor {
             print(
-                "measured predictor: Gaussian process on 15 architecture features, fitted on \(measured.measurements) models measured on "
+                "measured predictor: Gaussian process on \(measured.featureCount) architecture features, fitted on \(measured.measurements) models measured on "
                     + "\(measured.dataset) at setting \(measured.setting) (data/accuracy-fashion-mnist.jsonl)")
             guard measured.measurements >= folds else {
                 throw CLIError("--folds \(folds) is more than the \(measured.measurements) measured models: lower it")
