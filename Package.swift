@@ -85,7 +85,7 @@ let package = Package(
             name: "RTLTests",
             dependencies: [
                 "ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport", "CostModel",
-                "AcceleratorProgram",
+                "AcceleratorProgram", "Elector",
             ]),
         .testTarget(
             name: "HardwareModulesTests",

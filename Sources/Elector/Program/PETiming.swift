@@ -1,4 +1,5 @@
 import DesignSpace
+import Foundation
 import HardwareModules
 
 /// The cycles one PE operation takes on the generated top's PE slot (templates/pe_slot and
@@ -48,9 +49,25 @@ package struct PETiming: Sendable, Equatable {
     /// into chunks of M (at least one, so an all-pruned row still costs a cycle).
     package func chunks(kept: Int) -> Int { max(1, (kept + macsPerLane - 1) / macsPerLane) }
 
-    /// Chunks of a tile whose rows keep `density` of their values (1 without pruning).
+    /// Expected chunks of a row whose values are each kept with probability `density`: the
+    /// kept count is binomial over the row's X values, and a row costs max(1, ceil(k / M)).
+    package func expectedRowChunks(density: Double) -> Double {
+        if density >= 1 { return Double(chunks(kept: tile)) }
+        if density <= 0 { return 1 }
+        var expected = 0.0
+        var choose = 1.0  // C(X, k)
+        for k in 0...tile {
+            if k > 0 { choose = choose * Double(tile - k + 1) / Double(k) }
+            let p = choose * pow(density, Double(k)) * pow(1 - density, Double(tile - k))
+            expected += p * Double(chunks(kept: k))
+        }
+        return expected
+    }
+
+    /// Chunks of a tile whose values are kept with probability `density` (1 without pruning),
+    /// rounded to whole cycles.
     package func tileChunks(density: Double = 1) -> Int {
-        rows * chunks(kept: Int((density * Double(tile)).rounded(.up)))
+        Int((Double(rows) * expectedRowChunks(density: density)).rounded())
     }
 
     /// Weight columns a matmul of column group `group` loads (one per lane in the group).
