@@ -31,7 +31,7 @@ package struct TimingValidation: Sendable {
         /// The program's name in the table: kind, DynaProp thresholds when set, PEs.
         package var name: String {
             func number(_ v: Double) -> String { String(format: "%g", v) }
-            let dynaProp = tauInference == 0 && tauTraining == 0 ? "" : " dynaprop \(number(tauInference)),\(number(tauTraining))"
+            let dynaProp = tauInference == 0 && tauTraining == 0 ? "" : " dynaprop \(number(tauInference))/\(number(tauTraining))"
             return "\(accelerator) \(processingElements) PEs \(kind.rawValue)\(dynaProp)"
         }
     }

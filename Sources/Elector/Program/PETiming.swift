@@ -51,14 +51,17 @@ package struct PETiming: Sendable, Equatable {
 
     /// Expected chunks of a row whose values are each kept with probability `density`: the
     /// kept count is binomial over the row's X values, and a row costs max(1, ceil(k / M)).
+    /// (The simulator asks per operation: M >= X and M = 1 are closed forms.)
     package func expectedRowChunks(density: Double) -> Double {
-        if density >= 1 { return Double(chunks(kept: tile)) }
+        if density >= 1 || macsPerLane >= tile { return Double(chunks(kept: density >= 1 ? tile : 0)) }
         if density <= 0 { return 1 }
+        let none = pow(1 - density, Double(tile))
+        // M = 1: E[max(1, k)] = E[k] + P(k = 0).
+        if macsPerLane == 1 { return Double(tile) * density + none }
         var expected = 0.0
-        var choose = 1.0  // C(X, k)
+        var p = none  // P(k), by the binomial recurrence
         for k in 0...tile {
-            if k > 0 { choose = choose * Double(tile - k + 1) / Double(k) }
-            let p = choose * pow(density, Double(k)) * pow(1 - density, Double(tile - k))
+            if k > 0 { p *= Double(tile - k + 1) / Double(k) * density / (1 - density) }
             expected += p * Double(chunks(kept: k))
         }
         return expected
