@@ -91,7 +91,8 @@ let package = Package(
             name: "HardwareModulesTests",
             dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "RTLGen", "RTLSim", "TestSupport"]),
         .testTarget(
-            name: "ElectorTests", dependencies: ["ProjectLayout", "HardwareModules", "Elector", "CostModel", "DesignSpace", "AcceleratorProgram"]),
+            name: "ElectorTests",
+            dependencies: ["ProjectLayout", "HardwareModules", "Elector", "CostModel", "DesignSpace", "AcceleratorProgram"]),
         .testTarget(name: "CoDesignTests", dependencies: ["ProjectLayout", "CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]
 )

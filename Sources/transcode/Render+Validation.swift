@@ -23,7 +23,8 @@ extension Render {
         }
         let within = rows.filter { $0.worstError <= 0.05 }.count
         let worst = rows.map(\.worstError).max() ?? 0
-        text += "within 5% in total and every class: \(within) of \(rows.count) programs (largest difference \(String(format: "%.1f", worst * 100))%)\n"
+        text +=
+            "within 5% in total and every class: \(within) of \(rows.count) programs (largest difference \(String(format: "%.1f", worst * 100))%)\n"
         return text
     }
 
