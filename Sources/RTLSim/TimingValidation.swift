@@ -66,12 +66,16 @@ package struct TimingValidation: Sendable {
     /// the K-reduction matmul, the encoder layer without and with DynaProp, and the training
     /// step with DynaProp; then the layer on 4 and 8 PEs. The small set (`small: true`, for
     /// CI) is the matmul, the layer with DynaProp and the training step: one design to build.
-    package static func standardCases(accelerator: String, config: AcceleratorConfig, small: Bool = false) -> [Case] {
+    /// `tauInference` and `tauTraining` are the DynaProp thresholds of the layer and the
+    /// training step that run with DynaProp.
+    package static func standardCases(
+        accelerator: String, config: AcceleratorConfig, small: Bool = false, tauInference: Double = 0.05, tauTraining: Double = 0.02
+    ) -> [Case] {
         func pes(_ n: Int) -> Int { min(n, config.processingElements) }
         func make(_ n: Int, _ kind: ProgramKind, _ tauI: Double = 0, _ tauT: Double = 0) -> Case {
             Case(accelerator: accelerator, config: config, processingElements: pes(n), kind: kind, tauInference: tauI, tauTraining: tauT)
         }
-        let set = [make(2, .matmul), make(2, .layer, 0.05), make(2, .training, 0, 0.02)]
+        let set = [make(2, .matmul), make(2, .layer, tauInference), make(2, .training, 0, tauTraining)]
         return small ? set : [set[0], make(2, .layer), set[1], set[2], make(4, .layer), make(8, .layer)]
     }
 

@@ -6,6 +6,7 @@ import Foundation
 import ProjectLayout
 import RTLGen
 import RTLSim
+import StructuredInput
 
 /// `transcode validate`: the simulator's program model against the RTL in Verilator.
 struct ValidateCommand: ParsableCommand {
@@ -25,26 +26,43 @@ struct ValidateCommand: ParsableCommand {
             Examples:
               transcode validate
               transcode validate --small --out /tmp/validation.csv
+              transcode validate --small --dynaprop 0.3,0.1 --accelerator my-accelerator.yaml
               transcode validate --accelerator acceltran-edge --accelerator acceltran-server --out /tmp/validation.json
             """)
 
     @Option(help: "A built-in accelerator or an accelerator YAML/JSON file (repeatable).") var accelerator: [String] = ["acceltran-edge"]
     @Option(help: "A built-in model or a model-dict JSON file; its first layer is scaled to one tile.") var model: String = "bert-tiny"
     @Flag(help: "Three programs on 2 PEs only (one build): the matmul, the layer with DynaProp, the training step.") var small = false
+    @Option(help: "DynaProp thresholds tau_I,tau_T of the layer and the training step that prune (0 < tau < 8).")
+    var dynaprop: String = "0.05,0.02"
     @Option(help: "Also write the rows to this .json or .csv file.") var out: String?
+
+    /// The two thresholds, or a usage error naming the option.
+    func thresholds() throws -> (Double, Double) {
+        let parts = dynaprop.split(separator: ",", omittingEmptySubsequences: false).map {
+            DecimalText.number($0.trimmingCharacters(in: .whitespaces))
+        }
+        guard parts.count == 2, let tauI = parts[0], let tauT = parts[1], tauI > 0, tauI < 8, tauT > 0, tauT < 8 else {
+            throw ValidationError("--dynaprop takes two thresholds tau_I,tau_T above 0 and below 8, e.g. 0.05,0.02; got '\(dynaprop)'")
+        }
+        return (tauI, tauT)
+    }
 
     func validate() throws {
         if let out, !(out.hasSuffix(".json") || out.hasSuffix(".csv")) {
             throw ValidationError("--out must name a .json or .csv file, got '\(out)'")
         }
+        _ = try thresholds()
     }
 
     func run() throws {
         if let out { try OutputPath.checkWritable(out) }
         let transformer = try Catalog.model(model)
+        let tau = try thresholds()
         var cases: [TimingValidation.Case] = []
         for name in accelerator {
-            cases += TimingValidation.standardCases(accelerator: name, config: try Catalog.accelerator(name), small: small)
+            cases += TimingValidation.standardCases(
+                accelerator: name, config: try Catalog.accelerator(name), small: small, tauInference: tau.0, tauTraining: tau.1)
         }
         let validation = TimingValidation(
             library: try TemplateLibrary(directory: ProjectFiles.path("templates")), model: transformer,

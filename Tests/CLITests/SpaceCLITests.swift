@@ -80,6 +80,7 @@ import Testing
         ("error-validate-out", ["validate", "--out", "/tmp/never.txt"], 64),
         ("error-validate-out-folder", ["validate", "--small", "--out", "/no/such/folder/rows.csv"], 1),
         ("error-validate-accelerator", ["validate", "--accelerator", "acceltran-huge"], 1),
+        ("error-validate-dynaprop", ["validate", "--dynaprop", "0,0.02"], 64),
         (
             "simulate-bert-tiny-edge-calibrated",
             ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--mode", "training"], 0
