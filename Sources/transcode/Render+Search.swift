@@ -18,19 +18,21 @@ extension Render {
         let model = best.evaluation.point.model
         let acc = best.evaluation.point.accelerator
         let r = o.scale.referencePoint
+        // Runs stored before the source was recorded used the GLUE predictor.
+        let accuracyName = (o.settings.accuracySource ?? .glue).figureName
         var lines = [
             "\(o.settings.strategy.rawValue) \(o.settings.mode) search, \(o.settings.workload.rawValue), seed \(o.settings.seed): \(o.evaluations.count) evaluations (stopped by \(o.stoppedBy))",
             "objective scale: \(o.scale.kind.rawValue), from \(o.scale.source)",
             "best pair (re-simulated at cycle level): \(model.layers.count) layers, hidden \(model.layers.map { String($0.hiddenSize) }.joined(separator: "/")); accelerator \(AcceleratorSpace.index(of: acc)): \(acc.processingElements) PEs x \(acc.macLanesPerPE) lanes x \(acc.macsPerLane) MACs, tile \(acc.batchTile)x\(acc.spatialTile)x\(acc.spatialTile), \(acc.mainMemory); tau_I \(best.evaluation.tauI), tau_T \(best.evaluation.tauT)",
             "",
-            pad("pair", 34) + pad("GLUE", 10) + pad("ms/seq", 12) + pad("J/seq", 12) + pad("mm^2", 11) + "performance",
+            pad("pair", 34) + pad(accuracyName, 10) + pad("ms/seq", 12) + pad("J/seq", 12) + pad("mm^2", 11) + "performance",
             searchRow("best found", best.cycleLevel, best.performance),
         ]
         for b in o.baselines { lines.append(searchRow(b.name, b.measurement, b.performance)) }
         lines += [
             "",
             "Pareto front: \(o.pareto.count) non-dominated pairs over (accuracy, latency, area, energy) in \(report.paretoCSV)",
-            "hypervolume \(String(format: "%.4f", o.hypervolume)) on the \(o.scale.kind.rawValue) scale, from GLUE \(String(format: "%.4g", r.accuracy)), \(String(format: "%.4g", r.latencyMS)) ms, \(String(format: "%.4g", r.areaMM2)) mm^2, \(String(format: "%.4g", r.energyJ)) J",
+            "hypervolume \(String(format: "%.4f", o.hypervolume)) on the \(o.scale.kind.rawValue) scale, from \(accuracyName) \(String(format: "%.4g", r.accuracy)), \(String(format: "%.4g", r.latencyMS)) ms, \(String(format: "%.4g", r.areaMM2)) mm^2, \(String(format: "%.4g", r.energyJ)) J",
             "summary:     \(report.summaryJSON), trials: \(report.trialsCSV)",
             "model:       \(report.bestModelFile)",
             "accelerator: \(report.bestAcceleratorFile)",

@@ -5,4 +5,13 @@ package enum AccuracySource: String, Codable, CaseIterable, Sendable {
     case measured
     /// The Gaussian process fitted on the 13 published FlexiBERT 2.0 GLUE scores.
     case glue
+
+    /// The accuracy's name in tables and plots: the measured predictor's figure is a test
+    /// accuracy on the measured data set, not a GLUE score.
+    package var figureName: String {
+        switch self {
+        case .measured: "accuracy"
+        case .glue: "GLUE"
+        }
+    }
 }

@@ -50,14 +50,15 @@ extension SearchSession {
         }
         try csv.write(toFile: report.paretoCSV, atomically: true, encoding: .utf8)
 
+        let accuracyName = (o.settings.accuracySource ?? .glue).figureName
         for (axis, path) in zip(paretoAxes, report.paretoPlots) {
             let all = valid.map { (x: axis.value($0.measurement), y: $0.measurement.accuracy) }
             let plane = ParetoFront.planeFront(cost: all.map(\.x), accuracy: all.map(\.y)).map { all[$0] }
             let frontier = valid.filter { front.contains($0.sequence) }.map { (x: axis.value($0.measurement), y: $0.measurement.accuracy) }
             let markers = o.baselines.map { SVGChart.Marker(label: $0.name, x: axis.value($0.measurement), y: $0.measurement.accuracy) }
             try SVGChart.scatter(
-                title: "GLUE score against \(axis.name) (\(o.settings.workload.rawValue))", xLabel: axis.label,
-                yLabel: "GLUE score", logX: true, all: all, front: plane, frontLabel: "front in this plane",
+                title: "\(accuracyName) against \(axis.name) (\(o.settings.workload.rawValue))", xLabel: axis.label,
+                yLabel: accuracyName, logX: true, all: all, front: plane, frontLabel: "front in this plane",
                 highlighted: frontier, highlightLabel: "4-D front (pareto.csv)", markers: markers
             )
             .write(toFile: path, atomically: true, encoding: .utf8)
