@@ -80,7 +80,7 @@ package struct ProgramTimingModel: Sendable {
         }
         var busy = [ModuleClassBusy: Int](uniqueKeysWithValues: ModuleClassBusy.allCases.map { ($0, 0) })
         var phase = [PEPhase](repeating: .idle, count: processingElements)
-        var code_ = [Int](repeating: 0, count: processingElements)  // 0 matmul, 1 softmax, 2 layer-norm
+        var operation = [Int](repeating: 0, count: processingElements)  // 0 matmul, 1 softmax, 2 layer-norm (the top's op code)
         var destination = [Int](repeating: 0, count: processingElements)
         var runLength = [Int](repeating: 0, count: processingElements)
         var writesBack = [Bool](repeating: true, count: processingElements)
@@ -145,7 +145,7 @@ package struct ProgramTimingModel: Sendable {
                 case .layerNorm(let r, let parameters):
                     let match = parametersValid && parametersAddress == parameters
                     canIssue = peIdle[r.pe] && match && pruneWait == 0
-                    let lnRunning = (0..<processingElements).contains { phase[$0] != .idle && code_[$0] == 2 }
+                    let lnRunning = (0..<processingElements).contains { phase[$0] != .idle && operation[$0] == 2 }
                     parametersStart = !match && !parametersLoading && !lnRunning
                 case .elementwise, .transpose: canIssue = vectorPhase == .idle
                 case .prune: canIssue = allPEIdle
@@ -156,7 +156,7 @@ package struct ProgramTimingModel: Sendable {
 
             // Count this cycle.
             for p in 0..<processingElements where phase[p] != .idle {
-                switch code_[p] {
+                switch operation[p] {
                 case 0: busy[.mac]! += 1
                 case 1: busy[.softmax]! += 1
                 default: busy[.layerNorm]! += 1
@@ -222,20 +222,20 @@ package struct ProgramTimingModel: Sendable {
                     transfer = makeTransfer(
                         issuedAfter: cycle, words: x.rows, store: store, activation: x.buffer == .activation, address: x.bufferAddress)
                 case .matmul(let m):
-                    code_[m.pe] = 0
+                    operation[m.pe] = 0
                     destination[m.pe] = m.destination
                     let n = m.keepWeights ? 0 : pe.weightColumns(group: m.group)
                     phase[m.pe] = n > 0 ? .weights(left: n) : .tile(read: false)
                     runLength[m.pe] = pe.matmulRunCycles(chunks: pe.tileChunks(density: density[pc] ?? 1))
                     writesBack[m.pe] = m.finish
                 case .softmax(let r):
-                    code_[r.pe] = 1
+                    operation[r.pe] = 1
                     destination[r.pe] = r.destination
                     runLength[r.pe] = pe.softmaxRunCycles
                     writesBack[r.pe] = true
                     phase[r.pe] = .tile(read: false)
                 case .layerNorm(let r, _):
-                    code_[r.pe] = 2
+                    operation[r.pe] = 2
                     destination[r.pe] = r.destination
                     runLength[r.pe] = pe.layerNormRunCycles
                     writesBack[r.pe] = true
