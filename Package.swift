@@ -49,13 +49,14 @@ let package = Package(
             name: "RTLGen",
             dependencies: ["DesignSpace", "HardwareModules", "AcceleratorProgram", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
-            name: "RTLSim", dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace", "CostModel", "AcceleratorProgram"]),
+            name: "RTLSim",
+            dependencies: ["HardwareModules", "RTLGen", "Toolchain", "DesignSpace", "CostModel", "AcceleratorProgram", "Elector"]),
         .target(
             name: "Calibration",
             dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace", "StructuredInput"]),
         .target(name: "CostModel", dependencies: ["DesignSpace", "HardwareModules", "ProjectLayout", "StructuredInput"]),
         .target(name: "ProjectLayout"),
-        .target(name: "Elector", dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput"]),
+        .target(name: "Elector", dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput", "AcceleratorProgram"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector", "Reports"]),
         .target(name: "Reports"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
@@ -84,12 +85,14 @@ let package = Package(
             name: "RTLTests",
             dependencies: [
                 "ProjectLayout", "HardwareModules", "RTLGen", "RTLSim", "DesignSpace", "Toolchain", "TestSupport", "CostModel",
-                "AcceleratorProgram",
+                "AcceleratorProgram", "Elector",
             ]),
         .testTarget(
             name: "HardwareModulesTests",
             dependencies: ["ProjectLayout", "HardwareModules", "CostModel", "RTLGen", "RTLSim", "TestSupport"]),
-        .testTarget(name: "ElectorTests", dependencies: ["ProjectLayout", "HardwareModules", "Elector", "CostModel", "DesignSpace"]),
+        .testTarget(
+            name: "ElectorTests",
+            dependencies: ["ProjectLayout", "HardwareModules", "Elector", "CostModel", "DesignSpace", "AcceleratorProgram"]),
         .testTarget(name: "CoDesignTests", dependencies: ["ProjectLayout", "CoDesign", "Elector", "CostModel", "DesignSpace"]),
     ]
 )

@@ -42,6 +42,22 @@ package struct ProgramReference: Sendable {
         for i in program.instructions { execute(i) }
     }
 
+    /// Runs `program` and returns, per matmul (by instruction index), the fraction of its
+    /// tile's values that DynaProp keeps: the measured density a timing model needs to count
+    /// the MAC lanes' row chunks.
+    package mutating func runMeasuringDensity(_ program: Program) throws -> [Int: Double] {
+        try program.validate(on: geometry)
+        var density: [Int: Double] = [:]
+        for (k, i) in program.instructions.enumerated() {
+            if case .matmul(let m) = i {
+                let mask = pruned(m.source, transpose: m.transpose).mask
+                density[k] = Double(mask.filter { !$0 }.count) / Double(max(1, mask.count))
+            }
+            execute(i)
+        }
+        return density
+    }
+
     mutating func execute(_ i: Instruction) {
         let g = geometry
         let f = self.f

@@ -76,6 +76,11 @@ import Testing
         // The default source: the predictor fitted on data/accuracy-fashion-mnist.jsonl.
         ("accuracy-measured", ["accuracy", "predict", "bert-tiny", "bert-base", "fb-star"], 0),
         ("error-rtl-both", ["rtl", "--accelerator", "acceltran-edge", "--index", "3", "--out", "/tmp/never"], 1),
+        // `transcode validate` checks its options and the accelerators before any Verilator build.
+        ("error-validate-out", ["validate", "--out", "/tmp/never.txt"], 64),
+        ("error-validate-out-folder", ["validate", "--small", "--out", "/no/such/folder/rows.csv"], 1),
+        ("error-validate-accelerator", ["validate", "--accelerator", "acceltran-huge"], 1),
+        ("error-validate-dynaprop", ["validate", "--dynaprop", "0,0.02"], 64),
         (
             "simulate-bert-tiny-edge-calibrated",
             ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--mode", "training"], 0

@@ -1,0 +1,271 @@
+import AcceleratorProgram
+import DesignSpace
+import HardwareModules
+
+/// A cycle-level timing model of a controller program (docs/isa.md) on the generated top. It
+/// steps the machine cycle by cycle with the rules the RTL follows: the program fetch, one
+/// instruction issued per cycle in order by the central scheduler when its unit is free,
+/// barriers and `end` waiting for every unit, `prune` waiting for the PEs, the layer-norm
+/// parameter fetch, one operation at a time per PE, and the three shared buffer ports with
+/// the top's fixed priorities (weight port: lowest PE first; activation read port: DMA, the
+/// parameter fetch, the vector unit, then PEs; activation write port: DMA, vector unit, PEs).
+/// Phase lengths come from `PETiming`, `VectorTiming` and `DMATiming`, so no latency is
+/// written twice. Values are not modelled: a matmul's row chunks come from `density`.
+package struct ProgramTimingModel: Sendable {
+    package let pe: PETiming
+    package let vector: VectorTiming
+    package let dma: DMATiming
+    package let processingElements: Int
+    /// Cycles a `prune` holds the PEs back while the threshold reaches them (the top's
+    /// threshold-table write, then its load into DynaProp).
+    package static let pruneCycles = 3
+    /// The model stops (with an error) after this many cycles: a program that never ends.
+    package static let cycleLimit = 50_000_000
+
+    package init(pe: PETiming, vector: VectorTiming, dma: DMATiming, processingElements: Int) {
+        self.pe = pe
+        self.vector = vector
+        self.dma = dma
+        self.processingElements = processingElements
+    }
+
+    /// The model of `config` with `processingElements` PEs in `format`.
+    package init(config: AcceleratorConfig, format: FixedPointFormat, processingElements: Int, dma: DMATiming) {
+        self.init(
+            pe: PETiming(config: config, format: format), vector: VectorTiming(rows: config.batchTile * config.spatialTile), dma: dma,
+            processingElements: processingElements)
+    }
+
+    enum PEPhase: Equatable {
+        case idle
+        case weights(left: Int)
+        case tile(read: Bool)
+        case run(left: Int, writeBack: Bool)
+        case writeBack
+    }
+
+    enum VectorPhase: Equatable {
+        case idle
+        case read(operandsLeft: Int, read: Bool)
+        case compute(left: Int)
+        case writeBack
+    }
+
+    struct Transfer {
+        var firstCycle: Int
+        var end: Int
+        var portFrom: Int
+        var portTo: Int
+        var store: Bool
+        var activation: Bool
+        var bufferAddress: Int
+    }
+
+    /// Runs `program`. `density` gives, per instruction index, the fraction of values a
+    /// matmul's tile keeps after DynaProp (1 when absent): it decides the row chunks when a
+    /// lane has fewer multipliers than a row has values.
+    package func run(_ program: Program, density: [Int: Double] = [:]) throws -> ProgramTiming {
+        let code = program.instructions
+        for (i, instruction) in code.enumerated() {
+            let unit: Int? =
+                switch instruction {
+                case .matmul(let m): m.pe
+                case .softmax(let r), .layerNorm(let r, _): r.pe
+                default: nil
+                }
+            if let unit, unit >= processingElements || unit < 0 {
+                throw ElectorError.invalidSetting(
+                    name: "instruction \(i) (\(instruction.mnemonic)) PE", value: "\(unit)", allowed: "0 to \(processingElements - 1)")
+            }
+        }
+        var busy = [ModuleClassBusy: Int](uniqueKeysWithValues: ModuleClassBusy.allCases.map { ($0, 0) })
+        var phase = [PEPhase](repeating: .idle, count: processingElements)
+        var operation = [Int](repeating: 0, count: processingElements)  // 0 matmul, 1 softmax, 2 layer-norm (the top's op code)
+        var destination = [Int](repeating: 0, count: processingElements)
+        var runLength = [Int](repeating: 0, count: processingElements)
+        var writesBack = [Bool](repeating: true, count: processingElements)
+        var vectorCompute = 0
+        var vectorPhase = VectorPhase.idle
+        var vectorDestination = 0
+        // The program fetch is the first transfer, issued at the end of cycle 0.
+        var transfer: Transfer? = makeTransfer(issuedAfter: 0, words: code.count, store: false, activation: false, address: 0)
+        var running = false
+        var pc = 0
+        var pruneWait = 0
+        var parametersValid = false
+        var parametersAddress = -1
+        var parametersLoading = false
+        var parametersGrantQ = false
+        var cycle = 0
+        while cycle < Self.cycleLimit {
+            let t = transfer.map { cycle >= $0.firstCycle && cycle < $0.end } ?? false
+            if !running, let f = transfer, cycle >= f.end { running = true }
+            let dmaActive = t
+            let dmaRead = t && transfer!.store && cycle >= transfer!.portFrom && cycle <= transfer!.portTo
+            let dmaWrite = t && !transfer!.store && transfer!.activation && cycle >= transfer!.portFrom && cycle <= transfer!.portTo
+            let peIdle = phase.map { $0 == .idle }
+            let allPEIdle = !peIdle.contains(false)
+            let head = running && pc < code.count ? code[pc] : nil
+
+            // Activation read port.
+            let parametersRequest = parametersLoading && !parametersGrantQ
+            var parametersGrant = false
+            var vectorReadGrant = false
+            var peReadGrant = -1
+            if !dmaRead {
+                if parametersRequest {
+                    parametersGrant = true
+                } else if case .read(_, false) = vectorPhase {
+                    vectorReadGrant = true
+                } else {
+                    peReadGrant = phase.firstIndex(of: .tile(read: false)) ?? -1
+                }
+            }
+            // Activation write port.
+            var vectorWriteGrant = false
+            var peWriteGrant = -1
+            if !dmaWrite {
+                if vectorPhase == .writeBack {
+                    vectorWriteGrant = true
+                } else {
+                    peWriteGrant = phase.firstIndex(of: .writeBack) ?? -1
+                }
+            }
+            // Weight read port.
+            let weightGrant = phase.firstIndex { if case .weights = $0 { return true } else { return false } } ?? -1
+
+            // Issue.
+            var canIssue = false
+            var parametersStart = false
+            if let head {
+                switch head {
+                case .load, .store: canIssue = !dmaActive
+                case .matmul(let m): canIssue = peIdle[m.pe] && pruneWait == 0
+                case .softmax(let r): canIssue = peIdle[r.pe] && pruneWait == 0
+                case .layerNorm(let r, let parameters):
+                    let match = parametersValid && parametersAddress == parameters
+                    canIssue = peIdle[r.pe] && match && pruneWait == 0
+                    let lnRunning = (0..<processingElements).contains { phase[$0] != .idle && operation[$0] == 2 }
+                    parametersStart = !match && !parametersLoading && !lnRunning
+                case .elementwise, .transpose: canIssue = vectorPhase == .idle
+                case .prune: canIssue = allPEIdle
+                case .barrier, .end:
+                    canIssue = !dmaActive && allPEIdle && vectorPhase == .idle && pruneWait == 0 && !parametersLoading
+                }
+            }
+
+            // Count this cycle.
+            for p in 0..<processingElements where phase[p] != .idle {
+                switch operation[p] {
+                case 0: busy[.mac]! += 1
+                case 1: busy[.softmax]! += 1
+                default: busy[.layerNorm]! += 1
+                }
+                if phase[p] == .tile(read: true) { busy[.dynaProp]! += 1 }
+            }
+            if dmaActive { busy[.dma]! += 1 }
+            if vectorPhase != .idle { busy[.vector]! += 1 }
+
+            if canIssue, case .end = head { return ProgramTiming(cycles: cycle + 1, busy: busy) }
+
+            // The edge: writes this cycle, then every unit's next state.
+            var written: [Int] = []
+            if dmaWrite { written.append(transfer!.bufferAddress + (cycle - transfer!.portFrom) / dma.cyclesPerWord) }
+            if vectorWriteGrant { written.append(vectorDestination) }
+            if peWriteGrant >= 0 { written.append(destination[peWriteGrant]) }
+            if written.contains(parametersAddress) { parametersValid = false }
+            if parametersGrantQ {
+                parametersLoading = false
+                parametersValid = true
+            }
+            if parametersStart, case .layerNorm(_, let parameters) = head {
+                parametersLoading = true
+                parametersAddress = parameters
+            }
+            parametersGrantQ = parametersGrant
+            if pruneWait > 0 { pruneWait -= 1 }
+
+            for p in 0..<processingElements {
+                switch phase[p] {
+                case .idle: break
+                case .weights(let left):
+                    if weightGrant == p { phase[p] = left == 1 ? .tile(read: false) : .weights(left: left - 1) }
+                case .tile(let read):
+                    if read {
+                        phase[p] = .run(left: runLength[p], writeBack: writesBack[p])
+                    } else if peReadGrant == p {
+                        phase[p] = .tile(read: true)
+                    }
+                case .run(let left, let writeBack):
+                    if left > 1 { phase[p] = .run(left: left - 1, writeBack: writeBack) } else { phase[p] = writeBack ? .writeBack : .idle }
+                case .writeBack:
+                    if peWriteGrant == p { phase[p] = .idle }
+                }
+            }
+            switch vectorPhase {
+            case .idle: break
+            case .read(let left, let read):
+                if read {
+                    vectorPhase = left > 1 ? .read(operandsLeft: left - 1, read: false) : .compute(left: vectorCompute)
+                } else if vectorReadGrant {
+                    vectorPhase = .read(operandsLeft: left, read: true)
+                }
+            case .compute(let left): vectorPhase = left > 1 ? .compute(left: left - 1) : .writeBack
+            case .writeBack: if vectorWriteGrant { vectorPhase = .idle }
+            }
+
+            if canIssue, let head {
+                switch head {
+                case .load(let x), .store(let x):
+                    let store: Bool
+                    if case .store = head { store = true } else { store = false }
+                    transfer = makeTransfer(
+                        issuedAfter: cycle, words: x.rows, store: store, activation: x.buffer == .activation, address: x.bufferAddress)
+                case .matmul(let m):
+                    operation[m.pe] = 0
+                    destination[m.pe] = m.destination
+                    let n = m.keepWeights ? 0 : pe.weightColumns(group: m.group)
+                    phase[m.pe] = n > 0 ? .weights(left: n) : .tile(read: false)
+                    runLength[m.pe] = pe.matmulRunCycles(chunks: pe.tileChunks(density: density[pc] ?? 1))
+                    writesBack[m.pe] = m.finish
+                case .softmax(let r):
+                    operation[r.pe] = 1
+                    destination[r.pe] = r.destination
+                    runLength[r.pe] = pe.softmaxRunCycles
+                    writesBack[r.pe] = true
+                    phase[r.pe] = .tile(read: false)
+                case .layerNorm(let r, _):
+                    operation[r.pe] = 2
+                    destination[r.pe] = r.destination
+                    runLength[r.pe] = pe.layerNormRunCycles
+                    writesBack[r.pe] = true
+                    phase[r.pe] = .tile(read: false)
+                case .elementwise(let e):
+                    let two = e.function == .add || e.function == .axpy
+                    vectorCompute = vector.computeCycles(transpose: false)
+                    vectorDestination = e.destination
+                    vectorPhase = .read(operandsLeft: two ? 2 : 1, read: false)
+                case .transpose(_, let d):
+                    vectorCompute = vector.computeCycles(transpose: true)
+                    vectorDestination = d
+                    vectorPhase = .read(operandsLeft: 1, read: false)
+                case .prune: pruneWait = Self.pruneCycles
+                case .barrier, .end: break
+                }
+                pc += 1
+            }
+            cycle += 1
+        }
+        throw ElectorError.invalidSetting(name: "program", value: "\(code.count) instructions", allowed: "a program that ends")
+    }
+
+    /// A transfer issued at the end of cycle `c`: busy from the next cycle, its buffer port
+    /// used one word per `cyclesPerWord` from `firstWordOffset` on.
+    func makeTransfer(issuedAfter c: Int, words: Int, store: Bool, activation: Bool, address: Int) -> Transfer {
+        let first = c + 1
+        let from = first + dma.firstWordOffset
+        return Transfer(
+            firstCycle: first, end: first + dma.cycles(words: words, store: store), portFrom: from,
+            portTo: from + words * dma.cyclesPerWord - 1, store: store, activation: activation, bufferAddress: address)
+    }
+}

@@ -1,0 +1,31 @@
+import CostModel
+import DesignSpace
+import Elector
+import RTLSim
+import Testing
+
+/// The simulator's program model against the generated top in Verilator (issue 13): total
+/// cycles and every module class's busy cycles within 5% on three small programs (one design:
+/// x = 8 with one multiplier per lane, so DynaProp changes the MAC lanes' row chunks).
+@Suite(.serialized) struct TimingValidationTests {
+    static let config = try! AcceleratorConfig(
+        batchTile: 1, spatialTile: 8, activation: .relu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 1,
+        softmaxPerPE: 2, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[8])
+
+    @Test func theProgramModelIsWithinFivePercentOfTheRTL() throws {
+        let cases = TimingValidation.standardCases(accelerator: "x8-m1", config: Self.config, small: true)
+        #expect(cases.count == 3)
+        let validation = TimingValidation(
+            library: RTLFixtures.library, model: BuiltIns.model(named: "bert-tiny")!, clockMHz: try TableCatalog.load(nil).clockMHz)
+        let rows = try validation.run(cases, command: "TimingValidationTests")
+        for row in rows {
+            #expect(row.rtlCycles > 0 && (row.rtlBusy[.mac] ?? 0) > 0, "\(row.program)")
+            #expect(abs(row.ratio - 1) <= 0.05, "\(row.program): RTL \(row.rtlCycles), model \(row.modelCycles)")
+            for c in ModuleClassBusy.allCases {
+                if let r = row.busyRatio(c) {
+                    #expect(abs(r - 1) <= 0.05, "\(row.program) \(c.rawValue): RTL \(row.rtlBusy[c] ?? 0), model \(row.modelBusy[c] ?? 0)")
+                }
+            }
+        }
+    }
+}
