@@ -20,7 +20,8 @@ extension SVGChart {
             let color = palette[i % palette.count]
             let upper = band.points.map { "\(a.px($0.x)),\(a.py($0.upper))" }
             let lower = band.points.reversed().map { "\(a.px($0.x)),\(a.py($0.lower))" }
-            s.append("<polygon fill=\"\(color)\" fill-opacity=\"0.15\" stroke=\"none\" points=\"\((upper + lower).joined(separator: " "))\"/>")
+            s.append(
+                "<polygon fill=\"\(color)\" fill-opacity=\"0.15\" stroke=\"none\" points=\"\((upper + lower).joined(separator: " "))\"/>")
             let line = band.points.map { "\(a.px($0.x)),\(a.py($0.middle))" }.joined(separator: " ")
             s.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(line)\"/>")
             let y = top + 20 + Double(i) * 18

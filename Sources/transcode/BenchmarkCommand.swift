@@ -21,7 +21,10 @@ struct BenchmarkCommand: ParsableCommand {
               transcode benchmark calibration --cache /tmp/empty-cache
               transcode benchmark rtl-synth --pes 2,4
             """,
-        subcommands: [SimulatorBench.self, SearchTableBench.self, SearchBench.self, BOSHCODEBench.self, CalibrationBench.self, DesignSynthesisBench.self])
+        subcommands: [
+            SimulatorBench.self, SearchTableBench.self, SearchBench.self, BOSHCODEBench.self, CalibrationBench.self,
+            DesignSynthesisBench.self,
+        ])
 
     struct SimulatorBench: ParsableCommand {
         static let configuration = CommandConfiguration(

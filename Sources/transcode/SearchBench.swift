@@ -21,7 +21,7 @@ struct SearchBench: ParsableCommand {
             Writes an SVG of hypervolume against evaluations (median and IQR band per strategy).
 
             Examples:
-              transcode benchmark search --table .cache/search-table/pairs-100000-seed-0.csv --seeds 0-19 --budget 96
+              transcode benchmark search --table .cache/search-table/pairs-100000-seed-0.csv --manifest data/search-table.json --seeds 0-19 --budget 96
               transcode benchmark search --table /tmp/table-2k.csv --seeds 0-4 --budget 48 --strategies random,tpe,nsga2 --format csv
             """)
     @Option(help: "Table file from 'transcode benchmark search-table'.") var table: String
@@ -29,6 +29,11 @@ struct SearchBench: ParsableCommand {
     @Option(parsing: .unconditional, help: "Evaluations per run, the initial sample included.") var budget: Int = 96
     @Option(parsing: .unconditional, help: "Points per batch.") var batch: Int = 8
     @Option(help: "Comma-separated strategies (random is always run: it sets the target) (default: all).") var strategies: String?
+    @Option(
+        help:
+            "A manifest from 'transcode benchmark search-table --manifest' (e.g. data/search-table.json): refuse a table whose content hash differs."
+    )
+    var manifest: String?
     @Option(help: "text, json or csv.") var format: Format = .text
     @Option(help: "Where to write the hypervolume plot (SVG).") var plot: String = "runs/benchmark-search/hypervolume.svg"
 
@@ -81,6 +86,14 @@ struct SearchBench: ParsableCommand {
             throw CLIError("cannot read \(path): no such file (generate it with 'transcode benchmark search-table --out \(path)')")
         }
         let readSeconds = (clock.now - started).seconds
+        if let manifest {
+            let expected = try SearchTableManifest.read(path: manifest)
+            guard expected.hash == loaded.hash else {
+                throw CLIError(
+                    "\(table) has content hash \(loaded.hash), and --manifest \(manifest) records \(expected.hash): regenerate the table with '\(expected.command)'"
+                )
+            }
+        }
         let settings = SearchTableBenchmark.Settings(seeds: try Self.parseSeeds(seeds), budget: budget, batchSize: batch)
         let result = try SearchTableBenchmark.run(
             table: loaded.table, contenders: try parsedStrategies().map { .strategy($0) }, settings: settings)

@@ -41,7 +41,9 @@ func syntheticTable(_ n: Int, seed: UInt64 = 7) throws -> SearchTable {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try String(text.split(separator: "\n").dropLast(2).joined(separator: "\n") + "\n").write(
             toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: CoDesignError.unreadableData(path: path, reason: "line 31: 28 pairs, and the provenance says 30 (a truncated file?)")) {
+        #expect(
+            throws: CoDesignError.unreadableData(path: path, reason: "line 31: 28 pairs, and the provenance says 30 (a truncated file?)")
+        ) {
             try SearchTable.read(path: path)
         }
         #expect(throws: CoDesignError.unreadableData(path: path + "x", reason: "no such file")) { try SearchTable.read(path: path + "x") }
@@ -109,6 +111,19 @@ func syntheticTable(_ n: Int, seed: UInt64 = 7) throws -> SearchTable {
         }
         #expect(throws: CoDesignError.invalidSetting(name: "strategies", value: "oracle", allowed: "a list that includes random")) {
             try SearchTableBenchmark.run(table: table, contenders: [oracle], settings: settings)
+        }
+    }
+
+    @Test func manifestRoundTrips() throws {
+        let manifest = SearchTableManifest(
+            command: "transcode benchmark search-table --pairs 30", file: "t.csv", pairs: 30, seed: 0, commit: nil, bytes: 10,
+            hash: "fnv1a64:0123456789abcdef", objectiveScaleSource: "test", seconds: 1.5, cores: 2)
+        let path = temporaryDirectory() + "-manifest.json"
+        try manifest.write(to: path)
+        #expect(try SearchTableManifest.read(path: path) == manifest)
+        try "{}".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: CoDesignError.unreadableData(path: path, reason: "not a search-table manifest")) {
+            try SearchTableManifest.read(path: path)
         }
     }
 

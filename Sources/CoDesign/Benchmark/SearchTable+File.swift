@@ -110,7 +110,8 @@ extension SearchTable {
         guard let model = try? TransformerSpace.model(embedding: embedding),
             let accelerator = try? AcceleratorSpace.config(at: Int(v[0]))
         else {
-            throw .invalidSetting(name: "pair", value: "\(fields[0]) | \(fields[1])", allowed: "a transformer embedding and accelerator index of the space")
+            throw .invalidSetting(
+                name: "pair", value: "\(fields[0]) | \(fields[1])", allowed: "a transformer embedding and accelerator index of the space")
         }
         let m = PairMeasurement(
             accuracy: v[3], latencyMS: v[4], areaMM2: v[5], dynamicEnergyJ: v[6], leakageEnergyJ: v[7], layers: Int(v[8]))
@@ -119,4 +120,3 @@ extension SearchTable {
             objectives: Array(v[10...13]))
     }
 }
-

@@ -47,4 +47,16 @@ package struct SearchTableManifest: Codable, Sendable, Equatable {
             throw CoDesignError.unusableRunDirectory(path: path, reason: "cannot write the manifest there")
         }
     }
+
+    /// Reads a manifest; the error names the file.
+    package static func read(path: String) throws -> SearchTableManifest {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CoDesignError.unreadableData(path: path, reason: "no such file")
+        }
+        do {
+            return try JSONDecoder().decode(SearchTableManifest.self, from: data)
+        } catch {
+            throw CoDesignError.unreadableData(path: path, reason: "not a search-table manifest")
+        }
+    }
 }
