@@ -38,6 +38,11 @@ func syntheticTable(_ n: Int, seed: UInt64 = 7) throws -> SearchTable {
         let (read, hash) = try SearchTable.read(path: path)
         #expect(hash == written.hash && read.provenance == table.provenance && read.rows == table.rows)
         #expect(read.encodings == table.encodings)
+        // The hash covers the pairs, not the provenance: another commit gives the same hash.
+        var other = table.provenance
+        other.commit = "0123456789012345678901234567890123456789"
+        #expect(try SearchTable(provenance: other, rows: table.rows).write(to: path + ".other").hash == written.hash)
+        #expect(try syntheticTable(30, seed: 8).write(to: path + ".seed8").hash != written.hash)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try String(text.split(separator: "\n").dropLast(2).joined(separator: "\n") + "\n").write(
             toFile: path, atomically: true, encoding: .utf8)

@@ -44,11 +44,14 @@ extension SearchTable {
         return (data.count, Self.contentHash(data))
     }
 
-    /// FNV-1a (64-bit) of the bytes, in hex: enough to tell whether a cached table is the one
-    /// a manifest describes (not a defence against tampering).
+    /// FNV-1a (64-bit), in hex, of the file's bytes after its provenance line: the pairs and
+    /// their figures. The provenance (which names the commit) is left out, so the command run
+    /// again at a later commit that scores every pair the same gives the same hash. Enough to
+    /// tell whether a cached table is the one a manifest describes, not a defence against tampering.
     package static func contentHash(_ data: Data) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
+        let body = data.firstIndex(of: UInt8(ascii: "\n")).map { data.index(after: $0) } ?? data.startIndex
+        for byte in data[body...] {
             h ^= UInt64(byte)
             h = h &* 0x0000_0100_0000_01b3
         }
