@@ -75,7 +75,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "The fixed model for accelerator search: a built-in name or a model-dict JSON file (default: bert-base).") var model:
         String?
     @Option(help: "training or inference (default: training).") var workload: Workload?
-    @Option(help: "boshcode, random, gp-bo, random-forest or gbrt (default: boshcode).") var strategy: SearchStrategy?
+    @Option(help: "boshcode, random, gp-bo, random-forest, gbrt, nsga2 or tpe (default: boshcode).") var strategy: SearchStrategy?
     @Option(parsing: .unconditional, help: "Points proposed and evaluated in parallel per iteration (default: 8).") var batch: Int?
     @Option(parsing: .unconditional, help: "Stop after this many iterations without improvement (default 0: use the whole budget).")
     var patience: Int?

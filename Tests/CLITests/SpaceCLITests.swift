@@ -71,6 +71,11 @@ import Testing
         // Issue 15: the time limit and the objective scale are parsed before any work.
         ("error-search-time-limit", ["search", "--time-limit", "5x", "--out", "/tmp/never"], 64),
         ("error-search-objective-scale", ["search", "--objective-scale", "linear", "--out", "/tmp/never"], 64),
+        // Issue 15 item 4: the table benchmark's errors, one line each, before any work.
+        ("error-benchmark-search-seeds", ["benchmark", "search", "--table", "/tmp/never.csv", "--seeds", "5-2"], 64),
+        ("error-benchmark-search-strategy", ["benchmark", "search", "--table", "/tmp/never.csv", "--strategies", "tpe,cmaes"], 64),
+        ("error-benchmark-search-budget", ["benchmark", "search", "--table", "/tmp/never.csv", "--budget", "8"], 64),
+        ("error-benchmark-search-no-table", ["benchmark", "search", "--table", "/tmp/transcode-no-such-table.csv"], 1),
         ("objective-scale-small", ["objective-scale", "--sample", "20", "--rank-sample", "20"], 0),
         ("accuracy", ["accuracy", "bert-tiny", "bert-base", "fb-star", "--dynaprop", "0.01,0.0001", "--accuracy-source", "glue"], 0),
         // The default source: the predictor fitted on data/accuracy-fashion-mnist.jsonl.

@@ -103,7 +103,7 @@ import Testing
         #expect(random.evaluationsToReachRandomBest! <= Self.settings.budget - Self.settings.initialSamples)
         #expect(report.rows.allSatisfy { $0.best == $0.outcome.convergence.last })
         let csv = try String(contentsOfFile: report.convergenceCSV, encoding: .utf8).split(separator: "\n")
-        #expect(csv.first == "evaluations,boshcode,random,gp-bo,random-forest,gbrt")
+        #expect(csv.first == "evaluations,boshcode,random,gp-bo,random-forest,gbrt,nsga2,tpe")
         #expect(csv.count == 9)
         #expect(FileManager.default.fileExists(atPath: report.convergencePlot))
         // Every strategy's folder holds a single run's files.

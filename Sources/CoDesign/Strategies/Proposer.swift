@@ -70,6 +70,16 @@ struct Proposer {
                 acquisition: { $0.mean })
             return greedy.map { Proposal(point: $0.point, origin: $0.origin, predicted: $0.predicted) }
                 + randomPoints(explore, rng: &rng).map { Proposal(point: $0, origin: "random") }
+        case .nsga2:
+            let children = NSGA2.children(
+                data, encoded: x, populationSize: settings.initialSamples, count: count * 4, fixed: fixedDimensions, rng: &rng)
+            return children.map { Proposal(point: mode.constrain(PointEncoding.decode($0)), origin: "nsga2") }
+        case .tpe:
+            let tpe = TreeParzenEstimator(inputs: x, targets: y)
+            // The log density ratio is a score, not a prediction of performance: proposals carry none.
+            return tpe.propose(count: count * 4, fixed: fixedDimensions, rng: &rng).sorted { $0.score > $1.score }.map {
+                Proposal(point: mode.constrain(PointEncoding.decode($0.x)), origin: "tpe")
+            }
         case .boshcode:
             return boshcode(data, x: x, y: y, count: count, iteration: iteration, rng: &rng)
         }

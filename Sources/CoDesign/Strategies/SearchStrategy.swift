@@ -10,4 +10,8 @@ package enum SearchStrategy: String, Sendable, Codable, CaseIterable {
     case randomForest = "random-forest"
     /// Gradient-boosted regression trees, greedy on the prediction with some random exploration.
     case gbrt
+    /// NSGA-II on the four objectives (non-dominated sorting, crowding distance), no surrogate.
+    case nsga2
+    /// A tree-structured Parzen estimator over the search encoding.
+    case tpe
 }
