@@ -12,7 +12,7 @@ import ProjectLayout
 /// the run directory and every file in it are the library's.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Find the best transformer-accelerator pair with BOSHCODE (or a baseline).",
+        commandName: "search", abstract: "Find the best transformer-accelerator pair with GP-BO, BOSHCODE or another strategy.",
         discussion: """
             The run directory (--out) gets run.json (the settings), evaluations.jsonl (one \
             evaluation per line, written as each finishes), run.lock (held by the running \
@@ -27,7 +27,7 @@ struct SearchCommand: ParsableCommand {
             Outputs: summary.json (the run in one file), trials.csv (every evaluation with \
             readable model and accelerator fields, its figures and the surrogate's prediction), \
             pareto.csv (the 4-D front over accuracy, latency, area and energy), and plots of \
-            GLUE score against latency, area and energy, each with the front of that plane drawn \
+            accuracy against latency, area and energy, each with the front of that plane drawn \
             as steps. Performance and hypervolume are on a declared scale \
             (data/objective-scale.json, named in run.json), the same for every seed and run. \
             --compare writes each strategy's files in its own folder (--out/boshcode, ...) and \
@@ -75,7 +75,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "The fixed model for accelerator search: a built-in name or a model-dict JSON file (default: bert-base).") var model:
         String?
     @Option(help: "training or inference (default: training).") var workload: Workload?
-    @Option(help: "boshcode, random, gp-bo, random-forest, gbrt, nsga2 or tpe (default: boshcode).") var strategy: SearchStrategy?
+    @Option(help: "boshcode, random, gp-bo, random-forest, gbrt, nsga2 or tpe (default: \(SearchStrategy.standard.rawValue)).")
+    var strategy: SearchStrategy?
     @Option(parsing: .unconditional, help: "Points proposed and evaluated in parallel per iteration (default: 8).") var batch: Int?
     @Option(parsing: .unconditional, help: "Stop after this many iterations without improvement (default 0: use the whole budget).")
     var patience: Int?
@@ -146,7 +147,7 @@ struct SearchCommand: ParsableCommand {
             _ = try Objective.parse(weights ?? Self.defaultWeights)
             _ = try constraint.map(Constraint.parse)
             try SearchSettings(
-                strategy: strategy ?? .boshcode, budget: budget ?? Self.defaultBudget, seed: seed, batchSize: batch ?? 8,
+                strategy: strategy ?? .standard, budget: budget ?? Self.defaultBudget, seed: seed, batchSize: batch ?? 8,
                 patience: patience ?? 0, table: ""
             ).validate()
             // Checked before any work, so a bad --out costs nothing.
@@ -203,7 +204,7 @@ struct SearchCommand: ParsableCommand {
         default: searchMode = .codesign
         }
         return SearchSettings(
-            strategy: strategy ?? .boshcode, budget: budget ?? Self.defaultBudget, seed: try parsedSeed(), batchSize: batch ?? 8,
+            strategy: strategy ?? .standard, budget: budget ?? Self.defaultBudget, seed: try parsedSeed(), batchSize: batch ?? 8,
             patience: patience ?? 0, mode: searchMode, objective: try Objective.parse(weights ?? Self.defaultWeights),
             objectiveScale: objectiveScale ?? .defaultKind, constraints: try constraint.map(Constraint.parse),
             workload: workload ?? .training,

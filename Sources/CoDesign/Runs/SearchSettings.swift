@@ -40,7 +40,7 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     package var earlierBudgets: [Int]?
 
     package init(
-        strategy: SearchStrategy = .boshcode, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
+        strategy: SearchStrategy = .standard, budget: Int = 64, seed: UInt64 = 0, batchSize: Int = 8,
         initialSamples: Int? = nil, patience: Int = 0, uncertaintyShare: Double = 0.1, diversityShare: Double = 0.1,
         boshcode: BOSHCODEConfig? = nil,
         mode: SearchMode = .codesign, objective: Objective = .paper, objectiveScale: ObjectiveScale.Kind = .defaultKind,
