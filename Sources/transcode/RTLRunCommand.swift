@@ -31,7 +31,9 @@ struct RTLRunCommand: ParsableCommand {
             config: o.config, model: o.model, processingElements: options.pes, kind: o.kind, tauInference: o.tauI, tauTraining: o.tauT)
         let report = try layer.run(
             library: try TemplateLibrary(directory: ProjectFiles.path("templates")), directory: out,
-            command: "transcode rtl run --accelerator \(options.accelerator) --model \(options.model) --pes \(options.pes) --out \(out)")
+            command: "transcode rtl run --accelerator \(options.accelerator) --model \(options.model) --pes \(options.pes)"
+                + (options.program == "layer" ? "" : " --program \(options.program)")
+                + (options.dynaprop == "0,0" ? "" : " --dynaprop \(options.dynaprop)") + " --out \(out)")
         let c = report.outcome
         print("\(report.description); \(report.instructions) instructions on \(report.processingElements) PEs")
         print("cycles: \(c.cycles)")
