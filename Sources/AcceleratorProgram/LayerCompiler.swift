@@ -139,7 +139,8 @@ package struct LayerCompiler: Sendable {
         var image = e.image
         image.write(try program.image(), at: e.programAddress)
         return LayerProgram(
-            description: "\(kind.rawValue): \(batch > 1 ? "batch \(batch), " : "")sequence \(s.sequence), hidden \(s.hidden), feed-forward \(s.feedForward)",
+            description:
+                "\(kind.rawValue): \(batch > 1 ? "batch \(batch), " : "")sequence \(s.sequence), hidden \(s.hidden), feed-forward \(s.feedForward)",
             program: program,
             memory: image.finish(), programAddress: e.programAddress, outputs: outputs, inputs: e.inputs)
     }

@@ -12,10 +12,10 @@ import Testing
 @Suite(.serialized) struct BatchedProgramTests {
     static let f = RTLFixtures.format
 
-    /// x = 8, 8 lanes of 16 MACs, ReLU, with batch tile `b`.
+    /// x = 8, 8 lanes of 1 MAC (the smallest PE: a short Verilator build), ReLU, with batch tile `b`.
     static func config(batchTile b: Int) -> AcceleratorConfig {
         try! AcceleratorConfig(
-            batchTile: b, spatialTile: 8, activation: .relu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 16,
+            batchTile: b, spatialTile: 8, activation: .relu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 1,
             softmaxPerPE: 2, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[0])
     }
 
