@@ -15,6 +15,8 @@ struct Emitter {
     var rng: SeededGenerator
     var image: MemoryImageBuilder
     var code: [Instruction] = []
+    /// The matrices placed so far, by name.
+    var inputs: [LayerProgram.Region] = []
     let programAddress: Int
     var nextActivation = 0
     var nextWeight = 0
@@ -29,31 +31,49 @@ struct Emitter {
 
     var f: FixedPointFormat { geometry.format }
     var x: Int { geometry.tile }
+    /// The batch tile B: an activation word holds B X x X blocks, one per batch element.
+    var batch: Int { geometry.batchTile }
     var blockBytes: Int { x * x * f.bits / 8 }
+    var wordBytes: Int { batch * blockBytes }
     var rowBytes: Int { geometry.columnBits / 8 }
 
     mutating func random(_ rows: Int, _ columns: Int, scale: Double) -> [[Int64]] {
         (0..<rows).map { _ in (0..<columns).map { _ in f.quantize((rng.nextUnit() * 2 - 1) * scale) } }
     }
 
-    /// A random input matrix in main memory.
+    /// A random input matrix per batch element in main memory (activation blocks).
     mutating func input(_ name: String, rows: Int, columns: Int, scale: Double) -> MatrixPlacement {
-        let m = random(rows, columns, scale: scale)
-        return image.place(m)
+        var elements: [[[Int64]]] = []
+        for _ in 0..<batch { elements.append(random(rows, columns, scale: scale)) }
+        return named(name, image.place(batch: elements))
     }
+
+    /// Reserves `bytes` of zeros right after what was placed last, so that a word read or
+    /// written at one of its blocks (a block shifted to the front of a word, an activation
+    /// word over a weight block) stays inside the program's own data.
+    mutating func pad(_ bytes: Int) { if bytes > 0 { _ = image.reserve(bytes) } }
 
     /// A random rows x columns weight matrix, stored transposed (one block row per column).
     mutating func weight(_ name: String, rows: Int, columns: Int) -> MatrixPlacement {
         let w = random(rows, columns, scale: 0.5)
-        return image.place((0..<columns).map { c in (0..<rows).map { w[$0][c] } })
+        return named(name + "^T", image.place((0..<columns).map { c in (0..<rows).map { w[$0][c] } }))
     }
 
-    /// A block whose row 0 is gamma and row 1 beta; returns its address.
+    /// An activation word whose row 0 is gamma and row 1 beta; returns its address.
     mutating func layerNormParameters(_ name: String) -> Int {
-        var m = [[Int64]](repeating: [Int64](repeating: 0, count: x), count: x)
+        let zero = [[Int64]](repeating: [Int64](repeating: 0, count: x), count: x)
+        var m = zero
         m[0] = (0..<x).map { _ in f.quantize(0.5 + rng.nextUnit()) }
         m[1] = (0..<x).map { _ in f.quantize(rng.nextUnit() - 0.5) }
-        return image.place(m).address
+        // The parameters are shared by the batch: the region names block 0 only.
+        let p = image.place(batch: [m] + Array(repeating: zero, count: batch - 1))
+        return named(name, MatrixPlacement(address: p.address, rows: x, columns: x, tile: x, blockBytes: blockBytes)).address
+    }
+
+    /// Records `p` as the input called `name`.
+    mutating func named(_ name: String, _ p: MatrixPlacement) -> MatrixPlacement {
+        inputs.append(LayerProgram.Region(name: name, placement: p))
+        return p
     }
 
     mutating func activationWords(_ n: Int) -> Int {
@@ -75,23 +95,81 @@ struct Emitter {
             .load(
                 .init(
                     buffer: .activation, bufferAddress: base, rows: m.blockRows * m.blockColumns, memoryAddress: m.address,
-                    stride: blockBytes)))
+                    stride: m.blockBytes)))
         return (0..<m.blockRows).map { i in (0..<m.blockColumns).map { base + i * m.blockColumns + $0 } }
     }
 
     mutating func loadTile(_ address: Int) -> Int {
         let word = activationWords(1)
-        code.append(.load(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: address, stride: blockBytes)))
+        code.append(.load(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: address, stride: wordBytes)))
         return word
+    }
+
+    /// Loads the X rows of the block at `address` as X weight columns.
+    mutating func loadColumns(_ address: Int) -> Int {
+        let base = nextWeight
+        nextWeight += x
+        code.append(.load(.init(buffer: .weight, bufferAddress: base, rows: x, memoryAddress: address, stride: rowBytes)))
+        return base
     }
 
     /// Loads the X rows of the block at `address` as X weight columns, then waits for them.
     mutating func loadWeightRows(_ address: Int) -> Int {
-        let base = nextWeight
-        nextWeight += x
-        code.append(.load(.init(buffer: .weight, bufferAddress: base, rows: x, memoryAddress: address, stride: rowBytes)))
+        let base = loadColumns(address)
         barrier()
         return base
+    }
+
+    /// Per batch element e: block e of the word spilled at `sources` times the weight columns
+    /// that are the rows of block e of the word spilled at `columns` (attention: Q_e K_e^T,
+    /// P_e V_e). The lanes' columns serve every row of a tile, so each element takes its own
+    /// matmul, with its block loaded at the front of a word (a load from the spill plus e
+    /// blocks). Its result (at the front of the product) is stored to a gather area plus e
+    /// blocks; the DMA runs the stores in program order, so each overwrites only blocks of the
+    /// elements after it, and the gathered word (element e in block e) is loaded back.
+    /// Both spills need a word of padding after them (`spill` reserves it).
+    mutating func batchedProduct(sources: Int, columns: Int) -> Int {
+        let gather = image.reserve(2 * wordBytes)
+        var shifted: [Int] = []
+        var weights: [Int] = []
+        for e in 0..<batch {
+            shifted.append(loadTile(sources + e * blockBytes))
+            weights.append(loadColumns(columns + e * blockBytes))
+        }
+        barrier()
+        let products = (0..<batch).map { matmulTile(shifted[$0], weights: weights[$0], finish: true) }
+        barrier()
+        for (e, word) in products.enumerated() {
+            code.append(
+                .store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: gather + e * blockBytes, stride: wordBytes)))
+        }
+        return loadTile(gather)
+    }
+
+    /// The sum over batch elements e of block e of the word at `sources` times the weight
+    /// columns that are the rows of block e of the word spilled at `columns` (a weight
+    /// gradient, which sums over the batch): one K-reduction on one PE whose tiles are the
+    /// elements, each loaded at the front of a word. Block 0 of the result holds the sum.
+    mutating func batchedReduction(sources: Int, columns: Int) -> Int {
+        var shifted: [Int] = []
+        var weights: [Int] = []
+        for e in 0..<batch {
+            shifted.append(loadTile(sources + e * blockBytes))
+            weights.append(loadColumns(columns + e * blockBytes))
+        }
+        barrier()
+        let destination = activationWords(1)
+        let p = pe()
+        for group in 0..<geometry.columnGroups {
+            for e in 0..<batch {
+                code.append(
+                    .matmul(
+                        .init(
+                            pe: p, source: shifted[e], weights: weights[e] + group * geometry.lanes, group: group,
+                            destination: destination, start: e == 0, finish: e == batch - 1)))
+            }
+        }
+        return destination
     }
 
     /// One K tile on one PE for every column group: `source` times the columns at `weights`.
@@ -164,23 +242,34 @@ struct Emitter {
         return destination
     }
 
-    /// Stores a word to a scratch block in main memory; returns the block's address.
+    /// Stores a word to a scratch area in main memory; returns its address. With B > 1 a word
+    /// of padding follows, for loads of its blocks at the front of a word.
     mutating func spill(_ word: Int, name: String) -> Int {
-        let address = image.reserve(blockBytes)
-        code.append(.store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: address, stride: blockBytes)))
+        let address = image.reserve(batch > 1 ? 2 * wordBytes : wordBytes)
+        code.append(.store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: address, stride: wordBytes)))
         return address
     }
 
-    /// Stores words [block row][block column] as a matrix in main memory.
+    /// Stores words [block row][block column] as a batch of matrices in main memory.
     mutating func storeTiles(_ words: [[Int]], name: String) -> LayerProgram.Region {
-        let m = image.reserveMatrix(rows: words.count * x, columns: words[0].count * x)
+        let m = image.reserveMatrix(rows: words.count * x, columns: words[0].count * x, batch: batch)
         barrier()
         for (i, row) in words.enumerated() {
             for (j, word) in row.enumerated() {
                 code.append(
-                    .store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: m.block(i, j), stride: blockBytes)))
+                    .store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: m.block(i, j), stride: m.blockBytes)))
             }
         }
         return LayerProgram.Region(name: name, placement: m)
+    }
+
+    /// Stores block 0 of a word (a result shared by the batch, such as a weight gradient) as
+    /// one X x X matrix; the word's other blocks land in padding after it.
+    mutating func storeBlock(_ word: Int, name: String) -> LayerProgram.Region {
+        let address = image.reserve(wordBytes)
+        barrier()
+        code.append(.store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: address, stride: wordBytes)))
+        return LayerProgram.Region(
+            name: name, placement: MatrixPlacement(address: address, rows: x, columns: x, tile: x, blockBytes: blockBytes))
     }
 }

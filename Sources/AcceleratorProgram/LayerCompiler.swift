@@ -3,7 +3,11 @@ import HardwareModules
 
 /// Compiles a layer into a controller program and its main-memory image (seeded random
 /// inputs and weights). Matrices live in main memory in X x X blocks, weights transposed;
-/// the program loads tiles, runs them on the PEs round robin and stores the results.
+/// the program loads tiles, runs them on the PEs round robin and stores the results. With a
+/// batch tile B > 1 the layer runs on a batch of B sequences: a tile holds the same block of
+/// each, weights are shared, and the products whose right-hand side differs per sequence
+/// (attention scores and values, the weight gradient's sum over the batch) take one matmul
+/// per sequence (`Emitter.batchedProduct`, `Emitter.batchedReduction`).
 package struct LayerCompiler: Sendable {
     package let geometry: ProgramGeometry
     package let shape: LayerShape
@@ -25,6 +29,7 @@ package struct LayerCompiler: Sendable {
         var e = Emitter(geometry: geometry, seed: seed)
         let s = shape
         let x = geometry.tile
+        let batch = geometry.batchTile
         if tauInference != 0 { e.code.append(.prune(tau: tauInference)) }
         var outputs: [LayerProgram.Region] = []
         switch kind {
@@ -59,12 +64,22 @@ package struct LayerCompiler: Sendable {
             let vt = e.transpose(v[0][0])
             e.barrier()
             let vRows = e.spill(vt, name: "V^T")
+            let qRows = batch > 1 ? e.spill(qs, name: "Q") : 0
             e.barrier()
-            let scores = e.matmulTile(qs, weights: e.loadWeightRows(kRows), finish: true)
+            let scores =
+                batch > 1
+                ? e.batchedProduct(sources: qRows, columns: kRows) : e.matmulTile(qs, weights: e.loadWeightRows(kRows), finish: true)
             e.barrier()
             let p = e.rowOp(.softmax, scores)
             e.barrier()
-            let attention = e.matmulTile(p, weights: e.loadWeightRows(vRows), finish: true)
+            let attention: Int
+            if batch > 1 {
+                let pRows = e.spill(p, name: "P")
+                e.barrier()
+                attention = e.batchedProduct(sources: pRows, columns: vRows)
+            } else {
+                attention = e.matmulTile(p, weights: e.loadWeightRows(vRows), finish: true)
+            }
             e.barrier()
             let o = e.linear([[attention]], wo)
             e.barrier()
@@ -85,12 +100,15 @@ package struct LayerCompiler: Sendable {
             outputs.append(e.storeTiles([[l2]], name: "layer output"))
         case .training:
             // Forward: O = A Wo. Backward: dWo^T = dO^T A (A's columns as the lanes' columns),
-            // then Wo^T <- Wo^T - lr dWo^T, stored over the weights.
+            // summed over the batch, then Wo^T <- Wo^T - lr dWo^T, stored over the weights.
+            // Wo is read and written as an activation word (B blocks): padding follows it.
             let a = e.input("A", rows: s.sequence, columns: s.hidden, scale: 1)
             let wo = e.weight("Wo", rows: s.hidden, columns: s.hidden)
+            e.pad(e.wordBytes - e.blockBytes)
             let gradient = e.input("dO^T", rows: s.hidden, columns: s.sequence, scale: 0.25)
+            if batch > 1 { e.pad(e.wordBytes) }
             let aw = e.loadTiles(a)
-            let dw = e.loadTiles(gradient)
+            let dw = batch > 1 ? [] : e.loadTiles(gradient)
             let woTile = e.loadTile(wo.block(0, 0))
             e.barrier()
             let o = e.linear(aw, wo)
@@ -99,12 +117,15 @@ package struct LayerCompiler: Sendable {
             let aColumns = e.spill(at, name: "A^T")
             e.barrier()
             if tauTraining != 0 { e.code.append(.prune(tau: tauTraining)) }
-            let grad = e.matmulTile(dw[0][0], weights: e.loadWeightRows(aColumns), finish: true)
+            let grad =
+                batch > 1
+                ? e.batchedReduction(sources: gradient.block(0, 0), columns: aColumns)
+                : e.matmulTile(dw[0][0], weights: e.loadWeightRows(aColumns), finish: true)
             e.barrier()
             let updated = e.elementwise(.axpy, woTile, b: grad, scalar: -geometry.format.quantize(0.125))
             e.barrier()
             outputs.append(e.storeTiles(o, name: "O"))
-            outputs.append(e.storeTiles([[grad]], name: "dWo^T"))
+            outputs.append(e.storeBlock(grad, name: "dWo^T"))
             e.code.append(.store(.init(buffer: .activation, bufferAddress: updated, rows: 1, memoryAddress: wo.block(0, 0), stride: 0)))
             outputs.append(LayerProgram.Region(name: "Wo^T (updated)", placement: wo))
         }
@@ -118,7 +139,9 @@ package struct LayerCompiler: Sendable {
         var image = e.image
         image.write(try program.image(), at: e.programAddress)
         return LayerProgram(
-            description: "\(kind.rawValue): sequence \(s.sequence), hidden \(s.hidden), feed-forward \(s.feedForward)", program: program,
-            memory: image.finish(), programAddress: e.programAddress, outputs: outputs)
+            description:
+                "\(kind.rawValue): \(batch > 1 ? "batch \(batch), " : "")sequence \(s.sequence), hidden \(s.hidden), feed-forward \(s.feedForward)",
+            program: program,
+            memory: image.finish(), programAddress: e.programAddress, outputs: outputs, inputs: e.inputs)
     }
 }

@@ -14,4 +14,12 @@ package struct LayerProgram: Sendable {
     package let programAddress: Int
     /// The matrices the program writes to main memory.
     package let outputs: [Region]
+    /// The matrices the program reads (inputs, weights, layer-norm parameters), in the
+    /// order they were placed.
+    package let inputs: [Region]
+
+    package init(description: String, program: Program, memory: [UInt8], programAddress: Int, outputs: [Region], inputs: [Region] = []) {
+        (self.description, self.program, self.memory, self.programAddress) = (description, program, memory, programAddress)
+        (self.outputs, self.inputs) = (outputs, inputs)
+    }
 }

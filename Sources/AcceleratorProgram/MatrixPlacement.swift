@@ -1,17 +1,26 @@
 /// Where a matrix sits in main memory: X x X blocks, row-major within a block, blocks in
-/// row-major order, each block `blockBytes` contiguous bytes (one activation-buffer word
-/// when the batch tile is 1).
+/// row-major order, each block `blockBytes` contiguous bytes. An activation matrix holds a
+/// batch: block (i, j) of every batch element, one after the other, is one activation-buffer
+/// word (B x X rows, the PE's tile), so `blockBytes` covers `batch` X x X blocks. Weights are
+/// shared by the batch and have `batch` 1.
 package struct MatrixPlacement: Sendable, Equatable {
     package let address: Int
+    /// Rows and columns of one batch element's matrix.
     package let rows: Int
     package let columns: Int
     package let tile: Int
     package let blockBytes: Int
+    /// Batch elements (1 for weights; the batch tile B for activations).
+    package let batch: Int
+
+    package init(address: Int, rows: Int, columns: Int, tile: Int, blockBytes: Int, batch: Int = 1) {
+        (self.address, self.rows, self.columns, self.tile, self.blockBytes, self.batch) = (address, rows, columns, tile, blockBytes, batch)
+    }
 
     package var blockRows: Int { rows / tile }
     package var blockColumns: Int { columns / tile }
     package var bytes: Int { blockRows * blockColumns * blockBytes }
 
-    /// Byte address of block (i, j).
+    /// Byte address of block (i, j) (of batch element 0; element b follows at b X x X blocks).
     package func block(_ i: Int, _ j: Int) -> Int { address + (i * blockColumns + j) * blockBytes }
 }

@@ -12,8 +12,9 @@ struct CompileCommand: ParsableCommand {
             Writes the program file (a 32-byte header, then 16-byte instructions; docs/isa.md) \
             and, next to it, FILE.txt with its listing. The model's first layer is scaled to one \
             tile: sequence and hidden size X, one self-attention head, a feed-forward size of X \
-            times the layer's ratio (1 to 4). The program is validated against the design: \
-            buffers, PEs, K-reductions and barriers.
+            times the layer's ratio (1 to 4); with a batch tile B > 1, a batch of B such \
+            sequences. The program is validated against the design: buffers, PEs, \
+            K-reductions and barriers.
 
             Examples:
               transcode compile --model bert-tiny --accelerator acceltran-edge --out /tmp/layer.prog

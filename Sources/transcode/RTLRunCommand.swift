@@ -14,12 +14,15 @@ struct RTLRunCommand: ParsableCommand {
             --out, simulates the top with main memory and a DMA in the testbench, and compares \
             main memory after the program with the bit-exact reference executor. Prints the \
             cycles, the busy cycles of each module class and whether every result matches; \
-            exits 1 if any differs. Each run builds the design in Verilator (tens of seconds).
+            exits 1 if any differs. Each run builds the design in Verilator (tens of seconds; \
+            minutes for 32-wide tiles). With a batch tile B > 1 (elector-star) the layer runs \
+            on a batch of B sequences, one per X x X block of a tile.
 
             Examples:
               transcode rtl run --accelerator acceltran-edge --model bert-tiny --out /tmp/run
               transcode rtl run --accelerator acceltran-edge --model bert-tiny --pes 4 --dynaprop 0.05,0.02 --out /tmp/run-dp
               transcode rtl run --accelerator acceltran-edge --model bert-tiny --program training --out /tmp/run-train
+              transcode rtl run --accelerator elector-star --model bert-tiny --out /tmp/run-star
             """)
 
     @OptionGroup var options: ProgramOptions
@@ -31,7 +34,9 @@ struct RTLRunCommand: ParsableCommand {
             config: o.config, model: o.model, processingElements: options.pes, kind: o.kind, tauInference: o.tauI, tauTraining: o.tauT)
         let report = try layer.run(
             library: try TemplateLibrary(directory: ProjectFiles.path("templates")), directory: out,
-            command: "transcode rtl run --accelerator \(options.accelerator) --model \(options.model) --pes \(options.pes) --out \(out)")
+            command: "transcode rtl run --accelerator \(options.accelerator) --model \(options.model) --pes \(options.pes)"
+                + (options.program == "layer" ? "" : " --program \(options.program)")
+                + (options.dynaprop == "0,0" ? "" : " --dynaprop \(options.dynaprop)") + " --out \(out)")
         let c = report.outcome
         print("\(report.description); \(report.instructions) instructions on \(report.processingElements) PEs")
         print("cycles: \(c.cycles)")
