@@ -120,6 +120,20 @@ struct Emitter {
         return base
     }
 
+    /// For each batch element e, block e of the word spilled at `sources` loaded at the front
+    /// of a word, and the weight columns that are the rows of block e of the word spilled at
+    /// `columns`; then a barrier, so the matmuls that use them see the loads done.
+    mutating func loadBatchOperands(sources: Int, columns: Int) -> (shifted: [Int], weights: [Int]) {
+        var shifted: [Int] = []
+        var weights: [Int] = []
+        for e in 0..<batch {
+            shifted.append(loadTile(sources + e * blockBytes))
+            weights.append(loadColumns(columns + e * blockBytes))
+        }
+        barrier()
+        return (shifted, weights)
+    }
+
     /// Per batch element e: block e of the word spilled at `sources` times the weight columns
     /// that are the rows of block e of the word spilled at `columns` (attention: Q_e K_e^T,
     /// P_e V_e). The lanes' columns serve every row of a tile, so each element takes its own
@@ -130,13 +144,7 @@ struct Emitter {
     /// Both spills need a word of padding after them (`spill` reserves it).
     mutating func batchedProduct(sources: Int, columns: Int) -> Int {
         let gather = image.reserve(2 * wordBytes)
-        var shifted: [Int] = []
-        var weights: [Int] = []
-        for e in 0..<batch {
-            shifted.append(loadTile(sources + e * blockBytes))
-            weights.append(loadColumns(columns + e * blockBytes))
-        }
-        barrier()
+        let (shifted, weights) = loadBatchOperands(sources: sources, columns: columns)
         let products = (0..<batch).map { matmulTile(shifted[$0], weights: weights[$0], finish: true) }
         barrier()
         for (e, word) in products.enumerated() {
@@ -151,13 +159,7 @@ struct Emitter {
     /// gradient, which sums over the batch): one K-reduction on one PE whose tiles are the
     /// elements, each loaded at the front of a word. Block 0 of the result holds the sum.
     mutating func batchedReduction(sources: Int, columns: Int) -> Int {
-        var shifted: [Int] = []
-        var weights: [Int] = []
-        for e in 0..<batch {
-            shifted.append(loadTile(sources + e * blockBytes))
-            weights.append(loadColumns(columns + e * blockBytes))
-        }
-        barrier()
+        let (shifted, weights) = loadBatchOperands(sources: sources, columns: columns)
         let destination = activationWords(1)
         let p = pe()
         for group in 0..<geometry.columnGroups {
