@@ -65,14 +65,22 @@ package struct DesignPackage: Sendable {
             \(hashBanner)
             # Run in this directory: TRANSCODE_LIBERTY=/path/to/NangateOpenCellLibrary_typical.lib yosys -c \(synthesisScriptName)
             # The SRAM is a black box: its area and timing come from a macro model ('transcode rtl synth').
-            yosys -import
-            set liberty $::env(TRANSCODE_LIBERTY)
-            set constraints [open \(naming.prefix)_abc.constr w]
-            puts -nonewline $constraints "\(SynthesisRecipe.abcConstraints.replacingOccurrences(of: "\n", with: "\\n"))"
-            close $constraints
-            \(commands.joined(separator: "\n"))
+            \(tclScript(commands))
 
             """
+    }
+
+    /// The body both Tcl scripts share: the liberty from the environment, the ABC constraints
+    /// written beside the run, then `commands`.
+    private func tclScript(_ commands: [String]) -> String {
+        """
+        yosys -import
+        set liberty $::env(TRANSCODE_LIBERTY)
+        set constraints [open \(naming.prefix)_abc.constr w]
+        puts -nonewline $constraints "\(SynthesisRecipe.abcConstraints.replacingOccurrences(of: "\n", with: "\\n"))"
+        close $constraints
+        \(commands.joined(separator: "\n"))
+        """
     }
 
     /// The Yosys commands (Tcl) of the design's synthesis, shared by the packaged script and
@@ -106,12 +114,7 @@ package struct DesignPackage: Sendable {
         return """
             \(hashBanner)
             # FuseSoC 'synth' target (fusesoc run --target synth): needs TRANSCODE_LIBERTY, as \(synthesisScriptName) does.
-            yosys -import
-            set liberty $::env(TRANSCODE_LIBERTY)
-            set constraints [open \(naming.prefix)_abc.constr w]
-            puts -nonewline $constraints "\(SynthesisRecipe.abcConstraints.replacingOccurrences(of: "\n", with: "\\n"))"
-            close $constraints
-            \(commands.joined(separator: "\n"))
+            \(tclScript(commands))
 
             """
     }

@@ -62,29 +62,16 @@ package struct ProgramRunner: Sendable {
                 "mem_bytes": "\(size)", "latency": "\(latency)", "timeout": "\(timeout)",
             ])
         try tb.write(toFile: "\(dir)/tb.sv", atomically: true, encoding: .utf8)
-        let verilator = try Toolchain.require(.verilator)
-        var env = ProcessInfo.processInfo.environment
-        if (try? Toolchain.locate(.ccache)) != nil { env["OBJCACHE"] = "ccache" }
-        let build = try Toolchain.run(
-            verilator,
-            ["--binary", "--timing", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "tb", "-o", "sim", "tb.sv"]
-                + design.files.map(\.name),
-            directory: dir, environment: env)
-        guard build.status == 0 else {
-            throw RTLSimError.buildFailed(simulator: "verilator", log: Toolchain.excerpt(lines: 6, text: build.error + build.output))
-        }
+        try VerilatorBench.build(files: ["tb.sv"] + design.files.map(\.name), directory: dir)
         return try runs.enumerated().map { k, r in
             let hex = r.memory.map { String(format: "%02x", $0) }.joined(separator: "\n") + "\n"
             try hex.write(toFile: "\(dir)/memory\(k).hex", atomically: true, encoding: .utf8)
-            let run = try Toolchain.run(
-                "\(dir)/obj_dir/sim",
-                [
+            try VerilatorBench.simulate(
+                directory: dir,
+                arguments: [
                     "+prog_addr=\(r.programAddress)", "+prog_len=\(r.programLength)", "+memory=memory\(k).hex", "+out=memory\(k)_out.hex",
                     "+result=result\(k).txt",
-                ], directory: dir)
-            guard run.status == 0 else {
-                throw RTLSimError.runFailed(simulator: "verilator", log: Toolchain.excerpt(lines: 6, text: run.error + run.output))
-            }
+                ])
             let result = (try? String(contentsOfFile: "\(dir)/result\(k).txt", encoding: .utf8)) ?? ""
             let words = result.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
             var fields: [String: Int] = [:]

@@ -77,22 +77,8 @@ package struct RTLSimulator: Sendable {
 
         switch engine {
         case .verilator:
-            let verilator = try Toolchain.require(.verilator)
-            var env = ProcessInfo.processInfo.environment
-            if (try? Toolchain.locate(.ccache)) != nil {
-                env["OBJCACHE"] = "ccache"
-            }
-            let build = try Toolchain.run(
-                verilator,
-                ["--binary", "--timing", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "tb", "-o", "sim", "tb.sv"] + files,
-                directory: dir, environment: env)
-            guard build.status == 0 else {
-                throw RTLSimError.buildFailed(simulator: "verilator", log: Toolchain.excerpt(lines: 6, text: build.error + build.output))
-            }
-            let run = try Toolchain.run("\(dir)/obj_dir/sim", [], directory: dir)
-            guard run.status == 0 else {
-                throw RTLSimError.runFailed(simulator: "verilator", log: Toolchain.excerpt(lines: 6, text: run.error + run.output))
-            }
+            try VerilatorBench.build(files: ["tb.sv"] + files, directory: dir)
+            try VerilatorBench.simulate(directory: dir)
         case .iverilog:
             let iverilog = try Toolchain.require(.iverilog)
             let build = try Toolchain.run(iverilog, ["-g2012", "-o", "sim.vvp", "tb.sv"] + files, directory: dir)
