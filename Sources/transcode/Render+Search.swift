@@ -18,8 +18,7 @@ extension Render {
         let model = best.evaluation.point.model
         let acc = best.evaluation.point.accelerator
         let r = o.scale.referencePoint
-        // Runs stored before the source was recorded used the GLUE predictor.
-        let accuracyName = (o.settings.accuracySource ?? .glue).figureName
+        let accuracyName = o.settings.effectiveAccuracySource.figureName
         var lines = [
             "\(o.settings.strategy.rawValue) \(o.settings.mode) search, \(o.settings.workload.rawValue), seed \(o.settings.seed): \(o.evaluations.count) evaluations (stopped by \(o.stoppedBy))",
             "objective scale: \(o.scale.kind.rawValue), from \(o.scale.source)",

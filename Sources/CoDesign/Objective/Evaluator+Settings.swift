@@ -10,7 +10,7 @@ extension Evaluator {
         self.init(
             table: try TableCatalog.load(settings.table),
             accuracy: try AccuracyModel.shipped(
-                root: root, accuracyTable: settings.accuracyTable, source: settings.accuracySource ?? .glue),
+                root: root, accuracyTable: settings.accuracyTable, source: settings.effectiveAccuracySource),
             objective: settings.objective, constraints: settings.constraints, workload: settings.workload,
             scale: try ObjectiveScaleFile.load(root: root).scale(settings.objectiveScale, workload: settings.workload))
     }

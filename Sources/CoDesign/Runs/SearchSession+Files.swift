@@ -50,7 +50,7 @@ extension SearchSession {
         }
         try csv.write(toFile: report.paretoCSV, atomically: true, encoding: .utf8)
 
-        let accuracyName = (o.settings.accuracySource ?? .glue).figureName
+        let accuracyName = o.settings.effectiveAccuracySource.figureName
         for (axis, path) in zip(paretoAxes, report.paretoPlots) {
             let all = valid.map { (x: axis.value($0.measurement), y: $0.measurement.accuracy) }
             let plane = ParetoFront.planeFront(cost: all.map(\.x), accuracy: all.map(\.y)).map { all[$0] }

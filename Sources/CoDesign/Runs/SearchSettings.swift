@@ -34,6 +34,9 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     /// Where accuracy comes from; nil in runs stored before the measured predictor, which
     /// keep the GLUE predictor they ran with.
     package var accuracySource: AccuracySource?
+    /// The source the run uses: the stored one, or GLUE for runs stored before the source
+    /// was recorded.
+    package var effectiveAccuracySource: AccuracySource { accuracySource ?? .glue }
     /// The budgets a run had before it was extended, oldest first (nil: never extended). The
     /// run replays each earlier budget's batches as they were, so an extension never changes
     /// what is already in the log.
