@@ -56,7 +56,10 @@ let package = Package(
             dependencies: ["HardwareModules", "RTLGen", "RTLSim", "Toolchain", "CostModel", "DesignSpace", "StructuredInput"]),
         .target(name: "CostModel", dependencies: ["DesignSpace", "HardwareModules", "ProjectLayout", "StructuredInput"]),
         .target(name: "ProjectLayout"),
-        .target(name: "Elector", dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput", "AcceleratorProgram"]),
+        .target(name: "TensorTrain", dependencies: ["DesignSpace", "CBLAS"]),
+        .target(
+            name: "Elector",
+            dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput", "AcceleratorProgram", "TensorTrain"]),
         .target(name: "CoDesign", dependencies: ["DesignSpace", "CostModel", "Elector", "Reports"]),
         .target(name: "Reports"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
@@ -69,6 +72,7 @@ let package = Package(
             name: "AccuracyMeasurementTests", dependencies: ["AccuracyMeasurement", "Training", "DesignSpace", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "DesignSpace", "TestSupport", "CZlib"]),
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
+        .testTarget(name: "TensorTrainTests", dependencies: ["TensorTrain", "DesignSpace"]),
         .testTarget(name: "AcceleratorProgramTests", dependencies: ["AcceleratorProgram", "DesignSpace", "HardwareModules"]),
         .testTarget(
             name: "CLITests",

@@ -25,7 +25,7 @@ import Testing
         #expect(modelError(#"{"l": 3, "o": [], "h": [], "f": []}"#) == "invalid value 3 for field 'l': allowed {2, 4, 6, 8, 10, 12}")
         #expect(
             modelError(#"{"l": 2, "o": [["sa_sdp_64","sa_sdp_64"],["sa_sdp_64","sa_sdp_64"]], "h": [128,128], "f": [[512],[512]], "x": 1}"#)
-                == "unknown field 'x': known fields are l, o, h, f")
+                == "unknown field 'x': known fields are l, o, h, f, tt")
         #expect(
             modelError(#"{"l": 2, "o": [["sa_sdp_64","sa_sdp_64"],["sa_sdp_64","sa_sdp_64"]], "h": [128,100], "f": [[512],[512]]}"#)
                 == "invalid value 100 for field 'layer 2 h': allowed {128, 256, 512, 768}")

@@ -4,8 +4,12 @@ import StructuredInput
 /// The model-dict JSON format of the published FlexiBERT 2.0 / AccelTran tools:
 /// `{"l": 2, "o": [["sa_sdp_64", ...], ...], "h": [128, ...], "f": [[512], ...]}`,
 /// where each head is `<operation>_<d>` with d = h / (number of heads).
+///
+/// An optional `"tt"` key holds the tensor-train decompositions (HEAT), one object per layer:
+/// `"tt": [{"ff0": {"in": [8, 16], "out": [16, 32], "ranks": [16]}}, {}]`, keyed by
+/// `DecomposedMatrix.key`; a layer without decompositions has an empty object.
 public enum ModelDict {
-    static let keys = ["l", "o", "h", "f"]
+    static let keys = ["l", "o", "h", "f", "tt"]
 
     /// Parses model-dict JSON text into a validated model.
     public static func parse(_ data: Data, source: String) throws -> TransformerModel {
@@ -66,7 +70,43 @@ public enum ModelDict {
             }
             layers.append(try TransformerLayer(hiddenSize: h, heads: heads, feedForward: ffSizes, layer: j + 1))
         }
-        return try TransformerModel(layers: layers)
+        guard let ttValue = dict["tt"] else { return try TransformerModel(layers: layers) }
+        return try TransformerModel(layers: layers, decomposition: try decomposition(ttValue, layers: layers))
+    }
+
+    /// Reads the `tt` list into shapes checked against `layers`.
+    static func decomposition(_ value: Any, layers: [TransformerLayer]) throws -> [[DecomposedMatrix: TensorTrainShape]] {
+        let entries = try list(value, field: "tt", count: layers.count, what: "one object of decompositions per layer")
+        var stored: [[String: StoredTensorTrain]] = []
+        for (j, entry) in entries.enumerated() {
+            guard let map = entry as? [String: Any] else {
+                throw DesignSpaceError.invalidValue(
+                    field: "tt[\(j)]", value: render(entry), allowed: "an object such as {\"ff0\": {\"in\": [8, 16], ...}}")
+            }
+            var layer: [String: StoredTensorTrain] = [:]
+            for key in map.keys.sorted() {
+                let field = "tt[\(j)].\(key)"
+                guard let shape = map[key] as? [String: Any] else {
+                    throw DesignSpaceError.invalidValue(
+                        field: field, value: render(map[key]!), allowed: "an object with keys in, out, ranks")
+                }
+                for name in shape.keys.sorted() where !["in", "out", "ranks"].contains(name) {
+                    throw DesignSpaceError.unknownField(field: "\(field).\(name)", allowed: "in, out, ranks")
+                }
+                func integers(_ name: String) throws -> [Int] {
+                    guard let raw = shape[name] else {
+                        throw DesignSpaceError.missingField(field: "\(field).\(name)", allowed: "a list of integers")
+                    }
+                    guard let items = raw as? [Any], case let values = items.compactMap(integer), values.count == items.count else {
+                        throw DesignSpaceError.invalidValue(field: "\(field).\(name)", value: render(raw), allowed: "a list of integers")
+                    }
+                    return values
+                }
+                layer[key] = StoredTensorTrain(in: try integers("in"), out: try integers("out"), ranks: try integers("ranks"))
+            }
+            stored.append(layer)
+        }
+        return try StoredTensorTrain.shapes(stored, layers: layers)
     }
 
     static func headOperation(_ value: Any, field: String, hidden: Int, heads: Int) throws -> HeadOperation {
@@ -130,12 +170,24 @@ public enum ModelDict {
         }
         let h = model.layers.map { String($0.hiddenSize) }
         let f = model.layers.map { "[" + $0.feedForward.map(String.init).joined(separator: ", ") + "]" }
+        let tt =
+            model.decomposition.isDense
+            ? ""
+            : ",\n  \"tt\": ["
+                + model.decomposition.layers.map { layer in
+                    "{"
+                        + layer.keys.sorted().map { matrix in
+                            let s = layer[matrix]!
+                            return "\"\(matrix.key)\": {\"in\": \(TensorTrainShape.render(s.inputFactors)), "
+                                + "\"out\": \(TensorTrainShape.render(s.outputFactors)), \"ranks\": \(TensorTrainShape.render(s.ranks))}"
+                        }.joined(separator: ", ") + "}"
+                }.joined(separator: ", ") + "]"
         return """
             {
               "l": \(model.layers.count),
               "o": [\(o.joined(separator: ", "))],
               "h": [\(h.joined(separator: ", "))],
-              "f": [\(f.joined(separator: ", "))]
+              "f": [\(f.joined(separator: ", "))]\(tt)
             }
 
             """

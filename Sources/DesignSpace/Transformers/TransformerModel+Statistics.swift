@@ -9,11 +9,11 @@
 extension TransformerModel {
     /// Learned parameters of a model with these layers, including the token, position and
     /// segment embeddings.
-    static func parameters(of layers: [TransformerLayer]) -> Int {
+    static func parameters(of layers: [TransformerLayer], decomposition: ModelDecomposition) -> Int {
         let h0 = layers[0].hiddenSize
         var total = (Self.vocabularySize + Self.maxPositions + 2) * h0 + 2 * h0
         var previous = h0
-        for layer in layers {
+        for (j, layer) in layers.enumerated() {
             let h = layer.hiddenSize
             let d = layer.headSize
             if previous != h { total += previous * h + h }
@@ -33,12 +33,19 @@ extension TransformerModel {
             }
             total += width * h + h  // the stack's last matmul, back to h
             total += 2 * h  // second layer-norm
+            // A decomposed matrix keeps its bias and stores cores instead of its weights.
+            for (matrix, shape) in decomposition.layers[j] {
+                let size = matrix.size(in: layer, previousHidden: previous)!
+                total += shape.parameterCount - size.rows * size.columns
+            }
             previous = h
         }
         return total
     }
 
-    /// Dense multiply-accumulates to run one sequence of `sequenceLength` tokens forward.
+    /// Dense multiply-accumulates to run one sequence of `sequenceLength` tokens forward
+    /// (decomposed matrices counted dense: their cost depends on the contraction path, which
+    /// the mapper chooses per accelerator).
     ///
     /// DSC heads count only their k non-zero taps per output, as the zero-free MAC lanes do.
     public func macsPerSequence(sequenceLength n: Int = 128) -> Int {

@@ -1,0 +1,47 @@
+/// A tensor-train shape as stored in JSON: `{"in": [...], "out": [...], "ranks": [...]}`,
+/// one object per decomposed matrix, keyed by `DecomposedMatrix.key`, one map per layer.
+struct StoredTensorTrain: Codable {
+    let `in`: [Int]
+    let out: [Int]
+    let ranks: [Int]
+
+    /// The stored maps as checked shapes of `layers`.
+    static func shapes(_ stored: [[String: StoredTensorTrain]], layers: [TransformerLayer]) throws
+        -> [[DecomposedMatrix: TensorTrainShape]]
+    {
+        guard stored.count == layers.count else {
+            throw DesignSpaceError.invalidValue(
+                field: "tt", value: "\(stored.count) entries", allowed: "one object per layer (\(layers.count), as l says)")
+        }
+        var previous = layers[0].hiddenSize
+        var result: [[DecomposedMatrix: TensorTrainShape]] = []
+        for (j, (layer, map)) in zip(layers, stored).enumerated() {
+            var shapes: [DecomposedMatrix: TensorTrainShape] = [:]
+            for key in map.keys.sorted() {
+                let field = "tt[\(j)].\(key)"
+                let known = DecomposedMatrix.all(in: layer, previousHidden: previous)
+                guard let matrix = DecomposedMatrix(key: key), let size = matrix.size(in: layer, previousHidden: previous) else {
+                    throw DesignSpaceError.invalidValue(
+                        field: field, value: "a decomposition",
+                        allowed: "only matrices layer \(j + 1) has: " + known.map(\.key).joined(separator: ", "))
+                }
+                let s = map[key]!
+                shapes[matrix] = try TensorTrainShape(
+                    inputFactors: s.in, outputFactors: s.out, ranks: s.ranks, rows: size.rows, columns: size.columns, field: field)
+            }
+            result.append(shapes)
+            previous = layer.hiddenSize
+        }
+        return result
+    }
+
+    /// The stored form of a decomposition.
+    static func stored(_ decomposition: ModelDecomposition) -> [[String: StoredTensorTrain]] {
+        decomposition.layers.map { layer in
+            Dictionary(
+                uniqueKeysWithValues: layer.map {
+                    ($0.key.key, StoredTensorTrain(in: $0.value.inputFactors, out: $0.value.outputFactors, ranks: $0.value.ranks))
+                })
+        }
+    }
+}

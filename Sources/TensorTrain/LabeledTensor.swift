@@ -1,0 +1,69 @@
+import CBLAS
+
+/// A dense tensor whose axes are named by `TensorIndex`, stored row-major in axis order.
+package struct LabeledTensor: Sendable {
+    package let indices: [TensorIndex]
+    package let sizes: [Int]
+    package var values: [Double]
+
+    package init(indices: [TensorIndex], sizes: [Int], values: [Double]) {
+        precondition(indices.count == sizes.count && sizes.reduce(1, *) == values.count, "tensor size")
+        self.indices = indices
+        self.sizes = sizes
+        self.values = values
+    }
+
+    /// The tensor with its axes in `order` (a permutation of `indices`).
+    package func permuted(to order: [TensorIndex]) -> LabeledTensor {
+        if order == indices { return self }
+        let axes = order.map { indices.firstIndex(of: $0)! }
+        let newSizes = axes.map { sizes[$0] }
+        var strides = [Int](repeating: 1, count: sizes.count)
+        for a in stride(from: sizes.count - 2, through: 0, by: -1) { strides[a] = strides[a + 1] * sizes[a + 1] }
+        let sourceStrides = axes.map { strides[$0] }
+        var out = [Double](repeating: 0, count: values.count)
+        var counter = [Int](repeating: 0, count: order.count)
+        var source = 0
+        for i in 0..<values.count {
+            out[i] = values[source]
+            // Advance the odometer over the new axes, last fastest.
+            var a = order.count - 1
+            while a >= 0 {
+                counter[a] += 1
+                source += sourceStrides[a]
+                if counter[a] < newSizes[a] { break }
+                source -= sourceStrides[a] * newSizes[a]
+                counter[a] = 0
+                a -= 1
+            }
+        }
+        return LabeledTensor(indices: order, sizes: newSizes, values: out)
+    }
+
+    /// Contracts the indices the two tensors share, as one matrix product (`cblas_dgemm`):
+    /// the result's axes are this tensor's free axes, then `other`'s.
+    package func contracted(with other: LabeledTensor) -> LabeledTensor {
+        let shared = indices.filter { other.indices.contains($0) }
+        let freeLeft = indices.filter { !shared.contains($0) }
+        let freeRight = other.indices.filter { !shared.contains($0) }
+        let a = permuted(to: freeLeft + shared)
+        let b = other.permuted(to: shared + freeRight)
+        let size = { (t: LabeledTensor, list: [TensorIndex]) in list.map { t.sizes[t.indices.firstIndex(of: $0)!] } }
+        let leftSizes = size(self, freeLeft)
+        let rightSizes = size(other, freeRight)
+        let m = leftSizes.reduce(1, *)
+        let k = size(self, shared).reduce(1, *)
+        let n = rightSizes.reduce(1, *)
+        var c = [Double](repeating: 0, count: m * n)
+        a.values.withUnsafeBufferPointer { pa in
+            b.values.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    cblas_dgemm(
+                        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, pa.baseAddress, Int32(max(k, 1)),
+                        pb.baseAddress, Int32(max(n, 1)), 0, pc.baseAddress, Int32(max(n, 1)))
+                }
+            }
+        }
+        return LabeledTensor(indices: freeLeft + freeRight, sizes: leftSizes + rightSizes, values: c)
+    }
+}
