@@ -9,6 +9,8 @@ package enum Simulator {
             config: request.accelerator, table: request.table, memory: request.memory,
             acceltranComposition: request.acceltranComposition)
         let tiler = Tiler(hardware: hardware, dynaProp: request.dynaProp)
+        let plans = ContractionPlans.hardwareAware(
+            request.model, tiler: tiler, batchSize: request.accelerator.batchSize, sequenceLength: request.sequenceLength)
         let accounting = EnergyAccounting(hardware: hardware)
 
         let cycles: Int
@@ -29,7 +31,7 @@ package enum Simulator {
         case .cycle:
             let operations = Mapper(
                 model: request.model, batchSize: request.accelerator.batchSize, sequenceLength: request.sequenceLength,
-                workload: request.workload, optimizer: request.optimizer
+                workload: request.workload, optimizer: request.optimizer, plans: plans
             ).operations()
             let tiled = operations.map(tiler.tile)
             let outcome = CycleSimulator(
@@ -58,7 +60,7 @@ package enum Simulator {
             let outcome = FastEstimator(
                 hardware: hardware, tiler: tiler, model: request.model, batchSize: request.accelerator.batchSize,
                 sequenceLength: request.sequenceLength, workload: request.workload, optimizer: request.optimizer,
-                recordIntervals: gated
+                recordIntervals: gated, plans: plans
             ).run()
             intervals = outcome.intervals
             (cycles, activity, stalls, spilled, tiles, effectualMACs, denseMACs, operationCount) =

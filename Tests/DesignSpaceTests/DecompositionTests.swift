@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func modelDictCarriesTheDecompositionAndRendersItBack() throws {
-        let model = try parse(#"[{"ff0": {"in": [8, 16], "out": [16, 32], "ranks": [16]}}, {"out": {"in": [4, 4, 8], "out": [8, 4, 4], "ranks": [8, 8]}}]"#)
+        let model = try parse(
+            #"[{"ff0": {"in": [8, 16], "out": [16, 32], "ranks": [16]}}, {"out": {"in": [4, 4, 8], "out": [8, 4, 4], "ranks": [8, 8]}}]"#)
         #expect(model.decomposition.decomposedCount == 2)
         let ff = try #require(model.decomposition.shape(layer: 0, .feedForward(0)))
         #expect(ff.inputFactors == [8, 16] && ff.outputFactors == [16, 32] && ff.ranks == [16])
@@ -38,7 +39,8 @@ import Testing
     @Test func badDecompositionsAreOneLineNamingTheField() {
         #expect(
             error(#"[{"ff0": {"in": [8, 8], "out": [16, 32], "ranks": [4]}}, {}]"#)
-                == "invalid value [8, 8] for field 'tt[0].ff0 in': allowed factors of at least 2 whose product is the matrix's input width 128")
+                == "invalid value [8, 8] for field 'tt[0].ff0 in': allowed factors of at least 2 whose product is the matrix's input width 128"
+        )
         #expect(
             error(#"[{"ff0": {"in": [8, 16], "out": [16, 32], "ranks": [200]}}, {}]"#)
                 == "invalid value 200 for field 'tt[0].ff0 ranks[0]': allowed 1 to 128 (the most bond 1 of this shape can carry)")
@@ -57,7 +59,8 @@ import Testing
         #expect(
             error(#"[{"out": {"in": [8, 16], "out": [8, 16], "rank": [4]}}, {}]"#)
                 == "unknown field 'tt[0].out.rank': known fields are in, out, ranks")
-        #expect(error(#"[{}]"#) == "invalid value [{}] for field 'tt': allowed one object of decompositions per layer (2 entries, as l says)")
+        #expect(
+            error(#"[{}]"#) == "invalid value [{}] for field 'tt': allowed one object of decompositions per layer (2 entries, as l says)")
     }
 
     @Test func factorizationsAreOrderedAndComplete() {
@@ -69,7 +72,8 @@ import Testing
     }
 
     @Test func embeddingRoundTripsAndClampsRanksToTheBond() throws {
-        let model = try parse(#"[{"ff0": {"in": [8, 16], "out": [16, 32], "ranks": [16]}}, {"out": {"in": [2, 64], "out": [64, 2], "ranks": [4]}}]"#)
+        let model = try parse(
+            #"[{"ff0": {"in": [8, 16], "out": [16, 32], "ranks": [16]}}, {"out": {"in": [2, 64], "out": [64, 2], "ranks": [4]}}]"#)
         let e = try DecompositionSpace.embedding(of: model)
         #expect(e.count == 216)
         let decoded = try TransformerModel(layers: model.layers, decomposition: DecompositionSpace.decomposition(e, layers: model.layers))

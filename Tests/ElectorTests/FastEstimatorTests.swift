@@ -14,13 +14,15 @@ import Testing
     ) -> Double {
         let hardware = HardwareInstance(config: config, table: table)
         let tiler = Tiler(hardware: hardware, dynaProp: .paperDefault)
+        let plans = ContractionPlans.hardwareAware(model, tiler: tiler, batchSize: config.batchSize, sequenceLength: sequenceLength)
         let operations = Mapper(
-            model: model, batchSize: config.batchSize, sequenceLength: sequenceLength, workload: workload, optimizer: optimizer
+            model: model, batchSize: config.batchSize, sequenceLength: sequenceLength, workload: workload, optimizer: optimizer,
+            plans: plans
         ).operations()
         let oracle = OperationLevelModel(hardware: hardware, operations: operations, tiler: tiler).run()
         let fast = FastEstimator(
             hardware: hardware, tiler: tiler, model: model, batchSize: config.batchSize, sequenceLength: sequenceLength,
-            workload: workload, optimizer: optimizer
+            workload: workload, optimizer: optimizer, plans: plans
         ).run()
         let what = "\(model.layers.map { "\($0.hiddenSize):\($0.heads.map(\.rawValue)):\($0.feedForward)" }) \(workload)"
         #expect(fast.operations == operations.count, "\(what): operations")
@@ -61,6 +63,15 @@ import Testing
             for workload in Workload.allCases {
                 _ = check(model, on: config, workload, optimizer: i % 2 == 0 ? .sgd : .adam, sequenceLength: i % 3 == 0 ? 64 : 128)
             }
+        }
+    }
+
+    @Test func decomposedModelsAgreeWithTheOperationLevelModel() throws {
+        let configs = AcceleratorSpace.sample(6, seed: 54)
+        for (i, model) in TransformerSpace.sample(6, seed: 55).enumerated() {
+            let decomposed = try DecomposedModels.random(model, seed: UInt64(i))
+            #expect(!decomposed.decomposition.isDense)
+            for workload in Workload.allCases { _ = check(decomposed, on: configs[i], workload) }
         }
     }
 

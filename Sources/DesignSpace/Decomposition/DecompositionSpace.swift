@@ -75,13 +75,16 @@ public enum DecompositionSpace {
                         $0.input == shape.inputFactors && $0.output == shape.outputFactors
                     }),
                     let r = ranks.firstIndex(where: {
-                        (try? self.shape(input: shape.inputFactors, output: shape.outputFactors, rank: $0, rows: size.rows,
+                        (try? self.shape(
+                            input: shape.inputFactors, output: shape.outputFactors, rank: $0, rows: size.rows,
                             columns: size.columns, field: field)) == shape
                     })
                 else {
                     throw DesignSpaceError.invalidValue(
                         field: field, value: "ranks \(TensorTrainShape.render(shape.ranks)) with \(shape.coreCount) cores",
-                        allowed: "a uniform rank in \(AcceleratorSpace.describe(ranks)) with \(AcceleratorSpace.describe(coreCounts)) cores for the decomposition embedding")
+                        allowed:
+                            "a uniform rank in \(AcceleratorSpace.describe(ranks)) with \(AcceleratorSpace.describe(coreCounts)) cores for the decomposition embedding"
+                    )
                 }
                 let base = (j * slots.count + s) * slotLength
                 e[base] = c + 1

@@ -69,7 +69,7 @@ extension FastEstimator {
             }
             switch layer.blocks[b].content {
             case .recipe(let recipe):
-                add(recipe, layer.dimensions, copies: 1, from: base)
+                add(recipe, layer.dimensions(of: b, instance: 0), copies: 1, from: base)
             case .heads:
                 for (r, recipe) in OperationRecipe.heads.enumerated() {
                     let count = layer.headCount(recipe: r)
@@ -154,7 +154,7 @@ extension FastEstimator {
             }
             switch layer.blocks[b].content {
             case .recipe(let recipe):
-                add(recipe, layer.dimensions, copies: 1, from: levels[b])
+                add(recipe, layer.dimensions(of: b, instance: 0), copies: 1, from: levels[b])
             case .heads:
                 for (r, recipe) in OperationRecipe.heads.enumerated() {
                     let count = layer.headCount(recipe: r)

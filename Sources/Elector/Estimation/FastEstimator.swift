@@ -26,6 +26,8 @@ struct FastEstimator {
     let optimizer: Optimizer
     /// Keep each level's busy span per unit class (for power gating).
     var recordIntervals = false
+    /// The contraction paths of the model's tensor-train matrices.
+    var plans = ContractionPlans.none
 
     struct Outcome {
         var cycles: Int
@@ -94,7 +96,7 @@ struct FastEstimator {
         var layers = [LayerStructure.embedding(of: model, batchSize: batchSize, sequenceLength: sequenceLength)]
         layers.reserveCapacity(model.layers.count + 1)
         for j in model.layers.indices {
-            layers.append(LayerStructure(model, layer: j, batchSize: batchSize, sequenceLength: sequenceLength))
+            layers.append(LayerStructure(model, layer: j, batchSize: batchSize, sequenceLength: sequenceLength, plans: plans))
         }
         return layers
     }

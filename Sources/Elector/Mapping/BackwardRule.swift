@@ -48,6 +48,18 @@ enum BackwardRule {
                             outputValues: kernel * n, loadValues: 0, reads: .rightInputs, produces: .weightGradient))
                 }
             }
+        case .factored(let B, let products, _):
+            if hasLeftInputs {
+                body(
+                    BackwardStep(
+                        stage: "grad_left", kind: .factored(batch: B, products: products, pass: .inputGradient),
+                        outputValues: products.outputValues(.inputGradient, batch: B), loadValues: 0, reads: .nothing,
+                        produces: .leftGradient))
+            }
+            body(
+                BackwardStep(
+                    stage: "grad_weight", kind: .factored(batch: B, products: products, pass: .weightGradient),
+                    outputValues: products.parameterCount, loadValues: 0, reads: .leftInputs, produces: .weightGradient))
         case .softmax(let rows, let columns):
             body(
                 BackwardStep(

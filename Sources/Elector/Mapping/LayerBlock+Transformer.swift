@@ -10,9 +10,9 @@ extension LayerBlock {
     /// An encoder layer: heads in parallel, the output projection, a residual and layer-norm,
     /// the feed-forward stack, a residual and layer-norm.
     static let layer: [LayerBlock] = [
-        LayerBlock(.recipe(.projection), inputs: [.layerInput], onlyWhenWidthChanges: true),
+        LayerBlock(.recipe(.projection), inputs: [.layerInput], onlyWhenWidthChanges: true, matrix: .projection),
         LayerBlock(.heads, inputs: [.block(0)]),
-        LayerBlock(.recipe(.attentionOutput), inputs: [.block(1)]),
+        LayerBlock(.recipe(.attentionOutput), inputs: [.block(1)], matrix: .attentionOutput),
         LayerBlock(.recipe(.residual), index: 1, inputs: [.block(2), .block(0)]),
         LayerBlock(.recipe(.layerNorm), index: 1, inputs: [.block(3)]),
         LayerBlock(.feedForwardStack(.feedForward), inputs: [.block(4)]),

@@ -1,3 +1,5 @@
+import DesignSpace
+
 /// One block of a layer: a recipe (or the layer's heads, or a stack of one recipe) applied
 /// to the layer's input or to earlier blocks' results. The blocks of `LayerBlock.layer`
 /// are the one description of how a layer strings its operations together; the mapper and
@@ -31,11 +33,17 @@ struct LayerBlock: Sendable {
     /// Present only when the layer's hidden size differs from its input's (the projection);
     /// when absent, its input stands for its result.
     let onlyWhenWidthChanges: Bool
+    /// The weight matrix of a one-recipe block that a model may hold in tensor-train form
+    /// (the feed-forward stack's stages are `.feedForward(i)` by instance).
+    let matrix: DecomposedMatrix?
 
-    init(_ content: Content, index: Int = 0, inputs: [Source], onlyWhenWidthChanges: Bool = false) {
+    init(
+        _ content: Content, index: Int = 0, inputs: [Source], onlyWhenWidthChanges: Bool = false, matrix: DecomposedMatrix? = nil
+    ) {
         self.content = content
         self.index = index
         self.inputs = inputs
         self.onlyWhenWidthChanges = onlyWhenWidthChanges
+        self.matrix = matrix
     }
 }

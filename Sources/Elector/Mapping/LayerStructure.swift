@@ -18,6 +18,8 @@ struct LayerStructure {
     let headCounts: HeadCounts
     /// Which block reads which.
     let wiring: LayerWiring
+    /// The products of the layer's tensor-train matrices (none for a dense layer).
+    let factored: [DecomposedMatrix: FactoredProducts]
 
     /// The hidden size feeding layer `j` of `model`.
     static func previousHiddenSize(in model: TransformerModel, layer j: Int) -> Int {
@@ -33,8 +35,8 @@ struct LayerStructure {
             heads: [], feedForward: [], hasProjection: false)
     }
 
-    /// Encoder layer `j` of `model`.
-    init(_ model: TransformerModel, layer j: Int, batchSize: Int, sequenceLength: Int) {
+    /// Encoder layer `j` of `model`, its tensor-train matrices contracted as `plans` says.
+    init(_ model: TransformerModel, layer j: Int, batchSize: Int, sequenceLength: Int, plans: ContractionPlans = .none) {
         let layer = model.layers[j]
         let previous = Self.previousHiddenSize(in: model, layer: j)
         self.init(
@@ -42,12 +44,13 @@ struct LayerStructure {
             dimensions: RecipeDimensions(
                 batch: batchSize, sequence: sequenceLength, hidden: layer.hiddenSize, head: layer.headSize,
                 previousHidden: previous),
-            heads: layer.heads, feedForward: layer.feedForward, hasProjection: previous != layer.hiddenSize)
+            heads: layer.heads, feedForward: layer.feedForward, hasProjection: previous != layer.hiddenSize,
+            factored: j < plans.layers.count ? plans.layers[j] : [:])
     }
 
     private init(
         number: Int, blocks: [LayerBlock], dimensions: RecipeDimensions, heads: [HeadOperation], feedForward: [Int],
-        hasProjection: Bool
+        hasProjection: Bool, factored: [DecomposedMatrix: FactoredProducts] = [:]
     ) {
         self.number = number
         self.blocks = blocks
@@ -56,6 +59,7 @@ struct LayerStructure {
         self.feedForward = feedForward
         self.hasProjection = hasProjection
         headCounts = HeadCounts(heads)
+        self.factored = factored
         wiring = number == 0 ? .embedding : hasProjection ? .projectedLayer : .layer
     }
 
@@ -64,7 +68,7 @@ struct LayerStructure {
     /// matters to labels and liveness, not to the work, which counts heads per recipe.)
     func hasSameWork(as other: LayerStructure) -> Bool {
         wiring === other.wiring && dimensions == other.dimensions && headCounts == other.headCounts
-            && feedForward == other.feedForward
+            && feedForward == other.feedForward && factored == other.factored
     }
 
     // MARK: Blocks and their instances
@@ -96,13 +100,24 @@ struct LayerStructure {
         }
     }
 
-    /// The sizes of instance `i` of block `b` (a feed-forward stage's widths).
+    /// The sizes of instance `i` of block `b` (a feed-forward stage's widths), and the
+    /// products of its weight matrix when that is held in tensor-train form.
     func dimensions(of b: Int, instance i: Int) -> RecipeDimensions {
-        guard case .feedForwardStack = blocks[b].content else { return dimensions }
-        var dims = dimensions
-        dims.stageInput = i > 0 ? feedForward[i - 1] : dimensions.hidden
-        dims.stageOutput = i < feedForward.count ? feedForward[i] : dimensions.hidden
-        return dims
+        switch blocks[b].content {
+        case .heads:
+            return dimensions
+        case .recipe:
+            guard !factored.isEmpty, let matrix = blocks[b].matrix else { return dimensions }
+            var dims = dimensions
+            dims.factored = factored[matrix]
+            return dims
+        case .feedForwardStack:
+            var dims = dimensions
+            dims.stageInput = i > 0 ? feedForward[i - 1] : dimensions.hidden
+            dims.stageOutput = i < feedForward.count ? feedForward[i] : dimensions.hidden
+            if !factored.isEmpty { dims.factored = factored[.feedForward(i)] }
+            return dims
+        }
     }
 
     /// The label of step `s` of instance `i` of block `b`.

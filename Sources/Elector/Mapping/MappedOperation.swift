@@ -24,6 +24,9 @@ package struct MappedOperation: Sendable, Hashable {
         /// Element-wise work on the MAC lanes: residual additions, activation derivatives,
         /// weight updates; `opsPerElement` MACs per element.
         case elementwise(elements: Int, opsPerElement: Int, operand: MatrixKind)
+        /// One pass of a tensor-train weight matrix (HEAT): its products, run one after the
+        /// other on the MAC lanes (`FactoredProducts`).
+        case factored(batch: Int, products: FactoredProducts, pass: FactoredProducts.Pass)
     }
 
     package let id: Int
@@ -46,18 +49,25 @@ package struct MappedOperation: Sendable, Hashable {
 
     package var unit: Unit {
         switch kind {
-        case .matmul, .elementwise: .macLane
+        case .matmul, .elementwise, .factored: .macLane
         case .softmax: .softmax
         case .layerNorm: .layerNorm
         }
     }
 
     /// Dense multiply-accumulates (for matmuls, counting DSC's band only).
+    package var denseMACs: Int { kind.denseMACs }
+}
+
+extension MappedOperation.Kind {
+    /// Dense multiply-accumulates (for matmuls, counting DSC's band only).
     package var denseMACs: Int {
-        switch kind {
+        switch self {
         case .matmul(let b, let m, let k, let n, _, _, let banded, _): b * m * (banded ?? k) * n
         case .elementwise(let e, let ops, _): e * ops
         case .softmax, .layerNorm: 0
+        case .factored(let batch, let products, let pass):
+            products.matmuls(pass, batch: batch).reduce(0) { $0 + $1.denseMACs }
         }
     }
 }

@@ -12,13 +12,20 @@ package struct Mapper: Sendable {
     package let sequenceLength: Int
     package let workload: Workload
     package let optimizer: Optimizer
+    /// The contraction paths of the model's tensor-train matrices.
+    package let plans: ContractionPlans
 
-    package init(model: TransformerModel, batchSize: Int, sequenceLength: Int = 128, workload: Workload, optimizer: Optimizer = .sgd) {
+    /// A mapper; `plans` nil contracts each tensor-train matrix along its fewest-MAC path.
+    package init(
+        model: TransformerModel, batchSize: Int, sequenceLength: Int = 128, workload: Workload, optimizer: Optimizer = .sgd,
+        plans: ContractionPlans? = nil
+    ) {
         self.model = model
         self.batchSize = batchSize
         self.sequenceLength = sequenceLength
         self.workload = workload
         self.optimizer = optimizer
+        self.plans = plans ?? .fewestMACs(model, sequenceLength: sequenceLength)
     }
 
     /// Forward-pass bookkeeping the backward pass needs.
@@ -70,7 +77,7 @@ package struct Mapper: Sendable {
 
         var layers = [LayerStructure.embedding(of: model, batchSize: batchSize, sequenceLength: sequenceLength)]
         for j in model.layers.indices {
-            layers.append(LayerStructure(model, layer: j, batchSize: batchSize, sequenceLength: sequenceLength))
+            layers.append(LayerStructure(model, layer: j, batchSize: batchSize, sequenceLength: sequenceLength, plans: plans))
         }
         var x: [Int] = []  // the layer input's id
         for layer in layers {

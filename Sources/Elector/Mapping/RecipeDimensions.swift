@@ -14,6 +14,9 @@ struct RecipeDimensions: Equatable {
     /// A stack stage's input and output width.
     var stageInput = 0
     var stageOutput = 0
+    /// When the recipe's weight matrix is held in tensor-train form, its products (the
+    /// recipe's `weighted` step runs them instead of one dense matmul).
+    var factored: FactoredProducts? = nil
 
     /// The value of `size`.
     @inline(__always)

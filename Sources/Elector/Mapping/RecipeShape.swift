@@ -11,6 +11,7 @@ struct RecipeShape {
         case .matmul(let batch, let m, _, let n, _, _, _, _): batch * m * n
         case .softmax(let rows, let columns), .layerNorm(let rows, let columns): rows * columns
         case .elementwise(let elements, _, _): elements
+        case .factored(let batch, let products, let pass): products.outputValues(pass, batch: batch)
         }
     }
 }

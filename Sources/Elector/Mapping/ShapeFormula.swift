@@ -27,6 +27,9 @@ enum ShapeFormula: Sendable {
         let N = dims.sequence
         switch self {
         case .weighted(let m, let k, let n):
+            if let factored = dims.factored {
+                return RecipeShape(kind: .factored(batch: B, products: factored, pass: .forward), load: factored.parameterCount)
+            }
             let (m, k, n) = (dims[m], dims[k], dims[n])
             return RecipeShape(
                 kind: .matmul(batch: B, m: m, k: k, n: n, left: .activation, right: .weight, bandedK: nil, sharedRight: true),

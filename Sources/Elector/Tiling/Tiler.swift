@@ -150,6 +150,17 @@ struct Tiler: Sendable {
                 bufferReadBytes: 2 * (input.data + input.mask), bufferWriteBytes: out.data + out.mask,
                 loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
                 rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues)
+        case .factored(let batch, let products, let pass):
+            // Each product tiled as the matmul it is; intermediates stay in the buffer (their
+            // writes and reads are the products' own), the cores are this operation's load.
+            let kind: MatrixKind = pass == .forward ? .activation : .gradient
+            let parts = products.matmuls(pass, batch: batch).map { matmul -> TileCost in
+                let values = RecipeShape(kind: matmul, load: 0).outputValues
+                return work(matmul, phase: phase, load: 0, store: 0, output: values, outputKind: kind)
+            }
+            var c = TileCost.sequence(parts, outputBytes: out.data, maskBytes: out.mask, outputValues: outputValues)
+            (c.loadBytes, c.storeBytes) = (load.data + load.mask, store)
+            return c
         case .softmax(let rows, let columns), .layerNorm(let rows, let columns):
             let isSoftmax: Bool
             if case .softmax = kind { isSoftmax = true } else { isSoftmax = false }

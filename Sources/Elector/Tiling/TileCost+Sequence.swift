@@ -1,0 +1,27 @@
+extension TileCost {
+    /// The cost of operations run one after the other on the same unit class as one
+    /// operation (the products of a tensor-train matrix): work, traffic and tiles add up, the
+    /// per-tile cycles are their tile-weighted mean, and each product's pipeline drains before
+    /// the next, which reads its result, starts. Main-memory transfers are the caller's: the
+    /// parts carry none.
+    static func sequence(_ parts: [TileCost], outputBytes: Double, maskBytes: Double, outputValues: Int) -> TileCost {
+        var c = parts[0]
+        for part in parts.dropFirst() {
+            c.tiles += part.tiles
+            c.pipelineLatency += part.pipelineLatency
+            c.effectualMACs += part.effectualMACs
+            c.denseMACs += part.denseMACs
+            c.bufferReadBytes += part.bufferReadBytes
+            c.bufferWriteBytes += part.bufferWriteBytes
+            c.rowsThroughSparsity += part.rowsThroughSparsity
+        }
+        let work = parts.reduce(0) { $0 + $1.workCycles }
+        c.cyclesPerTile = work / Double(max(c.tiles, 1))
+        let kept = parts.reduce(0.0) { $0 + Double($1.tiles) * ($1.matmulDensity ?? 1) }
+        c.matmulDensity = kept / Double(max(c.tiles, 1))
+        c.outputBytes = outputBytes
+        c.maskBytes = maskBytes
+        c.outputValues = outputValues
+        return c
+    }
+}
