@@ -1,12 +1,13 @@
 import CBLAS
 
-/// A dense tensor whose axes are named by `TensorIndex`, stored row-major in axis order.
-package struct LabeledTensor: Sendable {
+/// A dense tensor whose axes are named by `TensorIndex`, stored row-major in axis order;
+/// Double for the decomposition, Float for the trainer.
+package struct LabeledTensor<Scalar: TensorScalar>: Sendable {
     package let indices: [TensorIndex]
     package let sizes: [Int]
-    package var values: [Double]
+    package var values: [Scalar]
 
-    package init(indices: [TensorIndex], sizes: [Int], values: [Double]) {
+    package init(indices: [TensorIndex], sizes: [Int], values: [Scalar]) {
         precondition(indices.count == sizes.count && sizes.reduce(1, *) == values.count, "tensor size")
         self.indices = indices
         self.sizes = sizes
@@ -21,7 +22,7 @@ package struct LabeledTensor: Sendable {
         var strides = [Int](repeating: 1, count: sizes.count)
         for a in stride(from: sizes.count - 2, through: 0, by: -1) { strides[a] = strides[a + 1] * sizes[a + 1] }
         let sourceStrides = axes.map { strides[$0] }
-        var out = [Double](repeating: 0, count: values.count)
+        var out = [Scalar](repeating: 0, count: values.count)
         var counter = [Int](repeating: 0, count: order.count)
         var source = 0
         for i in 0..<values.count {
@@ -40,30 +41,26 @@ package struct LabeledTensor: Sendable {
         return LabeledTensor(indices: order, sizes: newSizes, values: out)
     }
 
-    /// Contracts the indices the two tensors share, as one matrix product (`cblas_dgemm`):
-    /// the result's axes are this tensor's free axes, then `other`'s.
+    /// The size of each of `list`'s axes.
+    package func sizes(of list: [TensorIndex]) -> [Int] {
+        list.map { sizes[indices.firstIndex(of: $0)!] }
+    }
+
+    /// Contracts the indices the two tensors share, as one matrix product (BLAS gemm): the
+    /// result's axes are this tensor's free axes, then `other`'s.
     package func contracted(with other: LabeledTensor) -> LabeledTensor {
         let shared = indices.filter { other.indices.contains($0) }
         let freeLeft = indices.filter { !shared.contains($0) }
         let freeRight = other.indices.filter { !shared.contains($0) }
         let a = permuted(to: freeLeft + shared)
         let b = other.permuted(to: shared + freeRight)
-        let size = { (t: LabeledTensor, list: [TensorIndex]) in list.map { t.sizes[t.indices.firstIndex(of: $0)!] } }
-        let leftSizes = size(self, freeLeft)
-        let rightSizes = size(other, freeRight)
+        let leftSizes = sizes(of: freeLeft)
+        let rightSizes = other.sizes(of: freeRight)
         let m = leftSizes.reduce(1, *)
-        let k = size(self, shared).reduce(1, *)
+        let k = sizes(of: shared).reduce(1, *)
         let n = rightSizes.reduce(1, *)
-        var c = [Double](repeating: 0, count: m * n)
-        a.values.withUnsafeBufferPointer { pa in
-            b.values.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    cblas_dgemm(
-                        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, pa.baseAddress, Int32(max(k, 1)),
-                        pb.baseAddress, Int32(max(n, 1)), 0, pc.baseAddress, Int32(max(n, 1)))
-                }
-            }
-        }
+        var c = [Scalar](repeating: 0, count: m * n)
+        Scalar.gemm(m: m, n: n, k: k, a.values, transposeA: false, b.values, transposeB: false, into: &c)
         return LabeledTensor(indices: freeLeft + freeRight, sizes: leftSizes + rightSizes, values: c)
     }
 }

@@ -27,7 +27,7 @@ extension TensorTrainMatrix {
         guard w.count == rows * columns else {
             throw TensorTrainError.sizeMismatch(what: "the weight matrix", got: w.count, expected: rows * columns)
         }
-        let input = LabeledTensor(
+        let input = LabeledTensor<Double>(
             indices: (0..<d).map { .input($0) } + (0..<d).map { .output($0) }, sizes: k + n, values: w)
         let interleaved = input.permuted(to: (0..<d).flatMap { [TensorIndex.input($0), .output($0)] })
         var rest = interleaved.values

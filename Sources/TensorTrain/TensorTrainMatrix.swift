@@ -5,14 +5,14 @@ import DesignSpace
 /// and its column index n_1 ... n_d, each row-major (k_1 most significant).
 package struct TensorTrainMatrix: Sendable {
     package let shape: TensorTrainShape
-    package var cores: [LabeledTensor]
+    package var cores: [LabeledTensor<Double>]
 
     /// Cores from their values, in the axis order above.
     package init(shape: TensorTrainShape, coreValues: [[Double]]) throws {
         self.shape = shape
         let probe = ContractionShape(tensorTrain: shape, rows: 1)
         let axes = Array(probe.operandIndices.dropFirst())
-        var cores: [LabeledTensor] = []
+        var cores: [LabeledTensor<Double>] = []
         for (i, (indices, values)) in zip(axes, coreValues).enumerated() {
             let sizes = indices.map(probe.size)
             guard values.count == sizes.reduce(1, *) else {
@@ -37,7 +37,7 @@ package struct TensorTrainMatrix: Sendable {
         precondition(path.shape == ContractionShape(tensorTrain: shape, rows: rows), "path for another shape")
         let d = shape.coreCount
         let xIndices: [TensorIndex] = [.rows] + (0..<d).map { .input($0) }
-        var tensors = [LabeledTensor(indices: xIndices, sizes: [rows] + shape.inputFactors, values: x)] + cores
+        var tensors = [LabeledTensor<Double>(indices: xIndices, sizes: [rows] + shape.inputFactors, values: x)] + cores
         for step in path.steps { tensors.append(tensors[step.left].contracted(with: tensors[step.right])) }
         return tensors.last!.permuted(to: [.rows] + (0..<d).map { .output($0) }).values
     }

@@ -12,9 +12,9 @@ import DesignSpace
 package final class EncoderLayer: Operation {
     package let inputWidth: Int
     package let outputWidth: Int
-    private let inputProjection: Linear?
+    private let inputProjection: (any Operation)?
     private let heads: [any Operation]
-    private let outputProjection: Linear
+    private let outputProjection: any Operation
     private let firstNorm: LayerNorm
     private let feedForward: FeedForwardStack
     private let secondNorm: LayerNorm
@@ -23,7 +23,7 @@ package final class EncoderLayer: Operation {
 
     package init(
         _ layer: TransformerLayer, index: Int, inputWidth: Int, sequenceLength: Int, context: ComputeContext,
-        initializer: inout WeightInitializer, widthDivisor: Int = 1
+        initializer: inout WeightInitializer, widthDivisor: Int = 1, decomposed: [DecomposedMatrix: TensorTrainShape] = [:]
     ) {
         self.inputWidth = inputWidth
         // A divisor > 1 trains a narrower copy: h, d and the feed-forward sizes shrink alike.
@@ -32,23 +32,30 @@ package final class EncoderLayer: Operation {
         outputWidth = h
         headSize = d
         var own = initializer.split()
+        /// A dense or, when the model decomposes `matrix`, a tensor-train layer.
+        func weights(_ matrix: DecomposedMatrix, _ rows: Int, _ columns: Int, name: String, site: String) -> any Operation {
+            let site = ProductSite(layer: index, operation: site)
+            if let shape = decomposed[matrix] {
+                return TensorTrainLinear(shape, name: name, site: site, context: context, initializer: &own)
+            }
+            return Linear(rows, columns, name: name, site: site, context: context, initializer: &own)
+        }
         inputProjection =
-            inputWidth == h
-            ? nil
-            : Linear(
-                inputWidth, h, name: "layer\(index).projection", site: ProductSite(layer: index, operation: "layer_projection"),
-                context: context, initializer: &own)
+            inputWidth == h ? nil : weights(.projection, inputWidth, h, name: "layer\(index).projection", site: "layer_projection")
         heads = layer.heads.enumerated().map { position, operation in
             Self.makeHead(
                 operation, hiddenSize: h, headSize: d, sequenceLength: sequenceLength, layer: index, index: position,
                 context: context, initializer: &own)
         }
-        outputProjection = Linear(
-            layer.heads.count * d, h, name: "layer\(index).output",
-            site: ProductSite(layer: index, operation: "output_projection"), context: context, initializer: &own)
+        outputProjection = weights(
+            .attentionOutput, layer.heads.count * d, h, name: "layer\(index).output", site: "output_projection")
         firstNorm = LayerNorm(width: h, name: "layer\(index).norm1")
         feedForward = FeedForwardStack(
-            hiddenSize: h, sizes: layer.feedForward.map { $0 / widthDivisor }, layer: index, context: context, initializer: &own)
+            hiddenSize: h, sizes: layer.feedForward.map { $0 / widthDivisor }, layer: index, context: context, initializer: &own,
+            decomposed: Dictionary(
+                uniqueKeysWithValues: decomposed.compactMap { matrix, shape in
+                    if case .feedForward(let i) = matrix { (i, shape) } else { nil }
+                }))
         secondNorm = LayerNorm(width: h, name: "layer\(index).norm2")
     }
 
@@ -73,6 +80,11 @@ package final class EncoderLayer: Operation {
         }
     }
 
+    /// The layer's tensor-train layers (projections and feed-forward stages).
+    package var tensorTrainLayers: [TensorTrainLinear] {
+        ([inputProjection, outputProjection].compactMap { $0 } + feedForward.operations).compactMap { $0 as? TensorTrainLinear }
+    }
+
     package var parameters: [Parameter] {
         (inputProjection?.parameters ?? []) + heads.flatMap(\.parameters) + outputProjection.parameters + firstNorm.parameters
             + feedForward.parameters + secondNorm.parameters
@@ -81,7 +93,9 @@ package final class EncoderLayer: Operation {
     package func forward(_ x: [Float], batch: Int) -> [Float] {
         let x0 = inputProjection?.forward(x, batch: batch) ?? x
         let rows = x0.count / outputWidth
-        let width = heads.count * headSize
+        // The output projection's rows: n d, or h for a tensor-train projection (whose
+        // factors multiply to h), the rows past n d then fed zeros.
+        let width = outputProjection.inputWidth
         var concatenated = [Float](repeating: 0, count: rows * width)
         for (position, head) in heads.enumerated() {
             let out = head.forward(x0, batch: batch)
@@ -105,7 +119,7 @@ package final class EncoderLayer: Operation {
         let concatenatedGradient = outputProjection.backward(residualGradient)
         var inputGradient = residualGradient
         let rows = residualGradient.count / outputWidth
-        let width = heads.count * headSize
+        let width = outputProjection.inputWidth
         var headGradient = [Float](repeating: 0, count: rows * headSize)
         for (position, head) in heads.enumerated() {
             for row in 0..<rows {

@@ -11,10 +11,11 @@ package final class Network {
     package let input: TokenInput
 
     /// Builds the network with seeded initial weights; every width is divided by
-    /// `widthDivisor` (see `TrainingSettings.widthDivisor`).
+    /// `widthDivisor` (see `TrainingSettings.widthDivisor`). `decomposed` (one map per
+    /// layer, already narrowed by the divisor) makes those matrices tensor-train layers.
     package init(
         model: TransformerModel, input: TokenInput, sequenceLength: Int, classes: Int, context: ComputeContext, seed: UInt64,
-        widthDivisor: Int = 1
+        widthDivisor: Int = 1, decomposed: [[DecomposedMatrix: TensorTrainShape]] = []
     ) {
         var initializer = WeightInitializer(seed: seed)
         let first = model.layers[0].hiddenSize / widthDivisor
@@ -31,7 +32,7 @@ package final class Network {
             layers.append(
                 EncoderLayer(
                     layer, index: index + 1, inputWidth: width, sequenceLength: sequenceLength, context: context,
-                    initializer: &initializer, widthDivisor: widthDivisor))
+                    initializer: &initializer, widthDivisor: widthDivisor, decomposed: index < decomposed.count ? decomposed[index] : [:]))
             width = layer.hiddenSize / widthDivisor
         }
         self.layers = layers
@@ -59,6 +60,29 @@ package final class Network {
     package func backward(_ logitGradient: [Float]) {
         var g = head.backward(logitGradient)
         for layer in layers.reversed() { g = layer.backward(g) }
+        _ = embedding.backward(g)
+    }
+
+    /// Logits and every encoder layer's output (for distilling hidden states).
+    package func forwardKeepingLayers(_ inputs: [Float], batch: Int) -> (logits: [Float], layers: [[Float]]) {
+        var x = embedding.forward(inputs, batch: batch)
+        var outputs: [[Float]] = []
+        for layer in layers {
+            x = layer.forward(x, batch: batch)
+            outputs.append(x)
+        }
+        return (head.forward(x, batch: batch), outputs)
+    }
+
+    /// Accumulates the gradients of a loss on the layers' outputs only (the head untouched),
+    /// for the last `forwardKeepingLayers`: `layerGradients[j]` is added where layer j's
+    /// output enters the backward pass.
+    package func backward(layerGradients: [[Float]]) {
+        var g = layerGradients[layers.count - 1]
+        for j in stride(from: layers.count - 1, through: 0, by: -1) {
+            if j < layers.count - 1 { for i in g.indices { g[i] += layerGradients[j][i] } }
+            g = layers[j].backward(g)
+        }
         _ = embedding.backward(g)
     }
 }

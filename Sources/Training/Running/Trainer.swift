@@ -9,6 +9,13 @@ package enum Trainer {
     package static func train(
         model: TransformerModel, dataset: any TrainingDataset, settings: TrainingSettings, memoryLimit: Int
     ) throws(TrainingError) -> TrainingResult {
+        try trainKeepingNetwork(model: model, dataset: dataset, settings: settings, memoryLimit: memoryLimit).result
+    }
+
+    /// `train`, also returning the trained network (a teacher to distil from).
+    package static func trainKeepingNetwork(
+        model: TransformerModel, dataset: any TrainingDataset, settings: TrainingSettings, memoryLimit: Int
+    ) throws(TrainingError) -> (result: TrainingResult, network: Network) {
         try settings.validate()
         let n = dataset.training.sequenceLength
         let estimate = MemoryEstimate(
@@ -23,7 +30,7 @@ package enum Trainer {
         let context = ComputeContext(thresholds: settings.dynaProp ?? .none, profiling: settings.dynaProp != nil)
         let network = Network(
             model: model, input: dataset.input, sequenceLength: n, classes: dataset.classes, context: context, seed: settings.seed,
-            widthDivisor: settings.widthDivisor)
+            widthDivisor: settings.widthDivisor, decomposed: try narrowedDecomposition(of: model, by: settings.widthDivisor))
         let parameters = network.parameters
         var optimizer = settings.optimizer.make(learningRate: Float(settings.learningRate))
         var generator = SeededGenerator(seed: settings.seed &+ 1)
@@ -66,7 +73,25 @@ package enum Trainer {
             testAccuracy: accuracy(of: network, on: dataset.test, batchSize: settings.batchSize),
             profile: settings.dynaProp == nil ? nil : context.profile)
         result.batchLosses = batchLosses
-        return result
+        return (result, network)
+    }
+
+    /// The model's tensor-train shapes for widths divided by `divisor`, one map per layer.
+    package static func narrowedDecomposition(of model: TransformerModel, by divisor: Int) throws(TrainingError)
+        -> [[DecomposedMatrix: TensorTrainShape]]
+    {
+        do {
+            return try model.decomposition.layers.enumerated().map { j, shapes in
+                try shapes.reduce(into: [DecomposedMatrix: TensorTrainShape]()) { result, entry in
+                    result[entry.key] = try entry.value.narrowed(by: divisor, field: "tt[\(j)].\(entry.key.key)")
+                }
+            }
+        } catch let error as TrainingError {
+            throw error
+        } catch {
+            // A narrowed shape is checked against its own factors, which it always matches.
+            preconditionFailure("\(error)")
+        }
     }
 
     /// Fraction of `examples` whose arg-max logit is the label.

@@ -1,0 +1,166 @@
+import DesignSpace
+import Foundation
+import TensorTrain
+
+/// HEAT's compression flow on the trainer: train the dense teacher, decompose its weight
+/// matrices into each student's tensor-train shapes by TT-SVD, then distil in two stages
+/// (`DistillationSettings`). Returns typed results and prints nothing.
+package enum Compression {
+    /// Trains `teacher` (dense) as `settings` say, then makes and distils one student per
+    /// model of `students` (the same layers, with decompositions). DynaProp, when the
+    /// settings have thresholds, prunes in every stage alike.
+    package static func run(
+        teacher model: TransformerModel, students: [TransformerModel], dataset: any TrainingDataset, settings: TrainingSettings,
+        distillation: DistillationSettings, memoryLimit: Int
+    ) throws(TrainingError) -> CompressionResult {
+        try distillation.validate()
+        for (i, student) in students.enumerated() where student.layers != model.layers {
+            throw .invalidSetting(name: "student \(i + 1)", value: "a model with other layers", allowed: "the teacher's layers with decompositions")
+        }
+        let (teacherResult, teacher) = try Trainer.trainKeepingNetwork(
+            model: model.dense, dataset: dataset, settings: settings, memoryLimit: memoryLimit)
+        let n = dataset.training.sequenceLength
+        let validationCount = min(settings.validationSize, max(1, dataset.training.count / 10))
+        let split = try DataSplit(dataset.training, validationCount: validationCount, samples: settings.samples, seed: settings.seed)
+        var results: [CompressionResult.Student] = []
+        for student in students {
+            let context = ComputeContext(thresholds: settings.dynaProp ?? .none)
+            let shapes = try Trainer.narrowedDecomposition(of: student, by: settings.widthDivisor)
+            let network = Network(
+                model: student, input: dataset.input, sequenceLength: n, classes: dataset.classes, context: context,
+                seed: settings.seed, widthDivisor: settings.widthDivisor, decomposed: shapes)
+            let error = try initialise(network, from: teacher)
+            let decomposedAccuracy = Trainer.accuracy(of: network, on: dataset.test, batchSize: settings.batchSize)
+            var generator = SeededGenerator(seed: settings.seed &+ 2)
+            let parameters = network.parameters
+            var optimizer = settings.optimizer.make(learningRate: Float(settings.learningRate))
+            let t = Float(distillation.temperature)
+            let alpha = Float(distillation.labelWeight)
+            // Stage 1: every layer's output against the teacher's.
+            let hidden = epochs(distillation.hiddenEpochs, network, split, settings, &generator) { batch in
+                let target = teacher.forwardKeepingLayers(batch.inputs, batch: batch.count).layers
+                let own = network.forwardKeepingLayers(batch.inputs, batch: batch.count)
+                var loss = 0.0
+                let gradients = zip(own.layers, target).map { s, t in
+                    let scale = 2 / Float(s.count)
+                    return zip(s, t).map { a, b -> Float in
+                        loss += Double((a - b) * (a - b)) / Double(s.count)
+                        return scale * (a - b)
+                    }
+                }
+                for parameter in parameters { parameter.zeroGradient() }
+                network.backward(layerGradients: gradients)
+                optimizer.step(parameters)
+                let correct = SoftmaxCrossEntropy.evaluate(logits: own.logits, labels: batch.labels[...], classes: dataset.classes).correct
+                return (loss, correct)
+            }
+            // Stage 2: the labels and the teacher's softened predictions.
+            let prediction = epochs(distillation.predictionEpochs, network, split, settings, &generator) { batch in
+                let soft = teacher.forward(batch.inputs, batch: batch.count)
+                let logits = network.forward(batch.inputs, batch: batch.count)
+                let hard = SoftmaxCrossEntropy.evaluate(logits: logits, labels: batch.labels[...], classes: dataset.classes)
+                let kl = softTargets(student: logits, teacher: soft, classes: dataset.classes, temperature: t)
+                let gradient = zip(hard.gradient, kl.gradient).map { alpha * $0 + (1 - alpha) * $1 }
+                for parameter in parameters { parameter.zeroGradient() }
+                network.backward(gradient)
+                optimizer.step(parameters)
+                return (Double(alpha) * hard.loss + Double(1 - alpha) * kl.loss, hard.correct)
+            }
+            results.append(
+                CompressionResult.Student(
+                    model: student, trainedParameters: parameters.reduce(0) { $0 + $1.value.count },
+                    decomposedAccuracy: decomposedAccuracy,
+                    testAccuracy: Trainer.accuracy(of: network, on: dataset.test, batchSize: settings.batchSize),
+                    relativeDecompositionError: error, hiddenStage: hidden, predictionStage: prediction))
+        }
+        return CompressionResult(
+            dataset: dataset.name, settings: settings, distillation: distillation, teacher: teacherResult, students: results)
+    }
+
+    /// Copies the teacher's parameters into the student by name; a tensor-train layer's
+    /// cores come from TT-SVD of the teacher's matrix of the same name (its rows padded with
+    /// zeros when the student's factors multiply to more, as an output projection of n d < h
+    /// rows). Returns the decompositions' relative Frobenius error.
+    static func initialise(_ student: Network, from teacher: Network) throws(TrainingError) -> Double {
+        var byName: [String: Parameter] = [:]
+        for p in teacher.parameters { byName[p.name] = p }
+        var discarded = 0.0
+        var norm = 0.0
+        for layer in student.layers {
+            for operation in layer.tensorTrainLayers {
+                let name = operation.cores[0].name.replacingOccurrences(of: ".core1", with: "")
+                guard let weight = byName[name + ".weight"] else { preconditionFailure("the teacher has no \(name)") }
+                let columns = operation.outputWidth
+                var w = weight.value.map(Double.init)
+                w += [Double](repeating: 0, count: operation.inputWidth * columns - w.count)
+                let decomposition: TensorTrainMatrix.Decomposition
+                do {
+                    decomposition = try TensorTrainMatrix.decomposing(w, into: operation.shape)
+                } catch {
+                    throw .invalidSetting(name: name, value: "its weights", allowed: "finite values (\(error))")
+                }
+                for (core, tensor) in zip(operation.cores, decomposition.matrix.cores) { core.value = tensor.values.map(Float.init) }
+                discarded += decomposition.errorBound * decomposition.errorBound
+                norm += w.reduce(0) { $0 + $1 * $1 }
+            }
+        }
+        for p in student.parameters where !p.name.contains(".core") {
+            if let source = byName[p.name], source.value.count == p.value.count { p.value = source.value }
+        }
+        return norm > 0 ? (discarded / norm).squareRoot() : 0
+    }
+
+    /// The soft-target loss T^2 KL(softmax(t / T) || softmax(s / T)), averaged over the
+    /// batch, and its gradient with respect to the student's logits: T (p_s - p_t) / batch.
+    static func softTargets(student: [Float], teacher: [Float], classes: Int, temperature t: Float) -> (loss: Double, gradient: [Float]) {
+        let batch = student.count / classes
+        var gradient = [Float](repeating: 0, count: student.count)
+        var loss = 0.0
+        func softmax(_ v: ArraySlice<Float>) -> [Float] {
+            let top = v.max()!
+            let e = v.map { exp(($0 - top) / t) }
+            let sum = e.reduce(0, +)
+            return e.map { $0 / sum }
+        }
+        for b in 0..<batch {
+            let range = (b * classes)..<((b + 1) * classes)
+            let ps = softmax(student[range])
+            let pt = softmax(teacher[range])
+            for c in 0..<classes {
+                if pt[c] > 0 { loss += Double(t * t) * Double(pt[c]) * log(Double(pt[c]) / max(Double(ps[c]), 1e-30)) }
+                gradient[range.lowerBound + c] = t * (ps[c] - pt[c]) / Float(batch)
+            }
+        }
+        return (loss / Double(batch), gradient)
+    }
+
+    /// Runs `count` epochs over the training split, `step` doing one batch's forward,
+    /// backward and update and returning its loss and correct predictions.
+    private static func epochs(
+        _ count: Int, _ network: Network, _ split: DataSplit, _ settings: TrainingSettings, _ generator: inout SeededGenerator,
+        step: (LabeledExamples) -> (loss: Double, correct: Int)
+    ) -> [EpochResult] {
+        let clock = ContinuousClock()
+        return count == 0
+            ? []
+            : (1...count).map { epoch in
+                var order = Array(0..<split.training.count)
+                DataSplit.shuffle(&order, using: &generator)
+                var lossSum = 0.0
+                var correct = 0
+                let start = clock.now
+                for first in stride(from: 0, to: order.count, by: settings.batchSize) {
+                    let outcome = step(split.training.selecting(order[first..<min(first + settings.batchSize, order.count)]))
+                    lossSum += outcome.loss
+                    correct += outcome.correct
+                }
+                let elapsed = (clock.now - start).components
+                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+                let batches = (order.count + settings.batchSize - 1) / settings.batchSize
+                return EpochResult(
+                    epoch: epoch, meanLoss: lossSum / Double(batches), trainingAccuracy: Double(correct) / Double(order.count),
+                    validationAccuracy: Trainer.accuracy(of: network, on: split.validation, batchSize: settings.batchSize),
+                    samplesPerSecond: Double(order.count) / max(seconds, 1e-9), seconds: seconds)
+            }
+    }
+}
