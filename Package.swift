@@ -38,7 +38,7 @@ let package = Package(
             name: "transcode",
             dependencies: [
                 "DesignSpace", "HardwareModules", "AcceleratorProgram", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim",
-                "Toolchain", "Calibration", "ProjectLayout", "StructuredInput", "Training", "AccuracyMeasurement",
+                "Toolchain", "Calibration", "ProjectLayout", "StructuredInput", "Training", "AccuracyMeasurement", "Compression",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +57,7 @@ let package = Package(
         .target(name: "CostModel", dependencies: ["DesignSpace", "HardwareModules", "ProjectLayout", "StructuredInput"]),
         .target(name: "ProjectLayout"),
         .target(name: "TensorTrain", dependencies: ["DesignSpace", "CBLAS"]),
+        .target(name: "Compression", dependencies: ["DesignSpace", "CostModel", "Elector", "Training", "Reports"]),
         .target(
             name: "Elector",
             dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput", "AcceleratorProgram", "TensorTrain"]),

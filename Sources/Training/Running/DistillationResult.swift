@@ -2,7 +2,7 @@ import DesignSpace
 
 /// What compressing a trained model measured (HEAT's flow): the teacher, then each
 /// tensor-train student right after decomposition and after distillation.
-package struct CompressionResult: Codable, Equatable, Sendable {
+package struct DistillationResult: Codable, Equatable, Sendable {
     /// One student.
     package struct Student: Codable, Equatable, Sendable {
         package let model: TransformerModel

@@ -5,7 +5,7 @@ import Testing
 
 /// HEAT's flow on the trainer: a full-rank student is its teacher, a truncated one is not,
 /// and the soft-target gradient is the derivative of its loss.
-@Suite struct CompressionTests {
+@Suite struct DistillationTests {
     static let layers: [TransformerLayer] = {
         let layer = try! TransformerLayer(hiddenSize: 128, heads: [.saSDP, .saSDP], feedForward: [256])
         return [layer, layer]
@@ -23,7 +23,7 @@ import Testing
 
     @Test func aFullRankStudentIsItsTeacherAndATruncatedOneIsNot() throws {
         let settings = TrainingSettings(epochs: 1, samples: 64, batchSize: 16, seed: 3, widthDivisor: 8)
-        let result = try Compression.run(
+        let result = try Distillation.run(
             teacher: try TransformerModel(layers: Self.layers), students: [try Self.student(rank: 64), try Self.student(rank: 1)],
             dataset: TrainerTests.Synthetic(), settings: settings, distillation: DistillationSettings(hiddenEpochs: 1, predictionEpochs: 1),
             memoryLimit: 1 << 30)
@@ -41,15 +41,15 @@ import Testing
         let student: [Float] = [0.3, -1.2, 0.8, 2.0, 0.1, -0.5]
         let teacher: [Float] = [1.0, 0.2, -0.3, -1.0, 0.5, 0.7]
         let t: Float = 2
-        let analytic = Compression.softTargets(student: student, teacher: teacher, classes: 3, temperature: t).gradient
+        let analytic = Distillation.softTargets(student: student, teacher: teacher, classes: 3, temperature: t).gradient
         for i in student.indices {
             var plus = student
             var minus = student
             plus[i] += 1e-2
             minus[i] -= 1e-2
             let numeric =
-                (Compression.softTargets(student: plus, teacher: teacher, classes: 3, temperature: t).loss
-                    - Compression.softTargets(student: minus, teacher: teacher, classes: 3, temperature: t).loss) / 2e-2
+                (Distillation.softTargets(student: plus, teacher: teacher, classes: 3, temperature: t).loss
+                    - Distillation.softTargets(student: minus, teacher: teacher, classes: 3, temperature: t).loss) / 2e-2
             #expect(abs(Double(analytic[i]) - numeric) < 1e-3, "logit \(i)")
         }
     }

@@ -5,14 +5,14 @@ import TensorTrain
 /// HEAT's compression flow on the trainer: train the dense teacher, decompose its weight
 /// matrices into each student's tensor-train shapes by TT-SVD, then distil in two stages
 /// (`DistillationSettings`). Returns typed results and prints nothing.
-package enum Compression {
+package enum Distillation {
     /// Trains `teacher` (dense) as `settings` say, then makes and distils one student per
     /// model of `students` (the same layers, with decompositions). DynaProp, when the
     /// settings have thresholds, prunes in every stage alike.
     package static func run(
         teacher model: TransformerModel, students: [TransformerModel], dataset: any TrainingDataset, settings: TrainingSettings,
         distillation: DistillationSettings, memoryLimit: Int
-    ) throws(TrainingError) -> CompressionResult {
+    ) throws(TrainingError) -> DistillationResult {
         try distillation.validate()
         for (i, student) in students.enumerated() where student.layers != model.layers {
             throw .invalidSetting(name: "student \(i + 1)", value: "a model with other layers", allowed: "the teacher's layers with decompositions")
@@ -22,7 +22,7 @@ package enum Compression {
         let n = dataset.training.sequenceLength
         let validationCount = min(settings.validationSize, max(1, dataset.training.count / 10))
         let split = try DataSplit(dataset.training, validationCount: validationCount, samples: settings.samples, seed: settings.seed)
-        var results: [CompressionResult.Student] = []
+        var results: [DistillationResult.Student] = []
         for student in students {
             let context = ComputeContext(thresholds: settings.dynaProp ?? .none)
             let shapes = try Trainer.narrowedDecomposition(of: student, by: settings.widthDivisor)
@@ -67,13 +67,13 @@ package enum Compression {
                 return (Double(alpha) * hard.loss + Double(1 - alpha) * kl.loss, hard.correct)
             }
             results.append(
-                CompressionResult.Student(
+                DistillationResult.Student(
                     model: student, trainedParameters: parameters.reduce(0) { $0 + $1.value.count },
                     decomposedAccuracy: decomposedAccuracy,
                     testAccuracy: Trainer.accuracy(of: network, on: dataset.test, batchSize: settings.batchSize),
                     relativeDecompositionError: error, hiddenStage: hidden, predictionStage: prediction))
         }
-        return CompressionResult(
+        return DistillationResult(
             dataset: dataset.name, settings: settings, distillation: distillation, teacher: teacherResult, students: results)
     }
 
