@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "DesignSpace", "HardwareModules", "AcceleratorProgram", "CostModel", "Elector", "CoDesign", "Reports", "RTLGen", "RTLSim",
                 "Toolchain", "Calibration", "ProjectLayout", "StructuredInput", "Training", "AccuracyMeasurement", "Compression",
+                "TensorTrain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -31,6 +31,11 @@ package enum CompressionStudy {
         }
 
         func validate() throws(CompressionError) {
+            try Self.check(cores: cores, ranks: ranks)
+        }
+
+        /// Checks core counts and ranks before any work.
+        package static func check(cores: [Int], ranks: [Int]) throws(CompressionError) {
             for c in cores where !DecompositionSpace.coreCounts.contains(c) {
                 throw .unsupportedCores(c, allowed: DecompositionSpace.coreCounts)
             }
@@ -75,8 +80,10 @@ package enum CompressionStudy {
                     for option in DecompositionSpace.shapes(rows: rows, columns: columns, cores: cores) {
                         var trial = shapes
                         trial[j][matrix] = try DecompositionSpace.shape(
-                            input: option.input, output: option.output, rank: rank, rows: rows, columns: columns, field: "tt[\(j)].\(matrix.key)")
-                        let value = edp(simulate(try TransformerModel(layers: model.layers, decomposition: trial), settings, fidelity: .fast))
+                            input: option.input, output: option.output, rank: rank, rows: rows, columns: columns,
+                            field: "tt[\(j)].\(matrix.key)")
+                        let value = edp(
+                            simulate(try TransformerModel(layers: model.layers, decomposition: trial), settings, fidelity: .fast))
                         if value < best {
                             best = value
                             shapes = trial
@@ -92,7 +99,7 @@ package enum CompressionStudy {
 
     /// The study: the dense baseline first, then every candidate.
     package static func run(_ model: TransformerModel, settings: Settings, accuracy: AccuracySettings?) throws -> CompressionReport {
-        guard model.decomposition.isDense else { throw CompressionError.alreadyDecomposed }
+        try check(model)
         let candidates = try candidates(model, settings: settings)
         let measured = try accuracy.map { a in
             try Distillation.run(
@@ -117,6 +124,11 @@ package enum CompressionStudy {
         return CompressionReport(
             accelerator: settings.accelerator, table: settings.table.name, workload: settings.workload,
             fidelity: settings.fidelity.rawValue, rows: rows, distillation: measured)
+    }
+
+    /// Refuses a model that already holds tensor-train matrices.
+    package static func check(_ model: TransformerModel) throws(CompressionError) {
+        guard model.decomposition.isDense else { throw .alreadyDecomposed }
     }
 
     /// The model's decomposable matrices with their sizes, layer by layer.

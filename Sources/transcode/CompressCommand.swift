@@ -44,8 +44,11 @@ struct CompressCommand: ParsableCommand {
     @Option(help: "Folder for compress.csv, compress.svg and models/ (created if missing).") var out: String
 
     func validate() throws {
-        _ = try integers(cores, "--cores")
-        _ = try integers(ranks, "--ranks")
+        do {
+            try CompressionStudy.Settings.check(cores: try integers(cores, "--cores"), ranks: try integers(ranks, "--ranks"))
+        } catch let error as CompressionError {
+            throw ValidationError(error.description)
+        }
         guard (0...100).contains(distillationEpochs) else {
             throw ValidationError("--distillation-epochs must be between 0 and 100, got \(distillationEpochs)")
         }
@@ -62,6 +65,7 @@ struct CompressCommand: ParsableCommand {
 
     func run() throws {
         let dense = try Catalog.model(model)
+        try CompressionStudy.check(dense)
         let config = try Catalog.accelerators(accelerator)
         guard config.count == 1 else { throw ValidationError("--accelerator takes one accelerator, got \(config.count)") }
         let settings = CompressionStudy.Settings(
@@ -80,7 +84,8 @@ struct CompressCommand: ParsableCommand {
         try OutputPath.write(report.csv, to: out + "/compress.csv")
         try OutputPath.write(report.svg, to: out + "/compress.svg")
         for (i, row) in report.rows.enumerated() {
-            try OutputPath.write(ModelDict.render(row.model), to: out + "/models/\(String(format: "%02d", i))-\(Self.fileName(row.label)).json")
+            try OutputPath.write(
+                ModelDict.render(row.model), to: out + "/models/\(String(format: "%02d", i))-\(Self.fileName(row.label)).json")
         }
         print(Render.compression(report, model: model, accelerator: config[0].name, setting: noAccuracy ? nil : setting), terminator: "")
         print("wrote \(out)/compress.csv, \(out)/compress.svg and \(report.rows.count) model dicts in \(out)/models")

@@ -1,5 +1,6 @@
 import DesignSpace
 import Foundation
+import TensorTrain
 
 /// Text, JSON and YAML renderings of library values; the libraries never print.
 enum Render {
@@ -70,7 +71,34 @@ enum Render {
                 "  " + pad(String(j + 1), 7) + pad(String(layer.hiddenSize), 5) + pad(String(layer.heads.count), 7)
                     + pad(ops, 40) + ff)
         }
+        if !m.decomposition.isDense { lines += decompositionLines(m, sequenceLength: sequenceLength) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The tensor-train matrices of a model (HEAT), each with its fewest-MAC contraction path
+    /// (the simulator chooses per accelerator; `transcode compress` shows that choice).
+    static func decompositionLines(_ m: TransformerModel, sequenceLength: Int) -> [String] {
+        let embedding = (try? DecompositionSpace.embedding(of: m)).map { $0.map(String.init).joined(separator: ",") }
+        var lines = [
+            "  tensor-train matrices   \(m.decomposition.decomposedCount) (MACs above count them dense)",
+            "  decomposition embedding \(embedding ?? "not expressible (ranks not uniform, or cores outside 2, 3)") "
+                + "(\(DecompositionSpace.fieldName) \(DecompositionSpace.version))",
+        ]
+        var previous = m.layers[0].hiddenSize
+        for (j, layer) in m.layers.enumerated() {
+            for (matrix, shape) in m.decomposition.layers[j].sorted(by: { $0.key < $1.key }) {
+                let size = matrix.size(in: layer, previousHidden: previous)!
+                let path = ContractionPathSearch().best(ContractionShape(tensorTrain: shape, rows: sequenceLength)) { Double($0.macs) }
+                let list = { (v: [Int]) in "[" + v.map(String.init).joined(separator: ", ") + "]" }
+                lines.append(
+                    "  layer \(j + 1) \(pad(matrix.key, 5))\(size.rows) x \(size.columns): in \(list(shape.inputFactors)) out "
+                        + "\(list(shape.outputFactors)) ranks \(list(shape.ranks)), \(grouped(shape.parameterCount)) of "
+                        + "\(grouped(size.rows * size.columns)) weights, path \(path.description) "
+                        + "\(grouped(path.macs)) MACs per sequence (dense \(grouped(sequenceLength * size.rows * size.columns)))")
+            }
+            previous = layer.hiddenSize
+        }
+        return lines
     }
 
     static func pad(_ s: String, _ width: Int) -> String {

@@ -20,6 +20,29 @@ import Testing
         ),
         ("show-bert-tiny", ["show", "bert-tiny"], 0),
         ("show-fb-star", ["show", "fb-star"], 0),
+        ("show-bert-tiny-tt", ["show", "docs/examples/bert-tiny-tt.json"], 0),
+        (
+            "compress-bert-tiny-simulated",
+            [
+                "compress", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--no-accuracy", "--cores", "2", "--ranks", "4",
+                "--fast", "--out", "/tmp/transcode-golden-compress",
+            ], 0
+        ),
+        (
+            "error-compress-cores",
+            [
+                "compress", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--no-accuracy", "--cores", "5", "--out",
+                "/tmp/never",
+            ],
+            64
+        ),
+        (
+            "error-compress-decomposed",
+            [
+                "compress", "--model", "docs/examples/bert-tiny-tt.json", "--accelerator", "acceltran-edge", "--no-accuracy", "--out",
+                "/tmp/never",
+            ], 1
+        ),
         ("show-acceltran-edge", ["show", "acceltran-edge"], 0),
         ("show-elector-star-yaml", ["show", "elector-star", "--format", "yaml"], 0),
         ("error-unknown-name", ["show", "bert-huge"], 1),

@@ -14,9 +14,12 @@ import Testing
     /// Both feed-forward matrices and the output projection of layer 1 decomposed.
     static func student(rank: Int) throws -> TransformerModel {
         let shapes: [DecomposedMatrix: TensorTrainShape] = [
-            .feedForward(0): try DecompositionSpace.shape(input: [8, 16], output: [16, 16], rank: rank, rows: 128, columns: 256, field: "ff0"),
-            .feedForward(1): try DecompositionSpace.shape(input: [16, 16], output: [8, 16], rank: rank, rows: 256, columns: 128, field: "ff1"),
-            .attentionOutput: try DecompositionSpace.shape(input: [4, 4, 8], output: [8, 4, 4], rank: rank, rows: 128, columns: 128, field: "out"),
+            .feedForward(0): try DecompositionSpace.shape(
+                input: [8, 16], output: [16, 16], rank: rank, rows: 128, columns: 256, field: "ff0"),
+            .feedForward(1): try DecompositionSpace.shape(
+                input: [16, 16], output: [8, 16], rank: rank, rows: 256, columns: 128, field: "ff1"),
+            .attentionOutput: try DecompositionSpace.shape(
+                input: [4, 4, 8], output: [8, 4, 4], rank: rank, rows: 128, columns: 128, field: "out"),
         ]
         return try TransformerModel(layers: layers, decomposition: [shapes, [:]])
     }
@@ -58,7 +61,10 @@ import Testing
         // The space's widths (at least 128) always narrow by 8 into up to four factors; a
         // 16-wide matrix in two factors cannot become 2 wide.
         let shape = try TensorTrainShape(inputFactors: [4, 4], outputFactors: [4, 4], ranks: [2], rows: 16, columns: 16, field: "t")
-        #expect(throws: TrainingError.invalidSetting(name: "t in", value: "[4, 4]", allowed: "factors that widths / 8 can divide while each stays at least 2")) {
+        #expect(
+            throws: TrainingError.invalidSetting(
+                name: "t in", value: "[4, 4]", allowed: "factors that widths / 8 can divide while each stays at least 2")
+        ) {
             try shape.narrowed(by: 8, field: "t")
         }
     }

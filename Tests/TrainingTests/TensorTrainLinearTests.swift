@@ -32,7 +32,8 @@ import Testing
     @Test func forwardIsTheDenseProductOfTheCores() throws {
         let shape = try Self.shape([2, 4, 2], [3, 2, 2], [3, 4])
         var initializer = WeightInitializer(seed: 24)
-        let op = TensorTrainLinear(shape, name: "tt", site: ProductSite(layer: 1, operation: "test"), context: context, initializer: &initializer)
+        let op = TensorTrainLinear(
+            shape, name: "tt", site: ProductSite(layer: 1, operation: "test"), context: context, initializer: &initializer)
         let w = try TensorTrainMatrix(shape: shape, coreValues: op.cores.map { $0.value.map(Double.init) }).dense()
         let rows = 4
         let x = GradientCheck.values(rows * 16, seed: 25)

@@ -1,5 +1,5 @@
-import Foundation
 import DesignSpace
+import Foundation
 import TensorTrain
 
 /// y = x W + b with W held as tensor-train cores (HEAT): the forward pass contracts x with

@@ -15,7 +15,8 @@ package enum Distillation {
     ) throws(TrainingError) -> DistillationResult {
         try distillation.validate()
         for (i, student) in students.enumerated() where student.layers != model.layers {
-            throw .invalidSetting(name: "student \(i + 1)", value: "a model with other layers", allowed: "the teacher's layers with decompositions")
+            throw .invalidSetting(
+                name: "student \(i + 1)", value: "a model with other layers", allowed: "the teacher's layers with decompositions")
         }
         let (teacherResult, teacher) = try Trainer.trainKeepingNetwork(
             model: model.dense, dataset: dataset, settings: settings, memoryLimit: memoryLimit)
