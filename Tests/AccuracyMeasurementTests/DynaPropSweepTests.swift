@@ -65,9 +65,18 @@ import Training
         #expect(profile.embedding == TransformerSpace.embedding(of: plan.model))
         let setting = try DynaPropSetting(tauI: 0.05, tauT: 0.001, profile: profile)
         #expect(abs(setting.weightSparsity - 0.5) < 1e-12)
-        #expect(abs(setting.activationSparsity - (records[2].activationRho + records[3].activationRho) / 2) < 1e-12)
-        let forward = (records[2].forwardEffectualFraction + records[3].forwardEffectualFraction) / 2
-        #expect(abs(try #require(setting.forwardEffectualFraction) - forward) < 1e-12)
+        // The grid's point (0.05, 0.001) is record 3; between points it interpolates.
+        #expect(abs(setting.gradientSparsity - records[3].gradientRho) < 1e-12)
+        #expect(abs(setting.activationSparsity - records[3].activationRho) < 1e-12)
+        #expect(abs(try #require(setting.forwardEffectualFraction) - records[3].forwardEffectualFraction) < 1e-12)
+        let middle = try DynaPropSetting(tauI: 0.025, tauT: 0.0005, profile: profile)
+        #expect(abs(middle.gradientSparsity - records.map(\.gradientRho).reduce(0, +) / 4) < 1e-12)
+        // The curves are the means over the other threshold.
+        #expect(profile.grid != nil)
+        var curves = profile
+        curves.grid = nil
+        let summary = try DynaPropSetting(tauI: 0.05, tauT: 0.001, profile: curves)
+        #expect(abs(summary.gradientSparsity - (records[1].gradientRho + records[3].gradientRho) / 2) < 1e-12)
         // The measured fraction replaces the product of densities.
         #expect(setting.effectualFraction(.gradient, .weight) == setting.backwardEffectualFraction)
         let paper = try DynaPropSetting(tauI: 0.01, tauT: 1e-4, profile: .paperDefault)

@@ -7,8 +7,8 @@ import DesignSpace
 /// measured on and its provenance.
 ///
 /// Each curve point is the mean over the other threshold's grid values (activation rho at a
-/// tau_I is averaged over the sweep's tau_T values, and so on): the thresholds act on
-/// different passes, and what is left of the other one's influence is training noise.
+/// tau_I is averaged over the sweep's tau_T values, and so on), a summary for plots and for
+/// readers of the curve layout; `grid` holds every point, and the simulator uses it.
 package struct MeasuredSparsityProfile: Codable, Equatable, Sendable {
     /// Layout version; Elector's reader accepts this one.
     package static let currentVersion = 1
@@ -32,6 +32,27 @@ package struct MeasuredSparsityProfile: Codable, Equatable, Sendable {
         }
     }
 
+    /// Every grid point's figures, values[i][t] at (tau_I[i], tau_T[t]): the simulator
+    /// interpolates these bilinearly and prefers them to the curves, because gradient
+    /// sparsity depends on tau_I too (gradients reaching pruned inputs are cleared).
+    package struct Grid: Codable, Equatable, Sendable {
+        package let tauI: [Double]
+        package let tauT: [Double]
+        package let weight: [[Double]]
+        package let activation: [[Double]]
+        package let gradient: [[Double]]
+        package let forwardEffectual: [[Double]]
+        package let backwardEffectual: [[Double]]
+
+        enum CodingKeys: String, CodingKey {
+            case tauI = "tau_i"
+            case tauT = "tau_t"
+            case weight, activation, gradient
+            case forwardEffectual = "forward_effectual"
+            case backwardEffectual = "backward_effectual"
+        }
+    }
+
     package let format: String
     package let version: Int
     package let model: String
@@ -44,6 +65,7 @@ package struct MeasuredSparsityProfile: Codable, Equatable, Sendable {
     package let gradient: [[Double]]
     package let forwardEffectual: [[Double]]
     package let backwardEffectual: [[Double]]
+    package let grid: Grid
     package let provenance: Provenance
 
     enum CodingKeys: String, CodingKey {
@@ -52,7 +74,7 @@ package struct MeasuredSparsityProfile: Codable, Equatable, Sendable {
         case weight, activation, gradient
         case forwardEffectual = "forward_effectual"
         case backwardEffectual = "backward_effectual"
-        case provenance
+        case grid, provenance
     }
 
     /// The profile of a complete sweep.
@@ -73,6 +95,13 @@ package struct MeasuredSparsityProfile: Codable, Equatable, Sendable {
         gradient = plan.tauT.map { mean($0, \.tauT, \.gradientRho) }
         forwardEffectual = plan.tauI.map { mean($0, \.tauI, \.forwardEffectualFraction) }
         backwardEffectual = plan.tauT.map { mean($0, \.tauT, \.backwardEffectualFraction) }
+        func table(_ value: KeyPath<DynaPropSweepRecord, Double>) -> [[Double]] {
+            plan.tauI.map { a in plan.tauT.map { g in records.first { $0.tauI == a && $0.tauT == g }?[keyPath: value] ?? 0 } }
+        }
+        grid = Grid(
+            tauI: plan.tauI, tauT: plan.tauT, weight: table(\.weightRho), activation: table(\.activationRho),
+            gradient: table(\.gradientRho), forwardEffectual: table(\.forwardEffectualFraction),
+            backwardEffectual: table(\.backwardEffectualFraction))
         provenance = Provenance(
             command: command, dataSet: dataSet, setting: plan.setting, seed: plan.seed, commit: records.compactMap(\.commit).first,
             weightPruning:

@@ -32,6 +32,17 @@ package struct DynaPropSetting: Sendable, Equatable, Codable {
     package init(tauI: Double, tauT: Double, profile: SparsityProfile) throws {
         self.tauI = tauI
         self.tauT = tauT
+        if let grid = profile.grid {
+            weightSparsity = try Self.survivable(
+                grid.value("weight", tauI: tauI, tauT: tauT), kind: "weight", threshold: "tau_I", tau: tauI)
+            activationSparsity = try Self.survivable(
+                grid.value("activation", tauI: tauI, tauT: tauT), kind: "activation", threshold: "tau_I", tau: tauI)
+            gradientSparsity = try Self.survivable(
+                grid.value("gradient", tauI: tauI, tauT: tauT), kind: "gradient", threshold: "tau_T", tau: tauT)
+            forwardEffectualFraction = try grid.value("forward_effectual", tauI: tauI, tauT: tauT)
+            backwardEffectualFraction = try grid.value("backward_effectual", tauI: tauI, tauT: tauT)
+            return
+        }
         weightSparsity = try Self.survivable(
             profile.weight.sparsity(at: tauI, kind: "weight"), kind: "weight", threshold: "tau_I", tau: tauI)
         activationSparsity = try Self.survivable(

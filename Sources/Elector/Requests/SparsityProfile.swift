@@ -11,7 +11,9 @@ import StructuredInput
 /// writes it, is `{"weight": [[tau, rho], ...], "activation": [...], "gradient": [...]}`
 /// plus optionally `forward_effectual` ([[tau_I, fraction], ...]), `backward_effectual`
 /// ([[tau_T, fraction], ...]), the `model` and its `embedding` it was measured on, and
-/// `format`, `version`, `space_version` and `provenance`.
+/// `format`, `version`, `space_version` and `provenance`, and a `grid` {"tau_i": [...],
+/// "tau_t": [...], "weight": [[...]], "activation", "gradient", "forward_effectual",
+/// "backward_effectual"} of the sweep's points (values[i][t]), which takes precedence.
 package struct SparsityProfile: Sendable, Equatable {
     package var weight: SparsityCurve
     package var activation: SparsityCurve
@@ -21,6 +23,8 @@ package struct SparsityProfile: Sendable, Equatable {
     package var forwardEffectual: SparsityCurve?
     /// The same for backward MACs, over tau_T.
     package var backwardEffectual: SparsityCurve?
+    /// The sweep's measurements over both thresholds; when present, they replace the curves.
+    package var grid: SparsityGrid?
     /// The model the profile was measured on, by name and embedding; nil for a profile of no
     /// particular model.
     package var model: String?
@@ -49,7 +53,7 @@ package struct SparsityProfile: Sendable, Equatable {
 
     static let keys = [
         "weight", "activation", "gradient", "forward_effectual", "backward_effectual", "model", "embedding", "format", "version",
-        "space_version", "provenance",
+        "space_version", "provenance", "grid",
     ]
 
     /// Reads a profile file.
@@ -90,6 +94,7 @@ package struct SparsityProfile: Sendable, Equatable {
             gradient: try curve("gradient", what: "rho"))
         if object["forward_effectual"] != nil { profile.forwardEffectual = try curve("forward_effectual", what: "fraction") }
         if object["backward_effectual"] != nil { profile.backwardEffectual = try curve("backward_effectual", what: "fraction") }
+        if let raw = object["grid"] { profile.grid = try grid(raw, path: path) }
         if let model = object["model"] {
             guard let name = model as? String else { throw ElectorError.badProfile(path: path, reason: "'model' must be a name") }
             profile.model = name
@@ -102,6 +107,30 @@ package struct SparsityProfile: Sendable, Equatable {
             profile.embedding = numbers.map(\.intValue)
         }
         return profile
+    }
+
+    private static func grid(_ raw: Any, path: String) throws -> SparsityGrid {
+        func bad(_ reason: String) -> ElectorError { .badProfile(path: path, reason: "'grid' \(reason)") }
+        guard let object = raw as? [String: Any] else { throw bad("must be an object with tau_i, tau_t and a table per figure") }
+        var axes: [[Double]] = []
+        for key in ["tau_i", "tau_t"] {
+            guard let axis = (object[key] as? [NSNumber])?.map(\.doubleValue), axis.count >= 2 else {
+                throw bad("'\(key)' must list at least two thresholds")
+            }
+            for (a, b) in zip(axis, axis.dropFirst()) where b <= a { throw bad("'\(key)' values must increase") }
+            axes.append(axis)
+        }
+        var values: [String: [[Double]]] = [:]
+        for figure in SparsityGrid.figures {
+            guard let rows = (object[figure] as? [[NSNumber]])?.map({ $0.map(\.doubleValue) }), rows.count == axes[0].count,
+                rows.allSatisfy({ $0.count == axes[1].count })
+            else {
+                throw bad("'\(figure)' must be \(axes[0].count) rows (tau_i) of \(axes[1].count) values (tau_t)")
+            }
+            guard rows.joined().allSatisfy({ (0...1).contains($0) }) else { throw bad("'\(figure)' values must lie in 0 to 1") }
+            values[figure] = rows
+        }
+        return SparsityGrid(tauI: axes[0], tauT: axes[1], values: values)
     }
 
     /// Checks that a profile measured on a model is used for that model.
