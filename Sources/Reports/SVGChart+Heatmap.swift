@@ -42,11 +42,13 @@ extension SVGChart {
         }
         for (i, name) in xTicks.enumerated() {
             s.append(
-                "<text x=\"\(left + (Double(i) + 0.5) * cellWidth)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(escape(name))</text>")
+                "<text x=\"\(left + (Double(i) + 0.5) * cellWidth)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(escape(name))</text>"
+            )
         }
         for (i, name) in yTicks.enumerated() {
             s.append(
-                "<text x=\"\(left - 6)\" y=\"\(height - bottom - (Double(i) + 0.5) * cellHeight + 4)\" text-anchor=\"end\">\(escape(name))</text>")
+                "<text x=\"\(left - 6)\" y=\"\(height - bottom - (Double(i) + 0.5) * cellHeight + 4)\" text-anchor=\"end\">\(escape(name))</text>"
+            )
         }
         s.append("<text x=\"\(width - right + 10)\" y=\"\(top + 20)\">min \(String(format: format, low))</text>")
         s.append("<text x=\"\(width - right + 10)\" y=\"\(top + 38)\" fill=\"#1f77b4\">max \(String(format: format, high))</text>")

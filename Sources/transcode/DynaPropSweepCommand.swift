@@ -89,9 +89,10 @@ struct DynaPropSweepCommand: ParsableCommand {
         for r in report.records {
             let cells =
                 ["\(r.tauI)", "\(r.tauT)", String(format: "%.4f", r.testAccuracy)]
-                + [r.weightRho, r.activationRho, r.gradientRho, r.netSparsity, r.forwardEffectualFraction, r.backwardEffectualFraction].map {
-                    String(format: "%.3f", $0)
-                }
+                + [r.weightRho, r.activationRho, r.gradientRho, r.netSparsity, r.forwardEffectualFraction, r.backwardEffectualFraction].map
+            {
+                String(format: "%.3f", $0)
+            }
             lines.append(zip(cells, widths).map { pad($0, $1) }.joined(separator: " "))
         }
         return lines

@@ -91,7 +91,9 @@ import Training
     }
 
     @Test func badGridsAndFoldersGetOneLine() throws {
-        #expect(throws: AccuracyMeasurementError.invalidSweep("--tau-i value 2.0 is outside [0, 1]: use thresholds such as 0,0.001,0.01,0.1")) {
+        #expect(
+            throws: AccuracyMeasurementError.invalidSweep("--tau-i value 2.0 is outside [0, 1]: use thresholds such as 0,0.001,0.01,0.1")
+        ) {
             try Self.plan(tauI: [0, 2])
         }
         #expect(throws: AccuracyMeasurementError.invalidSweep("--tau-t values must increase, but 0.0 follows 0.001")) {

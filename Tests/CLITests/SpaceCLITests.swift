@@ -58,7 +58,10 @@ import Testing
         // and a profile measured on another model is refused.
         (
             "simulate-bert-tiny-paper-profile",
-            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--table", "acceltran-14nm", "--profile", "paper"],
+            [
+                "simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--table", "acceltran-14nm", "--profile",
+                "paper",
+            ],
             0
         ),
         (

@@ -38,7 +38,8 @@ package struct DynaPropSweep: Sendable {
             index: index, tauI: point.tauI, tauT: point.tauT, seed: plan.seed, testAccuracy: result.testAccuracy,
             validationAccuracy: last.validationAccuracy, trainingSeconds: result.epochs.map(\.seconds).reduce(0, +),
             weightRho: encoder.weightRho ?? 0, activationRho: encoder.activationRho ?? 0, gradientRho: encoder.gradientRho ?? 0,
-            forwardEffectualFraction: encoder.forwardEffectualFraction ?? 1, backwardEffectualFraction: encoder.backwardEffectualFraction ?? 1,
+            forwardEffectualFraction: encoder.forwardEffectualFraction ?? 1,
+            backwardEffectualFraction: encoder.backwardEffectualFraction ?? 1,
             commit: commit)
     }
 

@@ -73,7 +73,9 @@ package struct SparsityProfile: Sendable, Equatable {
         if let version = object["version"] {
             guard let number = version as? NSNumber, number.intValue == currentVersion else {
                 throw ElectorError.badProfile(
-                    path: path, reason: "version \(version) is not one this build reads (\(currentVersion)): regenerate it with `transcode dynaprop sweep`")
+                    path: path,
+                    reason:
+                        "version \(version) is not one this build reads (\(currentVersion)): regenerate it with `transcode dynaprop sweep`")
             }
         }
         func curve(_ key: String, what: String) throws -> SparsityCurve {
@@ -138,7 +140,9 @@ package struct SparsityProfile: Sendable, Equatable {
         guard let embedding, embedding != TransformerSpace.embedding(of: model) else { return }
         throw ElectorError.badProfile(
             path: path,
-            reason: "it was measured on \(self.model ?? "another model"), not on \(modelName): use --profile paper or a profile of \(modelName)")
+            reason:
+                "it was measured on \(self.model ?? "another model"), not on \(modelName): use --profile paper or a profile of \(modelName)"
+        )
     }
 
     /// The measured profile of `model` among the `*.json` files of `directory` (the
