@@ -21,9 +21,9 @@ package struct SparsityGrid: Sendable, Equatable {
     /// measured curve.
     package func value(_ figure: String, tauI a: Double, tauT g: Double) throws -> Double {
         let grid = values[figure]!
-        let (i, s) = try Self.locate(
-            a, in: tauI, kind: figure == "gradient" || figure == "backward_effectual" ? "\(figure) (tau_I)" : figure)
-        let (t, u) = try Self.locate(g, in: tauT, kind: "\(figure) (tau_T)")
+        // Every figure shares the axes, so the message names the threshold, not the figure.
+        let (i, s) = try Self.locate(a, in: tauI, kind: "measured tau_I")
+        let (t, u) = try Self.locate(g, in: tauT, kind: "measured tau_T")
         let i1 = min(i + 1, tauI.count - 1)
         let t1 = min(t + 1, tauT.count - 1)
         let low = grid[i][t] + u * (grid[i][t1] - grid[i][t])
