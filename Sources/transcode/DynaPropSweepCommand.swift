@@ -16,7 +16,7 @@ struct DynaPropSweepCommand: ParsableCommand {
             tau_T, and the encoder's weight matrices magnitude-pruned to --weight-sparsity \
             (static, as the paper's weights are). Appends one JSON line per finished point to \
             DIR/sweep.jsonl; rerunning the same command resumes (finished points are skipped). \
-            When the grid is complete, writes DIR/sweep.csv, the paper's Figs. 7(a) accuracy and \
+            The defaults are the grid of data/dynaprop-profiles/bert-tiny.json. When the grid is complete, writes DIR/sweep.csv, the paper's Figs. 7(a) accuracy and \
             7(b) net sparsity over the grid, 8(a) accuracy and 8(b) gradient sparsity against \
             tau_T, and 9 accuracy against net sparsity (the mean of activation and gradient \
             sparsity), each as SVG and CSV; DIR/profile.json, the measured sparsity profile that \
@@ -25,13 +25,13 @@ struct DynaPropSweepCommand: ParsableCommand {
 
             Examples:
               transcode dynaprop sweep --model bert-tiny --out runs/dynaprop-bert-tiny
-              transcode dynaprop sweep --model bert-tiny --tau-i 0,0.001,0.01,0.1 --tau-t 0,0.00001,0.0001,0.001 --out runs/dp
+              transcode dynaprop sweep --model bert-tiny --tau-i 0,0.01,0.1,0.5 --tau-t 0,0.0001,0.001 --weight-sparsity 0.7 --out runs/dp
               transcode dynaprop sweep --model my-model.json --tau-i 0,0.01 --tau-t 0,0.0001 --setting tiny --seed 3 --out /tmp/dp
             """)
 
     @Option(help: "A built-in model or a model-dict JSON file.") var model: String
     @Option(name: .customLong("tau-i"), parsing: .unconditional, help: "Increasing tau_I values in [0, 1], comma-separated.")
-    var tauI: String = "0,0.001,0.01,0.1"
+    var tauI: String = "0,0.001,0.01,0.05,0.2"
     @Option(name: .customLong("tau-t"), parsing: .unconditional, help: "Increasing tau_T values in [0, 1], comma-separated.")
     var tauT: String = "0,0.00001,0.0001,0.001"
     @Option(help: "Static weight sparsity of the encoder's weight matrices, in [0, 1).") var weightSparsity: Double = 0.5
