@@ -71,7 +71,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ProjectLayout"], path: "Tests/TestSupport"),
         .testTarget(name: "DesignSpaceTests", dependencies: ["ProjectLayout", "DesignSpace", "TestSupport"]),
         .testTarget(
-            name: "AccuracyMeasurementTests", dependencies: ["AccuracyMeasurement", "Training", "DesignSpace", "TestSupport"]),
+            name: "AccuracyMeasurementTests",
+            dependencies: ["AccuracyMeasurement", "Training", "DesignSpace", "TestSupport", "Elector", "ProjectLayout"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "DesignSpace", "TestSupport", "CZlib", "TensorTrain"]),
         .testTarget(name: "StructuredInputTests", dependencies: ["StructuredInput"]),
         .testTarget(name: "TensorTrainTests", dependencies: ["TensorTrain", "DesignSpace"]),

@@ -4,10 +4,8 @@ import Glibc
 /// A measurement folder: `plan.json` (the models in task order), `accuracy.jsonl` (one
 /// finished model per line, append-only) and `measure.lock` (held by a local run).
 ///
-/// A record counts once its line, newline included, is on disk: appends hold an exclusive
-/// `flock` on the log, cut a torn tail (a writer killed mid-line) before writing, write the
-/// whole line with one `write` on an O_APPEND descriptor and `fsync`. So a SIGKILL at any
-/// point loses at most the model in training, and concurrent Slurm tasks never interleave.
+/// The log is an `AppendOnlyLog`: a SIGKILL at any point loses at most the model in training,
+/// and concurrent Slurm tasks never interleave.
 package struct MeasurementFolder: Sendable {
     package let path: String
 
@@ -68,65 +66,22 @@ package struct MeasurementFolder: Sendable {
         }
     }
 
-    /// Every finished record, in log order. A torn last line (no newline) is not a record and
-    /// is skipped; any other line that is not a record is an error.
-    package func readRecords() throws(AccuracyMeasurementError) -> [MeasurementRecord] {
-        guard let data = FileManager.default.contents(atPath: logPath) else { return [] }
-        return try records(in: data.prefix(Self.completeLength(data)))
+    /// The append-only log (`AppendOnlyLog`).
+    package var log: AppendOnlyLog<MeasurementRecord> {
+        AppendOnlyLog(folder: path, fileName: "accuracy.jsonl", recordName: "measurement record") { $0.index }
     }
 
-    /// Bytes of `data` up to and including its last newline: a line without one was torn by
-    /// a kill and is not a record.
-    private static func completeLength(_ data: Data) -> Int {
-        data.last == 0x0A || data.isEmpty ? data.count : (data.lastIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? 0)
-    }
-
-    private func records(in complete: Data) throws(AccuracyMeasurementError) -> [MeasurementRecord] {
-        var records: [MeasurementRecord] = []
-        for (i, line) in complete.split(separator: 0x0A).enumerated() {
-            do { records.append(try JSONDecoder().decode(MeasurementRecord.self, from: Data(line))) } catch {
-                throw .unreadableFile(path: logPath, reason: "line \(i + 1) is not a measurement record; remove it to resume")
-            }
-        }
-        return records
-    }
+    /// Every finished record, in log order (see `AppendOnlyLog.readRecords`).
+    package func readRecords() throws(AccuracyMeasurementError) -> [MeasurementRecord] { try log.readRecords() }
 
     /// Appends `record` unless the log already holds its index (a retried Slurm task whose
     /// first attempt finished); returns whether it was written.
     @discardableResult
-    package func append(_ record: MeasurementRecord) throws(AccuracyMeasurementError) -> Bool {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let line = try? encoder.encode(record) + Data([0x0A]) else {
-            throw .unusableDirectory(path: path, reason: "cannot encode record \(record.index)")
-        }
-        let fd = open(logPath, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .unusableDirectory(path: path, reason: "cannot open accuracy.jsonl for appending") }
-        defer { close(fd) }
-        guard flock(fd, LOCK_EX) == 0 else { throw .unusableDirectory(path: path, reason: "cannot lock accuracy.jsonl") }
-        defer { flock(fd, LOCK_UN) }
-        let existing = FileManager.default.contents(atPath: logPath) ?? Data()
-        // What a kill left torn goes; the rest, read once under the lock, says whether the
-        // record is already there.
-        let keep = Self.completeLength(existing)
-        if keep < existing.count { _ = ftruncate(fd, off_t(keep)) }
-        if try records(in: existing.prefix(keep)).contains(where: { $0.index == record.index }) { return false }
-        let written = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(fd) == 0 else {
-            throw .unusableDirectory(path: path, reason: "cannot write accuracy.jsonl (disk full?)")
-        }
-        return true
-    }
+    package func append(_ record: MeasurementRecord) throws(AccuracyMeasurementError) -> Bool { try log.append(record) }
 
     /// Takes the folder's run lock for this process's lifetime (closing the descriptor or
     /// dying releases it); refuses when another local run holds it.
     package func lockRun() throws(AccuracyMeasurementError) -> Int32 {
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .unusableDirectory(path: path, reason: "cannot create measure.lock") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            throw .locked(path: path)
-        }
-        return fd
+        try AppendOnlyLog<MeasurementRecord>.lockRun(folder: path, lockName: "measure.lock", command: "transcode accuracy measure")
     }
 }

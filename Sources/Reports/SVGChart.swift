@@ -57,7 +57,9 @@ package enum SVGChart {
         return Axes(x0: x0, x1: x1, y0: yFloor ?? (y0 - pad), y1: y1 + pad, logX: logX)
     }
 
-    static func frame(_ a: Axes, title: String, xLabel: String, yLabel: String) -> [String] {
+    /// With `xTicks`, the x values are positions 0, 1, ... of named categories (e.g. thresholds
+    /// that include 0, which a log axis cannot show), labelled with these names.
+    static func frame(_ a: Axes, title: String, xLabel: String, yLabel: String, xTicks: [String]? = nil) -> [String] {
         var s = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">",
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
@@ -71,9 +73,14 @@ package enum SVGChart {
             let fx = Double(k) / 4
             let xv = a.logX ? pow(10, log10(a.x0) + fx * (log10(a.x1) - log10(a.x0))) : a.x0 + fx * (a.x1 - a.x0)
             let yv = a.y0 + fx * (a.y1 - a.y0)
-            s.append("<text x=\"\(a.px(xv))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(tick(xv))</text>")
+            if xTicks == nil {
+                s.append("<text x=\"\(a.px(xv))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(tick(xv))</text>")
+            }
             s.append("<text x=\"\(left - 6)\" y=\"\(a.py(yv) + 4)\" text-anchor=\"end\">\(tick(yv))</text>")
             s.append("<line x1=\"\(left)\" y1=\"\(a.py(yv))\" x2=\"\(width - right)\" y2=\"\(a.py(yv))\" stroke=\"#eee\"/>")
+        }
+        for (i, name) in (xTicks ?? []).enumerated() {
+            s.append("<text x=\"\(a.px(Double(i)))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(escape(name))</text>")
         }
         return s
     }
@@ -82,14 +89,18 @@ package enum SVGChart {
     /// starts there (a convergence plot starts at the initial sample's median, drawn dashed
     /// and named `floorLabel`), so that gaps are drawn at their size against that level.
     package static func lines(
-        title: String, xLabel: String, yLabel: String, series: [Series], yFloor: Double? = nil, floorLabel: String? = nil
+        title: String, xLabel: String, yLabel: String, series: [Series], yFloor: Double? = nil, floorLabel: String? = nil,
+        xTicks: [String]? = nil
     ) -> String {
         let a = axes(series.flatMap { $0.points.map(\.x) }, series.flatMap { $0.points.map(\.y) }, logX: false, yFloor: yFloor)
-        var s = frame(a, title: title, xLabel: xLabel, yLabel: yLabel)
+        var s = frame(a, title: title, xLabel: xLabel, yLabel: yLabel, xTicks: xTicks)
         for (i, line) in series.enumerated() {
             let color = palette[i % palette.count]
             let path = line.points.map { "\(a.px($0.x)),\(a.py(max($0.y, a.y0)))" }.joined(separator: " ")
             s.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(path)\"/>")
+            for p in line.points where xTicks != nil {
+                s.append("<circle cx=\"\(a.px(p.x))\" cy=\"\(a.py(max(p.y, a.y0)))\" r=\"3\" fill=\"\(color)\"/>")
+            }
             s.append("<text x=\"\(width - right + 10)\" y=\"\(top + 20 + Double(i) * 18)\" fill=\"\(color)\">\(escape(line.name))</text>")
         }
         if let yFloor, let floorLabel {

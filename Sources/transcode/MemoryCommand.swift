@@ -16,7 +16,9 @@ struct MemoryCommand: ParsableCommand {
             and prints each memory's peak and sustained bandwidth, row-hit rate, latency and \\
             main-memory energy. The memories follow data/main-memory.json (or \\
             --memory-datasheets); --memory-mode acceltran-lb or acceltran-hb gives every memory \\
-            AccelTran's low- or high-bandwidth interface instead of its own.
+            AccelTran's low- or high-bandwidth interface instead of its own. DynaProp runs at \
+            tau_I 0.01, tau_T 0.0001 under the model's sparsity profile, as `transcode simulate` \
+            does by default (measured where data/dynaprop-profiles has one, else the paper's).
 
             Examples:
               transcode memory
@@ -40,12 +42,15 @@ struct MemoryCommand: ParsableCommand {
         guard configs.count == 1 else { throw ValidationError("--accelerator takes one accelerator, not a range") }
         let base = configs[0]
         let memory = try MainMemoryDatasheets.load(path: memoryDatasheets).setting(mode: memoryMode)
+        // The simulator's default DynaProp operating point under the model's default profile
+        // (measured where data/dynaprop-profiles has it), as `simulate` uses it.
+        let dynaProp = try ArgumentParsing.dynaProp("0.01,0.0001", profile: nil, model: transformer, modelName: model)
         let request = SimulationRequest(
             model: transformer, accelerator: base.config, table: try TableCatalog.load(table), workload: mode,
-            fidelity: fast ? .fast : .cycle, memory: memory)
+            dynaProp: dynaProp.setting, fidelity: fast ? .fast : .cycle, memory: memory)
         let requests = MemoryComparison.requests(request)
         let settings = SimulationRecord.Settings(
-            workload: mode, fidelity: request.fidelity, optimizer: nil, sequenceLength: request.sequenceLength, profile: nil,
+            workload: mode, fidelity: request.fidelity, optimizer: nil, sequenceLength: request.sequenceLength, profile: dynaProp.profile,
             reference: nil, memoryMode: memoryMode, powerGating: request.powerGating)
         let records = zip(requests, SimulationSweep.run(requests)).map { request, result in
             SimulationRecord(

@@ -10,7 +10,10 @@ extension Render {
             "\(record.model) on \(record.accelerator) (index \(record.acceleratorIndex)): \(r.workload.rawValue), \(r.mode) mode, "
                 + "table \(r.table) at \(String(format: "%.1f", r.clockMHz)) MHz",
             "DynaProp tau_I \(r.dynaProp.tauI), tau_T \(r.dynaProp.tauT): sparsity weight \(pct(r.dynaProp.weightSparsity)), "
-                + "activation \(pct(r.dynaProp.activationSparsity)), gradient \(pct(r.dynaProp.gradientSparsity))",
+                + "activation \(pct(r.dynaProp.activationSparsity)), gradient \(pct(r.dynaProp.gradientSparsity))"
+                + (r.dynaProp == .off ? "" : "; profile \(record.settings.profile ?? "paper")")
+                + (r.dynaProp.forwardEffectualFraction.map { ", measured effectual MACs \(pct($0)) forward" } ?? "")
+                + (r.dynaProp.backwardEffectualFraction.map { ", \(pct($0)) backward" } ?? ""),
             "",
             figure("latency", Double(r.cycles), "%.0f", "cycles") + "  = " + String(format: "%.4f ms", r.seconds * 1e3),
             figure("dynamic energy", r.totalDynamicEnergyJ * 1e6, "%.3f", "uJ"),

@@ -18,7 +18,12 @@ struct SimulateCommand: ParsableCommand {
             acceltran-edge --format yaml` prints one), index:N, or an index range index:A-B of the \
             14,850,000-point space. Repeat --model and --accelerator to sweep every pair into one \
             table (text, csv or json). --profile: a JSON object {"weight": [[tau, rho], ...], \
-            "activation": [...], "gradient": [...]} of measured sparsity curves, tau increasing. \
+            "activation": [...], "gradient": [...]} of measured sparsity curves, tau increasing, \
+            optionally with counted effectual-MAC fractions ("forward_effectual" over tau_I, \
+            "backward_effectual" over tau_T), as `transcode dynaprop sweep` writes it; `paper` \
+            selects the paper's constant curves (50% weight and activation sparsity at tau_I = \
+            0.01, 90% gradient sparsity at tau_T = 1e-4). Without --profile, a model with a \
+            measured profile in data/dynaprop-profiles uses it, any other the paper's. \
             Main memory follows its datasheet (data/main-memory.json, or --memory-datasheets): \
             --memory-mode datasheet gives each memory type its own interface, acceltran-lb and \
             acceltran-hb set AccelTran's low- (25.6 GB/s) and high-bandwidth (256 GB/s) modes. \
@@ -31,6 +36,7 @@ struct SimulateCommand: ParsableCommand {
               transcode simulate --model bert-tiny --accelerator acceltran-edge --breakdown layer
               transcode simulate --model bert-tiny --accelerator acceltran-server --memory-mode acceltran-lb
               transcode simulate --model bert-tiny --accelerator acceltran-edge --power-gating module-class
+              transcode simulate --model bert-tiny --accelerator acceltran-edge --profile paper
             """)
 
     @Option(help: "A built-in model or a model-dict JSON file; repeat for a sweep.") var model: [String]
@@ -38,7 +44,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "inference or training.") var mode: Workload = .inference
     @Option(parsing: .unconditional, help: "DynaProp thresholds tau_I,tau_T (0,0 switches DynaProp off).")
     var dynaprop: String = "0.01,0.0001"
-    @Option(help: "A measured sparsity-profile JSON file (default: the paper's operating point).") var profile: String?
+    @Option(help: "A sparsity-profile JSON file or 'paper' (default: the model's measured profile, else the paper's).")
+    var profile: String?
     @Option(help: "sgd or adam (training only; default sgd).") var optimizer: Optimizer?
     @Option(parsing: .unconditional, help: "Tokens per sequence.") var sequenceLength: Int = 128
     @Option(help: "Hardware table: nangate45, acceltran-14nm or a file (default: the calibrated table).") var table: String?
@@ -81,15 +88,18 @@ struct SimulateCommand: ParsableCommand {
         let accelerators = try accelerator.flatMap { try Catalog.accelerators($0) }
         let hardwareTable = try TableCatalog.load(reference == nil ? table : "acceltran-14nm")
         let memory = try MainMemoryDatasheets.load(path: memoryDatasheets).setting(mode: memoryMode)
-        let dynaPropSetting = try ArgumentParsing.dynaProp(dynaprop, profile: profile)
+        // Each model gets its own profile: its measured one where data/ has it.
+        let dynaProps = try models.map { try ArgumentParsing.dynaProp(dynaprop, profile: profile, model: $0.1, modelName: $0.0) }
         let settings = SimulationRecord.Settings(
             workload: mode, fidelity: fast ? .fast : .cycle, optimizer: optimizer, sequenceLength: sequenceLength,
             profile: profile, reference: reference, memoryMode: memoryMode, powerGating: powerGating)
-        let pairs = models.flatMap { m in accelerators.map { a in (model: m, accelerator: a) } }
+        let pairs = models.indices.flatMap { m in
+            accelerators.map { a in (model: models[m], accelerator: a, dynaProp: dynaProps[m]) }
+        }
         let requests = pairs.map {
             SimulationRequest(
                 model: $0.model.1, accelerator: $0.accelerator.config, table: hardwareTable, workload: mode,
-                dynaProp: dynaPropSetting, optimizer: optimizer ?? .sgd, sequenceLength: sequenceLength,
+                dynaProp: $0.dynaProp.setting, optimizer: optimizer ?? .sgd, sequenceLength: sequenceLength,
                 fidelity: settings.fidelity, acceltranComposition: reference != nil, breakdown: breakdown, memory: memory,
                 powerGating: powerGating)
         }
@@ -101,8 +111,8 @@ struct SimulateCommand: ParsableCommand {
         let records = zip(pairs, results).map { pair, result in
             SimulationRecord(
                 model: pair.model.0, modelEmbedding: TransformerSpace.embedding(of: pair.model.1), accelerator: pair.accelerator.name,
-                acceleratorIndex: AcceleratorSpace.index(of: pair.accelerator.config), table: result.table, settings: settings,
-                result: result)
+                acceleratorIndex: AcceleratorSpace.index(of: pair.accelerator.config), table: result.table,
+                settings: settings.with(profile: pair.dynaProp.profile), result: result)
         }
         let json = records.count == 1 ? Render.json(records[0]) : Render.json(records)
         switch format {

@@ -22,6 +22,13 @@ struct SimulationRecord: Encodable {
             case memoryMode = "memory_mode"
             case powerGating = "power_gating"
         }
+
+        /// The same settings with the sparsity profile a pair used (`paper` or a path).
+        func with(profile: String) -> Settings {
+            var copy = self
+            copy.profile = profile
+            return copy
+        }
     }
 
     var model: String

@@ -16,16 +16,22 @@ struct TrainCommand: ParsableCommand {
             Validation examples come from the training split; the test split is evaluated once, at \
             the end. --dynaprop tau_I,tau_T prunes activations below tau_I and gradients below \
             tau_T at every matrix product and writes the measured sparsity profile into the result. \
+            --weight-sparsity S prunes each encoder weight matrix to S by magnitude (static, as the \
+            paper's Section V-A has it; refreshed over the first half of training, then frozen). \
             Writes DIR/result.json.
 
             Examples:
               transcode train --model bert-tiny --epochs 2 --out runs/bert-tiny
               transcode train --model bert-tiny --samples 5000 --dynaprop 0.01,0.0001 --out runs/dp
+              transcode train --model bert-tiny --samples 5000 --dynaprop 0.01,0.0001 --weight-sparsity 0.5 --out runs/dp50
               transcode train --model my-model.json --dataset jsonl:sst2.jsonl --optimizer sgd --lr 0.05 --out runs/sst2
             """)
 
     @Option(help: "A built-in model or a model-dict JSON file.") var model: String
     @Option(parsing: .unconditional, help: "DynaProp thresholds tau_I,tau_T, each in [0, 1].") var dynaprop: String?
+    @Option(
+        help: "Static weight sparsity of the encoder's weight matrices, in [0, 1) (magnitude pruning; the paper holds 0.5).")
+    var weightSparsity: Double?
     @Option(help: "fashion-mnist or jsonl:FILE.") var dataset: String = "fashion-mnist"
     @Option(help: "Passes over the training examples.") var epochs: Int = 1
     @Option(help: "Training examples per epoch (default: all but the validation set).") var samples: Int?
@@ -43,6 +49,9 @@ struct TrainCommand: ParsableCommand {
         guard dataset == "fashion-mnist" || (dataset.hasPrefix("jsonl:") && dataset.count > "jsonl:".count) else {
             throw ValidationError("--dataset takes fashion-mnist or jsonl:FILE, got '\(dataset)'")
         }
+        if let weightSparsity, !(weightSparsity >= 0 && weightSparsity < 1) {
+            throw ValidationError("--weight-sparsity must be in [0, 1), e.g. 0.5; got \(weightSparsity)")
+        }
         _ = try thresholds()
     }
 
@@ -54,7 +63,7 @@ struct TrainCommand: ParsableCommand {
             dataset == "fashion-mnist" ? try FashionMNIST() : try TokenSequenceFile(path: String(dataset.dropFirst("jsonl:".count)))
         let settings = TrainingSettings(
             epochs: epochs, samples: samples, batchSize: batch, optimizer: optimizer, learningRate: lr, seed: seed,
-            dynaProp: try thresholds())
+            dynaProp: try thresholds(), weightSparsity: weightSparsity)
         let limit = Int(Double(ProcessInfo.processInfo.physicalMemory) * 0.75)
         let result = try Trainer.train(model: architecture, dataset: data, settings: settings, memoryLimit: limit)
         let record = TrainRecord(
@@ -88,8 +97,8 @@ struct TrainCommand: ParsableCommand {
             lines.append(
                 String(
                     format:
-                        "DynaProp tau_I %g, tau_T %g: activation rho %.3f, gradient rho %.3f, effectual MACs %.3f forward, %.3f backward",
-                    profile.thresholds.tauI, profile.thresholds.tauT, t.activationRho ?? 0, t.gradientRho ?? 0,
+                        "DynaProp tau_I %g, tau_T %g: weight rho %.3f, activation rho %.3f, gradient rho %.3f, effectual MACs %.3f forward, %.3f backward",
+                    profile.thresholds.tauI, profile.thresholds.tauT, t.weightRho ?? 0, t.activationRho ?? 0, t.gradientRho ?? 0,
                     t.forwardEffectualFraction ?? 0, t.backwardEffectualFraction ?? 0))
         }
         return lines

@@ -20,7 +20,7 @@ struct Transcode: ParsableCommand {
         subcommands: [
             SpaceCommand.self, ShowCommand.self, SearchCommand.self, ObjectiveScaleCommand.self, AccuracyCommand.self,
             SimulateCommand.self, RTLCommand.self, CompileCommand.self, MemoryCommand.self, CalibrateCommand.self, TableCommand.self,
-            BenchmarkCommand.self, TrainCommand.self, ValidateCommand.self, CompressCommand.self,
+            BenchmarkCommand.self, TrainCommand.self, DynaPropCommand.self, ValidateCommand.self, CompressCommand.self,
         ]
     )
 

@@ -92,7 +92,7 @@ import Training
             "\(AccuracyMeasurementError.planMismatch(path: folder.planPath, field: "seed", stored: "1", asked: "2"))"
                 == "\(folder.planPath) was planned with seed 1, not 2: resume with the same options or choose another --out")
         let lock = try folder.lockRun()
-        #expect(throws: AccuracyMeasurementError.locked(path: folder.path)) { try folder.lockRun() }
+        #expect(throws: AccuracyMeasurementError.locked(path: folder.path, command: "transcode accuracy measure")) { try folder.lockRun() }
         close(lock)
     }
 

@@ -77,6 +77,25 @@ import Testing
             "error-simulate-profile",
             ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--profile", "no/profile.json"], 1
         ),
+        // Issue 13: the measured profile is BERT-Tiny's default; the paper's stays selectable,
+        // and a profile measured on another model is refused.
+        (
+            "simulate-bert-tiny-paper-profile",
+            [
+                "simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--fast", "--table", "acceltran-14nm", "--profile",
+                "paper",
+            ],
+            0
+        ),
+        (
+            "error-simulate-profile-other-model",
+            [
+                "simulate", "--model", "fb-star", "--accelerator", "acceltran-edge", "--fast", "--profile",
+                "data/dynaprop-profiles/bert-tiny.json",
+            ], 1
+        ),
+        ("error-dynaprop-sweep-tau", ["dynaprop", "sweep", "--model", "bert-tiny", "--tau-i", "0,2", "--out", "/tmp/never"], 64),
+        ("error-dynaprop-sweep-model", ["dynaprop", "sweep", "--model", "bert-huge", "--out", "/tmp/never"], 64),
         // Search options are checked in validate(); ArgumentParser reports a ValidationError
         // with the usage line and exit code 64 (EX_USAGE).
         ("error-search-weights", ["search", "--weights", "0.5,0.5,0.5,0,0", "--out", "/tmp/never"], 64),
@@ -132,7 +151,7 @@ import Testing
         ("error-transformer-embedding-inf", ["space", "transformers", "decode", "inf,0"], 1),
         (
             "error-dynaprop-prunes-everything",
-            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "5,5", "--fast"], 1
+            ["simulate", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--dynaprop", "5,5", "--fast", "--profile", "paper"], 1
         ),
         (
             "error-dynaprop-hex",

@@ -26,7 +26,7 @@ import Testing
         #expect(result.status == 0, "\(result.transcript)")
         #expect(result.transcript.contains("trained bert-tiny ("))
         #expect(result.transcript.contains("test accuracy: "))
-        #expect(result.transcript.contains("DynaProp tau_I 0.01, tau_T 0.0001: activation rho "))
+        #expect(result.transcript.contains("DynaProp tau_I 0.01, tau_T 0.0001: weight rho "))
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/result.json"))) as? [String: Any])
         #expect(json["model"] as? String == "bert-tiny")

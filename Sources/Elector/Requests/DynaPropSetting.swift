@@ -8,6 +8,10 @@ package struct DynaPropSetting: Sendable, Equatable, Codable {
     package let weightSparsity: Double
     package let activationSparsity: Double
     package let gradientSparsity: Double
+    /// Counted effectual-MAC fractions of forward and backward products, from a measured
+    /// profile; nil when the profile has none.
+    package let forwardEffectualFraction: Double?
+    package let backwardEffectualFraction: Double?
 
     enum CodingKeys: String, CodingKey {
         case tauI = "tau_i"
@@ -15,6 +19,8 @@ package struct DynaPropSetting: Sendable, Equatable, Codable {
         case weightSparsity = "weight_sparsity"
         case activationSparsity = "activation_sparsity"
         case gradientSparsity = "gradient_sparsity"
+        case forwardEffectualFraction = "forward_effectual_fraction"
+        case backwardEffectualFraction = "backward_effectual_fraction"
     }
 
     /// DynaProp switched off: dense matrices everywhere.
@@ -26,12 +32,25 @@ package struct DynaPropSetting: Sendable, Equatable, Codable {
     package init(tauI: Double, tauT: Double, profile: SparsityProfile) throws {
         self.tauI = tauI
         self.tauT = tauT
+        if let grid = profile.grid {
+            weightSparsity = try Self.survivable(
+                grid.value("weight", tauI: tauI, tauT: tauT), kind: "weight", threshold: "tau_I", tau: tauI)
+            activationSparsity = try Self.survivable(
+                grid.value("activation", tauI: tauI, tauT: tauT), kind: "activation", threshold: "tau_I", tau: tauI)
+            gradientSparsity = try Self.survivable(
+                grid.value("gradient", tauI: tauI, tauT: tauT), kind: "gradient", threshold: "tau_T", tau: tauT)
+            forwardEffectualFraction = try grid.value("forward_effectual", tauI: tauI, tauT: tauT)
+            backwardEffectualFraction = try grid.value("backward_effectual", tauI: tauI, tauT: tauT)
+            return
+        }
         weightSparsity = try Self.survivable(
             profile.weight.sparsity(at: tauI, kind: "weight"), kind: "weight", threshold: "tau_I", tau: tauI)
         activationSparsity = try Self.survivable(
             profile.activation.sparsity(at: tauI, kind: "activation"), kind: "activation", threshold: "tau_I", tau: tauI)
         gradientSparsity = try Self.survivable(
             profile.gradient.sparsity(at: tauT, kind: "gradient"), kind: "gradient", threshold: "tau_T", tau: tauT)
+        forwardEffectualFraction = try profile.forwardEffectual?.sparsity(at: tauI, kind: "forward effectual-MAC")
+        backwardEffectualFraction = try profile.backwardEffectual?.sparsity(at: tauT, kind: "backward effectual-MAC")
     }
 
     /// The rule for thresholds that prune everything: a sparsity that rounds to 1 in double
@@ -49,6 +68,18 @@ package struct DynaPropSetting: Sendable, Equatable, Codable {
         weightSparsity = weight
         activationSparsity = activation
         gradientSparsity = gradient
+        forwardEffectualFraction = nil
+        backwardEffectualFraction = nil
+    }
+
+    /// Fraction of a product's MACs whose two operands (of kinds `left` and `right`) are both
+    /// non-zero. Measured profiles count it (forward products at tau_I, backward ones, those
+    /// with a gradient operand, at tau_T); otherwise the operands' densities are multiplied,
+    /// which assumes their zeros fall independently.
+    package func effectualFraction(_ left: MatrixKind, _ right: MatrixKind) -> Double {
+        let independent = (1 - sparsity(of: left)) * (1 - sparsity(of: right))
+        let measured = left == .gradient || right == .gradient ? backwardEffectualFraction : forwardEffectualFraction
+        return measured ?? independent
     }
 
     /// Sparsity of a matrix kind.

@@ -3,7 +3,9 @@
 ///
 /// Pruning happens where an operand enters a product (paper Table I: each activation or
 /// gradient matrix is pruned before the operation that consumes it). Weights are not pruned
-/// at run time; the paper prunes them statically (movement pruning), outside this trainer.
+/// here: the paper's weight sparsity is static (Section V-A), which `WeightPruner` applies
+/// between optimizer steps; this context only counts the zeros of each weight that enters a
+/// product.
 package final class ComputeContext {
     package let thresholds: DynaPropThresholds
     /// Whether products and pruning are counted (costs one pass over each operand); the
@@ -29,6 +31,15 @@ package final class ComputeContext {
             sites[site, default: SparsityCounts()].activationValues += values.count
             sites[site, default: SparsityCounts()].activationZeros += zeros
         }
+    }
+
+    /// Counts a weight matrix that is about to enter a forward product (it is not pruned here).
+    func countWeights(_ values: [Float], at site: ProductSite) {
+        guard profiling else { return }
+        var zeros = 0
+        for value in values where value == 0 { zeros += 1 }
+        sites[site, default: SparsityCounts()].weightValues += values.count
+        sites[site, default: SparsityCounts()].weightZeros += zeros
     }
 
     /// Prunes a gradient matrix that is about to enter a backward product.

@@ -7,6 +7,7 @@ package struct DynaPropProfile: Codable, Equatable, Sendable {
         package let layer: Int?
         /// Operation name; `all` for a layer or model total.
         package let operation: String
+        package let weightRho: Double?
         package let activationRho: Double?
         package let gradientRho: Double?
         package let forwardEffectualFraction: Double?
@@ -16,6 +17,7 @@ package struct DynaPropProfile: Codable, Equatable, Sendable {
         init(layer: Int?, operation: String, counts: SparsityCounts) {
             self.layer = layer
             self.operation = operation
+            weightRho = counts.weightRho
             activationRho = counts.activationRho
             gradientRho = counts.gradientRho
             forwardEffectualFraction = counts.forwardEffectualFraction
@@ -31,6 +33,10 @@ package struct DynaPropProfile: Codable, Equatable, Sendable {
     package let layers: [Entry]
     /// The whole model.
     package let total: Entry
+    /// The encoder layers alone (1...l, without the input embedding at 0 and the classifier
+    /// at l + 1): what the simulator's DynaProp setting describes, and what the static weight
+    /// pruning covers.
+    package let encoder: Entry
 
     /// Groups site counts into operation, layer and model rows.
     package init(thresholds: DynaPropThresholds, sites: [ProductSite: SparsityCounts]) {
@@ -45,5 +51,10 @@ package struct DynaPropProfile: Codable, Equatable, Sendable {
         }
         layers = perLayer.keys.sorted().map { Entry(layer: $0, operation: "all", counts: perLayer[$0]!) }
         total = Entry(layer: nil, operation: "all", counts: all)
+        // The classifier is the last layer of every network (`ClassifierHead`).
+        let classifier = perLayer.keys.max() ?? 0
+        var inner = SparsityCounts()
+        for (layer, counts) in perLayer where layer != 0 && layer != classifier { inner.add(counts) }
+        encoder = Entry(layer: nil, operation: "encoder", counts: inner)
     }
 }

@@ -45,6 +45,7 @@ package final class ConvolutionHead: Operation {
         let half = (taps - 1) / 2
         projected = projection.forward(x, batch: batch)
         context.pruneActivations(&projected, at: site)
+        context.countWeights(kernel.value, at: site)
         var output = [Float](repeating: 0, count: batch * n * d)
         var macs = 0
         var effectual = 0

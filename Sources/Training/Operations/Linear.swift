@@ -27,6 +27,7 @@ package final class Linear: Operation {
     package func forward(_ x: [Float], batch: Int) -> [Float] {
         input = x
         context.pruneActivations(&input, at: site)
+        context.countWeights(weight.value, at: site)
         let rows = input.count / inputWidth
         var output = [Float]()
         output.reserveCapacity(rows * outputWidth)

@@ -59,6 +59,7 @@ package final class SelfAttentionHead: Operation {
         qkv = projection.forward(x, batch: batch)
         context.pruneActivations(&qkv, at: site)
         if let wa = attentionWeight {
+            context.countWeights(wa.value, at: site)
             weightedQueries = [Float](repeating: 0, count: rows * d)
             context.multiply(at: site, m: rows, n: d, k: d, qkv, lda: 3 * d, wa.value, ldb: d, into: &weightedQueries, ldc: d)
             context.pruneActivations(&weightedQueries, at: site)

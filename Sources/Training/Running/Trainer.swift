@@ -32,6 +32,8 @@ package enum Trainer {
             model: model, input: dataset.input, sequenceLength: n, classes: dataset.classes, context: context, seed: settings.seed,
             widthDivisor: settings.widthDivisor, decomposed: try narrowedDecomposition(of: model, by: settings.widthDivisor))
         let parameters = network.parameters
+        let steps = settings.epochs * ((split.training.count + settings.batchSize - 1) / settings.batchSize)
+        let pruner = settings.weightSparsity.map { WeightPruner(network: network, target: $0, totalSteps: steps) }
         var optimizer = settings.optimizer.make(learningRate: Float(settings.learningRate))
         var generator = SeededGenerator(seed: settings.seed &+ 1)
         var epochs: [EpochResult] = []
@@ -52,6 +54,7 @@ package enum Trainer {
                 for parameter in parameters { parameter.zeroGradient() }
                 network.backward(outcome.gradient)
                 optimizer.step(parameters)
+                pruner?.afterStep()
                 batchLosses.append(outcome.loss)
                 lossSum += outcome.loss
                 correct += outcome.correct

@@ -11,6 +11,9 @@ package struct TrainingSettings: Codable, Equatable, Sendable {
     package var validationSize: Int
     /// DynaProp thresholds; nil trains densely without a profile.
     package var dynaProp: DynaPropThresholds?
+    /// Static weight sparsity of the encoder's weight matrices (`WeightPruner`); nil trains
+    /// them dense.
+    package var weightSparsity: Double?
     /// OpenBLAS threads.
     package var threads: Int
     /// Every width of the model (hidden sizes, feed-forward sizes) is divided by this before
@@ -21,7 +24,7 @@ package struct TrainingSettings: Codable, Equatable, Sendable {
     package init(
         epochs: Int = 1, samples: Int? = nil, batchSize: Int = 32, optimizer: OptimizerKind = .adam, learningRate: Double? = nil,
         seed: UInt64 = 0, validationSize: Int = 5000, dynaProp: DynaPropThresholds? = nil, threads: Int = 2,
-        widthDivisor: Int = 1
+        widthDivisor: Int = 1, weightSparsity: Double? = nil
     ) {
         self.epochs = epochs
         self.samples = samples
@@ -33,6 +36,7 @@ package struct TrainingSettings: Codable, Equatable, Sendable {
         self.dynaProp = dynaProp
         self.threads = threads
         self.widthDivisor = widthDivisor
+        self.weightSparsity = weightSparsity
     }
 
     /// Checks every field's range.
@@ -47,6 +51,9 @@ package struct TrainingSettings: Codable, Equatable, Sendable {
         }
         guard [1, 2, 4, 8].contains(widthDivisor) else {
             throw .invalidSetting(name: "width divisor", value: String(widthDivisor), allowed: "1, 2, 4 or 8")
+        }
+        if let weightSparsity, !(weightSparsity >= 0 && weightSparsity < 1) {
+            throw .invalidSetting(name: "weight sparsity", value: "\(weightSparsity)", allowed: "a number in [0, 1), e.g. 0.5")
         }
         guard (1...64).contains(threads) else { throw .invalidSetting(name: "threads", value: String(threads), allowed: "1 to 64") }
     }
