@@ -1,12 +1,15 @@
 import CBLAS
 
 /// A dense tensor whose axes are named by `TensorIndex`, stored row-major in axis order;
-/// Double for the decomposition, Float for the trainer.
+/// Double for the decomposition, Float for the trainer. Its methods are inlinable so that
+/// the trainer gets them specialised for Float: unspecialised, every element access looks up
+/// generic metadata, which made tensor-train training an order of magnitude slower.
 package struct LabeledTensor<Scalar: TensorScalar>: Sendable {
     package let indices: [TensorIndex]
     package let sizes: [Int]
     package var values: [Scalar]
 
+    @inlinable
     package init(indices: [TensorIndex], sizes: [Int], values: [Scalar]) {
         precondition(indices.count == sizes.count && sizes.reduce(1, *) == values.count, "tensor size")
         self.indices = indices
@@ -15,6 +18,7 @@ package struct LabeledTensor<Scalar: TensorScalar>: Sendable {
     }
 
     /// The tensor with its axes in `order` (a permutation of `indices`).
+    @inlinable
     package func permuted(to order: [TensorIndex]) -> LabeledTensor {
         if order == indices { return self }
         let axes = order.map { indices.firstIndex(of: $0)! }
@@ -42,12 +46,14 @@ package struct LabeledTensor<Scalar: TensorScalar>: Sendable {
     }
 
     /// The size of each of `list`'s axes.
+    @inlinable
     package func sizes(of list: [TensorIndex]) -> [Int] {
         list.map { sizes[indices.firstIndex(of: $0)!] }
     }
 
     /// Contracts the indices the two tensors share, as one matrix product (BLAS gemm): the
     /// result's axes are this tensor's free axes, then `other`'s.
+    @inlinable
     package func contracted(with other: LabeledTensor) -> LabeledTensor {
         let shared = indices.filter { other.indices.contains($0) }
         let freeLeft = indices.filter { !shared.contains($0) }
