@@ -129,9 +129,6 @@ struct FastEstimator {
             if level.softmaxWork > 0 { spread = max(spread, (level.softmaxWork / units.1).roundedUpFast) }
             if level.layerNormWork > 0 { spread = max(spread, (level.layerNormWork / units.2).roundedUpFast) }
             let compute = max(spread, level.minimum) + level.latency
-            activity.busyCycles.macLanes += level.macLaneWork
-            activity.busyCycles.softmax += level.softmaxWork
-            activity.busyCycles.layerNorm += level.layerNormWork
             activity.mainMemoryBytes += level.memoryBytes  // loads, stores and spill
             memoryDone += level.memoryCycles
             if memoryDone > computeDone { memoryStall += memoryDone - computeDone }

@@ -81,6 +81,7 @@ struct LevelLedger {
         case .softmax: storage[o + 1] += cycles
         case .layerNorm: storage[o + 2] += cycles
         }
+        activity.busyCycles[t.unit] += n * t.activeCycles
         storage[o + 3] = max(storage[o + 3], t.tileCycles)
         storage[o + 4] = max(storage[o + 4], Double(t.pipelineLatency))
         storage[o + 5] += n * (t.loadBytes + t.storeBytes)

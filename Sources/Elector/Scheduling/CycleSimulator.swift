@@ -201,13 +201,13 @@ struct CycleSimulator {
             }
             finish[op.id] = done
             frontier = max(frontier, done)
-            activity.busyCycles[op.unit] += busy
+            activity.busyCycles[op.unit] += busy * t.cost.activeFraction
             activity.tiles += Double(t.cost.tiles)
             activity.rows += t.cost.rowsThroughSparsity
             activity.bufferBytes += t.cost.bufferReadBytes + t.cost.bufferWriteBytes
             if traceOperations {
                 var own = EnergyAccounting.Activity()
-                own.busyCycles[op.unit] = busy
+                own.busyCycles[op.unit] = busy * t.cost.activeFraction
                 own.tiles = Double(t.cost.tiles)
                 own.rows = t.cost.rowsThroughSparsity
                 own.bufferBytes = t.cost.bufferReadBytes + t.cost.bufferWriteBytes

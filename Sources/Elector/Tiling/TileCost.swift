@@ -37,10 +37,17 @@ struct TileCost {
     var rowsThroughSparsity: Double
     /// Dense values of the output (for the memory footprint).
     var outputValues: Int
+    /// The fraction of a tile's cycles its module computes (rows or chunks issued); the rest
+    /// is the PE operation's weight load, tile read, pipeline fill and write-back. Dynamic
+    /// energy is charged for the computing cycles only.
+    var activeFraction: Double = 1
 
     /// Whole cycles of one tile: the least time any level holding this operation takes.
     var tileCycles: Double { cyclesPerTile.roundedUpFast }
 
     /// Total expected unit-cycles.
     var workCycles: Double { Double(tiles) * cyclesPerTile }
+
+    /// Unit-cycles spent computing (what dynamic energy is charged for).
+    var activeCycles: Double { workCycles * activeFraction }
 }
