@@ -38,6 +38,7 @@ struct OperationLevelModel {
         }
         let units = MappedOperation.Unit.allCases
         var work = [[Double]](repeating: [0, 0, 0], count: levels)
+        var tileCounts = [[Double]](repeating: [0, 0, 0], count: levels)
         var minimum = [Double](repeating: 0, count: levels)
         var latency = [Double](repeating: 0, count: levels)
         var memory = [Double](repeating: 0, count: levels)
@@ -59,7 +60,9 @@ struct OperationLevelModel {
             denseMACs += Double(op.denseMACs)
             if op.phase == .forward { perLayer[op.layer] += Double(op.outputValues) }
             work[l][units.firstIndex(of: op.unit)!] += t.cost.workCycles
-            activity.busyCycles[op.unit] += t.cost.workCycles
+            let n = Double(hardware.units(op.unit))
+            tileCounts[l][units.firstIndex(of: op.unit)!] += (Double(t.cost.tiles) / n).rounded(.up) * n
+            activity.busyCycles[op.unit] += t.cost.activeCycles
             minimum[l] = max(minimum[l], t.cost.cyclesPerTile.rounded(.up))
             latency[l] = max(latency[l], Double(t.cost.pipelineLatency))
             memory[l] += t.cost.loadCycles + t.cost.storeCycles
@@ -88,7 +91,12 @@ struct OperationLevelModel {
         for l in 0..<levels {
             var spread = 0.0
             for (k, unit) in units.enumerated() {
-                spread = max(spread, (work[l][k] / Double(hardware.units(unit))).rounded(.up))
+                // Whole waves of the mean tile, at least the work spread evenly.
+                let n = Double(hardware.units(unit))
+                if work[l][k] > 0 {
+                    let waves = (tileCounts[l][k] / n).rounded(.up) * work[l][k] / tileCounts[l][k]
+                    spread = max(spread, (work[l][k] / n).rounded(.up), waves.rounded(.up))
+                }
             }
             memoryDone += memory[l]
             if memoryDone > computeDone { memoryStall += memoryDone - computeDone }

@@ -124,10 +124,10 @@ struct FastEstimator {
         for i in 0..<ledger.levelCount {
             let level = ledger.level(i)
             // Most levels use one unit class; the others contribute nothing.
-            var spread = 0.0
-            if level.macLaneWork > 0 { spread = (level.macLaneWork / units.0).roundedUpFast }
-            if level.softmaxWork > 0 { spread = max(spread, (level.softmaxWork / units.1).roundedUpFast) }
-            if level.layerNormWork > 0 { spread = max(spread, (level.layerNormWork / units.2).roundedUpFast) }
+            let spread = max(
+                LevelLedger.Level.spread(work: level.macLaneWork, tiles: level.macLaneTiles, units: units.0),
+                LevelLedger.Level.spread(work: level.softmaxWork, tiles: level.softmaxTiles, units: units.1),
+                LevelLedger.Level.spread(work: level.layerNormWork, tiles: level.layerNormTiles, units: units.2))
             let compute = max(spread, level.minimum) + level.latency
             activity.mainMemoryBytes += level.memoryBytes  // loads, stores and spill
             memoryDone += level.memoryCycles

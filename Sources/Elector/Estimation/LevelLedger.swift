@@ -15,13 +15,25 @@ struct LevelLedger {
         /// Main-memory bytes (loads, stores, spill) and the cycles their transfers take.
         var memoryBytes = 0.0
         var memoryCycles = 0.0
+        /// Tiles per unit class: a PE operation's tile holds a unit whole, so a class's
+        /// time is whole waves of tiles.
+        var macLaneTiles = 0.0
+        var softmaxTiles = 0.0
+        var layerNormTiles = 0.0
+
+        /// Cycles a class's tiles take on `units` units: whole waves of the mean tile, at
+        /// least the work spread evenly.
+        static func spread(work: Double, tiles: Double, units: Double) -> Double {
+            guard work > 0 && tiles > 0 else { return 0 }
+            return max((work / units).roundedUpFast, ((tiles / units).rounded(.up) * work / tiles).roundedUpFast)
+        }
     }
 
-    /// The levels' figures, seven doubles per level in `Level`'s order, in memory the caller
+    /// The levels' figures, ten doubles per level in `Level`'s order, in memory the caller
     /// provides (`FastEstimator.run` uses a temporary allocation, usually on the stack: at
     /// microsecond scale a heap array's allocation and bookkeeping showed up).
     private let storage: UnsafeMutableBufferPointer<Double>
-    static let stride = 7
+    static let stride = 10
 
     var activity = EnergyAccounting.Activity()
     private(set) var tiles = 0
@@ -66,7 +78,8 @@ struct LevelLedger {
         let o = i * Self.stride
         return Level(
             macLaneWork: storage[o], softmaxWork: storage[o + 1], layerNormWork: storage[o + 2], minimum: storage[o + 3],
-            latency: storage[o + 4], memoryBytes: storage[o + 5], memoryCycles: storage[o + 6])
+            latency: storage[o + 4], memoryBytes: storage[o + 5], memoryCycles: storage[o + 6], macLaneTiles: storage[o + 7],
+            softmaxTiles: storage[o + 8], layerNormTiles: storage[o + 9])
     }
 
     /// Adds `copies` instances of a tiled operation at `level`: its work, traffic and activity.
@@ -76,10 +89,20 @@ struct LevelLedger {
         let n = Double(copies)
         let cycles = n * t.workCycles
         let o = level * Self.stride
+        // Whole waves of this operation's tiles, as tiles: the level's tile count then
+        // divides into the waves the operations take one after another.
+        let units = Double(hardware.units(t.unit))
+        let levelTiles = (n * Double(t.tiles) / units).rounded(.up) * units
         switch t.unit {
-        case .macLane: storage[o] += cycles
-        case .softmax: storage[o + 1] += cycles
-        case .layerNorm: storage[o + 2] += cycles
+        case .macLane:
+            storage[o] += cycles
+            storage[o + 7] += levelTiles
+        case .softmax:
+            storage[o + 1] += cycles
+            storage[o + 8] += levelTiles
+        case .layerNorm:
+            storage[o + 2] += cycles
+            storage[o + 9] += levelTiles
         }
         activity.busyCycles[t.unit] += n * t.activeCycles
         storage[o + 3] = max(storage[o + 3], t.tileCycles)
