@@ -38,10 +38,10 @@ struct OperationLevelModel {
         }
         let units = MappedOperation.Unit.allCases
         var work = [[Double]](repeating: [0, 0, 0], count: levels)
-        var tileCounts = [[Double]](repeating: [0, 0, 0], count: levels)
         var minimum = [Double](repeating: 0, count: levels)
         var latency = [Double](repeating: 0, count: levels)
         var memory = [Double](repeating: 0, count: levels)
+        var stores = [Double](repeating: 0, count: levels)
         var activity = EnergyAccounting.Activity()
         let capacity = hardware.bufferBytes("activation")
         var live = 0.0
@@ -60,12 +60,11 @@ struct OperationLevelModel {
             denseMACs += Double(op.denseMACs)
             if op.phase == .forward { perLayer[op.layer] += Double(op.outputValues) }
             work[l][units.firstIndex(of: op.unit)!] += t.cost.workCycles
-            let n = Double(hardware.units(op.unit))
-            tileCounts[l][units.firstIndex(of: op.unit)!] += (Double(t.cost.tiles) / n).rounded(.up) * n
             activity.busyCycles[op.unit] += t.cost.activeCycles
             minimum[l] = max(minimum[l], t.cost.cyclesPerTile.rounded(.up))
             latency[l] = max(latency[l], Double(t.cost.pipelineLatency))
-            memory[l] += t.cost.loadCycles + t.cost.storeCycles
+            memory[l] += t.cost.loadCycles
+            stores[l] += t.cost.storeCycles
             activity.memory.add(t.cost.load)
             activity.memory.add(t.cost.store)
             live += t.cost.outputBytes
@@ -88,21 +87,25 @@ struct OperationLevelModel {
         var memoryDone = 0.0
         var computeDone = 0.0
         var memoryStall = 0.0
+        var stored = 0.0
+        var drain = 0.0
         for l in 0..<levels {
             var spread = 0.0
             for (k, unit) in units.enumerated() {
-                // Whole waves of the mean tile, at least the work spread evenly.
-                let n = Double(hardware.units(unit))
-                if work[l][k] > 0 {
-                    let waves = (tileCounts[l][k] / n).rounded(.up) * work[l][k] / tileCounts[l][k]
-                    spread = max(spread, (work[l][k] / n).rounded(.up), waves.rounded(.up))
-                }
+                spread = max(spread, (work[l][k] / Double(hardware.units(unit))).rounded(.up))
             }
             memoryDone += memory[l]
             if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
-            computeDone = max(computeDone, memoryDone) + max(spread, minimum[l]) + latency[l]
+            let time = max(spread, minimum[l])
+            computeDone = max(computeDone, memoryDone) + time + latency[l]
+            // Stores drain from the end of the last level that kept every MAC lane busy.
+            stored += stores[l]
+            let lanes = (work[l][0] / Double(hardware.units(.macLane))).rounded(.up)
+            drain = lanes > 0 && lanes >= time ? computeDone + stored : max(drain, computeDone) + stores[l]
         }
-        let cycles = Int(computeDone.rounded(.up))
+        let end = max(computeDone, memoryDone + stored, drain)
+        memoryStall += end - computeDone
+        let cycles = Int(end.rounded(.up))
         activity.cycles = Double(cycles)
         return Figures(
             cycles: cycles, activity: activity, spilled: spilled, memoryStall: Int(memoryStall.rounded()), tiles: tiles,

@@ -120,20 +120,30 @@ struct FastEstimator {
         var memoryDone = 0.0
         var computeDone = 0.0
         var memoryStall = 0.0
+        // Only the optimizer step stores (its updated weights), as posted writes: they take
+        // DMA time and drain one after another once their update has run. The updates issue
+        // last in program order, and the cycle-level mode gives each the lane that comes free
+        // first: none does before the end of the last level that keeps every MAC lane busy
+        // (`drain` restarts there), and later levels leave lanes idle for them.
+        var stored = 0.0
+        var drain = 0.0
         var intervals: [BusyInterval] = []
         for i in 0..<ledger.levelCount {
             let level = ledger.level(i)
             // Most levels use one unit class; the others contribute nothing.
-            let spread = max(
-                LevelLedger.Level.spread(work: level.macLaneWork, tiles: level.macLaneTiles, units: units.0),
-                LevelLedger.Level.spread(work: level.softmaxWork, tiles: level.softmaxTiles, units: units.1),
-                LevelLedger.Level.spread(work: level.layerNormWork, tiles: level.layerNormTiles, units: units.2))
-            let compute = max(spread, level.minimum) + level.latency
+            let lanes = level.macLaneWork > 0 ? (level.macLaneWork / units.0).roundedUpFast : 0
+            var spread = lanes
+            if level.softmaxWork > 0 { spread = max(spread, (level.softmaxWork / units.1).roundedUpFast) }
+            if level.layerNormWork > 0 { spread = max(spread, (level.layerNormWork / units.2).roundedUpFast) }
+            let time = max(spread, level.minimum)
+            let compute = time + level.latency
             activity.mainMemoryBytes += level.memoryBytes  // loads, stores and spill
             memoryDone += level.memoryCycles
             if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
             let start = max(computeDone, memoryDone)
             computeDone = start + compute
+            stored += level.storeCycles
+            drain = lanes > 0 && lanes >= time ? computeDone + stored : max(drain, computeDone) + level.storeCycles
             if recordIntervals {
                 let end = computeDone
                 if level.macLaneWork > 0 {
@@ -147,7 +157,9 @@ struct FastEstimator {
                 }
             }
         }
-        let cycles = Int(computeDone.rounded(.up))
+        let end = max(computeDone, memoryDone + stored, drain)
+        memoryStall += end - computeDone
+        let cycles = Int(end.rounded(.up))
         activity.cycles = Double(cycles)
         var stalls = StallBreakdown()
         stalls.memory = Int(memoryStall.rounded())

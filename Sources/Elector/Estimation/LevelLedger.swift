@@ -12,28 +12,18 @@ struct LevelLedger {
         var minimum = 0.0
         /// The longest pipeline latency.
         var latency = 0.0
-        /// Main-memory bytes (loads, stores, spill) and the cycles their transfers take.
+        /// Main-memory bytes (loads, stores, spill), the cycles of the transfers the level
+        /// waits for (loads and spill), and the cycles of its stores, which are posted.
         var memoryBytes = 0.0
         var memoryCycles = 0.0
-        /// Tiles per unit class: a PE operation's tile holds a unit whole, so a class's
-        /// time is whole waves of tiles.
-        var macLaneTiles = 0.0
-        var softmaxTiles = 0.0
-        var layerNormTiles = 0.0
-
-        /// Cycles a class's tiles take on `units` units: whole waves of the mean tile, at
-        /// least the work spread evenly.
-        static func spread(work: Double, tiles: Double, units: Double) -> Double {
-            guard work > 0 && tiles > 0 else { return 0 }
-            return max((work / units).roundedUpFast, ((tiles / units).rounded(.up) * work / tiles).roundedUpFast)
-        }
+        var storeCycles = 0.0
     }
 
-    /// The levels' figures, ten doubles per level in `Level`'s order, in memory the caller
+    /// The levels' figures, eight doubles per level in `Level`'s order, in memory the caller
     /// provides (`FastEstimator.run` uses a temporary allocation, usually on the stack: at
     /// microsecond scale a heap array's allocation and bookkeeping showed up).
     private let storage: UnsafeMutableBufferPointer<Double>
-    static let stride = 10
+    static let stride = 8
 
     var activity = EnergyAccounting.Activity()
     private(set) var tiles = 0
@@ -78,8 +68,8 @@ struct LevelLedger {
         let o = i * Self.stride
         return Level(
             macLaneWork: storage[o], softmaxWork: storage[o + 1], layerNormWork: storage[o + 2], minimum: storage[o + 3],
-            latency: storage[o + 4], memoryBytes: storage[o + 5], memoryCycles: storage[o + 6], macLaneTiles: storage[o + 7],
-            softmaxTiles: storage[o + 8], layerNormTiles: storage[o + 9])
+            latency: storage[o + 4], memoryBytes: storage[o + 5], memoryCycles: storage[o + 6],
+            storeCycles: storage[o + 7])
     }
 
     /// Adds `copies` instances of a tiled operation at `level`: its work, traffic and activity.
@@ -89,26 +79,17 @@ struct LevelLedger {
         let n = Double(copies)
         let cycles = n * t.workCycles
         let o = level * Self.stride
-        // Whole waves of this operation's tiles, as tiles: the level's tile count then
-        // divides into the waves the operations take one after another.
-        let units = Double(hardware.units(t.unit))
-        let levelTiles = (n * Double(t.tiles) / units).rounded(.up) * units
         switch t.unit {
-        case .macLane:
-            storage[o] += cycles
-            storage[o + 7] += levelTiles
-        case .softmax:
-            storage[o + 1] += cycles
-            storage[o + 8] += levelTiles
-        case .layerNorm:
-            storage[o + 2] += cycles
-            storage[o + 9] += levelTiles
+        case .macLane: storage[o] += cycles
+        case .softmax: storage[o + 1] += cycles
+        case .layerNorm: storage[o + 2] += cycles
         }
         activity.busyCycles[t.unit] += n * t.activeCycles
         storage[o + 3] = max(storage[o + 3], t.tileCycles)
         storage[o + 4] = max(storage[o + 4], Double(t.pipelineLatency))
         storage[o + 5] += n * (t.loadBytes + t.storeBytes)
-        storage[o + 6] += n * (t.loadCycles + t.storeCycles)
+        storage[o + 6] += n * t.loadCycles
+        storage[o + 7] += n * t.storeCycles
         if t.loadBytes > 0 { activity.memory.add(t.load.times(n)) }
         if t.storeBytes > 0 { activity.memory.add(t.store.times(n)) }
         producedBytes += n * t.outputBytes
