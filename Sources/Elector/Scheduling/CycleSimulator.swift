@@ -113,12 +113,14 @@ struct CycleSimulator {
             var busy = 0.0
             let mean = t.cost.cyclesPerTile
             let deviation = t.cyclesDeviation
-            // Tiles go out in groups of consecutive tiles, at most `groupLimit` groups per
-            // operation; a group's cycles are the sum of its tiles'. With fewer tiles than the
-            // limit every tile is its own group and the schedule is tile-exact.
-            let groups = min(t.cost.tiles, max(2 * hardware.units(op.unit), Self.groupLimit))
-            let perGroup = t.cost.tiles / groups
-            let larger = t.cost.tiles % groups
+            // Tile parts (one per unit a tile holds) go out in groups of consecutive parts, at
+            // most `groupLimit` groups per operation; a group's cycles are the sum of its
+            // parts'. With fewer parts than the limit every part is its own group and the
+            // schedule is tile-exact.
+            let parts = t.cost.parts
+            let groups = min(parts, max(2 * hardware.units(op.unit), Self.groupLimit))
+            let perGroup = parts / groups
+            let larger = parts % groups
             let tileCycles = Int(mean.rounded(.up))
             for g in 0..<groups {
                 let k = perGroup + (g < larger ? 1 : 0)

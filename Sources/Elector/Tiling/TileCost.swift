@@ -9,8 +9,13 @@ struct TileCost {
     var unit: MappedOperation.Unit
     /// Number of tile operations.
     var tiles: Int
-    /// Expected cycles one tile occupies a unit (zero-free: only effectual MACs).
+    /// Expected cycles one tile occupies its units: the PE operations the RTL runs for it
+    /// (`PETiming`), with the row chunks DynaProp leaves.
     var cyclesPerTile: Double
+    /// Units of the class one tile holds for those cycles: a PE operation takes the whole PE,
+    /// so a matmul tile holds the PE's MAC lanes and a softmax tile its softmax modules.
+    /// Unit-cycles and a unit's throughput follow from it; a tile's own time does not.
+    var unitsPerTile = 1
     /// For a matmul, the fraction of its MACs that are effectual (the tile-to-tile spread of
     /// cycles follows from it; only the cycle-level mode needs that).
     var matmulDensity: Double?
@@ -45,8 +50,11 @@ struct TileCost {
     /// Whole cycles of one tile: the least time any level holding this operation takes.
     var tileCycles: Double { cyclesPerTile.roundedUpFast }
 
+    /// Tile parts the scheduler places, one per unit a tile holds (they run side by side).
+    var parts: Int { tiles * unitsPerTile }
+
     /// Total expected unit-cycles.
-    var workCycles: Double { Double(tiles) * cyclesPerTile }
+    var workCycles: Double { Double(parts) * cyclesPerTile }
 
     /// Unit-cycles spent computing (what dynamic energy is charged for).
     var activeCycles: Double { workCycles * activeFraction }

@@ -18,7 +18,9 @@ struct Tiler: Sendable {
     /// The PE's operation timing, the same the program model steps (`PETiming`): a tile's
     /// cycles are those of the PE operations the RTL runs for it, one at a time per PE.
     private let pe: PETiming
-    /// Lanes per PE, and the PE operations (column groups) one matmul tile takes.
+    /// Lanes per PE (a PE operation holds them all), the lanes a tile's columns use, and
+    /// the PE operations (column groups) one matmul tile takes.
+    private let lanesPerPE: Int
     private let lanes: Int
     private let columnGroups: Int
     private let softmaxPerPE: Int
@@ -43,6 +45,7 @@ struct Tiler: Sendable {
         precondition(1 << batchShift == c.batchTile && 1 << spatialShift == c.spatialTile, "tile sizes are powers of two")
         macsPerLane = c.macsPerLane
         pe = PETiming(config: c, format: .paper)
+        lanesPerPE = c.macLanesPerPE
         lanes = min(c.macLanesPerPE, c.spatialTile)
         columnGroups = (c.spatialTile + c.macLanesPerPE - 1) / c.macLanesPerPE
         softmaxPerPE = c.softmaxPerPE
@@ -86,13 +89,14 @@ struct Tiler: Sendable {
         let c = cost(
             op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
             outputKind: op.outputKind)
-        // A tile's row chunks vary with the kept values of its rows (binomial per row); with
-        // M >= X every row is one chunk whatever DynaProp keeps.
+        // A tile's row chunks vary with the kept values of its rows (binomial per row), and
+        // each of its column groups runs them all; with M >= X every row is one chunk
+        // whatever DynaProp keeps.
         let deviation = c.matmulDensity.map { kept in
             macsPerLane >= spatialTile
                 ? 0
                 : (Double(batchTile * spatialTile * spatialTile) * kept * (1 - kept)).squareRoot() / Double(macsPerLane)
-                    * Double(lanes * columnGroups)
+                    * Double(columnGroups)
         }
         return TiledOperation(operation: op, cost: c, cyclesDeviation: deviation ?? 0)
     }
@@ -138,17 +142,18 @@ struct Tiler: Sendable {
             let reads = Double(tiles) * (pick(operandTileBytes, left) + pick(operandTileBytes, right))
             // A tile (b x rows, x of K, x columns) is `columnGroups` PE operations, each loading
             // its lanes' columns, reading the tile, running its row chunks through the pipeline
-            // and writing back, one at a time per PE (`PETiming`, as in the RTL). The unit is a
-            // lane (PEs x lanes of them), so a tile holds one lane for `lanes` times the PE's
-            // time: the PE's throughput is the RTL's. The pipeline is inside those cycles.
+            // and writing back, one at a time per PE (`PETiming`, as in the RTL). It holds every
+            // lane of its PE for that time, `lanes` of them computing (fewer than the PE has
+            // when X is). The pipeline is inside those cycles.
             let chunks = pe.tileChunks(density: pick(density, left))
             let operation = pe.matmulCycles(weightColumns: lanes, chunks: chunks, finish: true)
             return TileCost(
-                unit: .macLane, tiles: tiles, cyclesPerTile: Double(operation * columnGroups * lanes),
+                unit: .macLane, tiles: tiles, cyclesPerTile: Double(operation * columnGroups), unitsPerTile: lanesPerPE,
                 matmulDensity: kept, pipelineLatency: 0, effectualMACs: effectual, denseMACs: dense,
                 bufferReadBytes: reads, bufferWriteBytes: out.data + out.mask, loadBytes: load.data + load.mask,
                 storeBytes: store, outputBytes: out.data, maskBytes: out.mask, rowsThroughSparsity: Double(tiles * 2 * b * x),
-                outputValues: outputValues, activeFraction: Double(chunks) / Double(operation))
+                outputValues: outputValues,
+                activeFraction: Double(chunks * lanes) / Double(operation * lanesPerPE))
         case .elementwise(let elements, let ops, let operand):
             let tiles = max(ceilShift(elements, batchShift + 2 * spatialShift), 1)
             let effectual = Double(elements * ops) * pick(density, operand)
@@ -166,15 +171,17 @@ struct Tiler: Sendable {
             // softmax or layer-norm pipeline, one operation at a time per PE (`PETiming`, as in
             // the RTL); a row longer than x takes ceil(columns / x) tiles, with the running
             // max/sum carried between them. Softmax units are counted per module (softmaxPerPE
-            // a PE), so a tile holds one for softmaxPerPE times the PE's time.
+            // a PE), and a tile holds all of its PE's.
             let tiles = ceilShift(rows, batchShift + spatialShift) * ceilShift(columns, spatialShift)
             let input = compressedBytes(Double(rows * columns), phase == .forward ? .activation : .gradient)
-            let operation = isSoftmax ? pe.softmaxCycles * softmaxPerPE : pe.layerNormCycles
-            // Each row passes one module once: b x x computing cycles a tile.
-            let active = Double(b * x) / Double(operation)
+            let operation = isSoftmax ? pe.softmaxCycles : pe.layerNormCycles
+            let held = isSoftmax ? softmaxPerPE : 1
+            // Each row passes one module once: b x x computing cycles a tile, of the
+            // operation's cycles on the `held` units.
+            let active = Double(b * x) / Double(operation * held)
             return TileCost(
                 unit: isSoftmax ? .softmax : .layerNorm, tiles: tiles, cyclesPerTile: Double(operation),
-                matmulDensity: nil, pipelineLatency: 0,
+                unitsPerTile: held, matmulDensity: nil, pipelineLatency: 0,
                 effectualMACs: 0, denseMACs: 0, bufferReadBytes: input.data + input.mask, bufferWriteBytes: out.data + out.mask,
                 loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
                 rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues, activeFraction: active)
