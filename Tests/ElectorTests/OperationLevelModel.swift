@@ -15,6 +15,7 @@ struct OperationLevelModel {
         var activity: EnergyAccounting.Activity
         var spilled: Double
         var memoryStall: Int
+        var bufferStall: Int
         var tiles: Int
         var effectualMACs: Double
         var denseMACs: Double
@@ -42,6 +43,7 @@ struct OperationLevelModel {
         var latency = [Double](repeating: 0, count: levels)
         var memory = [Double](repeating: 0, count: levels)
         var stores = [Double](repeating: 0, count: levels)
+        var spill = [Double](repeating: 0, count: levels)
         var activity = EnergyAccounting.Activity()
         let capacity = hardware.bufferBytes("activation")
         var live = 0.0
@@ -73,6 +75,7 @@ struct OperationLevelModel {
                 spilled += 2 * overflow
                 let transfer = hardware.transfer(overflow)
                 memory[l] += 2 * hardware.cycles(transfer)
+                spill[l] += 2 * hardware.cycles(transfer)
                 activity.memory.add(transfer.times(2))
             }
             for d in op.dependencies where lastConsumer[d] == op.id { live -= outputBytes[d] }
@@ -87,6 +90,7 @@ struct OperationLevelModel {
         var memoryDone = 0.0
         var computeDone = 0.0
         var memoryStall = 0.0
+        var bufferStall = 0.0
         var stored = 0.0
         var drain = 0.0
         for l in 0..<levels {
@@ -95,7 +99,12 @@ struct OperationLevelModel {
                 spread = max(spread, (work[l][k] / Double(hardware.units(unit))).rounded(.up))
             }
             memoryDone += memory[l]
-            if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
+            if memoryDone > computeDone {
+                // The level's own spill explains up to its size of the wait.
+                let wait = memoryDone - computeDone
+                bufferStall += min(wait, spill[l])
+                memoryStall += wait - min(wait, spill[l])
+            }
             let time = max(spread, minimum[l])
             computeDone = max(computeDone, memoryDone) + time + latency[l]
             // Stores drain from the end of the last level that kept every MAC lane busy.
@@ -108,7 +117,8 @@ struct OperationLevelModel {
         let cycles = Int(end.rounded(.up))
         activity.cycles = Double(cycles)
         return Figures(
-            cycles: cycles, activity: activity, spilled: spilled, memoryStall: Int(memoryStall.rounded()), tiles: tiles,
+            cycles: cycles, activity: activity, spilled: spilled, memoryStall: Int(memoryStall.rounded()),
+            bufferStall: Int(bufferStall.rounded()), tiles: tiles,
             effectualMACs: effectualMACs, denseMACs: denseMACs, largestLayerValues: perLayer.max()!,
             activationValues: perLayer.reduce(0, +))
     }

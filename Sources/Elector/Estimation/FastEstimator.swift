@@ -120,6 +120,8 @@ struct FastEstimator {
         var memoryDone = 0.0
         var computeDone = 0.0
         var memoryStall = 0.0
+        // Of the waits, the part the level's own spill traffic explains (the buffer was full).
+        var bufferStall = 0.0
         // Only the optimizer step stores (its updated weights), as posted writes: they take
         // DMA time and drain one after another once their update has run. The updates issue
         // last in program order, and the cycle-level mode gives each the lane that comes free
@@ -139,7 +141,12 @@ struct FastEstimator {
             let compute = time + level.latency
             activity.mainMemoryBytes += level.memoryBytes  // loads, stores and spill
             memoryDone += level.memoryCycles
-            if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
+            if memoryDone > computeDone {
+                let wait = memoryDone - computeDone
+                let spill = min(wait, level.spillCycles)
+                bufferStall += spill
+                memoryStall += wait - spill
+            }
             let start = max(computeDone, memoryDone)
             computeDone = start + compute
             stored += level.storeCycles
@@ -163,6 +170,7 @@ struct FastEstimator {
         activity.cycles = Double(cycles)
         var stalls = StallBreakdown()
         stalls.memory = Int(memoryStall.rounded())
+        stalls.bufferFull = Int(bufferStall.rounded())
         return Outcome(
             cycles: cycles, activity: activity, spilled: ledger.spilled, stalls: stalls, tiles: ledger.tiles,
             effectualMACs: ledger.effectualMACs, denseMACs: ledger.denseMACs, operations: ledger.operations,

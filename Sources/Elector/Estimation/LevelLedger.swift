@@ -17,13 +17,15 @@ struct LevelLedger {
         var memoryBytes = 0.0
         var memoryCycles = 0.0
         var storeCycles = 0.0
+        /// The part of `memoryCycles` that moves spilled results (written out, read back).
+        var spillCycles = 0.0
     }
 
-    /// The levels' figures, eight doubles per level in `Level`'s order, in memory the caller
+    /// The levels' figures, nine doubles per level in `Level`'s order, in memory the caller
     /// provides (`FastEstimator.run` uses a temporary allocation, usually on the stack: at
     /// microsecond scale a heap array's allocation and bookkeeping showed up).
     private let storage: UnsafeMutableBufferPointer<Double>
-    static let stride = 8
+    static let stride = 9
 
     var activity = EnergyAccounting.Activity()
     private(set) var tiles = 0
@@ -69,7 +71,7 @@ struct LevelLedger {
         return Level(
             macLaneWork: storage[o], softmaxWork: storage[o + 1], layerNormWork: storage[o + 2], minimum: storage[o + 3],
             latency: storage[o + 4], memoryBytes: storage[o + 5], memoryCycles: storage[o + 6],
-            storeCycles: storage[o + 7])
+            storeCycles: storage[o + 7], spillCycles: storage[o + 8])
     }
 
     /// Adds `copies` instances of a tiled operation at `level`: its work, traffic and activity.
@@ -113,6 +115,7 @@ struct LevelLedger {
             let transfer = hardware.transfer(overflow)
             storage[level * Self.stride + 5] += 2 * overflow
             storage[level * Self.stride + 6] += 2 * hardware.cycles(transfer)
+            storage[level * Self.stride + 8] += 2 * hardware.cycles(transfer)
             activity.memory.add(transfer.times(2))
         }
     }
