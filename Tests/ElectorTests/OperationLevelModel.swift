@@ -99,14 +99,11 @@ struct OperationLevelModel {
                 spread = max(spread, (work[l][k] / Double(hardware.units(unit))).rounded(.up))
             }
             memoryDone += memory[l]
-            if memoryDone > computeDone {
-                // The level's own spill explains up to its size of the wait.
-                let wait = memoryDone - computeDone
-                bufferStall += min(wait, spill[l])
-                memoryStall += wait - min(wait, spill[l])
-            }
+            if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
             let time = max(spread, minimum[l])
-            computeDone = max(computeDone, memoryDone) + time + latency[l]
+            // The spill's write-out holds the level up (half its traffic).
+            computeDone = max(computeDone, memoryDone) + time + latency[l] + spill[l] / 2
+            bufferStall += spill[l] / 2
             // Stores drain from the end of the last level that kept every MAC lane busy.
             stored += stores[l]
             let lanes = (work[l][0] / Double(hardware.units(.macLane))).rounded(.up)

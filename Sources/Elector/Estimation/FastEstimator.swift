@@ -120,7 +120,8 @@ struct FastEstimator {
         var memoryDone = 0.0
         var computeDone = 0.0
         var memoryStall = 0.0
-        // Of the waits, the part the level's own spill traffic explains (the buffer was full).
+        // A spill's write-out holds up the level that overflows the buffer, as in the
+        // cycle-level mode (its read-back only takes DMA time): the buffer-full stall.
         var bufferStall = 0.0
         // Only the optimizer step stores (its updated weights), as posted writes: they take
         // DMA time and drain one after another once their update has run. The updates issue
@@ -138,15 +139,11 @@ struct FastEstimator {
             if level.softmaxWork > 0 { spread = max(spread, (level.softmaxWork / units.1).roundedUpFast) }
             if level.layerNormWork > 0 { spread = max(spread, (level.layerNormWork / units.2).roundedUpFast) }
             let time = max(spread, level.minimum)
-            let compute = time + level.latency
+            let compute = time + level.latency + level.spillCycles / 2
+            bufferStall += level.spillCycles / 2
             activity.mainMemoryBytes += level.memoryBytes  // loads, stores and spill
             memoryDone += level.memoryCycles
-            if memoryDone > computeDone {
-                let wait = memoryDone - computeDone
-                let spill = min(wait, level.spillCycles)
-                bufferStall += spill
-                memoryStall += wait - spill
-            }
+            if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
             let start = max(computeDone, memoryDone)
             computeDone = start + compute
             stored += level.storeCycles

@@ -17,7 +17,8 @@ struct LevelLedger {
         var memoryBytes = 0.0
         var memoryCycles = 0.0
         var storeCycles = 0.0
-        /// The part of `memoryCycles` that moves spilled results (written out, read back).
+        /// The part of `memoryCycles` that moves spilled results (written out, read back,
+        /// the same cycles each way).
         var spillCycles = 0.0
     }
 
