@@ -6,8 +6,9 @@ import DesignSpace
 /// It computes what an operation-level model over the mapper's operations would: operations
 /// grouped into dependency levels (one more than their deepest input's), each level taking
 /// its total expected work spread over all units of a class (never less than one tile) plus
-/// the longest pipeline latency, the DMA streaming loads ahead of compute, and activations
-/// spilled when the live set outgrows the activation buffer. It walks the same recipes
+/// the longest pipeline latency, the DMA streaming loads ahead of compute, activations
+/// spilled when the live set outgrows the activation buffer (the write-out holding up the
+/// level), and the optimizer step's stores draining at the end (see `schedule`). It walks the same recipes
 /// (`OperationRecipe`, strung together by `LayerBlock`) the mapper expands: the level of
 /// each operation follows from the levels the recipes derive, so identical heads of a layer
 /// are tiled once and counted with their multiplicity (`+Work`). The live set is followed
