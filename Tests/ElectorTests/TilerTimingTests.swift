@@ -74,6 +74,37 @@ import Testing
         }
     }
 
+    /// The tiler's throughput (a PE finishes a tile every `cyclesPerTile`) is the program
+    /// model's on 2 PEs, where the shared weight port is not yet the bottleneck: 32 tiles,
+    /// two at a time with their PE operations interleaved, take 16 tiles' time. (Issue is in
+    /// order, so a program that gives one PE several operations in a row, as `Emitter.linear`
+    /// does for a K reduction, leaves the other PEs waiting; the tiler does not model that.)
+    @Test func twoPEsRunTilesAtTheTilersRate() throws {
+        for c in Self.configs {
+            let tiler = Tiler(hardware: HardwareInstance(config: c, table: paperTable), dynaProp: .off)
+            let (b, x) = (c.batchTile, c.spatialTile)
+            let tile = tiler.tile(
+                operation(.matmul(batch: b, m: x, k: x, n: x, left: .activation, right: .weight, bandedK: nil, sharedRight: false)))
+            let groups = (x + c.macLanesPerPE - 1) / c.macLanesPerPE
+            let code = (0..<16).flatMap { t in
+                (0..<groups).flatMap { g in
+                    (0..<2).map { p in
+                        Instruction.matmul(
+                            .init(pe: p, source: 0, weights: 0, group: g, destination: 1 + 2 * t + p, start: true, finish: true))
+                    }
+                }
+            }
+            let dma = DMATiming(startLatency: 8)
+            let model = ProgramTimingModel(config: c, format: .paper, processingElements: 2, dma: dma)
+            let target = Program.Target(batchTile: b, tile: x, integerBits: 4, fractionBits: 16, lanes: c.macLanesPerPE)
+            let program = Program(target: target, instructions: code + [.end])
+            // Without the program fetch (the simulator has none).
+            let cycles = try model.run(program).cycles - 1 - dma.cycles(words: program.instructions.count, store: false)
+            let expected = 16 * tile.cost.cyclesPerTile
+            #expect(abs(Double(cycles) / expected - 1) < 0.05, "X = \(x), \(c.macLanesPerPE) lanes: \(cycles) vs \(expected)")
+        }
+    }
+
     @Test func theCycleLevelModeRunsOneTilePerPEAtATime() {
         for c in Self.configs {
             let hardware = HardwareInstance(config: c, table: paperTable)
