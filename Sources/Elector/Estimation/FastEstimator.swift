@@ -8,12 +8,13 @@ import DesignSpace
 /// its total expected work spread over all units of a class (never less than one tile) plus
 /// the longest pipeline latency, the DMA streaming loads ahead of compute, activations
 /// spilled when the live set outgrows the activation buffer (the write-out holding up the
-/// level), and the optimizer step's stores draining at the end (see `schedule`). It walks the same recipes
-/// (`OperationRecipe`, strung together by `LayerBlock`) the mapper expands: the level of
-/// each operation follows from the levels the recipes derive, so identical heads of a layer
-/// are tiled once and counted with their multiplicity (`+Work`). The live set is followed
-/// result by result with the last readers the recipes derive (`+Liveness`), and only when
-/// the run produces more bytes than the buffer holds: otherwise nothing can spill.
+/// level), and the optimizer step's stores draining at the end (see `schedule`). It walks
+/// the same recipes (`OperationRecipe`, strung together by `LayerBlock`) the mapper
+/// expands: the level of each operation follows from the levels the recipes derive, so
+/// identical heads of a layer are tiled once and counted with their multiplicity (`+Work`).
+/// The live set is followed result by result with the last readers the recipes derive
+/// (`+Liveness`), and only when the run produces more bytes than the buffer holds:
+/// otherwise nothing can spill.
 ///
 /// A test holds the result equal to the same model evaluated over `Mapper.operations()` with
 /// their real dependencies and last readers.

@@ -16,9 +16,6 @@ struct TileCost {
     /// so a matmul tile holds the PE's MAC lanes and a softmax tile its softmax modules.
     /// Unit-cycles and a unit's throughput follow from it; a tile's own time does not.
     var unitsPerTile = 1
-    /// For a matmul, the fraction of its MACs that are effectual (the tile-to-tile spread of
-    /// cycles follows from it; only the cycle-level mode needs that).
-    var matmulDensity: Double?
     /// Cycles from the last tile's issue to its result.
     var pipelineLatency: Int
     /// Effectual and dense multiply-accumulates in all.

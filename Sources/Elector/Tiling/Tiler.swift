@@ -89,16 +89,17 @@ struct Tiler: Sendable {
         let c = cost(
             op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
             outputKind: op.outputKind)
-        // A tile's row chunks vary with the kept values of its rows (binomial per row), and
-        // each of its column groups runs them all; with M >= X every row is one chunk
-        // whatever DynaProp keeps.
-        let deviation = c.matmulDensity.map { kept in
-            macsPerLane >= spatialTile
-                ? 0
-                : (Double(batchTile * spatialTile * spatialTile) * kept * (1 - kept)).squareRoot() / Double(macsPerLane)
-                    * Double(columnGroups)
+        // A tile's row chunks vary with the values DynaProp keeps of its rows (binomial per
+        // row, from the left operand's density, as `PETiming.tileChunks`), and each of its
+        // column groups runs them all; with M >= X every row is one chunk whatever it keeps.
+        var deviation = 0.0
+        if case .matmul(_, _, _, _, let left, _, _, _) = op.kind, macsPerLane < spatialTile {
+            let kept = pick(density, left)
+            deviation =
+                (Double(batchTile * spatialTile * spatialTile) * kept * (1 - kept)).squareRoot() / Double(macsPerLane)
+                * Double(columnGroups)
         }
-        return TiledOperation(operation: op, cost: c, cyclesDeviation: deviation ?? 0)
+        return TiledOperation(operation: op, cost: c, cyclesDeviation: deviation)
     }
 
     /// The cost of an operation given by its parts (see `MappedOperation`), with its
@@ -149,17 +150,19 @@ struct Tiler: Sendable {
             let operation = pe.matmulCycles(weightColumns: lanes, chunks: chunks, finish: true)
             return TileCost(
                 unit: .macLane, tiles: tiles, cyclesPerTile: Double(operation * columnGroups), unitsPerTile: lanesPerPE,
-                matmulDensity: kept, pipelineLatency: 0, effectualMACs: effectual, denseMACs: dense,
+                pipelineLatency: 0, effectualMACs: effectual, denseMACs: dense,
                 bufferReadBytes: reads, bufferWriteBytes: out.data + out.mask, loadBytes: load.data + load.mask,
                 storeBytes: store, outputBytes: out.data, maskBytes: out.mask, rowsThroughSparsity: Double(tiles * 2 * b * x),
                 outputValues: outputValues,
                 activeFraction: Double(chunks * lanes) / Double(operation * lanesPerPE))
         case .elementwise(let elements, let ops, let operand):
+            // Still on the MAC lanes at M values a cycle: the RTL runs element-wise work on the
+            // top's one vector unit (`VectorTiming`), a unit class the simulator lacks so far.
             let tiles = max(ceilShift(elements, batchShift + 2 * spatialShift), 1)
             let effectual = Double(elements * ops) * pick(density, operand)
             let input = compressedBytes(Double(elements), operand)
             return TileCost(
-                unit: .macLane, tiles: tiles, cyclesPerTile: max(effectual / Double(tiles * m), 1), matmulDensity: nil,
+                unit: .macLane, tiles: tiles, cyclesPerTile: max(effectual / Double(tiles * m), 1),
                 pipelineLatency: pe.macLatency, effectualMACs: effectual, denseMACs: Double(elements * ops),
                 bufferReadBytes: 2 * (input.data + input.mask), bufferWriteBytes: out.data + out.mask,
                 loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
@@ -181,7 +184,7 @@ struct Tiler: Sendable {
             let active = Double(b * x) / Double(operation * held)
             return TileCost(
                 unit: isSoftmax ? .softmax : .layerNorm, tiles: tiles, cyclesPerTile: Double(operation),
-                unitsPerTile: held, matmulDensity: nil, pipelineLatency: 0,
+                unitsPerTile: held, pipelineLatency: 0,
                 effectualMACs: 0, denseMACs: 0, bufferReadBytes: input.data + input.mask, bufferWriteBytes: out.data + out.mask,
                 loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
                 rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues, activeFraction: active)
