@@ -15,6 +15,7 @@ struct OperationLevelModel {
         var activity: EnergyAccounting.Activity
         var spilled: Double
         var memoryStall: Int
+        var bufferStall: Int
         var tiles: Int
         var effectualMACs: Double
         var denseMACs: Double
@@ -41,6 +42,8 @@ struct OperationLevelModel {
         var minimum = [Double](repeating: 0, count: levels)
         var latency = [Double](repeating: 0, count: levels)
         var memory = [Double](repeating: 0, count: levels)
+        var stores = [Double](repeating: 0, count: levels)
+        var spill = [Double](repeating: 0, count: levels)
         var activity = EnergyAccounting.Activity()
         let capacity = hardware.bufferBytes("activation")
         var live = 0.0
@@ -59,10 +62,11 @@ struct OperationLevelModel {
             denseMACs += Double(op.denseMACs)
             if op.phase == .forward { perLayer[op.layer] += Double(op.outputValues) }
             work[l][units.firstIndex(of: op.unit)!] += t.cost.workCycles
-            activity.busyCycles[op.unit] += t.cost.workCycles
+            activity.busyCycles[op.unit] += t.cost.activeCycles
             minimum[l] = max(minimum[l], t.cost.cyclesPerTile.rounded(.up))
             latency[l] = max(latency[l], Double(t.cost.pipelineLatency))
-            memory[l] += t.cost.loadCycles + t.cost.storeCycles
+            memory[l] += t.cost.loadCycles
+            stores[l] += t.cost.storeCycles
             activity.memory.add(t.cost.load)
             activity.memory.add(t.cost.store)
             live += t.cost.outputBytes
@@ -71,6 +75,7 @@ struct OperationLevelModel {
                 spilled += 2 * overflow
                 let transfer = hardware.transfer(overflow)
                 memory[l] += 2 * hardware.cycles(transfer)
+                spill[l] += 2 * hardware.cycles(transfer)
                 activity.memory.add(transfer.times(2))
             }
             for d in op.dependencies where lastConsumer[d] == op.id { live -= outputBytes[d] }
@@ -85,6 +90,9 @@ struct OperationLevelModel {
         var memoryDone = 0.0
         var computeDone = 0.0
         var memoryStall = 0.0
+        var bufferStall = 0.0
+        var stored = 0.0
+        var drain = 0.0
         for l in 0..<levels {
             var spread = 0.0
             for (k, unit) in units.enumerated() {
@@ -92,12 +100,22 @@ struct OperationLevelModel {
             }
             memoryDone += memory[l]
             if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
-            computeDone = max(computeDone, memoryDone) + max(spread, minimum[l]) + latency[l]
+            let time = max(spread, minimum[l])
+            // The spill's write-out holds the level up (half its traffic).
+            computeDone = max(computeDone, memoryDone) + time + latency[l] + spill[l] / 2
+            bufferStall += spill[l] / 2
+            // Stores drain from the end of the last level that kept every MAC lane busy.
+            stored += stores[l]
+            let lanes = (work[l][0] / Double(hardware.units(.macLane))).rounded(.up)
+            drain = lanes > 0 && lanes >= time ? computeDone + stored : max(drain, computeDone) + stores[l]
         }
-        let cycles = Int(computeDone.rounded(.up))
+        let end = max(computeDone, memoryDone + stored, drain)
+        memoryStall += end - computeDone
+        let cycles = Int(end.rounded(.up))
         activity.cycles = Double(cycles)
         return Figures(
-            cycles: cycles, activity: activity, spilled: spilled, memoryStall: Int(memoryStall.rounded()), tiles: tiles,
+            cycles: cycles, activity: activity, spilled: spilled, memoryStall: Int(memoryStall.rounded()),
+            bufferStall: Int(bufferStall.rounded()), tiles: tiles,
             effectualMACs: effectualMACs, denseMACs: denseMACs, largestLayerValues: perLayer.max()!,
             activationValues: perLayer.reduce(0, +))
     }

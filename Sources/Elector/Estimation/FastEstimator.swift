@@ -6,13 +6,15 @@ import DesignSpace
 /// It computes what an operation-level model over the mapper's operations would: operations
 /// grouped into dependency levels (one more than their deepest input's), each level taking
 /// its total expected work spread over all units of a class (never less than one tile) plus
-/// the longest pipeline latency, the DMA streaming loads ahead of compute, and activations
-/// spilled when the live set outgrows the activation buffer. It walks the same recipes
-/// (`OperationRecipe`, strung together by `LayerBlock`) the mapper expands: the level of
-/// each operation follows from the levels the recipes derive, so identical heads of a layer
-/// are tiled once and counted with their multiplicity (`+Work`). The live set is followed
-/// result by result with the last readers the recipes derive (`+Liveness`), and only when
-/// the run produces more bytes than the buffer holds: otherwise nothing can spill.
+/// the longest pipeline latency, the DMA streaming loads ahead of compute, activations
+/// spilled when the live set outgrows the activation buffer (the write-out holding up the
+/// level), and the optimizer step's stores draining at the end (see `schedule`). It walks
+/// the same recipes (`OperationRecipe`, strung together by `LayerBlock`) the mapper
+/// expands: the level of each operation follows from the levels the recipes derive, so
+/// identical heads of a layer are tiled once and counted with their multiplicity (`+Work`).
+/// The live set is followed result by result with the last readers the recipes derive
+/// (`+Liveness`), and only when the run produces more bytes than the buffer holds:
+/// otherwise nothing can spill.
 ///
 /// A test holds the result equal to the same model evaluated over `Mapper.operations()` with
 /// their real dependencies and last readers.
@@ -122,23 +124,34 @@ struct FastEstimator {
         var memoryDone = 0.0
         var computeDone = 0.0
         var memoryStall = 0.0
+        // A spill's write-out holds up the level that overflows the buffer, as in the
+        // cycle-level mode (its read-back only takes DMA time): the buffer-full stall.
+        var bufferStall = 0.0
+        // Only the optimizer step stores (its updated weights), as posted writes: they take
+        // DMA time and drain one after another once their update has run. The updates issue
+        // last in program order, and the cycle-level mode gives each the lane that comes free
+        // first: none does before the end of the last level that keeps every MAC lane busy
+        // (`drain` restarts there), and later levels leave lanes idle for them.
+        var stored = 0.0
+        var drain = 0.0
         var intervals: [BusyInterval] = []
         for i in 0..<ledger.levelCount {
             let level = ledger.level(i)
             // Most levels use one unit class; the others contribute nothing.
-            var spread = 0.0
-            if level.macLaneWork > 0 { spread = (level.macLaneWork / units.0).roundedUpFast }
+            let lanes = level.macLaneWork > 0 ? (level.macLaneWork / units.0).roundedUpFast : 0
+            var spread = lanes
             if level.softmaxWork > 0 { spread = max(spread, (level.softmaxWork / units.1).roundedUpFast) }
             if level.layerNormWork > 0 { spread = max(spread, (level.layerNormWork / units.2).roundedUpFast) }
-            let compute = max(spread, level.minimum) + level.latency
-            activity.busyCycles.macLanes += level.macLaneWork
-            activity.busyCycles.softmax += level.softmaxWork
-            activity.busyCycles.layerNorm += level.layerNormWork
+            let time = max(spread, level.minimum)
+            let compute = time + level.latency + level.spillCycles / 2
+            bufferStall += level.spillCycles / 2
             activity.mainMemoryBytes += level.memoryBytes  // loads, stores and spill
             memoryDone += level.memoryCycles
             if memoryDone > computeDone { memoryStall += memoryDone - computeDone }
             let start = max(computeDone, memoryDone)
             computeDone = start + compute
+            stored += level.storeCycles
+            drain = lanes > 0 && lanes >= time ? computeDone + stored : max(drain, computeDone) + level.storeCycles
             if recordIntervals {
                 let end = computeDone
                 if level.macLaneWork > 0 {
@@ -152,10 +165,13 @@ struct FastEstimator {
                 }
             }
         }
-        let cycles = Int(computeDone.rounded(.up))
+        let end = max(computeDone, memoryDone + stored, drain)
+        memoryStall += end - computeDone
+        let cycles = Int(end.rounded(.up))
         activity.cycles = Double(cycles)
         var stalls = StallBreakdown()
         stalls.memory = Int(memoryStall.rounded())
+        stalls.bufferFull = Int(bufferStall.rounded())
         return Outcome(
             cycles: cycles, activity: activity, spilled: ledger.spilled, stalls: stalls, tiles: ledger.tiles,
             effectualMACs: ledger.effectualMACs, denseMACs: ledger.denseMACs, operations: ledger.operations,

@@ -12,16 +12,21 @@ struct LevelLedger {
         var minimum = 0.0
         /// The longest pipeline latency.
         var latency = 0.0
-        /// Main-memory bytes (loads, stores, spill) and the cycles their transfers take.
+        /// Main-memory bytes (loads, stores, spill), the cycles of the transfers the level
+        /// waits for (loads and spill), and the cycles of its stores, which are posted.
         var memoryBytes = 0.0
         var memoryCycles = 0.0
+        var storeCycles = 0.0
+        /// The part of `memoryCycles` that moves spilled results (written out, read back,
+        /// the same cycles each way).
+        var spillCycles = 0.0
     }
 
-    /// The levels' figures, seven doubles per level in `Level`'s order, in memory the caller
+    /// The levels' figures, nine doubles per level in `Level`'s order, in memory the caller
     /// provides (`FastEstimator.run` uses a temporary allocation, usually on the stack: at
     /// microsecond scale a heap array's allocation and bookkeeping showed up).
     private let storage: UnsafeMutableBufferPointer<Double>
-    static let stride = 7
+    static let stride = 9
 
     var activity = EnergyAccounting.Activity()
     private(set) var tiles = 0
@@ -66,7 +71,8 @@ struct LevelLedger {
         let o = i * Self.stride
         return Level(
             macLaneWork: storage[o], softmaxWork: storage[o + 1], layerNormWork: storage[o + 2], minimum: storage[o + 3],
-            latency: storage[o + 4], memoryBytes: storage[o + 5], memoryCycles: storage[o + 6])
+            latency: storage[o + 4], memoryBytes: storage[o + 5], memoryCycles: storage[o + 6],
+            storeCycles: storage[o + 7], spillCycles: storage[o + 8])
     }
 
     /// Adds `copies` instances of a tiled operation at `level`: its work, traffic and activity.
@@ -81,10 +87,12 @@ struct LevelLedger {
         case .softmax: storage[o + 1] += cycles
         case .layerNorm: storage[o + 2] += cycles
         }
+        activity.busyCycles[t.unit] += n * t.activeCycles
         storage[o + 3] = max(storage[o + 3], t.tileCycles)
         storage[o + 4] = max(storage[o + 4], Double(t.pipelineLatency))
         storage[o + 5] += n * (t.loadBytes + t.storeBytes)
-        storage[o + 6] += n * (t.loadCycles + t.storeCycles)
+        storage[o + 6] += n * t.loadCycles
+        storage[o + 7] += n * t.storeCycles
         if t.loadBytes > 0 { activity.memory.add(t.load.times(n)) }
         if t.storeBytes > 0 { activity.memory.add(t.store.times(n)) }
         producedBytes += n * t.outputBytes
@@ -108,6 +116,7 @@ struct LevelLedger {
             let transfer = hardware.transfer(overflow)
             storage[level * Self.stride + 5] += 2 * overflow
             storage[level * Self.stride + 6] += 2 * hardware.cycles(transfer)
+            storage[level * Self.stride + 8] += 2 * hardware.cycles(transfer)
             activity.memory.add(transfer.times(2))
         }
     }

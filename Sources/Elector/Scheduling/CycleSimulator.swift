@@ -113,12 +113,14 @@ struct CycleSimulator {
             var busy = 0.0
             let mean = t.cost.cyclesPerTile
             let deviation = t.cyclesDeviation
-            // Tiles go out in groups of consecutive tiles, at most `groupLimit` groups per
-            // operation; a group's cycles are the sum of its tiles'. With fewer tiles than the
-            // limit every tile is its own group and the schedule is tile-exact.
-            let groups = min(t.cost.tiles, max(2 * hardware.units(op.unit), Self.groupLimit))
-            let perGroup = t.cost.tiles / groups
-            let larger = t.cost.tiles % groups
+            // Tile parts (one per unit a tile holds) go out in groups of consecutive parts, at
+            // most `groupLimit` groups per operation; a group's cycles are the sum of its
+            // parts'. With fewer parts than the limit every part is its own group and the
+            // schedule is tile-exact.
+            let parts = t.cost.parts
+            let groups = min(parts, max(2 * hardware.units(op.unit), Self.groupLimit))
+            let perGroup = parts / groups
+            let larger = parts % groups
             let tileCycles = Int(mean.rounded(.up))
             for g in 0..<groups {
                 let k = perGroup + (g < larger ? 1 : 0)
@@ -201,13 +203,13 @@ struct CycleSimulator {
             }
             finish[op.id] = done
             frontier = max(frontier, done)
-            activity.busyCycles[op.unit] += busy
+            activity.busyCycles[op.unit] += busy * t.cost.activeFraction
             activity.tiles += Double(t.cost.tiles)
             activity.rows += t.cost.rowsThroughSparsity
             activity.bufferBytes += t.cost.bufferReadBytes + t.cost.bufferWriteBytes
             if traceOperations {
                 var own = EnergyAccounting.Activity()
-                own.busyCycles[op.unit] = busy
+                own.busyCycles[op.unit] = busy * t.cost.activeFraction
                 own.tiles = Double(t.cost.tiles)
                 own.rows = t.cost.rowsThroughSparsity
                 own.bufferBytes = t.cost.bufferReadBytes + t.cost.bufferWriteBytes

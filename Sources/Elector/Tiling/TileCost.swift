@@ -9,11 +9,13 @@ struct TileCost {
     var unit: MappedOperation.Unit
     /// Number of tile operations.
     var tiles: Int
-    /// Expected cycles one tile occupies a unit (zero-free: only effectual MACs).
+    /// Expected cycles one tile occupies its units: the PE operations the RTL runs for it
+    /// (`PETiming`), with the row chunks DynaProp leaves.
     var cyclesPerTile: Double
-    /// For a matmul, the fraction of its MACs that are effectual (the tile-to-tile spread of
-    /// cycles follows from it; only the cycle-level mode needs that).
-    var matmulDensity: Double?
+    /// Units of the class one tile holds for those cycles: a PE operation takes the whole PE,
+    /// so a matmul tile holds the PE's MAC lanes and a softmax tile its softmax modules.
+    /// Unit-cycles and a unit's throughput follow from it; a tile's own time does not.
+    var unitsPerTile = 1
     /// Cycles from the last tile's issue to its result.
     var pipelineLatency: Int
     /// Effectual and dense multiply-accumulates in all.
@@ -37,10 +39,20 @@ struct TileCost {
     var rowsThroughSparsity: Double
     /// Dense values of the output (for the memory footprint).
     var outputValues: Int
+    /// The fraction of a tile's cycles its module computes (rows or chunks issued); the rest
+    /// is the PE operation's weight load, tile read, pipeline fill and write-back. Dynamic
+    /// energy is charged for the computing cycles only.
+    var activeFraction: Double = 1
 
     /// Whole cycles of one tile: the least time any level holding this operation takes.
     var tileCycles: Double { cyclesPerTile.roundedUpFast }
 
+    /// Tile parts the scheduler places, one per unit a tile holds (they run side by side).
+    var parts: Int { tiles * unitsPerTile }
+
     /// Total expected unit-cycles.
-    var workCycles: Double { Double(tiles) * cyclesPerTile }
+    var workCycles: Double { Double(parts) * cyclesPerTile }
+
+    /// Unit-cycles spent computing (what dynamic energy is charged for).
+    var activeCycles: Double { workCycles * activeFraction }
 }

@@ -5,5 +5,6 @@ struct TiledOperation: Sendable {
     /// Tiles, expected cycles per tile, latency, MACs and traffic (see `TileCost`).
     let cost: TileCost
     /// Standard deviation of the cycles per tile across tiles (pruning varies tile by tile).
+    /// A tile's parts (`TileCost.unitsPerTile`) take the same time.
     let cyclesDeviation: Double
 }

@@ -15,12 +15,15 @@ struct Tiler: Sendable {
     private let batchShift: Int
     private let spatialShift: Int
     private let macsPerLane: Int
-    private let macLatency: Int
-    private let softmaxLatency: Int
-    private let layerNormLatency: Int
-    private let fifoLatency: Int
-    /// Cycles between rows into softmax and layer-norm.
-    private let rowInitiationInterval: Int
+    /// The PE's operation timing, the same the program model steps (`PETiming`): a tile's
+    /// cycles are those of the PE operations the RTL runs for it, one at a time per PE.
+    private let pe: PETiming
+    /// Lanes per PE (a PE operation holds them all), the lanes a tile's columns use, and
+    /// the PE operations (column groups) one matmul tile takes.
+    private let lanesPerPE: Int
+    private let lanes: Int
+    private let columnGroups: Int
+    private let softmaxPerPE: Int
     /// Fraction of values kept, per `MatrixKind` (weight, activation, gradient, fixed).
     private let density: (Double, Double, Double, Double)
     /// Stored bytes per value (kept values times the word size), and mask bytes per value
@@ -41,12 +44,11 @@ struct Tiler: Sendable {
         spatialShift = c.spatialTile.trailingZeroBitCount
         precondition(1 << batchShift == c.batchTile && 1 << spatialShift == c.spatialTile, "tile sizes are powers of two")
         macsPerLane = c.macsPerLane
-        let latencies = ModuleLatencies.of(ModuleChoice(c))
-        macLatency = latencies.macPath
-        softmaxLatency = latencies.softmax
-        layerNormLatency = latencies.layerNorm
-        fifoLatency = latencies.fifo
-        rowInitiationInterval = latencies.rowInitiationInterval
+        pe = PETiming(config: c, format: .paper)
+        lanesPerPE = c.macLanesPerPE
+        lanes = min(c.macLanesPerPE, c.spatialTile)
+        columnGroups = (c.spatialTile + c.macLanesPerPE - 1) / c.macLanesPerPE
+        softmaxPerPE = c.softmaxPerPE
         memory = hardware.memory
         cyclesPerNS = hardware.clockMHz * 1e-3
         let word = hardware.wordBytes
@@ -87,11 +89,17 @@ struct Tiler: Sendable {
         let c = cost(
             op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
             outputKind: op.outputKind)
-        // Effectual MACs in a tile vary binomially around their mean.
-        let deviation = c.matmulDensity.map { kept in
-            (Double(batchTile * spatialTile * spatialTile * spatialTile) * kept * (1 - kept)).squareRoot() / Double(macsPerLane)
+        // A tile's row chunks vary with the values DynaProp keeps of its rows (binomial per
+        // row, from the left operand's density, as `PETiming.tileChunks`), and each of its
+        // column groups runs them all; with M >= X every row is one chunk whatever it keeps.
+        var deviation = 0.0
+        if case .matmul(_, _, _, _, let left, _, _, _) = op.kind, macsPerLane < spatialTile {
+            let kept = pick(density, left)
+            deviation =
+                (Double(batchTile * spatialTile * spatialTile) * kept * (1 - kept)).squareRoot() / Double(macsPerLane)
+                * Double(columnGroups)
         }
-        return TiledOperation(operation: op, cost: c, cyclesDeviation: deviation ?? 0)
+        return TiledOperation(operation: op, cost: c, cyclesDeviation: deviation)
     }
 
     /// The cost of an operation given by its parts (see `MappedOperation`), with its
@@ -133,20 +141,29 @@ struct Tiler: Sendable {
             let dense = Double(batch * rows * (banded ?? k) * n)
             let effectual = dense * kept
             let reads = Double(tiles) * (pick(operandTileBytes, left) + pick(operandTileBytes, right))
+            // A tile (b x rows, x of K, x columns) is `columnGroups` PE operations, each loading
+            // its lanes' columns, reading the tile, running its row chunks through the pipeline
+            // and writing back, one at a time per PE (`PETiming`, as in the RTL). It holds every
+            // lane of its PE for that time, `lanes` of them computing (fewer than the PE has
+            // when X is). The pipeline is inside those cycles.
+            let chunks = pe.tileChunks(density: pick(density, left))
+            let operation = pe.matmulCycles(weightColumns: lanes, chunks: chunks, finish: true)
             return TileCost(
-                // One division: m is a power of two, so this equals dividing by tiles, then m.
-                unit: .macLane, tiles: tiles, cyclesPerTile: max(effectual / Double(tiles * m), 1),
-                matmulDensity: kept, pipelineLatency: macLatency, effectualMACs: effectual, denseMACs: dense,
+                unit: .macLane, tiles: tiles, cyclesPerTile: Double(operation * columnGroups), unitsPerTile: lanesPerPE,
+                pipelineLatency: 0, effectualMACs: effectual, denseMACs: dense,
                 bufferReadBytes: reads, bufferWriteBytes: out.data + out.mask, loadBytes: load.data + load.mask,
                 storeBytes: store, outputBytes: out.data, maskBytes: out.mask, rowsThroughSparsity: Double(tiles * 2 * b * x),
-                outputValues: outputValues)
+                outputValues: outputValues,
+                activeFraction: Double(chunks * lanes) / Double(operation * lanesPerPE))
         case .elementwise(let elements, let ops, let operand):
+            // Still on the MAC lanes at M values a cycle: the RTL runs element-wise work on the
+            // top's one vector unit (`VectorTiming`), a unit class the simulator lacks so far.
             let tiles = max(ceilShift(elements, batchShift + 2 * spatialShift), 1)
             let effectual = Double(elements * ops) * pick(density, operand)
             let input = compressedBytes(Double(elements), operand)
             return TileCost(
-                unit: .macLane, tiles: tiles, cyclesPerTile: max(effectual / Double(tiles * m), 1), matmulDensity: nil,
-                pipelineLatency: macLatency, effectualMACs: effectual, denseMACs: Double(elements * ops),
+                unit: .macLane, tiles: tiles, cyclesPerTile: max(effectual / Double(tiles * m), 1),
+                pipelineLatency: pe.macLatency, effectualMACs: effectual, denseMACs: Double(elements * ops),
                 bufferReadBytes: 2 * (input.data + input.mask), bufferWriteBytes: out.data + out.mask,
                 loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
                 rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues)
@@ -164,16 +181,24 @@ struct Tiler: Sendable {
         case .softmax(let rows, let columns), .layerNorm(let rows, let columns):
             let isSoftmax: Bool
             if case .softmax = kind { isSoftmax = true } else { isSoftmax = false }
-            // b rows in parallel, one row of y entries per cycle; a row longer than y takes
-            // ceil(columns / y) tiles, with the running max/sum carried between them.
+            // One PE operation per b x x tile: its rows one per cycle through the PE's one
+            // softmax or layer-norm pipeline, one operation at a time per PE (`PETiming`, as in
+            // the RTL); a row longer than x takes ceil(columns / x) tiles, with the running
+            // max/sum carried between them. Softmax units are counted per module (softmaxPerPE
+            // a PE), and a tile holds all of its PE's.
             let tiles = ceilShift(rows, batchShift + spatialShift) * ceilShift(columns, spatialShift)
             let input = compressedBytes(Double(rows * columns), phase == .forward ? .activation : .gradient)
+            let operation = isSoftmax ? pe.softmaxCycles : pe.layerNormCycles
+            let held = isSoftmax ? softmaxPerPE : 1
+            // Each row passes one module once: b x x computing cycles a tile, of the
+            // operation's cycles on the `held` units.
+            let active = Double(b * x) / Double(operation * held)
             return TileCost(
-                unit: isSoftmax ? .softmax : .layerNorm, tiles: tiles, cyclesPerTile: Double(x * rowInitiationInterval),
-                matmulDensity: nil, pipelineLatency: fifoLatency * 2 + (isSoftmax ? softmaxLatency : layerNormLatency),
+                unit: isSoftmax ? .softmax : .layerNorm, tiles: tiles, cyclesPerTile: Double(operation),
+                unitsPerTile: held, pipelineLatency: 0,
                 effectualMACs: 0, denseMACs: 0, bufferReadBytes: input.data + input.mask, bufferWriteBytes: out.data + out.mask,
                 loadBytes: load.data + load.mask, storeBytes: store, outputBytes: out.data, maskBytes: out.mask,
-                rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues)
+                rowsThroughSparsity: Double(tiles * b * x), outputValues: outputValues, activeFraction: active)
         }
     }
 }
