@@ -62,11 +62,14 @@ import Testing
     @Test func theAcceleratorsPathNeverCostsMoreLaneCyclesThanTheFewestMACs() throws {
         // The forward pass's MAC-lane cycles are what the path search minimises, so over every
         // 2- and 3-core shape of BERT-Tiny's first feed-forward matrix the hardware-aware path
-        // is never slower on the lanes than the fewest-MAC one.
+        // is never slower on the lanes than the fewest-MAC one, and on some shapes faster: a
+        // tile holds its PE for the PE operations' cycles however few of its rows and columns
+        // a small rank or factor fills.
         let config = try Catalog.accelerator("acceltran-edge")
         let hardware = HardwareInstance(config: config, table: paperTable)
         let tiler = Tiler(hardware: hardware, dynaProp: .paperDefault)
         let layers = try Catalog.model("bert-tiny").layers
+        var faster = 0
         for cores in [2, 3] {
             for (input, output) in DecompositionSpace.shapes(rows: 128, columns: 512, cores: cores) {
                 for rank in [2, 8, 32] {
@@ -81,8 +84,10 @@ import Testing
                     let aware = busy(ContractionPlans.hardwareAware(model, tiler: tiler, batchSize: config.batchSize, sequenceLength: 128))
                     let fewest = busy(ContractionPlans.fewestMACs(model, sequenceLength: 128))
                     #expect(aware <= fewest + 1e-6 * fewest, "\(input) \(output) rank \(rank)")
+                    if aware < fewest * (1 - 1e-9) { faster += 1 }
                 }
             }
         }
+        #expect(faster > 0)
     }
 }

@@ -1,9 +1,10 @@
 extension TileCost {
     /// The cost of operations run one after the other on the same unit class as one
     /// operation (the products of a tensor-train matrix): work, traffic and tiles add up, the
-    /// per-tile cycles are their tile-weighted mean, and each product's pipeline drains before
-    /// the next, which reads its result, starts. Main-memory transfers are the caller's: the
-    /// parts carry none.
+    /// per-tile cycles and the computing share are their work-weighted means, and each
+    /// product's pipeline drains before the next, which reads its result, starts. Every part
+    /// holds the same units per tile (a whole PE, for matmuls). Main-memory transfers are the
+    /// caller's: the parts carry none.
     static func sequence(_ parts: [TileCost], outputBytes: Double, maskBytes: Double, outputValues: Int) -> TileCost {
         var c = parts[0]
         for part in parts.dropFirst() {
@@ -16,9 +17,10 @@ extension TileCost {
             c.rowsThroughSparsity += part.rowsThroughSparsity
         }
         let work = parts.reduce(0) { $0 + $1.workCycles }
-        c.cyclesPerTile = work / Double(max(c.tiles, 1))
-        let kept = parts.reduce(0.0) { $0 + Double($1.tiles) * ($1.matmulDensity ?? 1) }
-        c.matmulDensity = kept / Double(max(c.tiles, 1))
+        let active = parts.reduce(0) { $0 + $1.activeCycles }
+        precondition(parts.allSatisfy { $0.unitsPerTile == c.unitsPerTile }, "parts on different units per tile")
+        c.cyclesPerTile = work / Double(max(c.parts, 1))
+        c.activeFraction = work > 0 ? active / work : 1
         c.outputBytes = outputBytes
         c.maskBytes = maskBytes
         c.outputValues = outputValues

@@ -26,6 +26,9 @@ struct Tiler: Sendable {
     private let softmaxPerPE: Int
     /// Fraction of values kept, per `MatrixKind` (weight, activation, gradient, fixed).
     private let density: (Double, Double, Double, Double)
+    /// The effectual fraction of a product's MACs for each (left, right) pair of kinds, row
+    /// by left kind in `MatrixKind.allCases` order (`DynaPropSetting.effectualFraction`).
+    private let effectual: [Double]
     /// Stored bytes per value (kept values times the word size), and mask bytes per value
     /// (one bit for a pruned kind), per `MatrixKind`.
     private let dataBytes: (Double, Double, Double, Double)
@@ -54,6 +57,7 @@ struct Tiler: Sendable {
         let word = hardware.wordBytes
         let kept = (1 - dynaProp.weightSparsity, 1 - dynaProp.activationSparsity, 1 - dynaProp.gradientSparsity, 1.0)
         density = kept
+        effectual = MatrixKind.allCases.flatMap { left in MatrixKind.allCases.map { dynaProp.effectualFraction(left, $0) } }
         dataBytes = (kept.0 * word, kept.1 * word, kept.2 * word, word)
         // A pruned kind carries a one-bit mask per value; fixed matrices are never pruned.
         maskBytes = (kept.0 < 1 ? 0.125 : 0, kept.1 < 1 ? 0.125 : 0, kept.2 < 1 ? 0.125 : 0, 0)
@@ -137,7 +141,9 @@ struct Tiler: Sendable {
         case .matmul(let batch, let rows, let k, let n, let left, let right, let banded, _):
             let kTiles = banded.map { min(ceilShift(k, spatialShift), ceilDiv(x + $0 - 1, x) + 1) } ?? ceilShift(k, spatialShift)
             let tiles = ceilShift(batch, batchShift) * ceilShift(rows, spatialShift) * ceilShift(n, spatialShift) * kTiles
-            let kept = pick(density, left) * pick(density, right)
+            // The pairs the zero-free lanes skip: counted by a measured profile, else the
+            // operands' densities multiplied (zeros falling independently).
+            let kept = effectual[left.index * MatrixKind.allCases.count + right.index]
             let dense = Double(batch * rows * (banded ?? k) * n)
             let effectual = dense * kept
             let reads = Double(tiles) * (pick(operandTileBytes, left) + pick(operandTileBytes, right))
