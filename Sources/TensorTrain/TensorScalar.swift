@@ -9,7 +9,6 @@ package protocol TensorScalar: BinaryFloatingPoint, Sendable {
 }
 
 extension TensorScalar {
-    @inlinable
     package static func gemm(m: Int, n: Int, k: Int, _ a: [Self], transposeA: Bool, _ b: [Self], transposeB: Bool, into c: inout [Self]) {
         gemm(m: m, n: n, k: k, a, transposeA: transposeA, b, transposeB: transposeB, into: &c, accumulate: false)
     }
