@@ -16,4 +16,6 @@ package enum ModuleKind: String, CaseIterable, Sendable, Codable {
     case maskBuffer = "mask"
     case dmaEngine = "dma_engine"
     case csr
+    case peGlue = "pe_glue"
+    case controller
 }

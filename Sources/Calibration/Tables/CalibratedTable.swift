@@ -18,7 +18,7 @@ package struct CalibratedTable: Sendable {
     package let modelled: [String: String]
 
     package init(
-        records: [ModuleCalibration], plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
+        records: [ModuleCalibration], glue: GlueRecords, plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
         format f: FixedPointFormat, technology: String, provenance: [String: String]
     ) throws {
         let byName = Dictionary(records.map { ($0.module, $0) }, uniquingKeysWith: { _, b in b })
@@ -127,6 +127,31 @@ package struct CalibratedTable: Sendable {
                     predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: many.energy.totalFJPerCycle))
         }
 
+        // The glue, per register bit: the synthesised designs' figures over their bits (all
+        // of them; with two or more, the last is also predicted from the others).
+        var glueBasis: [String] = []
+        for kind in [ModuleKind.peGlue, .controller] {
+            let rs = glue.records(kind)
+            guard !rs.isEmpty else { throw CalibrationError.missingRecord(module: kind.rawValue, file: "the glue records") }
+            func perBit(_ rs: ArraySlice<GlueRecords.Record>) -> (area: Double, leakage: Double) {
+                let bits = Double(rs.reduce(0) { $0 + $1.registerBits })
+                return (rs.reduce(0) { $0 + $1.areaUM2 } / bits, rs.reduce(0) { $0 + $1.leakageMW } / bits)
+            }
+            let fit = perBit(rs[...])
+            // Dynamic power is not measured for the glue (no gate-level run of a whole design).
+            modules[kind.rawValue] = ModuleCost(areaUM2: fit.area, dynamicMW: 0, leakageMW: fit.leakage)
+            let designs = rs.map { "index \($0.index) with \($0.processingElements) PEs" }.joined(separator: ", ")
+            modelled[kind.rawValue] = "per register bit, from the synthesised glue of \(designs)"
+            glueBasis.append("\(kind.rawValue): \(designs)")
+            if rs.count >= 2, let held = rs.last {
+                let predicted = perBit(rs.dropLast()).area * Double(held.registerBits)
+                checks.append(
+                    ScalingCheck(
+                        module: "\(kind.rawValue) (index \(held.index), \(held.processingElements) PEs)", basis: "per register bit of the others",
+                        predictedAreaUM2: predicted, synthesisedAreaUM2: held.areaUM2, predictedEnergyFJ: 0, synthesisedEnergyFJ: 0))
+            }
+        }
+
         // Controllers, buffers and main memory from published figures (see MemoryModels).
         let logicArea = memory.factor("logic_area")
         let energy = memory.factor("energy")
@@ -154,6 +179,8 @@ package struct CalibratedTable: Sendable {
         prov["controllers"] =
             "\(memory.scaledModules.joined(separator: ", ")) from \(source.name): area x\(logicArea) (\(memory.factors["logic_area"]!.citation)), energy x\(energy)"
         prov["main_memory"] = "off chip: \(source.name) entries unchanged"
+        prov["glue"] =
+            "synthesised around black-box leaves and SRAMs (transcode calibrate --glue; synth/nangate45-glue.json): \(glueBasis.joined(separator: "; ")); area and leakage per register bit (ModuleCatalog.peGlueBits, controllerBits); dynamic power not measured (the control energy uses dataflow and dma)"
         prov["modelled"] = modelled.keys.sorted().map { "\($0) (\(modelled[$0]!))" }.joined(separator: "; ")
         table = HardwareTable(
             name: "nangate45", technology: technology, provenance: prov, clockMHz: clockMHz,
