@@ -60,7 +60,7 @@ package struct AcceleratorCosts: Sendable {
         case .dataflow: dataflow
         case .activationBuffer, .weightBuffer, .maskBuffer: preconditionFailure("\(kind.rawValue) is a buffer")
         case .dmaEngine, .csr: preconditionFailure("\(kind.rawValue) is costed inside controller")
-        case .peGlue, .controller: rtlModules[kind]!
+        case .peGlue, .controller, .arbiter: rtlModules[kind]!
         }
     }
 

@@ -54,7 +54,7 @@ extension HardwareTable {
             case .activationBuffer, .weightBuffer, .maskBuffer: preconditionFailure("buffers are costed per megabyte")
             case .dmaEngine, .csr: preconditionFailure("\(kind.rawValue) is costed inside controller")
             // AccelTran publishes nothing for the generated RTL's glue.
-            case .peGlue, .controller: return ModuleCost(areaUM2: 0, dynamicMW: 0, leakageMW: 0)
+            case .peGlue, .controller, .arbiter: return ModuleCost(areaUM2: 0, dynamicMW: 0, leakageMW: 0)
             }
         }
         /// The figure of the variant the generated RTL instantiates.
@@ -97,7 +97,7 @@ extension HardwareTable {
                     "reference/acceltran.json constants_14nm, from jha-lab/acceltran constants/constants.yaml at commit ea7ba16 (BSD-3-Clause)",
                 "citation": "S. Tuli and N. K. Jha, AccelTran, IEEE TCAD 2023; TransCODE, arXiv 2303.14882",
                 "estimated":
-                    "dynaprop_* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at n!=16 (scaled by n/16); fifo at the RTL's tile widths (the 320-bit figure scaled by width); pe_glue and controller 0 (AccelTran publishes no figure for the generated RTL's glue: compose as AccelTran with --reference acceltran)",
+                    "dynaprop_* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at n!=16 (scaled by n/16); fifo at the RTL's tile widths (the 320-bit figure scaled by width); pe_glue, controller and arbiter 0 (AccelTran publishes no figure for the generated RTL's glue: compose as AccelTran with --reference acceltran)",
                 "command": "transcode table convert-acceltran",
             ],
             clockMHz: try number("clock_frequency"), integerBits: Int(try number("bits.IL")),

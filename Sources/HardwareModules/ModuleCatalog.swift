@@ -133,8 +133,12 @@ package enum ModuleCatalog {
             placement: ModulePlacement(.control, rtl: .perPEGlueBit, acceltran: nil)),
         ModuleEntry(
             .controller,
-            "the top's own logic (scheduler, instruction queue, vector unit, per-PE buffer arbitration) with the DMA engine and the CSR block (synthesised as the system around black-box PEs and SRAMs), per register bit",
+            "the top's own logic (scheduler, instruction queue, vector unit) with the DMA engine and the CSR block (synthesised as the system around black-box PEs and SRAMs), per register bit",
             placement: ModulePlacement(.control, rtl: .perControllerBit, acceltran: nil)),
+        ModuleEntry(
+            .arbiter,
+            "the top's buffer-port arbitration, per bit of write-back data each PE brings to it (separated from `controller` by synthesising the system with two PE counts)",
+            placement: ModulePlacement(.control, rtl: .perArbiterBit, acceltran: nil)),
     ]
 
     /// The entry of `kind`.
@@ -200,7 +204,8 @@ package enum ModuleCatalog {
         case .perSoftmaxUnit: return pe * Double(c.softmaxPerPE)
         case .perPE: return pe
         case .perPEGlueBit: return pe * Double(peGlueBits(c, format: f))
-        case .perControllerBit: return Double(controllerBits(c, format: f, processingElements: c.processingElements))
+        case .perControllerBit: return Double(controllerBits(c, format: f))
+        case .perArbiterBit: return pe * Double(arbiterBits(c, format: f))
         case .perMegabyte: preconditionFailure("buffers are counted per megabyte")
         }
     }
@@ -219,11 +224,15 @@ package enum ModuleCatalog {
         return tile * f.bits + tile + c.macLanesPerPE * c.spatialTile * f.bits + tile * ModuleVariant.accumulatorBits(f) + tile * f.bits
     }
 
-    /// Register bits (and, for the arbitration, multiplexed bits) of the top's own logic:
-    /// the instruction queue, the vector unit's two operand tiles and its result tile, the
-    /// layer-norm parameters, and one tile of write-back data per PE at the arbiter.
-    package static func controllerBits(_ c: AcceleratorConfig, format f: FixedPointFormat, processingElements pes: Int) -> Int {
+    /// Register bits of the top's own logic: the instruction queue, the vector unit's two
+    /// operand tiles and its result tile, and the layer-norm parameters.
+    package static func controllerBits(_ c: AcceleratorConfig, format f: FixedPointFormat) -> Int {
         let tileBits = c.batchTile * c.spatialTile * c.spatialTile * f.bits
-        return instructionQueueDepth * 128 + 3 * tileBits + 2 * c.spatialTile * f.bits + pes * tileBits
+        return instructionQueueDepth * 128 + 3 * tileBits + 2 * c.spatialTile * f.bits
+    }
+
+    /// Bits one PE brings to the top's buffer arbitration: its write-back tile.
+    package static func arbiterBits(_ c: AcceleratorConfig, format f: FixedPointFormat) -> Int {
+        c.batchTile * c.spatialTile * c.spatialTile * f.bits
     }
 }

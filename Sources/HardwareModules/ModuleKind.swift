@@ -18,4 +18,5 @@ package enum ModuleKind: String, CaseIterable, Sendable, Codable {
     case csr
     case peGlue = "pe_glue"
     case controller
+    case arbiter
 }

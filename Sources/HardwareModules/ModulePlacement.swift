@@ -19,9 +19,12 @@ package struct ModulePlacement: Sendable, Equatable {
         /// One per register bit of a PE's own logic and its slot's (PEs x
         /// `ModuleCatalog.peGlueBits`): glue costed per bit of the state it sequences.
         case perPEGlueBit
-        /// One per register bit of the top's own logic, its per-PE arbitration and the system
-        /// blocks (`ModuleCatalog.controllerBits`).
+        /// One per register bit of the top's own logic and the system blocks
+        /// (`ModuleCatalog.controllerBits`).
         case perControllerBit
+        /// One per bit of write-back data each PE brings to the top's buffer arbitration (PEs
+        /// x `ModuleCatalog.arbiterBits`).
+        case perArbiterBit
         /// A buffer, costed per megabyte of its size.
         case perMegabyte
     }

@@ -48,6 +48,11 @@ package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     package struct Regressors: Sendable, Equatable {
         package let first: Double
         package let second: Double
+
+        package init(first: Double, second: Double) {
+            self.first = first
+            self.second = second
+        }
     }
 
     /// The regressors of batch tile b and tile side or width s.

@@ -52,7 +52,8 @@ package struct GlueSynthesis: Sendable {
                 areaUM2: pe.areaUM2, leakageMW: pe.leakageNW * 1e-6, cells: pe.cells),
             GlueRecords.Record(
                 kind: ModuleKind.controller.rawValue, index: index, processingElements: pes,
-                registerBits: ModuleCatalog.controllerBits(config, format: f, processingElements: pes), areaUM2: all.areaUM2 - n * pe.areaUM2,
+                registerBits: ModuleCatalog.controllerBits(config, format: f) + pes * ModuleCatalog.arbiterBits(config, format: f),
+                areaUM2: all.areaUM2 - n * pe.areaUM2,
                 leakageMW: (all.leakageNW - n * pe.leakageNW) * 1e-6, cells: all.cells - pes * pe.cells),
         ]
     }

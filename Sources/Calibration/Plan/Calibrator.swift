@@ -63,7 +63,11 @@ package struct Calibrator: Sendable {
             let tools = try CalibrationRun(flow: try SynthesisFlow(liberty: liberty, generator: generator), cacheDirectory: r.cache)
                 .toolIdentity()
             var provenance = SynthesisFlow.provenance(tools: tools, liberty: liberty)
-            provenance["command"] = "transcode calibrate --glue \(design.index):\(design.processingElements)"
+            // The glue is neither simulated at gate level nor timed: only area and leakage.
+            for key in ["energy", "timing", "yosys_script"] { provenance.removeValue(forKey: key) }
+            provenance["flow"] =
+                "Yosys hierarchical synthesis of the generated system (glue_synth.tcl), the catalogue's leaf modules and the SRAMs read as black boxes, mapped with the calibration's recipe (SynthesisRecipe); area from stat -liberty, leakage from the liberty's cell figures"
+            provenance["command"] = "transcode calibrate --glue INDEX:PES (one run per design)"
             glue = GlueRecords(provenance: provenance, records: kept + fresh)
             try glue!.jsonText().write(toFile: r.glueRecords, atomically: true, encoding: .utf8)
         }

@@ -8,12 +8,14 @@ import StructuredInput
 package struct GlueRecords: Codable, Sendable {
     /// One synthesised design's glue of one kind.
     package struct Record: Codable, Sendable, Equatable {
-        /// `pe_glue` (one PE and its slot) or `controller` (top, DMA engine and CSR).
+        /// `pe_glue` (one PE and its slot) or `controller` (top with its buffer arbitration,
+        /// DMA engine and CSR).
         package let kind: String
         /// The accelerator's index in the space and the design's PE count.
         package let index: Int
         package let processingElements: Int
-        /// The register bits the catalogue counts for this design and kind.
+        /// The register bits the catalogue counts for this design and kind (for the
+        /// controller, its own and the arbitration's of all PEs).
         package let registerBits: Int
         package let areaUM2: Double
         package let leakageMW: Double
