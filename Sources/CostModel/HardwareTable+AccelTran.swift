@@ -63,7 +63,9 @@ extension HardwareTable {
             case .fifo(let w, _): return try cost("fifo").times(Double(w) / 320)
             case .softmax(let b, _), .layerNorm(let b, _):
                 return try figure(
-                    entry.kind, ModuleChoice(macsPerLane: choice.macsPerLane, activation: choice.activation, spatialTile: choice.spatialTile, batchTile: b))
+                    entry.kind,
+                    ModuleChoice(
+                        macsPerLane: choice.macsPerLane, activation: choice.activation, spatialTile: choice.spatialTile, batchTile: b))
             default: return try figure(entry.kind, choice)
             }
         }

@@ -25,7 +25,8 @@ extension HardwareTable {
                 var bufferByKind: [ModuleKind: BufferCost] = [:]
                 for (entry, cost) in zip(ModuleCatalog.bufferEntries, bufferCosts) { bufferByKind[entry.kind] = cost }
                 for memory in memories {
-                    costs.append(memory.flatMap { AcceleratorCosts(modules: byKind, rtlModules: rtlByKind, buffers: bufferByKind, mainMemory: $0) })
+                    costs.append(
+                        memory.flatMap { AcceleratorCosts(modules: byKind, rtlModules: rtlByKind, buffers: bufferByKind, mainMemory: $0) })
                 }
             }
             self.costs = costs

@@ -121,7 +121,8 @@ package enum ModuleCatalog {
                 .dmaEngine(dataBits: 64, bufferBits: 64, bufferAddressBits: 8, maxBurst: 256),
             ]),
         ModuleEntry(
-            .csr, "control and status registers behind AXI4-Lite, generated from CSRMap (costed inside `controller`, from the synthesised system)",
+            .csr,
+            "control and status registers behind AXI4-Lite, generated from CSRMap (costed inside `controller`, from the synthesised system)",
             template: "csr",
             parameters: [
                 ModuleParameter("w", .int, range: "the datapath word width (20 in the paper's format)", "bits of the DynaProp thresholds")
@@ -188,7 +189,11 @@ package enum ModuleCatalog {
             var groups: [(areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry])] = []
             for e in entries where e.placement?.areaClass == c {
                 guard let n = e.placement?.instances(acceltran: acceltran) else { continue }
-                if let i = groups.firstIndex(where: { $0.instances == n }) { groups[i].entries.append(e) } else { groups.append((c, n, [e])) }
+                if let i = groups.firstIndex(where: { $0.instances == n }) {
+                    groups[i].entries.append(e)
+                } else {
+                    groups.append((c, n, [e]))
+                }
             }
             return groups
         }

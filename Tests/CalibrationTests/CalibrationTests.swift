@@ -45,7 +45,8 @@ import Toolchain
         let stored = try HardwareTable.load(path: ProjectFiles.path("synth/nangate45.json"))
         let glue = try #require(try GlueRecords.load(path: ProjectFiles.path("synth/nangate45-glue.json")))
         let assembled = try CalibratedTable(
-            records: records.modules, glue: glue, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
+            records: records.modules, glue: glue, plan: .standard,
+            memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
             source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: stored.technology,
             provenance: [:]
         ).table
@@ -66,7 +67,8 @@ import Toolchain
         let records = try #require(try CalibrationRecords.load(path: ProjectFiles.path("synth/nangate45-modules.json")))
         let glue = try #require(try GlueRecords.load(path: ProjectFiles.path("synth/nangate45-glue.json")))
         let calibrated = try CalibratedTable(
-            records: records.modules, glue: glue, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
+            records: records.modules, glue: glue, plan: .standard,
+            memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
             source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: "t",
             provenance: [:])
         // One held-out point per family plus the two batch-rule checks (and one per glue kind
@@ -78,7 +80,9 @@ import Toolchain
         #expect(calibrated.modelled["softmax_b4_x32"] != nil)
         #expect(calibrated.modelled["mac_lane_m16_gelu"] == nil)
         // The tile FIFO of index 0 is synthesised; the 32-wide b = 4 tile's follows the fit.
-        #expect(calibrated.modelled["fifo_w1284_d2"] == nil && calibrated.modelled["fifo_w81924_d2"] == "fit of a + c w on synthesised sizes 80, 320, 1284")
+        #expect(
+            calibrated.modelled["fifo_w1284_d2"] == nil
+                && calibrated.modelled["fifo_w81924_d2"] == "fit of a + c w on synthesised sizes 80, 320, 1284")
     }
 }
 
@@ -253,7 +257,8 @@ import Toolchain
         let report = try Calibrator(try request(.none, records: ProjectFiles.path("synth/nangate45-modules.json"), table: out)).run()
         #expect(report.synthesised.isEmpty && report.recordsWritten == nil && report.missingRecords.isEmpty)
         #expect(report.tableWritten == out)
-        #expect(report.comparison?.rows.map(\.key) == ModuleCatalog.moduleKeys.filter { !["pe_glue", "controller", "arbiter"].contains($0) })
+        #expect(
+            report.comparison?.rows.map(\.key) == ModuleCatalog.moduleKeys.filter { !["pe_glue", "controller", "arbiter"].contains($0) })
         let written = try String(contentsOfFile: out, encoding: .utf8)
         let checkedIn = try String(contentsOfFile: ProjectFiles.path("synth/nangate45.json"), encoding: .utf8)
         #expect(written == checkedIn, "synth/nangate45.json is stale; refresh with: transcode calibrate --assemble-only")

@@ -36,7 +36,8 @@ package struct GlueSynthesis: Sendable {
             ] + SynthesisRecipe.mappingSteps(top: design.top, liberty: library.path, constraints: "abc.constr", flatten: false, tcl: true)
             + ["tee -q -o glue_stat.txt stat -liberty \(library.path) -top \(design.top)"]
         try write(script.joined(separator: "\n") + "\n", to: "\(directory)/glue_synth.tcl")
-        let yosys = try Toolchain.run(try Toolchain.require(.yosys), ["-q", "-l", "glue.log", "-c", "glue_synth.tcl"], directory: directory)
+        let yosys = try Toolchain.run(
+            try Toolchain.require(.yosys), ["-q", "-l", "glue.log", "-c", "glue_synth.tcl"], directory: directory)
         guard yosys.status == 0 else {
             throw CalibrationError.synthesisFailed(module: design.top, log: Toolchain.excerpt(lines: 4, text: yosys.error + yosys.output))
         }
@@ -48,7 +49,8 @@ package struct GlueSynthesis: Sendable {
         let n = Double(pes)
         return [
             GlueRecords.Record(
-                kind: ModuleKind.peGlue.rawValue, index: index, processingElements: pes, registerBits: ModuleCatalog.peGlueBits(config, format: f),
+                kind: ModuleKind.peGlue.rawValue, index: index, processingElements: pes,
+                registerBits: ModuleCatalog.peGlueBits(config, format: f),
                 areaUM2: pe.areaUM2, leakageMW: pe.leakageNW * 1e-6, cells: pe.cells),
             GlueRecords.Record(
                 kind: ModuleKind.controller.rawValue, index: index, processingElements: pes,

@@ -164,10 +164,12 @@ package struct CalibratedTable: Sendable {
         }
         let area = ScalingFit(points: zip(regressors, controllerRecords).map { ($0, $1.areaUM2) })
         let leakage = ScalingFit(points: zip(regressors, controllerRecords).map { ($0, $1.leakageMW) })
-        modules[ModuleKind.controller.rawValue] = ModuleCost(areaUM2: area.coefficients[0], dynamicMW: 0, leakageMW: leakage.coefficients[0])
+        modules[ModuleKind.controller.rawValue] = ModuleCost(
+            areaUM2: area.coefficients[0], dynamicMW: 0, leakageMW: leakage.coefficients[0])
         modules[ModuleKind.arbiter.rawValue] = ModuleCost(
             areaUM2: max(0, area.coefficients[1]), dynamicMW: 0, leakageMW: max(0, leakage.coefficients[1]))
-        let split = "least squares over the top's own bits and the PEs' arbitration bits, from the synthesised glue of \(designs(controllerRecords))"
+        let split =
+            "least squares over the top's own bits and the PEs' arbitration bits, from the synthesised glue of \(designs(controllerRecords))"
         modelled[ModuleKind.controller.rawValue] = split
         modelled[ModuleKind.arbiter.rawValue] = split
         glueBasis.append("controller and arbiter: \(designs(controllerRecords))")

@@ -101,7 +101,9 @@ package struct HardwareInstance: Sendable {
             if instances == .perMegabyte {
                 value = Double(megabytes(members[0].kind)) * perMB(costs.buffer(members[0].kind))
             } else {
-                value = ModuleCatalog.count(instances, config, format: format) * members.reduce(0) { $0 + figure(costs.module($1.kind, rtl: rtl)) }
+                value =
+                    ModuleCatalog.count(instances, config, format: format)
+                    * members.reduce(0) { $0 + figure(costs.module($1.kind, rtl: rtl)) }
             }
             total[keyPath: ModuleClassFigures.field(areaClass)] += value
         }
