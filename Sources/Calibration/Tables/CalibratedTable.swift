@@ -147,7 +147,9 @@ package struct CalibratedTable: Sendable {
         modules[ModuleKind.peGlue.rawValue] = ModuleCost(areaUM2: pe.area, dynamicMW: 0, leakageMW: pe.leakage)
         modelled[ModuleKind.peGlue.rawValue] = "per register bit, from the synthesised glue of \(designs(peRecords))"
         glueBasis.append("pe_glue: \(designs(peRecords))")
-        if peRecords.count >= 2, let held = peRecords.last {
+        // A held-out check only where the held-out design differs from the others (the same
+        // accelerator at another PE count has the same PE glue).
+        if let held = peRecords.last, peRecords.dropLast().contains(where: { $0.index != held.index }) {
             checks.append(
                 ScalingCheck(
                     module: "pe_glue (index \(held.index))", basis: "per register bit of the other designs",
