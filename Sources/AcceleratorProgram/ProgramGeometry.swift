@@ -6,7 +6,7 @@ import HardwareModules
 /// checks agree on every width and depth.
 package struct ProgramGeometry: Sendable, Equatable {
     /// Instructions the controller's instruction queue holds (the whole program is fetched first).
-    package static let instructionQueueDepth = 256
+    package static let instructionQueueDepth = ModuleCatalog.instructionQueueDepth
     /// Bytes per instruction in main memory.
     package static let instructionBytes = 16
 

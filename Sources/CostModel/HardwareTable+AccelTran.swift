@@ -52,13 +52,29 @@ extension HardwareTable {
             case .postSparsity: return post.times(x / 16)
             case .fifo, .dma, .dataflow: return try cost(kind.rawValue)
             case .activationBuffer, .weightBuffer, .maskBuffer: preconditionFailure("buffers are costed per megabyte")
-            case .dmaEngine, .csr: preconditionFailure("\(kind.rawValue) is not in the cost model's composition")
+            case .dmaEngine, .csr: preconditionFailure("\(kind.rawValue) is costed inside controller")
+            // AccelTran publishes nothing for the generated RTL's glue.
+            case .peGlue, .controller, .arbiter: return ModuleCost(areaUM2: 0, dynamicMW: 0, leakageMW: 0)
+            }
+        }
+        /// The figure of the variant the generated RTL instantiates.
+        func rtlFigure(_ entry: ModuleEntry, _ choice: ModuleChoice) throws -> ModuleCost {
+            switch entry.rtlVariant(for: choice) {
+            case .fifo(let w, _): return try cost("fifo").times(Double(w) / 320)
+            case .softmax(let b, _), .layerNorm(let b, _):
+                return try figure(
+                    entry.kind,
+                    ModuleChoice(
+                        macsPerLane: choice.macsPerLane, activation: choice.activation, spatialTile: choice.spatialTile, batchTile: b))
+            default: return try figure(entry.kind, choice)
             }
         }
         var modules: [String: ModuleCost] = [:]
         for entry in ModuleCatalog.moduleEntries {
-            for choice in ModuleChoice.all where modules[entry.tableKey(for: choice)] == nil {
-                modules[entry.tableKey(for: choice)] = try figure(entry.kind, choice)
+            for choice in ModuleChoice.all {
+                if modules[entry.tableKey(for: choice)] == nil { modules[entry.tableKey(for: choice)] = try figure(entry.kind, choice) }
+                let rtl = entry.tableKey(for: choice, rtl: true)
+                if modules[rtl] == nil { modules[rtl] = try rtlFigure(entry, choice) }
             }
         }
 
@@ -83,7 +99,7 @@ extension HardwareTable {
                     "reference/acceltran.json constants_14nm, from jha-lab/acceltran constants/constants.yaml at commit ea7ba16 (BSD-3-Clause)",
                 "citation": "S. Tuli and N. K. Jha, AccelTran, IEEE TCAD 2023; TransCODE, arXiv 2303.14882",
                 "estimated":
-                    "dynaprop_* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at n!=16 (scaled by n/16)",
+                    "dynaprop_* (no published figure: pre_sparsity scaled by tile elements); softmax/layer_norm at b=4 (4x b=1); sparsity modules at n!=16 (scaled by n/16); fifo at the RTL's tile widths (the 320-bit figure scaled by width); pe_glue, controller and arbiter 0 (AccelTran publishes no figure for the generated RTL's glue: compose as AccelTran with --reference acceltran)",
                 "command": "transcode table convert-acceltran",
             ],
             clockMHz: try number("clock_frequency"), integerBits: Int(try number("bits.IL")),

@@ -17,11 +17,16 @@ extension HardwareTable {
             var costs: [AcceleratorCosts?] = []
             for choice in ModuleChoice.all {
                 var byKind: [ModuleKind: ModuleCost] = [:]
-                for entry in ModuleCatalog.moduleEntries { byKind[entry.kind] = modules[entry.tableKey(for: choice)] }
+                var rtlByKind: [ModuleKind: ModuleCost] = [:]
+                for entry in ModuleCatalog.moduleEntries {
+                    byKind[entry.kind] = modules[entry.tableKey(for: choice)]
+                    rtlByKind[entry.kind] = modules[entry.tableKey(for: choice, rtl: true)]
+                }
                 var bufferByKind: [ModuleKind: BufferCost] = [:]
                 for (entry, cost) in zip(ModuleCatalog.bufferEntries, bufferCosts) { bufferByKind[entry.kind] = cost }
                 for memory in memories {
-                    costs.append(memory.flatMap { AcceleratorCosts(modules: byKind, buffers: bufferByKind, mainMemory: $0) })
+                    costs.append(
+                        memory.flatMap { AcceleratorCosts(modules: byKind, rtlModules: rtlByKind, buffers: bufferByKind, mainMemory: $0) })
                 }
             }
             self.costs = costs

@@ -19,33 +19,38 @@ package enum ModuleCatalog {
                     "", .activation, range: AcceleratorSpace.activations.map(\.rawValue).joined(separator: ", "),
                     "the activation the lane applies to its result"),
             ],
-            placement: ModulePlacement(.perMACLane, .macLanes),
+            placement: ModulePlacement(.macLanes, rtl: .perMACLane, acceltran: .perMACLane),
             timingPoints: AcceleratorSpace.macsPerLane.flatMap { m in AcceleratorSpace.activations.map { .macLane(macs: m, activation: $0) }
             },
             instantiate: { .macLane(macs: $0.macsPerLane, activation: $0.activation) }),
         ModuleEntry(
             .preSparsity, "compacts one tile row to its non-zero values before the MAC lane", template: "pre_sparsity",
             parameters: [ModuleParameter("n", .int, range: "the spatial tiles 8, 16, 32 (any n >= 2 in RTL)", "values per tile row")],
-            family: .preSparsity, placement: ModulePlacement(.perMACLane, .sparsity),
+            // The PE compacts its activation row once and each lane's weight column with the
+            // same mask: lanes + 1 modules; AccelTran counts one per lane.
+            family: .preSparsity, placement: ModulePlacement(.sparsity, rtl: .perMACLanePlusOne, acceltran: .perMACLane),
             timingPoints: AcceleratorSpace.spatialTiles.map { .preSparsity(width: $0) },
             instantiate: { .preSparsity(width: $0.spatialTile) }),
         ModuleEntry(
             .postSparsity, "expands one compacted row back to its positions after the MAC lane", template: "post_sparsity",
             parameters: [ModuleParameter("n", .int, range: "the spatial tiles 8, 16, 32 (any n >= 2 in RTL)", "values per tile row")],
-            family: .postSparsity, placement: ModulePlacement(.perMACLane, .sparsity),
+            // One per PE, after the softmax modules; AccelTran counts one per lane.
+            family: .postSparsity, placement: ModulePlacement(.sparsity, rtl: .perPE, acceltran: .perMACLane),
             timingPoints: AcceleratorSpace.spatialTiles.map { .postSparsity(width: $0) },
             instantiate: { .postSparsity(width: $0.spatialTile) }),
         ModuleEntry(
-            .fifo, "the lane's tile FIFO: one entry written and one read per cycle", template: "fifo",
+            .fifo, "the PE's tile FIFO (AccelTran: one per lane): one entry written and one read per cycle", template: "fifo",
             parameters: [
                 ModuleParameter("w", .int, range: "any width >= 1", "bits per entry"),
                 ModuleParameter("d", .int, range: "any depth >= 2", "entries"),
             ],
-            placement: ModulePlacement(.perMACLane, .fifos),
+            family: .fifo, placement: ModulePlacement(.fifos, rtl: .perPE, acceltran: .perMACLane),
             timingPoints: [.fifo(width: 32, depth: 2)],
-            // One FIFO figure serves every accelerator: a two-deep FIFO of 320 bits (16
-            // words of 20 bits), as AccelTran publishes one figure for its FIFO.
-            instantiate: { _ in .fifo(width: 320, depth: 2) }),
+            // AccelTran's composition: one FIFO figure for every accelerator, a two-deep FIFO
+            // of 320 bits (16 words of 20 bits), as AccelTran publishes one figure for its FIFO.
+            instantiate: { _ in .fifo(width: 320, depth: 2) },
+            // The RTL: one two-deep FIFO per PE whose entry is a whole tile and its op code.
+            rtl: { c, f in .fifo(width: tileFIFOWidth(batchTile: c.batchTile, tile: c.spatialTile, format: f), depth: 2) }),
         ModuleEntry(
             .softmax, "b rows of x values each: max, exponentials, sum and scaling, one row per lane per cycle",
             template: "softmax",
@@ -53,9 +58,11 @@ package enum ModuleCatalog {
                 ModuleParameter("b", .int, range: "the batch tiles 1, 4", "rows processed side by side"),
                 ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "values per row"),
             ],
-            family: .softmax, placement: ModulePlacement(.perSoftmaxUnit, .softmax),
+            family: .softmax, placement: ModulePlacement(.softmax, rtl: .perSoftmaxUnit, acceltran: .perSoftmaxUnit),
             timingPoints: AcceleratorSpace.spatialTiles.map { .softmax(batchTile: 1, tile: $0) } + [.softmax(batchTile: 4, tile: 8)],
-            instantiate: { .softmax(batchTile: $0.batchTile, tile: $0.spatialTile) }),
+            instantiate: { .softmax(batchTile: $0.batchTile, tile: $0.spatialTile) },
+            // The PE issues one row at a time: its softmax modules are b = 1.
+            rtl: { c, _ in .softmax(batchTile: 1, tile: c.spatialTile) }),
         ModuleEntry(
             .layerNorm, "b rows of x values each: mean, variance, inverse square root, scale and shift",
             template: "layer_norm",
@@ -63,15 +70,19 @@ package enum ModuleCatalog {
                 ModuleParameter("b", .int, range: "the batch tiles 1, 4", "rows processed side by side"),
                 ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "values per row"),
             ],
-            family: .layerNorm, placement: ModulePlacement(.perPE, .layerNorm),
+            family: .layerNorm, placement: ModulePlacement(.layerNorm, rtl: .perPE, acceltran: .perPE),
             timingPoints: AcceleratorSpace.spatialTiles.map { .layerNorm(batchTile: 1, tile: $0) } + [.layerNorm(batchTile: 4, tile: 8)],
-            instantiate: { .layerNorm(batchTile: $0.batchTile, tile: $0.spatialTile) }),
+            instantiate: { .layerNorm(batchTile: $0.batchTile, tile: $0.spatialTile) },
+            // One row at a time, as the softmax modules.
+            rtl: { c, _ in .layerNorm(batchTile: 1, tile: c.spatialTile) }),
         ModuleEntry(
-            .dataflow, "the PE's dataflow control (not synthesised: AccelTran's figure, scaled by the memory models)",
-            placement: ModulePlacement(.perPE, .control)),
+            .dataflow,
+            "AccelTran's per-PE dataflow control (not synthesised: AccelTran's figure, scaled by the memory models; AccelTran's composition and the control energy only: the RTL has no such block)",
+            placement: ModulePlacement(.control, rtl: nil, acceltran: .perPE)),
         ModuleEntry(
-            .dma, "the PE's DMA engine (not synthesised: AccelTran's figure, scaled by the memory models)",
-            placement: ModulePlacement(.perPE, .control)),
+            .dma,
+            "AccelTran's per-PE DMA (not synthesised: AccelTran's figure, scaled by the memory models; AccelTran's composition and the control energy only: the RTL has one DMA engine, in `controller`)",
+            placement: ModulePlacement(.control, rtl: nil, acceltran: .perPE)),
         ModuleEntry(
             .dynaProp, "prunes a b x x x x tile against the threshold of the current sparsity, transposing it if asked",
             template: "dynaprop",
@@ -79,21 +90,21 @@ package enum ModuleCatalog {
                 ModuleParameter("b", .int, range: "the batch tiles 1, 4", "tile rows of the batch dimension"),
                 ModuleParameter("x", .int, range: "the spatial tiles 8, 16, 32", "tile side"),
             ],
-            family: .dynaProp, placement: ModulePlacement(.perPE, .dynaProp, inAccelTranComposition: false),
+            family: .dynaProp, placement: ModulePlacement(.dynaProp, rtl: .perPE, acceltran: nil),
             timingPoints: [.dynaProp(batchTile: 1, tile: 8), .dynaProp(batchTile: 4, tile: 8)],
             instantiate: { .dynaProp(batchTile: $0.batchTile, tile: $0.spatialTile) }),
         ModuleEntry(
             .activationBuffer, "on-chip activation buffer (not synthesised: FinCACTI figures per megabyte)",
-            placement: ModulePlacement(.perMegabyte, .activationBuffer)),
+            placement: ModulePlacement(.activationBuffer, rtl: .perMegabyte, acceltran: .perMegabyte)),
         ModuleEntry(
             .weightBuffer, "on-chip weight buffer (not synthesised: FinCACTI figures per megabyte)",
-            placement: ModulePlacement(.perMegabyte, .weightBuffer)),
+            placement: ModulePlacement(.weightBuffer, rtl: .perMegabyte, acceltran: .perMegabyte)),
         ModuleEntry(
             .maskBuffer, "on-chip mask buffer (not synthesised: FinCACTI figures per megabyte)",
-            placement: ModulePlacement(.perMegabyte, .maskBuffer)),
+            placement: ModulePlacement(.maskBuffer, rtl: .perMegabyte, acceltran: .perMegabyte)),
         ModuleEntry(
             .dmaEngine,
-            "AXI4 master DMA: strided words between main memory and the buffers, in INCR bursts within 4 KiB (RTL only: the cost model still uses `dma`)",
+            "AXI4 master DMA: strided words between main memory and the buffers, in INCR bursts within 4 KiB (costed inside `controller`, from the synthesised system)",
             template: "dma_engine",
             parameters: [
                 ModuleParameter("d", .int, range: "32, 64, 128, 256, 512", "AXI data width in bits (DATA_W)"),
@@ -110,12 +121,25 @@ package enum ModuleCatalog {
                 .dmaEngine(dataBits: 64, bufferBits: 64, bufferAddressBits: 8, maxBurst: 256),
             ]),
         ModuleEntry(
-            .csr, "control and status registers behind AXI4-Lite, generated from CSRMap (RTL only: not in the cost model)",
+            .csr,
+            "control and status registers behind AXI4-Lite, generated from CSRMap (costed inside `controller`, from the synthesised system)",
             template: "csr",
             parameters: [
                 ModuleParameter("w", .int, range: "the datapath word width (20 in the paper's format)", "bits of the DynaProp thresholds")
             ],
             placement: nil, examples: [.csr(wordBits: FixedPointFormat.paper.bits)]),
+        ModuleEntry(
+            .peGlue,
+            "the PE's own logic and its slot's (tile and mask registers, row sequencer, stationary weight columns, partial sums, output tile; no template of its own: synthesised as the PE and slot around black-box leaf modules), per register bit",
+            placement: ModulePlacement(.control, rtl: .perPEGlueBit, acceltran: nil)),
+        ModuleEntry(
+            .controller,
+            "the top's own logic (scheduler, instruction queue, vector unit) with the DMA engine and the CSR block (synthesised as the system around black-box PEs and SRAMs), per register bit",
+            placement: ModulePlacement(.control, rtl: .perControllerBit, acceltran: nil)),
+        ModuleEntry(
+            .arbiter,
+            "the top's buffer-port arbitration, per bit of write-back data each PE brings to it (separated from `controller` by synthesising the system with two PE counts)",
+            placement: ModulePlacement(.control, rtl: .perArbiterBit, acceltran: nil)),
     ]
 
     /// The entry of `kind`.
@@ -148,12 +172,72 @@ package enum ModuleCatalog {
         }
     }
 
-    /// The figures the area composition sums, class by class: the kinds of each class in
-    /// catalogue order, with their instance count.
-    package static let areaComposition:
-        [(areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry])] =
-            ModulePlacement.AreaClass.allCases.compactMap { c in
-                let members = entries.filter { $0.placement?.areaClass == c }
-                return members.first.map { (c, $0.placement!.instances, members) }
+    /// The figures the area composition sums, class by class: within a class, the kinds of
+    /// one instance count in catalogue order. `acceltran` selects AccelTran's composition (one
+    /// count per class, as the paper composes it); the default follows the generated RTL.
+    package static func areaComposition(acceltran: Bool) -> [(
+        areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry]
+    )] {
+        acceltran ? acceltranComposition : rtlComposition
+    }
+    private static let rtlComposition = composition(acceltran: false)
+    private static let acceltranComposition = composition(acceltran: true)
+    private static func composition(acceltran: Bool) -> [(
+        areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry]
+    )] {
+        ModulePlacement.AreaClass.allCases.flatMap { c in
+            var groups: [(areaClass: ModulePlacement.AreaClass, instances: ModulePlacement.Instances, entries: [ModuleEntry])] = []
+            for e in entries where e.placement?.areaClass == c {
+                guard let n = e.placement?.instances(acceltran: acceltran) else { continue }
+                if let i = groups.firstIndex(where: { $0.instances == n }) {
+                    groups[i].entries.append(e)
+                } else {
+                    groups.append((c, n, [e]))
+                }
             }
+            return groups
+        }
+    }
+
+    /// How many instances of `i` an accelerator of `c` has, with words of `f` (the table's
+    /// format); buffers are counted per megabyte by their owner.
+    package static func count(_ i: ModulePlacement.Instances, _ c: AcceleratorConfig, format f: FixedPointFormat) -> Double {
+        let pe = Double(c.processingElements)
+        switch i {
+        case .perMACLane: return pe * Double(c.macLanesPerPE)
+        case .perMACLanePlusOne: return pe * Double(c.macLanesPerPE + 1)
+        case .perSoftmaxUnit: return pe * Double(c.softmaxPerPE)
+        case .perPE: return pe
+        case .perPEGlueBit: return pe * Double(peGlueBits(c, format: f))
+        case .perControllerBit: return Double(controllerBits(c, format: f))
+        case .perArbiterBit: return pe * Double(arbiterBits(c, format: f))
+        case .perMegabyte: preconditionFailure("buffers are counted per megabyte")
+        }
+    }
+
+    /// The PE's tile FIFO entry: op code, activation flag, transpose flag and the tile.
+    package static func tileFIFOWidth(batchTile b: Int, tile x: Int, format f: FixedPointFormat) -> Int { 4 + b * x * x * f.bits }
+
+    /// Depth of the top's instruction queue, in 128-bit instructions.
+    package static let instructionQueueDepth = 256
+
+    /// Register bits of one PE's own logic and its slot's, as the templates declare them:
+    /// the tile register and its mask, the stationary weight column of every lane, the
+    /// slot's partial sums (accumulator width) and its output tile.
+    package static func peGlueBits(_ c: AcceleratorConfig, format f: FixedPointFormat) -> Int {
+        let tile = c.batchTile * c.spatialTile * c.spatialTile
+        return tile * f.bits + tile + c.macLanesPerPE * c.spatialTile * f.bits + tile * ModuleVariant.accumulatorBits(f) + tile * f.bits
+    }
+
+    /// Register bits of the top's own logic: the instruction queue, the vector unit's two
+    /// operand tiles and its result tile, and the layer-norm parameters.
+    package static func controllerBits(_ c: AcceleratorConfig, format f: FixedPointFormat) -> Int {
+        let tileBits = c.batchTile * c.spatialTile * c.spatialTile * f.bits
+        return instructionQueueDepth * 128 + 3 * tileBits + 2 * c.spatialTile * f.bits
+    }
+
+    /// Bits one PE brings to the top's buffer arbitration: its write-back tile.
+    package static func arbiterBits(_ c: AcceleratorConfig, format f: FixedPointFormat) -> Int {
+        c.batchTile * c.spatialTile * c.spatialTile * f.bits
+    }
 }

@@ -22,11 +22,15 @@ package struct ModuleEntry: Sendable {
     /// The variant an accelerator of `choice` is costed with; nil for a block that is not
     /// synthesised.
     private let instantiate: @Sendable (ModuleChoice) -> ModuleVariant?
+    /// The variant the generated RTL instantiates in a PE of `choice` with words of the
+    /// format (the area composition's and the RTL generator's one definition).
+    private let rtlInstantiate: @Sendable (ModuleChoice, FixedPointFormat) -> ModuleVariant?
 
     package init(
         _ kind: ModuleKind, _ summary: String, template: String? = nil, parameters: [ModuleParameter] = [],
         family: ScalingFamily? = nil, placement: ModulePlacement?, timingPoints: [ModuleVariant] = [], examples: [ModuleVariant] = [],
-        instantiate: @escaping @Sendable (ModuleChoice) -> ModuleVariant? = { _ in nil }
+        instantiate: @escaping @Sendable (ModuleChoice) -> ModuleVariant? = { _ in nil },
+        rtl: (@Sendable (ModuleChoice, FixedPointFormat) -> ModuleVariant?)? = nil
     ) {
         self.kind = kind
         self.summary = summary
@@ -37,13 +41,14 @@ package struct ModuleEntry: Sendable {
         self.timingPoints = timingPoints
         self.examples = examples
         self.instantiate = instantiate
+        self.rtlInstantiate = rtl ?? { choice, _ in instantiate(choice) }
     }
 
     /// Whether its figures come from synthesising its template.
     package var isSynthesised: Bool { template != nil }
 
     /// Whether the hardware table holds it under `buffers` (per megabyte) rather than `modules`.
-    package var isBuffer: Bool { placement?.instances == .perMegabyte }
+    package var isBuffer: Bool { placement?.isBuffer == true }
 
     /// Whether the cost model composes it (it has a placement and table figures).
     package var isCosted: Bool { placement != nil }
@@ -51,15 +56,26 @@ package struct ModuleEntry: Sendable {
     /// The variant an accelerator of `choice` instantiates and is costed with.
     package func variant(for choice: ModuleChoice) -> ModuleVariant? { instantiate(choice) }
 
-    /// The hardware-table key of the figure an accelerator of `choice` uses: its variant's
-    /// canonical name, or the kind's name for a block without parameters.
-    package func tableKey(for choice: ModuleChoice) -> String { instantiate(choice)?.moduleName ?? kind.rawValue }
+    /// The variant the generated RTL instantiates for `choice` with words of `format`.
+    package func rtlVariant(for choice: ModuleChoice, format: FixedPointFormat = .paper) -> ModuleVariant? {
+        rtlInstantiate(choice, format)
+    }
 
-    /// The variants some accelerator of the design space is costed with, in `ModuleChoice.all`
-    /// order, each once.
+    /// The hardware-table key of the figure an accelerator of `choice` uses: its variant's
+    /// canonical name, or the kind's name for a block without parameters. `rtl` chooses the
+    /// variant the generated RTL instantiates (the default composition) over the design
+    /// space's (AccelTran's composition, the timing and the energy per operation).
+    package func tableKey(for choice: ModuleChoice, rtl: Bool = false) -> String {
+        (rtl ? rtlInstantiate(choice, .paper) : instantiate(choice))?.moduleName ?? kind.rawValue
+    }
+
+    /// The variants some accelerator of the design space is costed with, in either
+    /// composition, in `ModuleChoice.all` order, each once.
     package var tableVariants: [ModuleVariant] {
         var seen = Set<ModuleVariant>()
-        return ModuleChoice.all.compactMap(instantiate).filter { seen.insert($0).inserted }
+        return ModuleChoice.all.flatMap { [instantiate($0), rtlInstantiate($0, .paper)].compactMap { $0 } }.filter {
+            seen.insert($0).inserted
+        }
     }
 
     /// The keys of the table entries this kind fills.

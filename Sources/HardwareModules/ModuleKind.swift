@@ -16,4 +16,7 @@ package enum ModuleKind: String, CaseIterable, Sendable, Codable {
     case maskBuffer = "mask"
     case dmaEngine = "dma_engine"
     case csr
+    case peGlue = "pe_glue"
+    case controller
+    case arbiter
 }

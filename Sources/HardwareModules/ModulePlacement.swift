@@ -1,15 +1,30 @@
-/// Where a module kind sits in the accelerator's area composition (paper Fig. 3, as
-/// AccelTran composes it): how many instances the chip has, and which class of the area
+import DesignSpace
+
+/// Where a module kind sits in the accelerator's area composition: how many instances the
+/// generated RTL has (the default composition), how many AccelTran's composition counts
+/// (paper Fig. 3, for reproducing the paper's figures), and which class of the area
 /// breakdown they are summed into.
 package struct ModulePlacement: Sendable, Equatable {
     /// How many instances of the kind one accelerator has.
     package enum Instances: Sendable, Equatable {
         /// One per MAC lane (PEs x lanes per PE).
         case perMACLane
+        /// One per MAC lane and one more per PE: the PE's activation-row module beside each
+        /// lane's weight-column module (PEs x (lanes + 1)).
+        case perMACLanePlusOne
         /// One per softmax unit (PEs x softmax units per PE).
         case perSoftmaxUnit
         /// One per processing element.
         case perPE
+        /// One per register bit of a PE's own logic and its slot's (PEs x
+        /// `ModuleCatalog.peGlueBits`): glue costed per bit of the state it sequences.
+        case perPEGlueBit
+        /// One per register bit of the top's own logic and the system blocks
+        /// (`ModuleCatalog.controllerBits`).
+        case perControllerBit
+        /// One per bit of write-back data each PE brings to the top's buffer arbitration (PEs
+        /// x `ModuleCatalog.arbiterBits`).
+        case perArbiterBit
         /// A buffer, costed per megabyte of its size.
         case perMegabyte
     }
@@ -26,15 +41,23 @@ package struct ModulePlacement: Sendable, Equatable {
         case maskBuffer = "mask_buffer"
     }
 
-    package let instances: Instances
     package let areaClass: AreaClass
-    /// False for a module AccelTran's composition leaves out (it has no DynaProp module):
-    /// the paper's figures are reproduced without it.
-    package let inAccelTranComposition: Bool
+    /// Instances in the generated RTL; nil for a block the RTL does not have (it is charged
+    /// nothing in the default composition).
+    package let rtl: Instances?
+    /// Instances in AccelTran's composition; nil for a block AccelTran's composition leaves
+    /// out (it has no DynaProp module and no synthesised glue).
+    package let acceltran: Instances?
 
-    package init(_ instances: Instances, _ areaClass: AreaClass, inAccelTranComposition: Bool = true) {
-        self.instances = instances
+    package init(_ areaClass: AreaClass, rtl: Instances?, acceltran: Instances?) {
         self.areaClass = areaClass
-        self.inAccelTranComposition = inAccelTranComposition
+        self.rtl = rtl
+        self.acceltran = acceltran
     }
+
+    /// The instances of one composition.
+    package func instances(acceltran a: Bool) -> Instances? { a ? acceltran : rtl }
+
+    /// Whether the kind is a buffer, costed per megabyte.
+    package var isBuffer: Bool { rtl == .perMegabyte || acceltran == .perMegabyte }
 }

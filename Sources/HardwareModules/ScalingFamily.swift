@@ -6,13 +6,15 @@
 /// row length; DynaProp shares its threshold table across the b x x x x tile and is affine in
 /// the tile's element count; the sparsity modules have no fixed part, registers and prefix
 /// counters per element, and a compaction network with a comparator and a multiplexer leg for
-/// every (slot, source) pair, so they are a * n + c * n^2.
+/// every (slot, source) pair, so they are a * n + c * n^2; a two-deep FIFO is its pointers and
+/// two registers and a multiplexer per bit of its width, a + c w.
 package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     case softmax
     case layerNorm = "layer_norm"
     case dynaProp = "dynaprop"
     case preSparsity = "pre_sparsity"
     case postSparsity = "post_sparsity"
+    case fifo
 
     /// The variant of batch tile b and tile side or width s.
     package func variant(batchTile b: Int, size s: Int) -> ModuleVariant {
@@ -22,6 +24,7 @@ package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
         case .dynaProp: .dynaProp(batchTile: b, tile: s)
         case .preSparsity: .preSparsity(width: s)
         case .postSparsity: .postSparsity(width: s)
+        case .fifo: .fifo(width: s, depth: 2)
         }
     }
 
@@ -30,6 +33,7 @@ package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
         switch (self, v) {
         case (.softmax, .softmax(let b, let x)), (.layerNorm, .layerNorm(let b, let x)), (.dynaProp, .dynaProp(let b, let x)): (b, x)
         case (.preSparsity, .preSparsity(let n)), (.postSparsity, .postSparsity(let n)): (1, n)
+        case (.fifo, .fifo(let w, 2)): (1, w)
         default: nil
         }
     }
@@ -44,12 +48,17 @@ package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     package struct Regressors: Sendable, Equatable {
         package let first: Double
         package let second: Double
+
+        package init(first: Double, second: Double) {
+            self.first = first
+            self.second = second
+        }
     }
 
     /// The regressors of batch tile b and tile side or width s.
     package func regressors(batchTile b: Int, side s: Int) -> Regressors {
         switch self {
-        case .softmax, .layerNorm: Regressors(first: 1, second: Double(s))
+        case .softmax, .layerNorm, .fifo: Regressors(first: 1, second: Double(s))
         case .dynaProp: Regressors(first: 1, second: Double(b * s * s))
         case .preSparsity, .postSparsity: Regressors(first: Double(s), second: Double(s * s))
         }
@@ -61,6 +70,7 @@ package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
         case .softmax, .layerNorm: "a + c x"
         case .dynaProp: "a + c b x^2"
         case .preSparsity, .postSparsity: "a n + c n^2"
+        case .fifo: "a + c w"
         }
     }
 }

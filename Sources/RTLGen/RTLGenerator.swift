@@ -24,23 +24,28 @@ package struct RTLGenerator: Sendable {
 
     /// Leaf module variants an accelerator instantiates (and the calibration synthesises).
     package static func variants(for c: AcceleratorConfig, format f: FixedPointFormat) -> [ModuleVariant] {
-        var list: [ModuleVariant] = [
-            .macLane(macs: c.macsPerLane, activation: c.activation),
-            .dynaProp(batchTile: c.batchTile, tile: c.spatialTile),
-            .preSparsity(width: c.spatialTile), .postSparsity(width: c.spatialTile),
-            .softmax(batchTile: 1, tile: c.spatialTile), .layerNorm(batchTile: 1, tile: c.spatialTile),
-        ]
+        // The files' order (manifests, file lists) predates the catalogue's.
+        var list = [ModuleKind.macLane, .dynaProp, .preSparsity, .postSparsity, .softmax, .layerNorm].map { leaf($0, c, f) }
         if c.batchTile > 1 {
             // The b-parallel variants the design space names; the PE issues one row at a time.
             list += [.softmax(batchTile: c.batchTile, tile: c.spatialTile), .layerNorm(batchTile: c.batchTile, tile: c.spatialTile)]
         }
-        list.append(.fifo(width: tileFIFOWidth(c, f), depth: 2))
+        list.append(leaf(.fifo, c, f))
+        precondition(Set(list).isSuperset(of: leaves(c, f).map(\.variant)), "a catalogue leaf the PE template does not name")
         return list
     }
 
-    /// The PE's tile FIFO entry: op code, activation flag, transpose flag and the tile.
-    static func tileFIFOWidth(_ c: AcceleratorConfig, _ f: FixedPointFormat) -> Int {
-        4 + c.batchTile * c.spatialTile * c.spatialTile * f.bits
+    /// The PE's leaf modules, from the catalogue's RTL variants (the area composition's one
+    /// definition), in catalogue order.
+    static func leaves(_ c: AcceleratorConfig, _ f: FixedPointFormat) -> [(kind: ModuleKind, variant: ModuleVariant)] {
+        ModuleCatalog.entries.filter { $0.isSynthesised && $0.placement?.rtl != nil }.compactMap { e in
+            e.rtlVariant(for: ModuleChoice(c), format: f).map { (e.kind, $0) }
+        }
+    }
+
+    /// The variant of `kind` the PE instantiates.
+    static func leaf(_ kind: ModuleKind, _ c: AcceleratorConfig, _ f: FixedPointFormat) -> ModuleVariant {
+        ModuleCatalog.entry(kind).rtlVariant(for: ModuleChoice(c), format: f)!
     }
 
     /// The blocks around the PEs that a design with a host interface and a DMA adds: the DMA
@@ -180,15 +185,16 @@ package struct RTLGenerator: Sendable {
             "softmax": "\(c.softmaxPerPE)",
             "cw": "\(Int.ceilLog2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Int.ceilLog2(c.batchTile * x)))",
             "chw": "\(max(1, Int.ceilLog2(nch)))", "aw": "\(Int.ceilLog2(ModuleVariant.thresholdTableDepth))",
-            "mac_lane": ModuleVariant.macLane(macs: c.macsPerLane, activation: c.activation).moduleName,
-            "dynaprop": ModuleVariant.dynaProp(batchTile: c.batchTile, tile: x).moduleName,
-            "pre_sparsity": ModuleVariant.preSparsity(width: x).moduleName,
-            "post_sparsity": ModuleVariant.postSparsity(width: x).moduleName,
-            "softmax_module": ModuleVariant.softmax(batchTile: 1, tile: x).moduleName,
+            // The leaves are the catalogue's RTL variants: the area composition counts the same.
+            "mac_lane": Self.leaf(.macLane, c, f).moduleName,
+            "dynaprop": Self.leaf(.dynaProp, c, f).moduleName,
+            "pre_sparsity": Self.leaf(.preSparsity, c, f).moduleName,
+            "post_sparsity": Self.leaf(.postSparsity, c, f).moduleName,
+            "softmax_module": Self.leaf(.softmax, c, f).moduleName,
             // The row mask waits beside the softmax pipeline for exactly its latency.
-            "softmax_latency": "\(ModuleVariant.softmax(batchTile: 1, tile: x).latency(format: f))",
-            "layer_norm": ModuleVariant.layerNorm(batchTile: 1, tile: x).moduleName,
-            "fifo": ModuleVariant.fifo(width: Self.tileFIFOWidth(c, f), depth: 2).moduleName,
+            "softmax_latency": "\(Self.leaf(.softmax, c, f).latency(format: f))",
+            "layer_norm": Self.leaf(.layerNorm, c, f).moduleName,
+            "fifo": Self.leaf(.fifo, c, f).moduleName,
         ]
     }
 

@@ -25,12 +25,16 @@ struct CalibrateCommand: ParsableCommand {
             starts, the command prints how many modules it will synthesise and an estimate of the \
             time (the whole 22-module plan from an empty cache takes about 12 minutes on 2 cores). \
             To compare the checked-in table with the paper's figures without synthesis, use \
-            'transcode table compare acceltran'.
+            'transcode table compare acceltran'. With --glue INDEX:PES it first synthesises the \
+            glue of that design (the PE's and slot's own logic, and the controller: top, DMA \
+            engine and CSR) around black-box leaves and SRAMs and records it in \
+            synth/nangate45-glue.json; index 0 with 2 PEs takes several minutes.
 
             Examples:
               transcode calibrate
               transcode calibrate --modules mac_lane_m1_relu,dynaprop_b1_x8
               transcode calibrate --assemble-only
+              transcode calibrate --assemble-only --glue 0:2
               transcode table compare acceltran
             """)
 
@@ -46,6 +50,16 @@ struct CalibrateCommand: ParsableCommand {
         "synth/nangate45-modules.json")
     @Option(help: "The hardware table to write.") var table: String = ProjectFiles.path("synth/nangate45.json")
     @Option(help: "Cache of per-module results, keyed by content hash.") var cache: String = ProjectFiles.path("synth/cache")
+    @Option(help: "Synthesise the glue of this design first: INDEX:PES (e.g. 0:2).") var glue: String?
+    @Option(help: "Glue records (JSON), merged with earlier ones.") var glueRecords: String = ProjectFiles.path(
+        "synth/nangate45-glue.json")
+
+    /// The design `--glue` names.
+    private var glueDesign: (index: Int, processingElements: Int)? {
+        guard let glue else { return nil }
+        let parts = glue.split(separator: ":").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
 
     /// The module names `--modules` lists.
     private var moduleNames: [String]? { modules.map { $0.split(separator: ",").map(String.init) } }
@@ -53,6 +67,11 @@ struct CalibrateCommand: ParsableCommand {
     func validate() throws {
         if let compare, compare != "acceltran" { throw ValidationError("--compare takes only 'acceltran', got '\(compare)'") }
         if assembleOnly && modules != nil { throw ValidationError("give --modules or --assemble-only, not both") }
+        if let glue {
+            guard let d = glueDesign, (0..<AcceleratorSpace.count).contains(d.index), (1...8).contains(d.processingElements) else {
+                throw ValidationError("--glue takes INDEX:PES with an index of the space and 1 to 8 PEs (e.g. 0:2), got '\(glue)'")
+            }
+        }
         if let names = moduleNames {
             do { _ = try CalibrationPlan.standard.variants(named: names) } catch let error as CalibrationError {
                 throw ValidationError(error.description)
@@ -65,7 +84,8 @@ struct CalibrateCommand: ParsableCommand {
         let request = CalibrationRequest(
             synthesis: synthesis, liberty: liberty ?? (try? Toolchain.liberty(projectRoot: ProjectFiles.root)),
             templates: ProjectFiles.path("templates"), memoryModels: memoryModels, records: records, table: table, cache: cache,
-            reference: try TableCatalog.load("acceltran-14nm"), compareWithReference: compare != nil)
+            reference: try TableCatalog.load("acceltran-14nm"), compareWithReference: compare != nil, glueRecords: glueRecords,
+            glueDesign: glueDesign)
         if let compare, synthesis == .none, !FileManager.default.fileExists(atPath: records) {
             // A fresh clone has no records: point at the comparison that needs none.
             throw CLIError("no calibration records at \(records): for the checked-in table use 'transcode table compare \(compare)'")

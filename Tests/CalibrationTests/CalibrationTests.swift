@@ -43,8 +43,10 @@ import Toolchain
     @Test func checkedInTableMatchesItsRecords() throws {
         let records = try #require(try CalibrationRecords.load(path: ProjectFiles.path("synth/nangate45-modules.json")))
         let stored = try HardwareTable.load(path: ProjectFiles.path("synth/nangate45.json"))
+        let glue = try #require(try GlueRecords.load(path: ProjectFiles.path("synth/nangate45-glue.json")))
         let assembled = try CalibratedTable(
-            records: records.modules, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
+            records: records.modules, glue: glue, plan: .standard,
+            memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
             source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: stored.technology,
             provenance: [:]
         ).table
@@ -63,16 +65,25 @@ import Toolchain
 
     @Test func scalingModelIsCheckedOnHeldOutPoints() throws {
         let records = try #require(try CalibrationRecords.load(path: ProjectFiles.path("synth/nangate45-modules.json")))
+        let glue = try #require(try GlueRecords.load(path: ProjectFiles.path("synth/nangate45-glue.json")))
         let calibrated = try CalibratedTable(
-            records: records.modules, plan: .standard, memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
+            records: records.modules, glue: glue, plan: .standard,
+            memory: MemoryModels.load(path: ProjectFiles.path("data/memory-models.json")),
             source: HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), format: .paper, technology: "t",
             provenance: [:])
-        // One held-out point per family plus the two batch-rule checks.
-        #expect(calibrated.checks.count == ScalingFamily.allCases.count + CalibrationPlan.standard.batchChecks.count)
+        // One held-out point per family plus the two batch-rule checks (and one per glue kind
+        // with two or more synthesised designs).
+        let pe = glue.records(.peGlue)
+        let glueChecks = pe.dropLast().contains { $0.index != pe.last?.index } ? 1 : 0
+        #expect(calibrated.checks.count == ScalingFamily.allCases.count + CalibrationPlan.standard.batchChecks.count + glueChecks)
         // The scaling model must predict what it did not see to within 10% in area.
         for check in calibrated.checks { #expect(check.areaError < 0.10, "\(check.module): \(check.basis), area error \(check.areaError)") }
         #expect(calibrated.modelled["softmax_b4_x32"] != nil)
         #expect(calibrated.modelled["mac_lane_m16_gelu"] == nil)
+        // The tile FIFO of index 0 is synthesised; the 32-wide b = 4 tile's follows the fit.
+        #expect(
+            calibrated.modelled["fifo_w1284_d2"] == nil
+                && calibrated.modelled["fifo_w81924_d2"] == "fit of a + c w on synthesised sizes 80, 320, 1284")
     }
 }
 
@@ -236,7 +247,8 @@ import Toolchain
             synthesis: synthesis, liberty: nil, templates: ProjectFiles.path("templates"),
             memoryModels: ProjectFiles.path("data/memory-models.json"),
             records: records, table: table, cache: NSTemporaryDirectory(),
-            reference: try HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), compareWithReference: true)
+            reference: try HardwareTable.load(path: ProjectFiles.path("synth/acceltran-14nm.json")), compareWithReference: true,
+            glueRecords: records.hasPrefix("/no/such") ? "/no/such/glue.json" : ProjectFiles.path("synth/nangate45-glue.json"))
     }
 
     /// Assembling from the checked-in records gives the checked-in table, byte for byte.
@@ -246,7 +258,8 @@ import Toolchain
         let report = try Calibrator(try request(.none, records: ProjectFiles.path("synth/nangate45-modules.json"), table: out)).run()
         #expect(report.synthesised.isEmpty && report.recordsWritten == nil && report.missingRecords.isEmpty)
         #expect(report.tableWritten == out)
-        #expect(report.comparison?.rows.map(\.key) == ModuleCatalog.moduleKeys)
+        #expect(
+            report.comparison?.rows.map(\.key) == ModuleCatalog.moduleKeys.filter { !["pe_glue", "controller", "arbiter"].contains($0) })
         let written = try String(contentsOfFile: out, encoding: .utf8)
         let checkedIn = try String(contentsOfFile: ProjectFiles.path("synth/nangate45.json"), encoding: .utf8)
         #expect(written == checkedIn, "synth/nangate45.json is stale; refresh with: transcode calibrate --assemble-only")
@@ -256,7 +269,9 @@ import Toolchain
     @Test func missingRecordsAreReported() throws {
         let report = try Calibrator(try request(.none, records: "/no/such/records.json", table: "/no/such/table.json")).run()
         #expect(report.calibrated == nil && report.tableWritten == nil)
-        #expect(report.missingRecords == CalibrationPlan.standard.variants.map(\.moduleName))
+        #expect(
+            report.missingRecords
+                == CalibrationPlan.standard.variants.map(\.moduleName) + ["pe_glue and controller (run 'transcode calibrate --glue 0:2')"])
     }
 
     @Test func unknownModulesAreRejectedWithoutNamingAFlag() throws {
@@ -279,6 +294,6 @@ import Toolchain
     @Test func planSynthesisesTheUnscaledVariants() {
         #expect(
             CalibrationPlan.standard.direct.map(\.moduleName)
-                == ["mac_lane_m1_relu", "mac_lane_m1_gelu", "mac_lane_m16_relu", "mac_lane_m16_gelu", "fifo_w320_d2"])
+                == ["mac_lane_m1_relu", "mac_lane_m1_gelu", "mac_lane_m16_relu", "mac_lane_m16_gelu"])
     }
 }

@@ -20,13 +20,18 @@ import Testing
             expected += ["pre_sparsity_n\(x)", "post_sparsity_n\(x)"]
             for b in AcceleratorSpace.batchTiles { expected += ["softmax_b\(b)_x\(x)", "layer_norm_b\(b)_x\(x)", "dynaprop_b\(b)_x\(x)"] }
         }
-        expected += ["fifo_w320_d2", "dataflow", "dma"]
+        // AccelTran's one FIFO figure, and the RTL's tile FIFO of each (b, x) with 20-bit words.
+        expected += ["fifo_w320_d2", "fifo_w1284_d2", "fifo_w5124_d2", "fifo_w20484_d2", "fifo_w81924_d2", "dataflow", "dma"]
+        expected += ["pe_glue", "controller", "arbiter"]
         #expect(ModuleCatalog.moduleKeys.sorted() == expected.sorted())
         #expect(Set(ModuleCatalog.moduleKeys).count == ModuleCatalog.moduleKeys.count)
         #expect(ModuleCatalog.bufferKeys == ["activation", "weight", "mask"])
         // Every accelerator's figures resolve to catalogue keys.
         for choice in ModuleChoice.all {
-            for entry in ModuleCatalog.moduleEntries { #expect(ModuleCatalog.moduleKeys.contains(entry.tableKey(for: choice))) }
+            for entry in ModuleCatalog.moduleEntries {
+                #expect(ModuleCatalog.moduleKeys.contains(entry.tableKey(for: choice)))
+                #expect(ModuleCatalog.moduleKeys.contains(entry.tableKey(for: choice, rtl: true)))
+            }
         }
         // Both checked-in tables hold exactly these keys.
         for name in ["nangate45", "acceltran-14nm"] {

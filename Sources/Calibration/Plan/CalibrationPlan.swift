@@ -14,12 +14,15 @@ package struct CalibrationPlan: Sendable {
     /// Points synthesised at b > 1 to check the batch rule of `ScalingFamily`: (family, b, size).
     package let batchChecks: [(family: ScalingFamily, batchTile: Int, size: Int)]
 
-    /// The default plan: 22 synthesis runs that fit the 20-minute budget on 2 cores. The
+    /// The default plan: 24 synthesis runs that fit the 20-minute budget on 2 cores. The
     /// 32-wide sparsity modules are left to the scaling model: their compaction networks grow
-    /// with the square of the width, and Yosys needs over 6 GB and many minutes for them.
+    /// with the square of the width, and Yosys needs over 6 GB and many minutes for them. The
+    /// PE's tile FIFO is synthesised at 80 and 320 bits and at index 0's tile (1,284 bits);
+    /// the wider tiles (5,124 to 81,924 bits) follow its fit.
     package static let standard = CalibrationPlan(
         sizes: [
             .softmax: [4, 8, 16], .layerNorm: [2, 4, 8], .dynaProp: [4, 8, 16], .preSparsity: [4, 8, 16], .postSparsity: [4, 8, 16],
+            .fifo: [80, 320, 1284],
         ],
         batchChecks: [(.softmax, 2, 4), (.dynaProp, 2, 4)])
 
@@ -29,7 +32,7 @@ package struct CalibrationPlan: Sendable {
     }
 
     /// The variants synthesised as the table uses them: every table variant of each
-    /// synthesised catalogue entry without a scaling family (the MAC lanes and the FIFO).
+    /// synthesised catalogue entry without a scaling family (the MAC lanes).
     package var direct: [ModuleVariant] {
         ModuleCatalog.entries.filter { $0.isSynthesised && $0.family == nil }.flatMap(\.tableVariants)
     }

@@ -32,11 +32,18 @@ package struct CalibrationRequest: Sendable {
     package var reference: HardwareTable
     /// Whether the report carries a module-by-module comparison with `reference`.
     package var compareWithReference: Bool
+    /// The glue records (JSON), read and, after a glue synthesis, rewritten.
+    package var glueRecords: String
+    /// The design whose glue to synthesise first (accelerator index and PE count), if any.
+    package var glueDesign: (index: Int, processingElements: Int)?
 
     package init(
         synthesis: Synthesis, plan: CalibrationPlan = .standard, liberty: String?, templates: String, memoryModels: String,
-        records: String, table: String, cache: String, reference: HardwareTable, compareWithReference: Bool = false
+        records: String, table: String, cache: String, reference: HardwareTable, compareWithReference: Bool = false,
+        glueRecords: String, glueDesign: (index: Int, processingElements: Int)? = nil
     ) {
+        self.glueRecords = glueRecords
+        self.glueDesign = glueDesign
         self.synthesis = synthesis
         self.plan = plan
         self.liberty = liberty

@@ -48,7 +48,32 @@ package struct Calibrator: Sendable {
             recordsWritten = r.records
         }
 
-        let missing = plan.variants.map(\.moduleName).filter { name in !records.modules.contains { $0.module == name } }
+        var glue = try GlueRecords.load(path: r.glueRecords)
+        if let design = r.glueDesign {
+            guard let liberty = r.liberty else { throw CalibrationError.noLiberty }
+            let library = try LibertyLibrary(path: liberty)
+            let directory = "\(r.cache)/glue-e\(design.index)-pes\(design.processingElements)"
+            try? FileManager.default.removeItem(atPath: directory)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let fresh = try GlueSynthesis(library: library).run(
+                index: design.index, generator: generator, processingElements: design.processingElements, directory: directory)
+            let kept = (glue?.records ?? []).filter { old in
+                !fresh.contains { $0.kind == old.kind && $0.index == old.index && $0.processingElements == old.processingElements }
+            }
+            let tools = try CalibrationRun(flow: try SynthesisFlow(liberty: liberty, generator: generator), cacheDirectory: r.cache)
+                .toolIdentity()
+            var provenance = SynthesisFlow.provenance(tools: tools, liberty: liberty)
+            // The glue is neither simulated at gate level nor timed: only area and leakage.
+            for key in ["energy", "timing", "yosys_script"] { provenance.removeValue(forKey: key) }
+            provenance["flow"] =
+                "Yosys hierarchical synthesis of the generated system (glue_synth.tcl), the catalogue's leaf modules and the SRAMs read as black boxes, mapped with the calibration's recipe (SynthesisRecipe); area from stat -liberty, leakage from the liberty's cell figures"
+            provenance["command"] = "transcode calibrate --glue INDEX:PES (one run per design)"
+            glue = GlueRecords(provenance: provenance, records: kept + fresh)
+            try glue!.jsonText().write(toFile: r.glueRecords, atomically: true, encoding: .utf8)
+        }
+
+        var missing = plan.variants.map(\.moduleName).filter { name in !records.modules.contains { $0.module == name } }
+        if glue == nil { missing.append("pe_glue and controller (run 'transcode calibrate --glue 0:2')") }
         guard missing.isEmpty else {
             return CalibrationReport(
                 synthesised: results, recordsWritten: recordsWritten, missingRecords: missing,
@@ -59,7 +84,7 @@ package struct Calibrator: Sendable {
         provenance["memory_models"] = "data/memory-models.json"
         provenance["command"] = "transcode calibrate (refresh after changing templates, the flow or the liberty)"
         let calibrated = try CalibratedTable(
-            records: records.modules, plan: plan, memory: memory, source: r.reference, format: generator.format,
+            records: records.modules, glue: glue!, plan: plan, memory: memory, source: r.reference, format: generator.format,
             technology: Self.technology, provenance: provenance)
         try calibrated.table.jsonText().write(toFile: r.table, atomically: true, encoding: .utf8)
         let comparison =

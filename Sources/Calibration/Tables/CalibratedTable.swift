@@ -18,7 +18,7 @@ package struct CalibratedTable: Sendable {
     package let modelled: [String: String]
 
     package init(
-        records: [ModuleCalibration], plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
+        records: [ModuleCalibration], glue: GlueRecords, plan: CalibrationPlan, memory: MemoryModels, source: HardwareTable,
         format f: FixedPointFormat, technology: String, provenance: [String: String]
     ) throws {
         let byName = Dictionary(records.map { ($0.module, $0) }, uniquingKeysWith: { _, b in b })
@@ -127,6 +127,55 @@ package struct CalibratedTable: Sendable {
                     predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: many.energy.totalFJPerCycle))
         }
 
+        // The glue, per register bit. One PE's: the synthesised designs' area over their bits
+        // (with two or more designs, the last is also predicted from the others). The
+        // controller's and the arbitration's: a least-squares split between the top's own
+        // bits and the PEs' write-back bits at the arbiter, which designs with two PE counts
+        // determine (with one design, the arbitration is charged inside the controller).
+        var glueBasis: [String] = []
+        func designs(_ rs: [GlueRecords.Record]) -> String {
+            rs.map { "index \($0.index) with \($0.processingElements) PEs" }.joined(separator: ", ")
+        }
+        let peRecords = glue.records(.peGlue)
+        guard !peRecords.isEmpty else { throw CalibrationError.missingRecord(module: "pe_glue", file: "the glue records") }
+        func perBit(_ rs: ArraySlice<GlueRecords.Record>) -> (area: Double, leakage: Double) {
+            let bits = Double(rs.reduce(0) { $0 + $1.registerBits })
+            return (rs.reduce(0) { $0 + $1.areaUM2 } / bits, rs.reduce(0) { $0 + $1.leakageMW } / bits)
+        }
+        let pe = perBit(peRecords[...])
+        // Dynamic power is not measured for the glue (no gate-level run of a whole design).
+        modules[ModuleKind.peGlue.rawValue] = ModuleCost(areaUM2: pe.area, dynamicMW: 0, leakageMW: pe.leakage)
+        modelled[ModuleKind.peGlue.rawValue] = "per register bit, from the synthesised glue of \(designs(peRecords))"
+        glueBasis.append("pe_glue: \(designs(peRecords))")
+        // A held-out check only where the held-out design differs from the others (the same
+        // accelerator at another PE count has the same PE glue).
+        if let held = peRecords.last, peRecords.dropLast().contains(where: { $0.index != held.index }) {
+            checks.append(
+                ScalingCheck(
+                    module: "pe_glue (index \(held.index))", basis: "per register bit of the other designs",
+                    predictedAreaUM2: perBit(peRecords.dropLast()).area * Double(held.registerBits), synthesisedAreaUM2: held.areaUM2,
+                    predictedEnergyFJ: 0, synthesisedEnergyFJ: 0))
+        }
+        let controllerRecords = glue.records(.controller)
+        guard !controllerRecords.isEmpty else { throw CalibrationError.missingRecord(module: "controller", file: "the glue records") }
+        let regressors = try controllerRecords.map { r -> ScalingFamily.Regressors in
+            let c = try AcceleratorSpace.config(at: r.index)
+            return ScalingFamily.Regressors(
+                first: Double(ModuleCatalog.controllerBits(c, format: f)),
+                second: Double(r.processingElements * ModuleCatalog.arbiterBits(c, format: f)))
+        }
+        let area = ScalingFit(points: zip(regressors, controllerRecords).map { ($0, $1.areaUM2) })
+        let leakage = ScalingFit(points: zip(regressors, controllerRecords).map { ($0, $1.leakageMW) })
+        modules[ModuleKind.controller.rawValue] = ModuleCost(
+            areaUM2: area.coefficients[0], dynamicMW: 0, leakageMW: leakage.coefficients[0])
+        modules[ModuleKind.arbiter.rawValue] = ModuleCost(
+            areaUM2: max(0, area.coefficients[1]), dynamicMW: 0, leakageMW: max(0, leakage.coefficients[1]))
+        let split =
+            "least squares over the top's own bits and the PEs' arbitration bits, from the synthesised glue of \(designs(controllerRecords))"
+        modelled[ModuleKind.controller.rawValue] = split
+        modelled[ModuleKind.arbiter.rawValue] = split
+        glueBasis.append("controller and arbiter: \(designs(controllerRecords))")
+
         // Controllers, buffers and main memory from published figures (see MemoryModels).
         let logicArea = memory.factor("logic_area")
         let energy = memory.factor("energy")
@@ -154,6 +203,8 @@ package struct CalibratedTable: Sendable {
         prov["controllers"] =
             "\(memory.scaledModules.joined(separator: ", ")) from \(source.name): area x\(logicArea) (\(memory.factors["logic_area"]!.citation)), energy x\(energy)"
         prov["main_memory"] = "off chip: \(source.name) entries unchanged"
+        prov["glue"] =
+            "synthesised around black-box leaves and SRAMs (transcode calibrate --glue; synth/nangate45-glue.json): \(glueBasis.joined(separator: "; ")); area and leakage per register bit (ModuleCatalog.peGlueBits, controllerBits, arbiterBits); dynamic power not measured (the control energy uses dataflow and dma)"
         prov["modelled"] = modelled.keys.sorted().map { "\($0) (\(modelled[$0]!))" }.joined(separator: "; ")
         table = HardwareTable(
             name: "nangate45", technology: technology, provenance: prov, clockMHz: clockMHz,

@@ -19,5 +19,8 @@ package struct ScalingCheck: Codable, Sendable, Equatable {
 
     /// Relative errors of the prediction.
     package var areaError: Double { abs(predictedAreaUM2 - synthesisedAreaUM2) / synthesisedAreaUM2 }
-    package var energyError: Double { abs(predictedEnergyFJ - synthesisedEnergyFJ) / synthesisedEnergyFJ }
+    package var energyError: Double {
+        // The glue's checks carry no energy (it is not measured): no error to report.
+        synthesisedEnergyFJ > 0 ? abs(predictedEnergyFJ - synthesisedEnergyFJ) / synthesisedEnergyFJ : 0
+    }
 }

@@ -28,7 +28,8 @@ package struct TableComparison: Sendable {
 
     package init(table: HardwareTable, reference: HardwareTable, logicAreaFactor: Double, modelled: Set<String>) {
         self.logicAreaFactor = logicAreaFactor
-        rows = ModuleCatalog.moduleKeys.map { key in
+        // Only the entries the reference has a figure for (it has none for the RTL's glue).
+        rows = ModuleCatalog.moduleKeys.filter { reference.module($0).areaUM2 > 0 }.map { key in
             let a = table.module(key)
             let r = reference.module(key)
             return Row(

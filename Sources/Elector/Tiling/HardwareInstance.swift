@@ -10,6 +10,8 @@ package struct HardwareInstance: Sendable {
     /// itself: copying one would retain all of its dictionaries).
     package let clockMHz: Double
     package let wordBits: Int
+    /// The table's fixed-point format (the register widths the glue is counted in).
+    let format: FixedPointFormat
     /// The AccelTran area composition (no DynaProp module), for reproducing the paper.
     package let acceltranComposition: Bool
 
@@ -25,6 +27,7 @@ package struct HardwareInstance: Sendable {
         self.config = config
         clockMHz = table.clockMHz
         wordBits = table.wordBits
+        format = (try? FixedPointFormat(integerBits: table.integerBits, fractionBits: table.fractionBits)) ?? .paper
         self.acceltranComposition = acceltranComposition
         costs = table.costs(for: config)
         self.memory = memory.model(for: config.mainMemory)
@@ -39,7 +42,7 @@ package struct HardwareInstance: Sendable {
         }
     }
 
-    /// The dataflow and DMA logic of one PE together.
+    /// AccelTran's dataflow and DMA logic of one PE together (the control energy's figure).
     var control: ModuleCost {
         let d = costs.dataflow
         let m = costs.dma
@@ -81,25 +84,28 @@ package struct HardwareInstance: Sendable {
     package var leakageMW: ModuleClassFigures { byClass(\.leakageMW, perMB: \.leakageMWPerMB) }
 
     /// One figure of every module instance summed by class, as the catalogue places them
-    /// (`ModuleCatalog.areaComposition`): per PE, lanes x (MAC lane + pre- and
-    /// post-sparsity + FIFO), the softmax modules, one layer-norm, the control (dataflow and
-    /// DMA) and, unless composing as AccelTran did, one DynaProp module; plus each buffer at
-    /// its per-MB figure. Main memory is off chip and has none. The figures of one class are
-    /// added before the instance count multiplies them, in catalogue order.
+    /// (`ModuleCatalog.areaComposition`). By default the instances the generated RTL has, per
+    /// PE: lanes MAC lanes, lanes + 1 pre-sparsity modules, one post-sparsity module, one tile
+    /// FIFO, the b = 1 softmax units, one b = 1 layer-norm, one DynaProp and the PE's glue
+    /// (per register bit); per chip the controller (top, DMA engine and CSR, per register
+    /// bit). Composing as AccelTran did: per PE, lanes x (MAC lane + pre- and post-sparsity +
+    /// FIFO), the b-parallel softmax modules and layer-norm, and the paper's dataflow and DMA
+    /// control. Plus each buffer at its per-MB figure; main memory is off chip and has none.
+    /// The figures of one class and count are added before the count multiplies them, in
+    /// catalogue order.
     func byClass(_ figure: (ModuleCost) -> Double, perMB: (BufferCost) -> Double) -> ModuleClassFigures {
-        let pe = Double(config.processingElements)
+        let rtl = !acceltranComposition
         var total = ModuleClassFigures()
-        for (areaClass, instances, entries) in ModuleCatalog.areaComposition {
-            let members = acceltranComposition ? entries.filter { $0.placement?.inAccelTranComposition == true } : entries
-            guard !members.isEmpty else { continue }
+        for (areaClass, instances, members) in ModuleCatalog.areaComposition(acceltran: acceltranComposition) {
             let value: Double
-            switch instances {
-            case .perMACLane: value = pe * Double(config.macLanesPerPE) * members.reduce(0) { $0 + figure(costs.module($1.kind)) }
-            case .perSoftmaxUnit: value = pe * Double(config.softmaxPerPE) * members.reduce(0) { $0 + figure(costs.module($1.kind)) }
-            case .perPE: value = pe * members.reduce(0) { $0 + figure(costs.module($1.kind)) }
-            case .perMegabyte: value = Double(megabytes(members[0].kind)) * perMB(costs.buffer(members[0].kind))
+            if instances == .perMegabyte {
+                value = Double(megabytes(members[0].kind)) * perMB(costs.buffer(members[0].kind))
+            } else {
+                value =
+                    ModuleCatalog.count(instances, config, format: format)
+                    * members.reduce(0) { $0 + figure(costs.module($1.kind, rtl: rtl)) }
             }
-            total[keyPath: ModuleClassFigures.field(areaClass)] = value
+            total[keyPath: ModuleClassFigures.field(areaClass)] += value
         }
         return total
     }
