@@ -19,14 +19,7 @@ package struct MeasurementFolder: Sendable {
     /// A stored plan that `plan` extends (same setting, seed and data set, its models a
     /// prefix) is replaced, so `--models` can grow a finished folder.
     package func prepare(_ plan: MeasurementPlan) throws(AccuracyMeasurementError) -> MeasurementPlan {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .unusableDirectory(path: path, reason: "it is a file, not a folder") }
-        } else {
-            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) } catch {
-                throw .unusableDirectory(path: path, reason: "its parent folder does not exist or is not writable")
-            }
-        }
+        try RunFolder.ensure(path)
         if FileManager.default.fileExists(atPath: planPath) {
             let stored = try readPlan()
             func check(_ field: String, _ a: String, _ b: String) throws(AccuracyMeasurementError) {

@@ -18,8 +18,8 @@ package struct LabeledTensor<Scalar: TensorScalar>: Sendable {
     }
 
     /// The tensor with its axes in `order` (a permutation of `indices`).
-    @_specialize(exported: true, where Scalar == Float)
-    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
+    @_specialize(exported:true,where Scalar == Double)
     package func permuted(to order: [TensorIndex]) -> LabeledTensor {
         if order == indices { return self }
         let axes = order.map { indices.firstIndex(of: $0)! }
@@ -38,8 +38,8 @@ package struct LabeledTensor<Scalar: TensorScalar>: Sendable {
 
     /// Contracts the indices the two tensors share, as one matrix product (BLAS gemm): the
     /// result's axes are this tensor's free axes, then `other`'s.
-    @_specialize(exported: true, where Scalar == Float)
-    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported:true,where Scalar == Float)
+    @_specialize(exported:true,where Scalar == Double)
     package func contracted(with other: LabeledTensor) -> LabeledTensor {
         let shared = indices.filter { other.indices.contains($0) }
         let freeLeft = indices.filter { !shared.contains($0) }

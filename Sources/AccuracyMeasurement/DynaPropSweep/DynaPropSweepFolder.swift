@@ -16,14 +16,7 @@ package struct DynaPropSweepFolder: Sendable {
     /// Creates the folder if needed and writes `plan`, or checks that the stored plan is the
     /// same (a resumed run must train the same grid).
     package func prepare(_ plan: DynaPropSweepPlan) throws(AccuracyMeasurementError) -> DynaPropSweepPlan {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .unusableDirectory(path: path, reason: "it is a file, not a folder") }
-        } else {
-            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) } catch {
-                throw .unusableDirectory(path: path, reason: "its parent folder does not exist or is not writable")
-            }
-        }
+        try RunFolder.ensure(path)
         if FileManager.default.fileExists(atPath: planPath) {
             let stored = try readPlan()
             func check(_ field: String, _ a: String, _ b: String) throws(AccuracyMeasurementError) {
