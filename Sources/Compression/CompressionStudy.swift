@@ -66,7 +66,9 @@ package enum CompressionStudy {
         var result: [CompressionCandidate] = []
         for cores in settings.cores {
             for rank in settings.ranks {
-                let matrices = decomposable(model)
+                let matrices = DecomposedMatrix.sized(in: model.layers).enumerated().flatMap { j, layer in
+                    layer.map { (j, $0.matrix, $0.rows, $0.columns) }
+                }
                 var shapes: [[DecomposedMatrix: TensorTrainShape]] = Array(repeating: [:], count: model.layers.count)
                 for (j, matrix, rows, columns) in matrices {
                     guard let even = BalancedShape.of(rows: rows, columns: columns, cores: cores) else { continue }
@@ -129,20 +131,6 @@ package enum CompressionStudy {
     /// Refuses a model that already holds tensor-train matrices.
     package static func check(_ model: TransformerModel) throws(CompressionError) {
         guard model.decomposition.isDense else { throw .alreadyDecomposed }
-    }
-
-    /// The model's decomposable matrices with their sizes, layer by layer.
-    static func decomposable(_ model: TransformerModel) -> [(Int, DecomposedMatrix, Int, Int)] {
-        var previous = model.layers[0].hiddenSize
-        var result: [(Int, DecomposedMatrix, Int, Int)] = []
-        for (j, layer) in model.layers.enumerated() {
-            for matrix in DecomposedMatrix.all(in: layer, previousHidden: previous) {
-                let size = matrix.size(in: layer, previousHidden: previous)!
-                result.append((j, matrix, size.rows, size.columns))
-            }
-            previous = layer.hiddenSize
-        }
-        return result
     }
 
     static func simulate(_ model: TransformerModel, _ settings: Settings, fidelity: SimulationRequest.Fidelity) -> SimulationResult {

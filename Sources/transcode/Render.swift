@@ -84,19 +84,17 @@ enum Render {
             "  decomposition embedding \(embedding ?? "not expressible (ranks not uniform, or cores outside 2, 3)") "
                 + "(\(DecompositionSpace.fieldName) \(DecompositionSpace.version))",
         ]
-        var previous = m.layers[0].hiddenSize
-        for (j, layer) in m.layers.enumerated() {
-            for (matrix, shape) in m.decomposition.layers[j].sorted(by: { $0.key < $1.key }) {
-                let size = matrix.size(in: layer, previousHidden: previous)!
+        for (j, available) in DecomposedMatrix.sized(in: m.layers).enumerated() {
+            for size in available {
+                guard let shape = m.decomposition.shape(layer: j, size.matrix) else { continue }
                 let path = ContractionPathSearch().best(ContractionShape(tensorTrain: shape, rows: sequenceLength)) { Double($0.macs) }
                 let list = { (v: [Int]) in "[" + v.map(String.init).joined(separator: ", ") + "]" }
                 lines.append(
-                    "  layer \(j + 1) \(pad(matrix.key, 5))\(size.rows) x \(size.columns): in \(list(shape.inputFactors)) out "
+                    "  layer \(j + 1) \(pad(size.matrix.key, 5))\(size.rows) x \(size.columns): in \(list(shape.inputFactors)) out "
                         + "\(list(shape.outputFactors)) ranks \(list(shape.ranks)), \(grouped(shape.parameterCount)) of "
                         + "\(grouped(size.rows * size.columns)) weights, path \(path.description) "
                         + "\(grouped(path.macs)) MACs per sequence (dense \(grouped(sequenceLength * size.rows * size.columns)))")
             }
-            previous = layer.hiddenSize
         }
         return lines
     }

@@ -7,10 +7,9 @@ enum DecomposedModels {
     static func random(_ model: TransformerModel, seed: UInt64) throws -> TransformerModel {
         var generator = SeededGenerator(seed: seed)
         var e = [Int](repeating: 0, count: DecompositionSpace.embeddingLength)
-        var previous = model.layers[0].hiddenSize
-        for (j, layer) in model.layers.enumerated() {
+        for (j, available) in DecomposedMatrix.sized(in: model.layers).enumerated() {
             for (s, matrix) in DecompositionSpace.slots.enumerated() {
-                guard let size = matrix.size(in: layer, previousHidden: previous), Bool.random(using: &generator) || (j == 0 && s == 1)
+                guard let size = available.first(where: { $0.matrix == matrix }), Bool.random(using: &generator) || (j == 0 && s == 1)
                 else { continue }
                 let c = Int.random(in: 0..<DecompositionSpace.coreCounts.count, using: &generator)
                 let shapes = DecompositionSpace.shapes(rows: size.rows, columns: size.columns, cores: DecompositionSpace.coreCounts[c])
@@ -19,7 +18,6 @@ enum DecomposedModels {
                 e[base + 1] = Int.random(in: 0..<shapes.count, using: &generator)
                 e[base + 2] = Int.random(in: 0..<DecompositionSpace.ranks.count, using: &generator)
             }
-            previous = layer.hiddenSize
         }
         return try TransformerModel(layers: model.layers, decomposition: DecompositionSpace.decomposition(e, layers: model.layers))
     }

@@ -55,4 +55,35 @@ public enum DecomposedMatrix: Hashable, Comparable, Sendable {
         ([.attentionOutput] + (0...layer.feedForward.count).map { .feedForward($0) } + [.projection])
             .filter { $0.size(in: layer, previousHidden: previousHidden) != nil }
     }
+
+    /// A matrix of one layer with its widths.
+    public struct Sized: Hashable, Sendable {
+        public let matrix: DecomposedMatrix
+        public let rows: Int
+        public let columns: Int
+    }
+
+    /// Every decomposable matrix of each of `layers` (a model's, first to last), in key
+    /// order, with its widths: the one walk that knows which width feeds each layer.
+    public static func sized(in layers: [TransformerLayer]) -> [[Sized]] {
+        var previous = layers[0].hiddenSize
+        return layers.map { layer in
+            defer { previous = layer.hiddenSize }
+            return all(in: layer, previousHidden: previous).map {
+                let size = $0.size(in: layer, previousHidden: previous)!
+                return Sized(matrix: $0, rows: size.rows, columns: size.columns)
+            }
+        }
+    }
+
+    /// The widths of `matrix` (nil: a key that names no matrix) among `available`, layer
+    /// `j`'s (0-based) matrices; otherwise the error naming `field` and what the layer has.
+    static func size(of matrix: DecomposedMatrix?, among available: [Sized], layer j: Int, field: String) throws -> Sized {
+        guard let found = available.first(where: { $0.matrix == matrix }) else {
+            throw DesignSpaceError.invalidValue(
+                field: field, value: "a decomposition",
+                allowed: "only matrices layer \(j + 1) has: " + available.map(\.matrix.key).joined(separator: ", "))
+        }
+        return found
+    }
 }

@@ -63,11 +63,9 @@ public enum DecompositionSpace {
     /// cannot express (another core count or rank, or ranks that are not uniform).
     public static func embedding(of model: TransformerModel) throws -> [Int] {
         var e = [Int](repeating: 0, count: embeddingLength)
-        var previous = model.layers[0].hiddenSize
-        for (j, layer) in model.layers.enumerated() {
+        for (j, available) in DecomposedMatrix.sized(in: model.layers).enumerated() {
             for (s, matrix) in slots.enumerated() {
-                guard let shape = model.decomposition.shape(layer: j, matrix),
-                    let size = matrix.size(in: layer, previousHidden: previous)
+                guard let shape = model.decomposition.shape(layer: j, matrix), let size = available.first(where: { $0.matrix == matrix })
                 else { continue }
                 let field = "tt[\(j)].\(matrix.key)"
                 guard let c = coreCounts.firstIndex(of: shape.coreCount),
@@ -91,7 +89,6 @@ public enum DecompositionSpace {
                 e[base + 1] = i
                 e[base + 2] = r
             }
-            previous = layer.hiddenSize
         }
         return e
     }
@@ -102,15 +99,14 @@ public enum DecompositionSpace {
             throw DesignSpaceError.wrongLength(what: "decomposition embedding", got: embedding.count, expected: String(embeddingLength))
         }
         var result: [[DecomposedMatrix: TensorTrainShape]] = []
-        var previous = layers[0].hiddenSize
-        for (j, layer) in layers.enumerated() {
+        for (j, available) in DecomposedMatrix.sized(in: layers).enumerated() {
             var shapes: [DecomposedMatrix: TensorTrainShape] = [:]
             for (s, matrix) in slots.enumerated() {
                 let base = (j * slots.count + s) * slotLength
                 let (c, i, r) = (embedding[base], embedding[base + 1], embedding[base + 2])
                 let field = "decomposition embedding tt[\(j)].\(matrix.key)"
                 if c == 0 { continue }
-                guard let size = matrix.size(in: layer, previousHidden: previous) else {
+                guard let size = available.first(where: { $0.matrix == matrix }) else {
                     throw DesignSpaceError.invalidValue(field: field, value: String(c), allowed: "0: layer \(j + 1) has no such matrix")
                 }
                 guard (1...coreCounts.count).contains(c) else {
@@ -128,7 +124,6 @@ public enum DecompositionSpace {
                     field: field)
             }
             result.append(shapes)
-            previous = layer.hiddenSize
         }
         return result
     }

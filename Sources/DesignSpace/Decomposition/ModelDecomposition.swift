@@ -22,23 +22,16 @@ public struct ModelDecomposition: Hashable, Sendable {
             throw DesignSpaceError.invalidValue(
                 field: "tt", value: "\(layers.count) entries", allowed: "one object per layer (\(model.count), as l says)")
         }
-        var previous = model[0].hiddenSize
-        for (j, (layer, shapes)) in zip(model, layers).enumerated() {
+        for (j, (available, shapes)) in zip(DecomposedMatrix.sized(in: model), layers).enumerated() {
             for (matrix, shape) in shapes.sorted(by: { $0.key < $1.key }) {
                 let field = "tt[\(j)].\(matrix.key)"
-                guard let size = matrix.size(in: layer, previousHidden: previous) else {
-                    throw DesignSpaceError.invalidValue(
-                        field: field, value: "a decomposition",
-                        allowed: "only matrices layer \(j + 1) has: "
-                            + DecomposedMatrix.all(in: layer, previousHidden: previous).map(\.key).joined(separator: ", "))
-                }
+                let size = try DecomposedMatrix.size(of: matrix, among: available, layer: j, field: field)
                 // Re-validate against this layer's widths: a shape made for another matrix
                 // may not fit.
                 _ = try TensorTrainShape(
                     inputFactors: shape.inputFactors, outputFactors: shape.outputFactors, ranks: shape.ranks, rows: size.rows,
                     columns: size.columns, field: field)
             }
-            previous = layer.hiddenSize
         }
         self.layers = layers
     }

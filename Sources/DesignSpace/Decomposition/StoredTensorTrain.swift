@@ -13,24 +13,17 @@ struct StoredTensorTrain: Codable {
             throw DesignSpaceError.invalidValue(
                 field: "tt", value: "\(stored.count) entries", allowed: "one object per layer (\(layers.count), as l says)")
         }
-        var previous = layers[0].hiddenSize
         var result: [[DecomposedMatrix: TensorTrainShape]] = []
-        for (j, (layer, map)) in zip(layers, stored).enumerated() {
+        for (j, (available, map)) in zip(DecomposedMatrix.sized(in: layers), stored).enumerated() {
             var shapes: [DecomposedMatrix: TensorTrainShape] = [:]
             for key in map.keys.sorted() {
                 let field = "tt[\(j)].\(key)"
-                let known = DecomposedMatrix.all(in: layer, previousHidden: previous)
-                guard let matrix = DecomposedMatrix(key: key), let size = matrix.size(in: layer, previousHidden: previous) else {
-                    throw DesignSpaceError.invalidValue(
-                        field: field, value: "a decomposition",
-                        allowed: "only matrices layer \(j + 1) has: " + known.map(\.key).joined(separator: ", "))
-                }
+                let size = try DecomposedMatrix.size(of: DecomposedMatrix(key: key), among: available, layer: j, field: field)
                 let s = map[key]!
-                shapes[matrix] = try TensorTrainShape(
+                shapes[size.matrix] = try TensorTrainShape(
                     inputFactors: s.in, outputFactors: s.out, ranks: s.ranks, rows: size.rows, columns: size.columns, field: field)
             }
             result.append(shapes)
-            previous = layer.hiddenSize
         }
         return result
     }

@@ -21,8 +21,7 @@ package enum Distillation {
         let (teacherResult, teacher) = try Trainer.trainKeepingNetwork(
             model: model.dense, dataset: dataset, settings: settings, memoryLimit: memoryLimit)
         let n = dataset.training.sequenceLength
-        let validationCount = min(settings.validationSize, max(1, dataset.training.count / 10))
-        let split = try DataSplit(dataset.training, validationCount: validationCount, samples: settings.samples, seed: settings.seed)
+        let split = try Trainer.split(dataset, settings)
         var results: [DistillationResult.Student] = []
         for student in students {
             let context = ComputeContext(thresholds: settings.dynaProp ?? .none)
@@ -38,7 +37,9 @@ package enum Distillation {
             let t = Float(distillation.temperature)
             let alpha = Float(distillation.labelWeight)
             // Stage 1: every layer's output against the teacher's.
-            let hidden = epochs(distillation.hiddenEpochs, network, split, settings, &generator) { batch in
+            let hidden = Trainer.runEpochs(
+                distillation.hiddenEpochs, network: network, split: split, settings: settings, generator: &generator
+            ) { batch in
                 let target = teacher.forwardKeepingLayers(batch.inputs, batch: batch.count).layers
                 let own = network.forwardKeepingLayers(batch.inputs, batch: batch.count)
                 var loss = 0.0
@@ -56,7 +57,9 @@ package enum Distillation {
                 return (loss, correct)
             }
             // Stage 2: the labels and the teacher's softened predictions.
-            let prediction = epochs(distillation.predictionEpochs, network, split, settings, &generator) { batch in
+            let prediction = Trainer.runEpochs(
+                distillation.predictionEpochs, network: network, split: split, settings: settings, generator: &generator
+            ) { batch in
                 let soft = teacher.forward(batch.inputs, batch: batch.count)
                 let logits = network.forward(batch.inputs, batch: batch.count)
                 let hard = SoftmaxCrossEntropy.evaluate(logits: logits, labels: batch.labels[...], classes: dataset.classes)
@@ -133,35 +136,5 @@ package enum Distillation {
             }
         }
         return (loss / Double(batch), gradient)
-    }
-
-    /// Runs `count` epochs over the training split, `step` doing one batch's forward,
-    /// backward and update and returning its loss and correct predictions.
-    private static func epochs(
-        _ count: Int, _ network: Network, _ split: DataSplit, _ settings: TrainingSettings, _ generator: inout SeededGenerator,
-        step: (LabeledExamples) -> (loss: Double, correct: Int)
-    ) -> [EpochResult] {
-        let clock = ContinuousClock()
-        return count == 0
-            ? []
-            : (1...count).map { epoch in
-                var order = Array(0..<split.training.count)
-                DataSplit.shuffle(&order, using: &generator)
-                var lossSum = 0.0
-                var correct = 0
-                let start = clock.now
-                for first in stride(from: 0, to: order.count, by: settings.batchSize) {
-                    let outcome = step(split.training.selecting(order[first..<min(first + settings.batchSize, order.count)]))
-                    lossSum += outcome.loss
-                    correct += outcome.correct
-                }
-                let elapsed = (clock.now - start).components
-                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-                let batches = (order.count + settings.batchSize - 1) / settings.batchSize
-                return EpochResult(
-                    epoch: epoch, meanLoss: lossSum / Double(batches), trainingAccuracy: Double(correct) / Double(order.count),
-                    validationAccuracy: Trainer.accuracy(of: network, on: split.validation, batchSize: settings.batchSize),
-                    samplesPerSecond: Double(order.count) / max(seconds, 1e-9), seconds: seconds)
-            }
     }
 }

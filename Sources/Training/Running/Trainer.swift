@@ -24,8 +24,7 @@ package enum Trainer {
             throw .modelTooLarge(
                 neededBytes: estimate.bytes, limitBytes: memoryLimit, parameters: estimate.parameters, batch: settings.batchSize)
         }
-        let validationCount = min(settings.validationSize, max(1, dataset.training.count / 10))
-        let split = try DataSplit(dataset.training, validationCount: validationCount, samples: settings.samples, seed: settings.seed)
+        let split = try split(dataset, settings)
         MatrixProduct.setThreads(settings.threads)
         let context = ComputeContext(thresholds: settings.dynaProp ?? .none, profiling: settings.dynaProp != nil)
         let network = Network(
@@ -36,38 +35,19 @@ package enum Trainer {
         let pruner = settings.weightSparsity.map { WeightPruner(network: network, target: $0, totalSteps: steps) }
         var optimizer = settings.optimizer.make(learningRate: Float(settings.learningRate))
         var generator = SeededGenerator(seed: settings.seed &+ 1)
-        var epochs: [EpochResult] = []
         var batchLosses: [Double] = []
-        let clock = ContinuousClock()
-        for epoch in 1...settings.epochs {
-            var order = Array(0..<split.training.count)
-            DataSplit.shuffle(&order, using: &generator)
-            var lossSum = 0.0
-            var correct = 0
-            let start = clock.now
-            context.profiling = settings.dynaProp != nil
-            for first in stride(from: 0, to: order.count, by: settings.batchSize) {
-                let indices = order[first..<min(first + settings.batchSize, order.count)]
-                let batch = split.training.selecting(indices)
-                let logits = network.forward(batch.inputs, batch: batch.count)
-                let outcome = SoftmaxCrossEntropy.evaluate(logits: logits, labels: batch.labels[...], classes: dataset.classes)
-                for parameter in parameters { parameter.zeroGradient() }
-                network.backward(outcome.gradient)
-                optimizer.step(parameters)
-                pruner?.afterStep()
-                batchLosses.append(outcome.loss)
-                lossSum += outcome.loss
-                correct += outcome.correct
-            }
-            let elapsed = (clock.now - start).components
-            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-            context.profiling = false
-            let batches = (order.count + settings.batchSize - 1) / settings.batchSize
-            epochs.append(
-                EpochResult(
-                    epoch: epoch, meanLoss: lossSum / Double(batches), trainingAccuracy: Double(correct) / Double(order.count),
-                    validationAccuracy: accuracy(of: network, on: split.validation, batchSize: settings.batchSize),
-                    samplesPerSecond: Double(order.count) / max(seconds, 1e-9), seconds: seconds))
+        let epochs = runEpochs(
+            settings.epochs, network: network, split: split, settings: settings, generator: &generator,
+            profiled: settings.dynaProp == nil ? nil : context
+        ) { batch in
+            let logits = network.forward(batch.inputs, batch: batch.count)
+            let outcome = SoftmaxCrossEntropy.evaluate(logits: logits, labels: batch.labels[...], classes: dataset.classes)
+            for parameter in parameters { parameter.zeroGradient() }
+            network.backward(outcome.gradient)
+            optimizer.step(parameters)
+            pruner?.afterStep()
+            batchLosses.append(outcome.loss)
+            return (outcome.loss, outcome.correct)
         }
         var result = TrainingResult(
             dataset: dataset.name, tokenization: dataset.tokenization, settings: settings, parameters: estimate.parameters,
