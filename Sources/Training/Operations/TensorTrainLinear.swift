@@ -13,6 +13,8 @@ package final class TensorTrainLinear: Operation {
     package let inputWidth: Int
     package let outputWidth: Int
     package let shape: TensorTrainShape
+    /// The layer's name, e.g. `layer1.output`: its dense twin's weight is `<name>.weight`.
+    package let name: String
     /// Core i's values, axes `r_{i-1}, k_i, n_i, r_i` (as `TensorTrainMatrix`).
     package let cores: [Parameter]
     package let bias: Parameter
@@ -44,6 +46,7 @@ package final class TensorTrainLinear: Operation {
     /// Cores with given values (e.g. from TT-SVD of a trained matrix).
     package init(_ shape: TensorTrainShape, cores: [[Float]], bias: [Float], name: String, site: ProductSite, context: ComputeContext) {
         self.shape = shape
+        self.name = name
         inputWidth = shape.inputFactors.reduce(1, *)
         outputWidth = shape.outputFactors.reduce(1, *)
         self.cores = cores.enumerated().map { Parameter(name: "\(name).core\($0.offset + 1)", value: $0.element) }

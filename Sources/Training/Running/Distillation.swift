@@ -92,7 +92,7 @@ package enum Distillation {
         var norm = 0.0
         for layer in student.layers {
             for operation in layer.tensorTrainLayers {
-                let name = operation.cores[0].name.replacingOccurrences(of: ".core1", with: "")
+                let name = operation.name
                 guard let weight = byName[name + ".weight"] else { preconditionFailure("the teacher has no \(name)") }
                 let columns = operation.outputWidth
                 var w = weight.value.map(Double.init)
