@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "CostModel", dependencies: ["DesignSpace", "HardwareModules", "ProjectLayout", "StructuredInput"]),
         .target(name: "ProjectLayout"),
         .target(name: "TensorTrain", dependencies: ["DesignSpace", "CBLAS"]),
-        .target(name: "Compression", dependencies: ["DesignSpace", "CostModel", "Elector", "Training", "Reports"]),
+        .target(name: "Compression", dependencies: ["DesignSpace", "CostModel", "Elector", "Training", "Reports", "CoDesign"]),
         .target(
             name: "Elector",
             dependencies: ["DesignSpace", "HardwareModules", "CostModel", "StructuredInput", "AcceleratorProgram", "TensorTrain"]),

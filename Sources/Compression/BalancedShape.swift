@@ -4,13 +4,6 @@ import DesignSpace
 /// largest-to-smallest factor ratio is least (the first in encoding order among equals).
 package enum BalancedShape {
     package static func of(rows: Int, columns: Int, cores: Int) -> (input: [Int], output: [Int])? {
-        DecompositionSpace.shapes(rows: rows, columns: columns, cores: cores).min { a, b in
-            spread(a) < spread(b)
-        }
-    }
-
-    static func spread(_ shape: (input: [Int], output: [Int])) -> Double {
-        let all = shape.input + shape.output
-        return Double(all.max()!) / Double(all.min()!)
+        DecompositionSpace.shapesByBalance(rows: rows, columns: columns, cores: cores).first
     }
 }

@@ -6,6 +6,8 @@ package enum CompressionError: Error, Equatable, CustomStringConvertible {
     case invalidRank(Int)
     /// The model to compress already holds decomposed matrices.
     case alreadyDecomposed
+    /// A `transcode compress` output folder that cannot be read back.
+    case unreadableRun(path: String, reason: String)
 
     package var description: String {
         switch self {
@@ -15,6 +17,8 @@ package enum CompressionError: Error, Equatable, CustomStringConvertible {
             "invalid value \(rank) for option '--ranks': allowed a rank of at least 1"
         case .alreadyDecomposed:
             "the model already holds tensor-train matrices: compress its dense form (drop the model dict's \"tt\" key)"
+        case .unreadableRun(let path, let reason):
+            "cannot read the compress run \(path): \(reason)"
         }
     }
 }

@@ -11,7 +11,10 @@ struct AccuracyCommand: ParsableCommand {
               transcode accuracy
               transcode accuracy measure --models 150 --out runs/accuracy
               transcode accuracy consistency --models 10 --out runs/consistency
+              transcode accuracy decomposition --run runs/compress-bert-tiny --out data/decomposition-accuracy.json
             """,
-        subcommands: [AccuracyPredictCommand.self, AccuracyMeasureCommand.self, AccuracyConsistencyCommand.self],
+        subcommands: [
+            AccuracyPredictCommand.self, AccuracyMeasureCommand.self, AccuracyConsistencyCommand.self, AccuracyDecompositionCommand.self,
+        ],
         defaultSubcommand: AccuracyPredictCommand.self)
 }

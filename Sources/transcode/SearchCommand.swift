@@ -47,10 +47,13 @@ struct SearchCommand: ParsableCommand {
             meet it); a run in which no evaluated pair meets the constraints ends with an error \
             naming them and exit status 1, keeping its log.
 
+            Decompositions: --decompose adds HEAT's tensor-train variables per matrix group             (the feed-forward stages; the attention output and projection): dense or 2 or 3             cores, a rank and a shape. A decomposed model's accuracy is its dense model's plus             the change measured by distillation at its compression             (data/decomposition-accuracy.json, built from `transcode compress` runs by             `transcode accuracy decomposition`); one that compresses its matrices beyond every             measured student is infeasible.
+
             Examples:
               transcode search --out runs/search
               transcode search --budget 48 --seed 3 --constraint 'area<=100' --out runs/small
               transcode search --mode hw-nas --accelerator acceltran-edge --out runs/edge
+              transcode search --decompose --out runs/heat
               transcode search --mode accelerator --model my-model.json --out runs/accel
               transcode search --resume runs/small --budget 96
               transcode search --compare --budget 32 --out runs/compare
@@ -87,6 +90,10 @@ struct SearchCommand: ParsableCommand {
     var accuracySource: AccuracySource?
     @Option(help: "Run directory (default: runs/search).") var out: String?
     @Option(help: "Continue the run in this directory with the settings it was started with; with --budget, extend it.") var resume: String?
+    @Flag(
+        help:
+            "Also search tensor-train decompositions (HEAT): per matrix group (feed-forward; attention output and projection), dense or 2-3 cores, a rank and a shape."
+    ) var decompose = false
     @Flag(help: "Run every strategy on the same budget and seed, each in its own folder of --out, and compare them.") var compare = false
     @Option(
         help:
@@ -108,6 +115,7 @@ struct SearchCommand: ParsableCommand {
             ("--accelerator", accelerator != nil), ("--model", model != nil), ("--workload", workload != nil),
             ("--strategy", strategy != nil), ("--batch", batch != nil), ("--patience", patience != nil), ("--table", table != nil),
             ("--accuracy-table", accuracyTable != nil), ("--accuracy-source", accuracySource != nil), ("--out", out != nil),
+            ("--decompose", decompose),
         ]
         return given.filter(\.1).map(\.0)
     }
@@ -141,6 +149,10 @@ struct SearchCommand: ParsableCommand {
         let mode = self.mode ?? "codesign"
         guard Self.modes.contains(mode) else {
             throw ValidationError("--mode must be codesign, hw-nas or accelerator, got '\(mode)'")
+        }
+        if decompose && mode == "accelerator" {
+            throw ValidationError(
+                "--decompose needs a search that changes the model: use --mode codesign or hw-nas, or give a decomposed --model")
         }
         let seed = try parsedSeed()
         do {
@@ -209,7 +221,7 @@ struct SearchCommand: ParsableCommand {
             objectiveScale: objectiveScale ?? .defaultKind, constraints: try constraint.map(Constraint.parse),
             workload: workload ?? .training,
             table: table ?? TableCatalog.defaultName, accuracyTable: accuracyTable,
-            accuracySource: accuracySource ?? AccuracyModel.defaultSource(root: ProjectFiles.root))
+            accuracySource: accuracySource ?? AccuracyModel.defaultSource(root: ProjectFiles.root), decomposes: decompose)
     }
 
     /// A resumed run's (or comparison's) stored settings, extended to `--budget` when it is

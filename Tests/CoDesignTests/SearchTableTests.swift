@@ -70,10 +70,10 @@ func syntheticTable(_ n: Int, seed: UInt64 = 7) throws -> SearchTable {
 
     @Test func proposalsBecomeTheNearestUnevaluatedPair() throws {
         let table = try syntheticTable(50)
-        let x = PointEncoding.encode(table.rows[5].point)
+        let x = PointEncoding.dense.encode(table.rows[5].point)
         #expect(table.nearest(to: x, excluding: []) == 5)
         let second = try #require(table.nearest(to: x, excluding: [5]))
-        let distance = { (r: Int) in zip(PointEncoding.encode(table.rows[r].point), x).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) }
+        let distance = { (r: Int) in zip(PointEncoding.dense.encode(table.rows[r].point), x).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) }
         #expect(second != 5 && (0..<50).filter { $0 != 5 }.allSatisfy { distance($0) >= distance(second) - 1e-6 })
         #expect(table.nearest(to: x, excluding: Set(0..<50)) == nil)
     }

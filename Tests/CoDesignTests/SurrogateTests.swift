@@ -159,13 +159,13 @@ let testConfig = BOSHCODEConfig(hidden: 8, maxEpochs: 120, patience: 12, teacher
     @Test func snappingAlwaysGivesValidPoints() throws {
         var rng = SeededGenerator(seed: 17)
         for _ in 0..<300 {
-            let v = (0..<PointEncoding.dimension).map { _ in rng.nextUnit() * 1.4 - 0.2 }
-            let p = PointEncoding.decode(v)
+            let v = (0..<PointEncoding.dense.dimension).map { _ in rng.nextUnit() * 1.4 - 0.2 }
+            let p = PointEncoding.dense.decode(v)
             #expect(try TransformerSpace.model(embedding: TransformerSpace.embedding(of: p.model)) == p.model)
             #expect(try AcceleratorSpace.config(at: AcceleratorSpace.index(of: p.accelerator)) == p.accelerator)
             #expect(DesignPoint.tauIChoices.contains(p.tauI) && DesignPoint.tauTChoices.contains(p.tauT))
             // Encoding a snapped point and decoding it again changes nothing.
-            #expect(PointEncoding.decode(PointEncoding.encode(p)) == p)
+            #expect(PointEncoding.dense.decode(PointEncoding.dense.encode(p)) == p)
         }
     }
 

@@ -11,14 +11,20 @@ package struct AccuracyModel: Sendable {
     package let curve: DynaPropAccuracyCurve
     /// Measured scores keyed by the model's 37-number embedding.
     package let measured: [[Int]: Double]
+    /// The measured effect of tensor-train decomposition (nil: decomposed models have no
+    /// accuracy, and a search refuses them).
+    package let decomposition: DecompositionAccuracyCurve?
 
     package init(
-        predictor: GLUEPredictor, curve: DynaPropAccuracyCurve, measured: [[Int]: Double] = [:], measuredPredictor: MeasuredPredictor? = nil
+        predictor: GLUEPredictor, curve: DynaPropAccuracyCurve, measured: [[Int]: Double] = [:],
+        measuredPredictor: MeasuredPredictor? = nil,
+        decomposition: DecompositionAccuracyCurve? = nil
     ) {
         self.predictor = predictor
         self.curve = curve
         self.measured = measured
         self.measuredPredictor = measuredPredictor
+        self.decomposition = decomposition
     }
 
     /// The measured data set the project ships.
@@ -47,7 +53,11 @@ package struct AccuracyModel: Sendable {
         if let accuracyTable {
             measured.merge(try readTable(accuracyTable)) { _, user in user }
         }
-        return AccuracyModel(predictor: predictor, curve: curve, measured: measured, measuredPredictor: measuredPredictor)
+        let decompositionPath = DecompositionAccuracyCurve.shippedPath(root: root)
+        let decomposition =
+            FileManager.default.fileExists(atPath: decompositionPath) ? try DecompositionAccuracyCurve.load(path: decompositionPath) : nil
+        return AccuracyModel(
+            predictor: predictor, curve: curve, measured: measured, measuredPredictor: measuredPredictor, decomposition: decomposition)
     }
 
     package var source: AccuracySource { measuredPredictor == nil ? .glue : .measured }
@@ -56,7 +66,7 @@ package struct AccuracyModel: Sendable {
     /// with the GLUE source or for a model in the measured table).
     package func isOutsideDomain(_ model: TransformerModel) -> Bool {
         guard let measuredPredictor, measured[TransformerSpace.embedding(of: model)] == nil else { return false }
-        return measuredPredictor.predict(model).outsideDomain
+        return measuredPredictor.predict(model.dense).outsideDomain
     }
 
     /// Reads `[{"model_dict": {...} or "embedding": [...], "accuracy": 0.8}, ...]`.
@@ -84,9 +94,33 @@ package struct AccuracyModel: Sendable {
         return measured
     }
 
+    /// The dense model's accuracy (measured, else predicted), plus the decomposition's
+    /// measured change and the DynaProp thresholds' change. Beyond the measured compressions
+    /// the decomposition's change is the last measured one; `unmeasuredDecomposition` flags
+    /// such a model.
     package func accuracy(of model: TransformerModel, tauI: Double, tauT: Double) -> Double {
+        // The base is the dense model's: the predictors were fitted on dense models, and the
+        // decomposition's effect is the measured curve's alone.
+        let dense = model.dense
         let base =
-            measured[TransformerSpace.embedding(of: model)] ?? measuredPredictor?.predict(model).accuracy ?? predictor.predict(model)
-        return base + curve.delta(tauI: tauI, tauT: tauT)
+            measured[TransformerSpace.embedding(of: dense)] ?? measuredPredictor?.predict(dense).accuracy ?? predictor.predict(dense)
+        var tt = 0.0
+        if !model.decomposition.isDense, let decomposition {
+            tt = decomposition.delta(compression: model.matrixCompression) ?? decomposition.knots.last!.delta
+        }
+        return base + tt + curve.delta(tauI: tauI, tauT: tauT)
+    }
+
+    /// Why `model`'s accuracy is not grounded in a measurement, if it is not: a decomposition
+    /// with no measured curve, or one that compresses beyond every measured student.
+    package func unmeasuredDecomposition(_ model: TransformerModel) -> String? {
+        guard !model.decomposition.isDense else { return nil }
+        guard let decomposition else {
+            return "decomposed model, and no measured decomposition accuracy (data/decomposition-accuracy.json)"
+        }
+        let c = model.matrixCompression
+        guard decomposition.delta(compression: c) == nil else { return nil }
+        return String(
+            format: "decomposition compresses its matrices %.1fx, beyond the %.1fx measured", c, decomposition.largestCompression)
     }
 }

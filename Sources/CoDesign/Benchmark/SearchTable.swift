@@ -69,19 +69,19 @@ package struct SearchTable: Sendable {
 
     package let provenance: Provenance
     package let rows: [Row]
-    /// Row-major `PointEncoding` of every row (rows.count x `PointEncoding.dimension`), as
+    /// Row-major `PointEncoding` of every row (rows.count x `PointEncoding.dense.dimension`), as
     /// Float: the nearest-pair search scans all of it for each proposal.
     let encodings: [Float]
 
     package init(provenance: Provenance, rows: [Row]) {
         self.provenance = provenance
         self.rows = rows
-        let d = PointEncoding.dimension
+        let d = PointEncoding.dense.dimension
         var flat = [Float](repeating: 0, count: rows.count * d)
         flat.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: rows.count) { r in
-                for (i, v) in PointEncoding.encode(rows[r].point).enumerated() { out[r * d + i] = Float(v) }
+                for (i, v) in PointEncoding.dense.encode(rows[r].point).enumerated() { out[r * d + i] = Float(v) }
             }
         }
         encodings = flat
@@ -122,7 +122,7 @@ package struct SearchTable: Sendable {
     /// The index of the row nearest to `x` (Euclidean distance in the encoding) among those
     /// `excluded` does not hold; ties go to the lower index. Nil when every row is excluded.
     package func nearest(to x: [Double], excluding excluded: Set<Int>) -> Int? {
-        let d = PointEncoding.dimension
+        let d = PointEncoding.dense.dimension
         let q = x.map(Float.init)
         var best: (distance: Float, index: Int)? = nil
         encodings.withUnsafeBufferPointer { e in

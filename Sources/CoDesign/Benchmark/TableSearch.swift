@@ -64,7 +64,7 @@ package enum TableSearch {
             case .strategy:
                 if let proposer {
                     for p in proposer.propose(data, count: count, iteration: iteration) where batch < count {
-                        if let r = table.nearest(to: PointEncoding.encode(p.point), excluding: seen) {
+                        if let r = table.nearest(to: PointEncoding.dense.encode(p.point), excluding: seen) {
                             add(r, origin: p.origin, proposal: p)
                             batch += 1
                         }

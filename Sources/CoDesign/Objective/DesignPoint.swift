@@ -18,9 +18,19 @@ package struct DesignPoint: Hashable, Sendable {
     package static let tauIChoices = [0, 0.0025, 0.005, 0.01, 0.02, 0.04]
     package static let tauTChoices = [0, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3]
 
-    /// A compact, exact record: the transformer embedding, the accelerator index and the taus.
+    /// A compact, exact record: the transformer embedding, the accelerator index and the taus,
+    /// then the decomposition's encoding for a decomposed model (a dense point's key is as it
+    /// was before decompositions existed, so older logs resume).
     package var key: String {
-        TransformerSpace.embedding(of: model).map(String.init).joined(separator: ",")
+        let dense =
+            TransformerSpace.embedding(of: model).map(String.init).joined(separator: ",")
             + "|\(AcceleratorSpace.index(of: accelerator))|\(tauI)|\(tauT)"
+        guard !model.decomposition.isDense else { return dense }
+        // A decomposition outside the frozen encoding (a hand-made model's) is still keyed
+        // exactly, by its shapes.
+        let tt =
+            (try? DecompositionSpace.embedding(of: model)).map { $0.map(String.init).joined(separator: ",") }
+            ?? String(describing: model.decomposition)
+        return dense + "|tt:" + tt
     }
 }

@@ -49,6 +49,20 @@ package struct Evaluator: Sendable {
             layers: point.model.layers.count)
     }
 
+    /// Simulates and scores `point` as entry `sequence` of a run: the point is infeasible (at
+    /// P_MIN) when its accuracy is not grounded in a measurement (a decomposition beyond the
+    /// measured ones) or when it violates a constraint.
+    package func evaluate(
+        _ point: DesignPoint, sequence: Int, origin: String, scale: ObjectiveScale, predicted: Double? = nil, predictedStd: Double? = nil
+    ) -> Evaluation {
+        let m = measure(point)
+        let violated = accuracy.unmeasuredDecomposition(point.model) ?? violation(m)?.description
+        return Evaluation(
+            sequence: sequence, origin: origin, point: point, measurement: m,
+            performance: violated == nil ? performance(m, scale: scale) : Objective.minimumPerformance, violated: violated,
+            predicted: predicted, predictedStd: predictedStd)
+    }
+
     /// The first violated constraint, if any.
     package func violation(_ m: PairMeasurement) -> Constraint? {
         constraints.first { !$0.allows(m.value(of: $0.quantity)) }

@@ -32,11 +32,7 @@ package enum BOSHCODEBenchmark {
         var data: [Evaluation] = []
         let evaluationTime = clock.measure {
             data = (0..<observations).map { i in
-                let p = mode.randomPoint(using: &rng)
-                let m = evaluator.measure(p)
-                return Evaluation(
-                    sequence: i, origin: "initial", point: p, measurement: m, performance: evaluator.performance(m, scale: evaluator.scale),
-                    violated: evaluator.violation(m)?.description, predicted: nil, predictedStd: nil)
+                evaluator.evaluate(mode.randomPoint(using: &rng), sequence: i, origin: "initial", scale: evaluator.scale)
             }
         }
         let memory = SurrogateMemory()
@@ -50,12 +46,10 @@ package enum BOSHCODEBenchmark {
             fits.append(memory.lastTiming.fit)
             queries.append(memory.lastTiming.queries)
             for p in batch {
-                let m = evaluator.measure(p.point)
                 data.append(
-                    Evaluation(
-                        sequence: data.count, origin: p.origin, point: p.point, measurement: m,
-                        performance: evaluator.performance(m, scale: evaluator.scale), violated: evaluator.violation(m)?.description,
-                        predicted: p.predicted, predictedStd: p.predictedStd))
+                    evaluator.evaluate(
+                        p.point, sequence: data.count, origin: p.origin, scale: evaluator.scale, predicted: p.predicted,
+                        predictedStd: p.predictedStd))
             }
         }
         return Result(

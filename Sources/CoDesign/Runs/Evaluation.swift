@@ -51,6 +51,8 @@ package struct Evaluation: Codable, Sendable, Equatable {
         case tauT = "tau_t"
         case measurement, performance, violated, predicted
         case predictedStd = "predicted_std"
+        case decomposition
+        case decompositionVersion = "decomposition_version"
     }
 
     /// Decodes a record of the current space version; `RunDirectory` checks the version first
@@ -66,7 +68,10 @@ package struct Evaluation: Codable, Sendable, Equatable {
         sequence = try c.decode(Int.self, forKey: .sequence)
         origin = try c.decode(String.self, forKey: .origin)
         point = DesignPoint(
-            model: try TransformerSpace.model(embedding: c.decode([Int].self, forKey: .embedding)),
+            model: try DesignPoint.model(
+                embedding: c.decode([Int].self, forKey: .embedding),
+                decomposition: c.decodeIfPresent([Int].self, forKey: .decomposition),
+                version: c.decodeIfPresent(Int.self, forKey: .decompositionVersion)),
             accelerator: try AcceleratorSpace.config(at: c.decode(Int.self, forKey: .acceleratorIndex)),
             tauI: try c.decode(Double.self, forKey: .tauI), tauT: try c.decode(Double.self, forKey: .tauT))
         measurement = try c.decode(PairMeasurement.self, forKey: .measurement)
@@ -82,6 +87,10 @@ package struct Evaluation: Codable, Sendable, Equatable {
         try c.encode(sequence, forKey: .sequence)
         try c.encode(origin, forKey: .origin)
         try c.encode(embedding, forKey: .embedding)
+        if let tt = try point.decompositionRecord {
+            try c.encode(tt, forKey: .decomposition)
+            try c.encode(DecompositionSpace.version, forKey: .decompositionVersion)
+        }
         try c.encode(acceleratorIndex, forKey: .acceleratorIndex)
         try c.encode(tauI, forKey: .tauI)
         try c.encode(tauT, forKey: .tauT)

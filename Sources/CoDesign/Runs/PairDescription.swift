@@ -1,4 +1,5 @@
 import DesignSpace
+import Foundation
 
 /// A design point in readable fields (the model's layers and the accelerator's parameters,
 /// not only their embeddings), for the run summary and the trials and front CSVs.
@@ -15,6 +16,10 @@ package struct PairDescription: Codable, Sendable, Equatable {
     package var accelerator: AcceleratorConfig
     package var tauI: Double
     package var tauT: Double
+    /// The decomposition's groups (`DecompositionChoice.summary`) and how many times fewer
+    /// weights its matrices hold; nil for a dense model.
+    package var tensorTrain: String?
+    package var matrixCompression: Double?
 
     enum CodingKeys: String, CodingKey {
         case layers
@@ -26,6 +31,8 @@ package struct PairDescription: Codable, Sendable, Equatable {
         case accelerator
         case tauI = "tau_i"
         case tauT = "tau_t"
+        case tensorTrain = "tensor_train"
+        case matrixCompression = "matrix_compression"
     }
 
     package init(_ p: DesignPoint) {
@@ -38,12 +45,16 @@ package struct PairDescription: Codable, Sendable, Equatable {
         accelerator = p.accelerator
         tauI = p.tauI
         tauT = p.tauT
+        if !p.model.decomposition.isDense {
+            tensorTrain = DecompositionChoice(of: p.model).summary
+            matrixCompression = p.model.matrixCompression
+        }
     }
 
     /// CSV columns: layers joined by `/`, heads and feed-forward stacks within a layer by `+`;
     /// no field holds a comma.
     package static let csvHeader =
-        "layers,hidden,attention,feed_forward,parameters,accelerator_index,pe,lanes_per_pe,macs_per_lane,softmax_per_pe,batch_tile,spatial_tile,batch_size,activation,activation_buffer_mb,weight_buffer_mb,mask_buffer_mb,main_memory,tau_i,tau_t"
+        "layers,hidden,attention,feed_forward,parameters,accelerator_index,pe,lanes_per_pe,macs_per_lane,softmax_per_pe,batch_tile,spatial_tile,batch_size,activation,activation_buffer_mb,weight_buffer_mb,mask_buffer_mb,main_memory,tau_i,tau_t,tensor_train,matrix_compression"
 
     package var csvFields: String {
         let a = accelerator
@@ -61,7 +72,10 @@ package struct PairDescription: Codable, Sendable, Equatable {
         fields += sizes.map(String.init)
         fields.append(a.activation.rawValue)
         fields += buffers.map(String.init)
-        fields += [a.mainMemory.key, String(tauI), String(tauT)]
+        fields += [
+            a.mainMemory.key, String(tauI), String(tauT), tensorTrain ?? "dense",
+            matrixCompression.map { String(format: "%.2f", $0) } ?? "1",
+        ]
         return fields.joined(separator: ",")
     }
 }

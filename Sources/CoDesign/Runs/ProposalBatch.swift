@@ -20,6 +20,8 @@ struct ProposalBatch: Codable, Sendable, Equatable {
         case tauT = "tau_t"
         case origin, predicted
         case predictedStd = "predicted_std"
+        case decomposition
+        case decompositionVersion = "decomposition_version"
     }
 
     init(iteration: Int, proposals: [Proposal]) {
@@ -39,7 +41,10 @@ struct ProposalBatch: Codable, Sendable, Equatable {
         while !items.isAtEnd {
             let i = try items.nestedContainer(keyedBy: ItemKeys.self)
             let point = DesignPoint(
-                model: try TransformerSpace.model(embedding: i.decode([Int].self, forKey: .embedding)),
+                model: try DesignPoint.model(
+                    embedding: i.decode([Int].self, forKey: .embedding),
+                    decomposition: i.decodeIfPresent([Int].self, forKey: .decomposition),
+                    version: i.decodeIfPresent(Int.self, forKey: .decompositionVersion)),
                 accelerator: try AcceleratorSpace.config(at: i.decode(Int.self, forKey: .acceleratorIndex)),
                 tauI: try i.decode(Double.self, forKey: .tauI), tauT: try i.decode(Double.self, forKey: .tauT))
             proposals.append(
@@ -58,6 +63,10 @@ struct ProposalBatch: Codable, Sendable, Equatable {
         for p in proposals {
             var i = items.nestedContainer(keyedBy: ItemKeys.self)
             try i.encode(TransformerSpace.embedding(of: p.point.model), forKey: .embedding)
+            if let tt = try p.point.decompositionRecord {
+                try i.encode(tt, forKey: .decomposition)
+                try i.encode(DecompositionSpace.version, forKey: .decompositionVersion)
+            }
             try i.encode(AcceleratorSpace.index(of: p.point.accelerator), forKey: .acceleratorIndex)
             try i.encode(p.point.tauI, forKey: .tauI)
             try i.encode(p.point.tauT, forKey: .tauT)

@@ -28,12 +28,17 @@ package enum SearchMode: Sendable, Equatable {
         return q
     }
 
-    /// A uniformly drawn point that respects the mode.
-    package func randomPoint(using rng: inout SeededGenerator) -> DesignPoint {
-        let model = TransformerSpace.randomModel(using: &rng)
+    /// A uniformly drawn point that respects the mode; with `decomposes`, its model's matrix
+    /// groups are drawn dense or decomposed too (`DecompositionChoice.random`).
+    package func randomPoint(decomposes: Bool = false, using rng: inout SeededGenerator) -> DesignPoint {
+        var model = TransformerSpace.randomModel(using: &rng)
         let accelerator = try! AcceleratorSpace.config(at: Int.random(in: 0..<AcceleratorSpace.count, using: &rng))
         let tauI = DesignPoint.tauIChoices.randomElement(using: &rng)!
         let tauT = DesignPoint.tauTChoices.randomElement(using: &rng)!
+        if decomposes {
+            // Valid by construction: shapes factor the widths and ranks are clamped to their bonds.
+            model = try! DecompositionChoice.random(using: &rng).apply(to: model)
+        }
         return constrain(DesignPoint(model: model, accelerator: accelerator, tauI: tauI, tauT: tauT))
     }
 }

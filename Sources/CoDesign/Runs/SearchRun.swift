@@ -87,12 +87,9 @@ package struct SearchRun: Sendable {
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 let i = todo[k]
                 let proposal = batch[i]
-                let m = evaluator.measure(proposal.point)
-                let violated = evaluator.violation(m)
-                let e = Evaluation(
-                    sequence: base + i, origin: proposal.origin, point: proposal.point, measurement: m,
-                    performance: evaluator.performance(m, scale: scale), violated: violated?.description,
-                    predicted: proposal.predicted, predictedStd: proposal.predictedStd)
+                let e = evaluator.evaluate(
+                    proposal.point, sequence: base + i, origin: proposal.origin, scale: scale, predicted: proposal.predicted,
+                    predictedStd: proposal.predictedStd)
                 log.append(e)
                 out[i] = e
             }
@@ -108,7 +105,7 @@ package struct SearchRun: Sendable {
                 batch.append(p)
             }
             while batch.count < n {
-                let p = mode.randomPoint(using: &rng)
+                let p = mode.randomPoint(decomposes: settings.encoding.decomposes, using: &rng)
                 if seen.insert(p.key).inserted { batch.append(Proposal(point: p, origin: "random")) }
             }
             return batch

@@ -37,6 +37,11 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     /// The source the run uses: the stored one, or GLUE for runs stored before the source
     /// was recorded.
     package var effectiveAccuracySource: AccuracySource { accuracySource ?? .glue }
+    /// Whether the search also chooses tensor-train decompositions of the model's matrices
+    /// (HEAT; nil in runs stored before the option, which searched dense models).
+    package var decomposes: Bool?
+    /// The encoding the run's strategies see.
+    package var encoding: PointEncoding { PointEncoding(decomposes: decomposes ?? false) }
     /// The budgets a run had before it was extended, oldest first (nil: never extended). The
     /// run replays each earlier budget's batches as they were, so an extension never changes
     /// what is already in the log.
@@ -48,7 +53,8 @@ package struct SearchSettings: Codable, Sendable, Equatable {
         boshcode: BOSHCODEConfig? = nil,
         mode: SearchMode = .codesign, objective: Objective = .paper, objectiveScale: ObjectiveScale.Kind = .defaultKind,
         constraints: [Constraint] = [],
-        workload: Workload = .training, table: String, accuracyTable: String? = nil, accuracySource: AccuracySource? = nil
+        workload: Workload = .training, table: String, accuracyTable: String? = nil, accuracySource: AccuracySource? = nil,
+        decomposes: Bool = false
     ) {
         self.strategy = strategy
         self.budget = budget
@@ -72,6 +78,8 @@ package struct SearchSettings: Codable, Sendable, Equatable {
         self.table = table
         self.accuracyTable = accuracyTable
         self.accuracySource = accuracySource
+        // Stored only when on, so the run.json of a dense search reads as it did before.
+        self.decomposes = decomposes ? true : nil
     }
 
     /// The typed search mode; throws when settings read from a run.json hold a fixed

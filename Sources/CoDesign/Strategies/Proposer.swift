@@ -15,21 +15,25 @@ struct Proposer {
         switch mode {
         case .codesign: return []
         case .hardwareAwareNAS: return Set(nt..<(nt + 13))
-        case .acceleratorSearch: return Set(0..<nt)
+        // The fixed model fixes its decomposition as well.
+        case .acceleratorSearch: return Set(0..<nt).union((nt + 13 + 2)..<encoding.dimension)
         }
     }
 
+    /// The encoding of the run's points.
+    var encoding: PointEncoding { settings.encoding }
+
     func randomPoints(_ n: Int, rng: inout SeededGenerator) -> [DesignPoint] {
-        (0..<n).map { _ in mode.randomPoint(using: &rng) }
+        (0..<n).map { _ in mode.randomPoint(decomposes: encoding.decomposes, using: &rng) }
     }
 
     /// Random candidates plus perturbations of the best points: the pool the tree and GP
     /// baselines maximise their acquisition over.
     func candidatePool(_ data: [Evaluation], rng: inout SeededGenerator) -> [[Double]] {
-        var pool = randomPoints(512, rng: &rng).map(PointEncoding.encode)
+        var pool = randomPoints(512, rng: &rng).map(encoding.encode)
         let top = data.sorted { $0.performance > $1.performance }.prefix(8)
         for e in top {
-            let base = PointEncoding.encode(e.point)
+            let base = encoding.encode(e.point)
             for _ in 0..<32 {
                 pool.append(
                     base.enumerated().map { i, v in
@@ -44,13 +48,13 @@ struct Proposer {
     /// drops duplicates and fills the batch with random points.
     func propose(_ data: [Evaluation], count: Int, iteration: Int) -> [Proposal] {
         var rng = SeededGenerator(seed: settings.seed &+ UInt64(iteration) &* 0x9E37_79B9)
-        let x = data.map { PointEncoding.encode($0.point) }
+        let x = data.map { encoding.encode($0.point) }
         let y = data.map(\.performance)
         switch settings.strategy {
         case .random:
             return randomPoints(count, rng: &rng).map { Proposal(point: $0, origin: "random") }
         case .gpBO:
-            let d = Double(PointEncoding.dimension)
+            let d = Double(encoding.dimension)
             let gp = [0.25, 0.5, 1.0, 2.0].map { GaussianProcess(inputs: x, targets: y, lengthScale: $0 * d.squareRoot() / 2, noise: 0.05) }
                 .max { $0.logMarginalLikelihood(targets: y) < $1.logMarginalLikelihood(targets: y) }!
             return ranked(
@@ -73,12 +77,12 @@ struct Proposer {
         case .nsga2:
             let children = NSGA2.children(
                 data, encoded: x, populationSize: settings.initialSamples, count: count * 4, fixed: fixedDimensions, rng: &rng)
-            return children.map { Proposal(point: mode.constrain(PointEncoding.decode($0)), origin: "nsga2") }
+            return children.map { Proposal(point: mode.constrain(encoding.decode($0)), origin: "nsga2") }
         case .tpe:
             let tpe = TreeParzenEstimator(inputs: x, targets: y)
             // The log density ratio is a score, not a prediction of performance: proposals carry none.
             return tpe.propose(count: count * 4, fixed: fixedDimensions, rng: &rng).sorted { $0.score > $1.score }.map {
-                Proposal(point: mode.constrain(PointEncoding.decode($0.x)), origin: "tpe")
+                Proposal(point: mode.constrain(encoding.decode($0.x)), origin: "tpe")
             }
         case .boshcode:
             return boshcode(data, x: x, y: y, count: count, iteration: iteration, rng: &rng)
@@ -95,7 +99,7 @@ struct Proposer {
             return (x, p, acquisition(p))
         }
         .sorted { $0.2 > $1.2 }.prefix(count * 4).map {
-            Proposal(point: mode.constrain(PointEncoding.decode($0.0)), origin: origin, predicted: $0.1.mean, predictedStd: $0.1.std)
+            Proposal(point: mode.constrain(encoding.decode($0.0)), origin: origin, predicted: $0.1.mean, predictedStd: $0.1.std)
         }
     }
 
@@ -113,7 +117,7 @@ struct Proposer {
         var surrogate =
             memory?.surrogate(after: iteration - 1)
             ?? BOSHCODESurrogate(
-                dimension: PointEncoding.dimension, split: TransformerSpace.embeddingLength, config: config, seed: rng.next())
+                dimension: encoding.dimension, split: TransformerSpace.embeddingLength, config: config, seed: rng.next())
         let clock = ContinuousClock()
         let fitStart = clock.now
         surrogate.fit(inputs: x, targets: y, seed: rng.next())
@@ -123,7 +127,7 @@ struct Proposer {
         memory?.keep(surrogate, iteration: iteration)
         let fitted = surrogate
 
-        let probe = randomPoints(config.probePoints, rng: &rng).map(PointEncoding.encode)
+        let probe = randomPoints(config.probePoints, rng: &rng).map(encoding.encode)
         let largest = probe.map { surrogate.predict($0).epistemic }.max() ?? 0
         let converged = largest < config.convergenceThreshold * surrogate.targetScale
         let ucb: AcquisitionWeights =
@@ -132,32 +136,33 @@ struct Proposer {
         let kinds = (0..<count).map { _ in
             BOSHCODEQuery.draw(uncertainty: settings.uncertaintyShare, diversity: settings.diversityShare, rng: &rng)
         }
-        let starts = randomPoints(count, rng: &rng).map(PointEncoding.encode)
+        let starts = randomPoints(count, rng: &rng).map(encoding.encode)
         let seeds = (0..<count).map { _ in rng.next() }
         let fixed = fixedDimensions
         let results = UnsafeMutableBufferPointer<Proposal>.allocate(capacity: count)
         defer { results.deallocate() }
         nonisolated(unsafe) let out = results
         let mode = self.mode
+        let encoding = self.encoding
         // Queries are independent given the frozen surrogate: run them on every core.
         DispatchQueue.concurrentPerform(iterations: count) { q in
             let point: DesignPoint
             let origin: String
             switch kinds[q] {
             case .diversity:
-                point = PointEncoding.decode(starts[q])
+                point = encoding.decode(starts[q])
                 origin = "diversity"
             case .uncertainty:
                 let run = GOBI.optimise(fitted, start: starts[q], fixed: fixed, weights: .uncertainty, seed: seeds[q])
-                point = PointEncoding.decode(run.point)
+                point = encoding.decode(run.point)
                 origin = "uncertainty"
             case .gobi:
                 let run = GOBI.optimise(fitted, start: starts[q], fixed: fixed, weights: ucb, seed: seeds[q])
-                point = PointEncoding.decode(run.point)
+                point = encoding.decode(run.point)
                 origin = converged ? "gobi-aleatoric" : "gobi"
             }
             let constrained = mode.constrain(point)
-            let p = fitted.predict(PointEncoding.encode(constrained))
+            let p = fitted.predict(encoding.encode(constrained))
             (out.baseAddress! + q).initialize(
                 to: Proposal(point: constrained, origin: origin, predicted: p.mean, predictedStd: p.epistemic))
         }

@@ -37,7 +37,7 @@ struct BOSHCODESurrogate: Sendable, Codable {
 
     /// A fresh surrogate fitted to the data.
     init(inputs: [[Double]], targets: [Double], split: Int? = nil, config: BOSHCODEConfig = .standard, seed: UInt64) {
-        let d = inputs.first?.count ?? PointEncoding.dimension
+        let d = inputs.first?.count ?? PointEncoding.dense.dimension
         self.init(dimension: d, split: split ?? d / 2, config: config, seed: seed)
         fit(inputs: inputs, targets: targets, seed: seed ^ 0xF17)
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The tensor-train extension of the FlexiBERT 2.0 space (HEAT) and its frozen encoding.
 ///
 /// Per layer there are six slots, one per decomposable matrix (`slots`); each takes three
@@ -48,6 +50,29 @@ public enum DecompositionSpace {
         let outputs = factorizations(of: columns, into: cores)
         return factorizations(of: rows, into: cores).flatMap { input in outputs.map { (input, $0) } }
     }
+
+    /// The tensorisations of `shapes(rows:columns:cores:)` from the most even to the most
+    /// skewed (largest over smallest factor), ties in encoding order: the axis along which
+    /// the search moves a matrix group's shape, from the hand-tuned heuristic's even shape
+    /// (the first) to the lopsided ones that can suit a narrow tile better.
+    ///
+    /// A search asks for the same few matrix sizes for every point it draws, so the orders are
+    /// kept once computed.
+    public static func shapesByBalance(rows: Int, columns: Int, cores: Int) -> [(input: [Int], output: [Int])] {
+        let key = [rows, columns, cores]
+        if let known = balanceOrders.withLock({ $0[key] }) { return known }
+        let options = shapes(rows: rows, columns: columns, cores: cores)
+        let spreads = options.map { option in
+            let all = option.input + option.output
+            return Double(all.max()!) / Double(all.min()!)
+        }
+        let ordered = options.indices.sorted { (spreads[$0], $0) < (spreads[$1], $1) }.map { options[$0] }
+        balanceOrders.withLock { $0[key] = ordered }
+        return ordered
+    }
+
+    /// `shapesByBalance`'s results by [rows, columns, cores].
+    private static let balanceOrders = Mutex<[[Int]: [(input: [Int], output: [Int])]]>([:])
 
     /// The shape with uniform `rank`, each bond clamped to what it can carry.
     public static func shape(input: [Int], output: [Int], rank: Int, rows: Int, columns: Int, field: String) throws
