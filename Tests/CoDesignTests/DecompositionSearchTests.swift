@@ -19,27 +19,31 @@ import Testing
 
     @Test func aChoiceDecomposesEveryMatrixOfItsGroupAndReadsBack() throws {
         var choice = DecompositionChoice.dense
-        choice[.feedForward] = GroupDecomposition(cores: 2, rankIndex: 1, shapePosition: 0)
+        choice[.feedForward] = GroupDecomposition(cores: 2, rankIndex: 1, inputEdgeIndex: 0, outputEdgeIndex: 1)
         let model = try choice.apply(to: Self.bertTiny)
         // BERT-Tiny: 2 layers, each with ff0 (128x512) and ff1 (512x128) decomposed, out dense.
         for j in 0..<2 {
             let ff0 = try #require(model.decomposition.shape(layer: j, .feedForward(0)))
             #expect(ff0.coreCount == 2 && ff0.ranks == [4])
-            // Position 0 is the most even shape, which the compress study's balanced heuristic takes.
-            #expect(ff0.inputFactors == [8, 16] && ff0.outputFactors == [16, 32])
+            // Edges 2 and 4: the hardware-aware shape transcode compress found for this matrix.
+            #expect(ff0.inputFactors == [2, 64] && ff0.outputFactors == [128, 4])
             #expect(model.decomposition.shape(layer: j, .attentionOutput) == nil)
         }
+        // Three cores with edge 32 on 128 rows: 32 x 32 does not leave a factor of 2, so 8 x 8 x 2.
+        #expect(GroupDecomposition.factors(128, cores: 3, edge: 32, edgeFirst: true) == [8, 8, 2])
+        #expect(GroupDecomposition.factors(512, cores: 3, edge: 4, edgeFirst: false) == [32, 4, 4])
         let read = DecompositionChoice(of: model)
         #expect(read[.feedForward].cores == 2 && read[.feedForward].rankIndex == 1 && read[.attention] == .dense)
         #expect(try read.apply(to: Self.bertTiny) == model)
         #expect(DecompositionChoice(of: Self.bertTiny) == .dense)
-        // 2 x (65536 + 65536) dense weights, held as cores of 8*16*4 + 4*16*32 = 2560 each.
-        #expect(abs(model.matrixCompression - (2.0 * 131_072 + 2 * 16_384) / (4.0 * 2560 + 2 * 16_384)) < 1e-12)
+        // Per layer 65536 + 65536 + 16384 dense weights; ff0 [2, 64] x [128, 4] holds
+        // 2*128*4 + 4*64*4 = 2048, ff1 [2, 256] x [32, 4] holds 2*32*4 + 4*256*4 = 4352.
+        #expect(abs(model.matrixCompression - 147_456.0 / (2048 + 4352 + 16_384)) < 1e-12)
     }
 
     @Test func decomposedPointsEncodeDecodeAndKeyExactly() throws {
         let encoding = PointEncoding(decomposes: true)
-        #expect(encoding.dimension == PointEncoding.dense.dimension + 6)
+        #expect(encoding.dimension == PointEncoding.dense.dimension + 8)
         var rng = SeededGenerator(seed: 5)
         var decomposed = 0
         for _ in 0..<60 {
@@ -67,7 +71,8 @@ import Testing
 
     @Test func evaluationsAndProposalsKeepTheDecomposition() throws {
         let model = try DecompositionChoice(groups: [
-            GroupDecomposition(cores: 3, rankIndex: 2, shapePosition: 0.5), GroupDecomposition(cores: 2, rankIndex: 3, shapePosition: 1),
+            GroupDecomposition(cores: 3, rankIndex: 2, inputEdgeIndex: 2, outputEdgeIndex: 1),
+            GroupDecomposition(cores: 2, rankIndex: 3, inputEdgeIndex: 4, outputEdgeIndex: 0),
         ]).apply(to: Self.bertTiny)
         let point = DesignPoint(model: model, accelerator: Self.edge, tauI: 0.01, tauT: 1e-4)
         let e = Evaluation(
@@ -125,7 +130,7 @@ import Testing
         let curve = try #require(accuracy.decomposition)
         #expect(curve.measurements.count >= 6)
         var choice = DecompositionChoice.dense
-        choice[.feedForward] = GroupDecomposition(cores: 2, rankIndex: 1, shapePosition: 0)
+        choice[.feedForward] = GroupDecomposition(cores: 2, rankIndex: 1, inputEdgeIndex: 0, outputEdgeIndex: 0)
         let model = try choice.apply(to: Self.bertTiny)
         let dense = accuracy.accuracy(of: Self.bertTiny, tauI: 0, tauT: 0)
         let change = try #require(curve.delta(compression: model.matrixCompression))
@@ -133,7 +138,8 @@ import Testing
         #expect(accuracy.unmeasuredDecomposition(model) == nil)
         // Rank 2 in three cores everywhere compresses beyond every measured student.
         let extreme = try DecompositionChoice(groups: [
-            GroupDecomposition(cores: 3, rankIndex: 0, shapePosition: 0), GroupDecomposition(cores: 3, rankIndex: 0, shapePosition: 0),
+            GroupDecomposition(cores: 3, rankIndex: 0, inputEdgeIndex: 0, outputEdgeIndex: 0),
+            GroupDecomposition(cores: 3, rankIndex: 0, inputEdgeIndex: 0, outputEdgeIndex: 0),
         ]).apply(to: Self.bertTiny)
         let reason = try #require(accuracy.unmeasuredDecomposition(extreme))
         #expect(
@@ -162,6 +168,6 @@ import Testing
         #expect(again.evaluations == outcome.evaluations)
         let described = try #require(feasible.first { !$0.point.model.decomposition.isDense }).point
         #expect(PairDescription.csvHeader.hasSuffix(",tau_i,tau_t,tensor_train,matrix_compression"))
-        #expect(PairDescription(described).csvFields.contains(" cores rank "))
+        #expect(PairDescription(described).csvFields.contains(" cores rank ") && PairDescription(described).csvFields.contains(" edges "))
     }
 }

@@ -34,11 +34,10 @@ package struct DecompositionChoice: Hashable, Sendable {
     }
 
     /// The choice that describes `model`, exact for every model a choice built: per group,
-    /// the core count its matrices share, the smallest listed rank that reproduces every one
-    /// of their ranks (clamped bonds included), and a shape position inside every matrix's
-    /// rounding interval (the middle of their intersection), so that
+    /// the core count its matrices share and the smallest listed edges and rank that
+    /// reproduce every one of their shapes (clamped edges and bonds included), so that
     /// `DecompositionChoice(of: m).apply(to: m) == m`. For a model decomposed by hand (a group
-    /// mixing core counts, dense and decomposed matrices, or shapes no single position gives)
+    /// mixing core counts, dense and decomposed matrices, or shapes outside the edge family)
     /// the group is read from its first decomposed matrix: the surrogate's summary of it, not
     /// the model.
     package init(of model: TransformerModel) {
@@ -58,36 +57,37 @@ package struct DecompositionChoice: Hashable, Sendable {
         let decomposed = members.compactMap { m in m.shape.map { (size: m.size, shape: $0) } }
         guard let first = decomposed.first else { return .dense }
         let cores = first.shape.coreCount
-        // Each matrix's index along its own balance order, and the positions that round to it.
-        var low = 0.0
-        var high = 1.0
-        var positions: [(index: Int, count: Int)] = []
-        for m in decomposed {
-            let options = DecompositionSpace.shapesByBalance(rows: m.size.rows, columns: m.size.columns, cores: m.shape.coreCount)
-            let index = options.firstIndex { $0.input == m.shape.inputFactors && $0.output == m.shape.outputFactors } ?? 0
-            positions.append((index, options.count))
-            guard options.count > 1 else { continue }
-            let steps = Double(options.count - 1)
-            low = max(low, (Double(index) - 0.5) / steps)
-            high = min(high, (Double(index) + 0.5) / steps)
-        }
-        let rankIndex = DecompositionSpace.ranks.indices.first { r in
-            decomposed.allSatisfy { m in
-                (try? DecompositionSpace.shape(
-                    input: m.shape.inputFactors, output: m.shape.outputFactors, rank: DecompositionSpace.ranks[r], rows: m.size.rows,
-                    columns: m.size.columns, field: "")) == m.shape
+        let edges = GroupDecomposition.edges.indices
+        let uniform = decomposed.count == members.count && decomposed.allSatisfy { $0.shape.coreCount == cores }
+        let input = edges.first { e in
+            decomposed.allSatisfy {
+                GroupDecomposition.factors(
+                    $0.size.rows, cores: cores, edge: GroupDecomposition.edges[e], edgeFirst: true) == $0.shape.inputFactors
             }
         }
-        let uniform = decomposed.count == members.count && decomposed.allSatisfy { $0.shape.coreCount == cores }
-        if uniform, low < high, let rankIndex {
-            return GroupDecomposition(cores: cores, rankIndex: rankIndex, shapePosition: (low + high) / 2)
+        let output = edges.first { e in
+            decomposed.allSatisfy {
+                GroupDecomposition.factors(
+                    $0.size.columns, cores: cores, edge: GroupDecomposition.edges[e], edgeFirst: false) == $0.shape.outputFactors
+            }
         }
-        // Hand-made: the first decomposed matrix stands for the group.
+        if uniform, let input, let output {
+            let rank = DecompositionSpace.ranks.indices.first { r in
+                decomposed.allSatisfy { m in
+                    (try? GroupDecomposition(cores: cores, rankIndex: r, inputEdgeIndex: input, outputEdgeIndex: output).shape(
+                        rows: m.size.rows, columns: m.size.columns, field: "")) == m.shape
+                }
+            }
+            if let rank { return GroupDecomposition(cores: cores, rankIndex: rank, inputEdgeIndex: input, outputEdgeIndex: output) }
+        }
+        // Hand-made: the first decomposed matrix's outer factors and largest rank stand for the group.
+        func nearest(_ factor: Int) -> Int {
+            edges.min { abs(GroupDecomposition.edges[$0] - factor) < abs(GroupDecomposition.edges[$1] - factor) }!
+        }
         let top = first.shape.ranks.max() ?? 1
-        let (index, count) = positions[0]
         return GroupDecomposition(
             cores: cores, rankIndex: DecompositionSpace.ranks.firstIndex { $0 >= top } ?? DecompositionSpace.ranks.count - 1,
-            shapePosition: count > 1 ? Double(index) / Double(count - 1) : 0)
+            inputEdgeIndex: nearest(first.shape.inputFactors[0]), outputEdgeIndex: nearest(first.shape.outputFactors.last!))
     }
 
     /// A uniformly drawn choice: each group's core count (dense included), rank and shape.
@@ -97,18 +97,19 @@ package struct DecompositionChoice: Hashable, Sendable {
                 GroupDecomposition(
                     cores: GroupDecomposition.coreChoices.randomElement(using: &rng)!,
                     rankIndex: Int.random(in: 0..<DecompositionSpace.ranks.count, using: &rng),
-                    shapePosition: Double.random(in: 0...1, using: &rng))
+                    inputEdgeIndex: Int.random(in: 0..<GroupDecomposition.edges.count, using: &rng),
+                    outputEdgeIndex: Int.random(in: 0..<GroupDecomposition.edges.count, using: &rng))
             })
     }
 
-    /// One line: each group dense or "cores x rank r, shape s" (s: place along the balance
-    /// order); no commas, so it fits a CSV field.
+    /// One line: each group dense or its cores, rank and edge factors; no commas, so it fits
+    /// a CSV field.
     package var summary: String {
         MatrixGroup.allCases.map { g in
             let d = self[g]
             guard d.cores > 0 else { return "\(g.name) dense" }
-            return "\(g.name) \(d.cores) cores rank \(DecompositionSpace.ranks[d.rankIndex]) shape "
-                + String(format: "%.2f", d.shapePosition)
+            return "\(g.name) \(d.cores) cores rank \(DecompositionSpace.ranks[d.rankIndex]) edges "
+                + "\(GroupDecomposition.edges[d.inputEdgeIndex])/\(GroupDecomposition.edges[d.outputEdgeIndex])"
         }.joined(separator: "; ")
     }
 }

@@ -5,8 +5,8 @@ import DesignSpace
 /// The transformer part is the published 37-number FlexiBERT 2.0 embedding divided by each
 /// entry's range; the accelerator part is each of the 13 embedding entries' position in its
 /// list of allowed values; the taus are positions in their grids. A search that decomposes
-/// appends three numbers per matrix group (`DecompositionChoice`): the core count's and the
-/// rank's positions in their lists and the shape's place along the balance order. Decoding
+/// appends four numbers per matrix group (`DecompositionChoice`): the positions of its core
+/// count, rank and two edge factors in their lists. Decoding
 /// snaps to the nearest valid point of every space (`TransformerSpace.nearest`,
 /// `AcceleratorConfig.nearest`).
 package struct PointEncoding: Sendable {
@@ -20,8 +20,8 @@ package struct PointEncoding: Sendable {
 
     static let transformerBounds = TransformerSpace.embeddingUpperBounds.map(Double.init)
     static let acceleratorLists = AcceleratorConfig.embeddingAllowedValues
-    /// Numbers per matrix group: cores, rank, shape.
-    static let groupLength = 3
+    /// Numbers per matrix group: cores, rank, input and output edge.
+    static let groupLength = 4
 
     package var dimension: Int {
         Self.transformerBounds.count + Self.acceleratorLists.count + 2
@@ -40,11 +40,11 @@ package struct PointEncoding: Sendable {
         guard decomposes else { return t + a + taus }
         let choice = DecompositionChoice(of: p.model)
         let cores = GroupDecomposition.coreChoices
-        let groups = choice.groups.flatMap { g in
-            [
-                Double(cores.firstIndex(of: g.cores) ?? 0) / Double(cores.count - 1),
-                Double(g.rankIndex) / Double(DecompositionSpace.ranks.count - 1), g.shapePosition,
-            ]
+        let edges = Double(GroupDecomposition.edges.count - 1)
+        let ranks = Double(DecompositionSpace.ranks.count - 1)
+        let groups = choice.groups.flatMap { (g: GroupDecomposition) -> [Double] in
+            let core: Double = Double(cores.firstIndex(of: g.cores) ?? 0) / Double(cores.count - 1)
+            return [core, Double(g.rankIndex) / ranks, Double(g.inputEdgeIndex) / edges, Double(g.outputEdgeIndex) / edges]
         }
         return t + a + taus + groups
     }
@@ -68,7 +68,9 @@ package struct PointEncoding: Sendable {
                     let x = Array(tail[(g.rawValue * Self.groupLength)..<((g.rawValue + 1) * Self.groupLength)])
                     return GroupDecomposition(
                         cores: GroupDecomposition.coreChoices[position(x[0], GroupDecomposition.coreChoices)],
-                        rankIndex: position(x[1], DecompositionSpace.ranks), shapePosition: x[2])
+                        rankIndex: position(x[1], DecompositionSpace.ranks),
+                        inputEdgeIndex: position(x[2], GroupDecomposition.edges),
+                        outputEdgeIndex: position(x[3], GroupDecomposition.edges))
                 })
             // Every shape the choice gives is valid by construction (factors of the widths,
             // ranks clamped to their bonds).

@@ -40,6 +40,18 @@ struct Proposer {
                         fixedDimensions.contains(i) ? v : min(max(v + 0.08 * rng.nextGaussian(), 0), 1)
                     })
             }
+            // HEAT's move: the same pair with its matrices decomposed otherwise. A small step
+            // in the encoding seldom changes a core count (dense to two cores is a quarter of
+            // the axis), so a good dense pair would otherwise rarely be tried decomposed.
+            guard encoding.decomposes, !fixedDimensions.contains(encoding.dimension - 1) else { continue }
+            let kept = PointEncoding.dense.dimension
+            for _ in 0..<16 {
+                let choice = encoding.encode(
+                    DesignPoint(
+                        model: try! DecompositionChoice.random(using: &rng).apply(to: e.point.model), accelerator: e.point.accelerator,
+                        tauI: e.point.tauI, tauT: e.point.tauT))
+                pool.append(Array(base[..<kept]) + choice[kept...])
+            }
         }
         return pool
     }
