@@ -1,5 +1,6 @@
 import AcceleratorProgram
 import DesignSpace
+import Elector
 import Foundation
 import HardwareModules
 import RTLGen
@@ -18,6 +19,10 @@ package struct LayerRun: Sendable {
         package let path: MainMemoryPath
         /// On the AXI path: what the host read and what the testbench observed.
         package let system: SystemRunner.Outcome?
+        /// On the AXI path: the simulator's program model's cycles for the same program, with
+        /// the DMA timed by the memory's latency and the bus's and memory's bandwidth
+        /// (`AXIMemoryParameters.dmaTiming`), and that DMA timing.
+        package let model: (cycles: Int, dma: DMATiming)?
         /// Per output matrix: its name, its values, and how many differ from the reference.
         package let outputs: [(name: String, values: Int, mismatches: Int)]
         /// Bytes of main memory that differ from the reference (0 when the run is correct).
@@ -90,11 +95,12 @@ package struct LayerRun: Sendable {
             throw RTLGenError.cannotWrite(path: directory, reason: error.localizedDescription)
         }
         var reference = ProgramReference(geometry: g, memory: compiled.memory)
-        try reference.run(compiled.program)
+        let density = try reference.runMeasuringDensity(compiled.program)
         let run = ProgramRunner.Run(
             memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)
         let outcome: ProgramRunner.Outcome
         var observed: SystemRunner.Outcome?
+        var model: (cycles: Int, dma: DMATiming)?
         switch path {
         case .behavioural(let latency):
             outcome = try ProgramRunner(library: library).run(
@@ -103,6 +109,10 @@ package struct LayerRun: Sendable {
             let o = try SystemRunner(library: library, memory: timing).run(
                 design: design, dataBits: bits, runs: [run], directory: "\(directory)/sim")[0]
             (outcome, observed) = (o.program, o)
+            let dma = timing.dmaTiming(wordBits: g.dmaWordBits, dataBits: bits)
+            let predicted = try ProgramTimingModel(config: config, format: format, processingElements: processingElements, dma: dma)
+                .run(compiled.program, density: density)
+            model = (predicted.cycles, dma)
         }
         let outputs = compiled.outputs.map { region in
             let rtl = MemoryImageBuilder.read(region.placement, from: outcome.memory, bits: format.bits).flatMap { $0 }
@@ -114,6 +124,6 @@ package struct LayerRun: Sendable {
             ? zip(outcome.memory, reference.memory).filter { $0 != $1 }.count : max(outcome.memory.count, reference.memory.count)
         return Report(
             description: compiled.description, instructions: compiled.program.instructions.count, processingElements: processingElements,
-            outcome: outcome, path: path, system: observed, outputs: outputs, differingBytes: differing)
+            outcome: outcome, path: path, system: observed, model: model, outputs: outputs, differingBytes: differing)
     }
 }

@@ -101,6 +101,11 @@ struct RTLRunCommand: ParsableCommand {
                 "AXI4: \(s.readBeats) read beats, \(s.writeBeats) write beats; host saw done \(s.hostCycles) cycles after start; "
                     + (s.counterMismatches.isEmpty ? "CSR counters equal the testbench's observation" : "CSR counters differ"))
         }
+        if let m = report.model {
+            print(
+                "program model (transcode validate's, DMA latency \(m.dma.startLatency) and \(m.dma.cyclesPerWord) cycles a word): "
+                    + "\(m.cycles) cycles, " + String(format: "%.3f", Double(m.cycles) / Double(max(1, c.cycles))) + " of the RTL's")
+        }
         for output in report.outputs {
             print(
                 "\(output.name): \(output.values) values, \(output.mismatches == 0 ? "all equal the reference" : "\(output.mismatches) differ")"
