@@ -1,5 +1,6 @@
 import AcceleratorProgram
 import DesignSpace
+import Elector
 import Foundation
 import HardwareModules
 import RTLGen
@@ -14,12 +15,29 @@ package struct LayerRun: Sendable {
         package let instructions: Int
         package let processingElements: Int
         package let outcome: ProgramRunner.Outcome
+        /// How the program reached main memory.
+        package let path: MainMemoryPath
+        /// On the AXI path: what the host read and what the testbench observed.
+        package let system: SystemRunner.Outcome?
+        /// On the AXI path: the simulator's program model's cycles for the same program, with
+        /// the DMA timed by the memory's latency and the bus's and memory's bandwidth
+        /// (`AXIMemoryParameters.dmaTiming`), and that DMA timing.
+        package let model: (cycles: Int, dma: DMATiming)?
         /// Per output matrix: its name, its values, and how many differ from the reference.
         package let outputs: [(name: String, values: Int, mismatches: Int)]
         /// Bytes of main memory that differ from the reference (0 when the run is correct).
         package let differingBytes: Int
 
-        package var matches: Bool { outcome.done && outcome.errorCode == 0 && differingBytes == 0 }
+        package var matches: Bool { outcome.done && outcome.errorCode == 0 && differingBytes == 0 && systemFaults.isEmpty }
+
+        /// On the AXI path: a bus error, an AXI rule broken, or a CSR counter that differs
+        /// from the testbench's own observation (empty on the behavioural path).
+        package var systemFaults: [String] {
+            guard let system else { return [] }
+            return (system.busError ? ["an AXI4-Lite access answered an error"] : [])
+                + (system.violation ? ["the memory model saw an AXI4 rule broken"] : [])
+                + system.counterMismatches.map { "CSR counter \($0) (observed)" }
+        }
     }
 
     package let config: AcceleratorConfig
@@ -54,12 +72,18 @@ package struct LayerRun: Sendable {
     }
 
     /// Writes the design, program.bin, program.txt and memory.hex into `directory` (the
-    /// simulation's files stay in `directory`/sim) and runs it.
-    package func run(library: TemplateLibrary, directory: String, command: String) throws -> Report {
+    /// simulation's files stay in `directory`/sim) and runs it: on the top with a behavioural
+    /// DMA, or on the system block through AXI (`path`).
+    package func run(
+        library: TemplateLibrary, directory: String, command: String,
+        path: MainMemoryPath = .behavioural(latency: MainMemoryPath.standardLatency)
+    ) throws -> Report {
         let compiled = try compile()
         let g = geometry
+        var system: SystemInterface?
+        if case .axi(_, _, _, let bits) = path { system = RTLGenerator.systemInterface(for: config, format: format, axiDataBits: bits) }
         let design = try RTLGenerator(library: library, format: format).generate(
-            config, command: command, options: DesignOptions(peCount: processingElements))
+            config, command: command, options: DesignOptions(peCount: processingElements), system: system)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try design.write(to: directory)
@@ -71,13 +95,25 @@ package struct LayerRun: Sendable {
             throw RTLGenError.cannotWrite(path: directory, reason: error.localizedDescription)
         }
         var reference = ProgramReference(geometry: g, memory: compiled.memory)
-        try reference.run(compiled.program)
-        let outcome = try ProgramRunner(library: library).run(
-            design: design, geometry: g,
-            runs: [
-                .init(memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)
-            ],
-            directory: "\(directory)/sim")[0]
+        let density = try reference.runMeasuringDensity(compiled.program)
+        let run = ProgramRunner.Run(
+            memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)
+        let outcome: ProgramRunner.Outcome
+        var observed: SystemRunner.Outcome?
+        var model: (cycles: Int, dma: DMATiming)?
+        switch path {
+        case .behavioural(let latency):
+            outcome = try ProgramRunner(library: library).run(
+                design: design, geometry: g, runs: [run], latency: latency, directory: "\(directory)/sim")[0]
+        case .axi(_, _, let timing, let bits):
+            let o = try SystemRunner(library: library, memory: timing).run(
+                design: design, dataBits: bits, runs: [run], directory: "\(directory)/sim")[0]
+            (outcome, observed) = (o.program, o)
+            let dma = timing.dmaTiming(wordBits: g.dmaWordBits, dataBits: bits)
+            let predicted = try ProgramTimingModel(config: config, format: format, processingElements: processingElements, dma: dma)
+                .run(compiled.program, density: density)
+            model = (predicted.cycles, dma)
+        }
         let outputs = compiled.outputs.map { region in
             let rtl = MemoryImageBuilder.read(region.placement, from: outcome.memory, bits: format.bits).flatMap { $0 }
             let expected = MemoryImageBuilder.read(region.placement, from: reference.memory, bits: format.bits).flatMap { $0 }
@@ -88,6 +124,6 @@ package struct LayerRun: Sendable {
             ? zip(outcome.memory, reference.memory).filter { $0 != $1 }.count : max(outcome.memory.count, reference.memory.count)
         return Report(
             description: compiled.description, instructions: compiled.program.instructions.count, processingElements: processingElements,
-            outcome: outcome, outputs: outputs, differingBytes: differing)
+            outcome: outcome, path: path, system: observed, model: model, outputs: outputs, differingBytes: differing)
     }
 }

@@ -72,15 +72,11 @@ package struct ProgramRunner: Sendable {
                     "+prog_addr=\(r.programAddress)", "+prog_len=\(r.programLength)", "+memory=memory\(k).hex", "+out=memory\(k)_out.hex",
                     "+result=result\(k).txt",
                 ])
-            let result = (try? String(contentsOfFile: "\(dir)/result\(k).txt", encoding: .utf8)) ?? ""
-            let words = result.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-            var fields: [String: Int] = [:]
-            for i in stride(from: 0, to: words.count - 1, by: 2) { fields[words[i]] = Int(words[i + 1]) }
+            let fields = Self.fields(try? String(contentsOfFile: "\(dir)/result\(k).txt", encoding: .utf8))
             guard let done = fields["done"], let cycles = fields["cycles"] else {
                 throw RTLSimError.runFailed(simulator: "verilator", log: "the program testbench wrote no result")
             }
-            let out = try String(contentsOfFile: "\(dir)/memory\(k)_out.hex", encoding: .utf8)
-            let bytes = out.split(separator: "\n").filter { !$0.hasPrefix("//") && !$0.isEmpty }.map { UInt8($0, radix: 16) ?? 0 }
+            let bytes = Self.bytes(try String(contentsOfFile: "\(dir)/memory\(k)_out.hex", encoding: .utf8))
             return Outcome(
                 done: done == 1, errorCode: fields["code"] ?? 0, cycles: cycles,
                 busy: Dictionary(uniqueKeysWithValues: Self.classes.map { ($0, fields[$0] ?? 0) }),

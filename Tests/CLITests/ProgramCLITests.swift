@@ -38,6 +38,22 @@ import Testing
         ])
         #expect(tau.status == 64)
         #expect(tau.transcript.contains("Error: --dynaprop takes two thresholds tau_I,tau_T from 0 to below 8, e.g. 0.05,0.02; got '0.1'"))
+        let base = ["rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--out", "/tmp/x"]
+        let model = try TranscodeBinary.run(base + ["--memory-model", "dma"])
+        #expect(model.status == 64)
+        #expect(model.transcript.contains("Error: --memory-model must be behavioural or axi, got 'dma'"))
+        let memory = try TranscodeBinary.run(base + ["--memory-model", "axi", "--memory", "ddr5"])
+        #expect(memory.status == 64)
+        #expect(
+            memory.transcript.contains(
+                "Error: --memory must be one of rram_16_2_2, rram_8_2_4, rram_4_2_8, rram_2_2_16, rram_32_2_1, rram_1_2_32, "
+                    + "dram_16_2_2, dram_8_2_4, dram_32_2_1, dram_16_4_1, hbm_32_1_4, got 'ddr5'"))
+        let bits = try TranscodeBinary.run(base + ["--memory-model", "axi", "--axi-bits", "48"])
+        #expect(bits.status == 64)
+        #expect(bits.transcript.contains("Error: --axi-bits must be a power of two from 32 to 1024, got 48"))
+        let behavioural = try TranscodeBinary.run(base + ["--memory", "hbm_32_1_4"])
+        #expect(behavioural.status == 64)
+        #expect(behavioural.transcript.contains("Error: --memory and --clock need --memory-model axi"))
     }
 
     /// One Verilator build: BERT-Tiny's first layer scaled to AccelTran-Edge's 16 x 16 tile,

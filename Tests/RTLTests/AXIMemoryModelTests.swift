@@ -1,5 +1,6 @@
 import CostModel
 import DesignSpace
+import Elector
 import Foundation
 import ProjectLayout
 import RTLSim
@@ -54,5 +55,17 @@ import Testing
         #expect(rram.readLatency == 3 && rram.writeLatency == 3 && rram.busLimited)
         // HBM2 (tCK 1 ns, tRCD 14 + tCL 14): 28 ns, 14 cycles at 500 MHz.
         #expect(AXIMemoryParameters.derive(model: Self.model(10), clockMHz: 500, dataBits: 512).readLatency == 14)
+    }
+
+    /// The program model's DMA timing on the AXI path: a 640-byte buffer word is 80 beats of
+    /// a 64-bit bus at one beat a cycle, and 10 beats of a 512-bit bus at 0.909 beats a
+    /// cycle, 11.0 cycles.
+    @Test func dmaTimingCountsEachWordsBeatsAtTheMemorysRate() {
+        let full = AXIMemoryParameters(readLatency: 12, writeLatency: 12, beatsNumerator: 1, beatsDenominator: 1, busLimited: true)
+        #expect(full.dmaTiming(wordBits: 5120, dataBits: 64) == DMATiming(startLatency: 12, cyclesPerWord: 80))
+        let slow = AXIMemoryParameters(readLatency: 15, writeLatency: 15, beatsNumerator: 909, beatsDenominator: 1000)
+        #expect(slow.dmaTiming(wordBits: 5120, dataBits: 512) == DMATiming(startLatency: 15, cyclesPerWord: 11))
+        // A word narrower than the bus still takes a beat.
+        #expect(full.dmaTiming(wordBits: 40, dataBits: 128) == DMATiming(startLatency: 12, cyclesPerWord: 1))
     }
 }
