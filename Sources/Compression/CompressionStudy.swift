@@ -17,6 +17,9 @@ package enum CompressionStudy {
         package var ranks: [Int]
         /// The fidelity of the figures reported (the shape search always uses the fast mode).
         package var fidelity: SimulationRequest.Fidelity
+        /// The DynaProp setting every simulation runs at (the paper's operating point unless
+        /// the caller gives thresholds, which then prune in training as well).
+        package var dynaProp: DynaPropSetting = .paperDefault
 
         package init(
             accelerator: AcceleratorConfig, table: HardwareTable, workload: Workload = .inference, cores: [Int] = [2, 3],
@@ -136,7 +139,8 @@ package enum CompressionStudy {
     static func simulate(_ model: TransformerModel, _ settings: Settings, fidelity: SimulationRequest.Fidelity) -> SimulationResult {
         Simulator.simulate(
             SimulationRequest(
-                model: model, accelerator: settings.accelerator, table: settings.table, workload: settings.workload, fidelity: fidelity))
+                model: model, accelerator: settings.accelerator, table: settings.table, workload: settings.workload,
+                dynaProp: settings.dynaProp, fidelity: fidelity))
     }
 
     /// Energy-delay product in joule-seconds.

@@ -28,6 +28,7 @@ struct CompressCommand: ParsableCommand {
               transcode compress --model bert-tiny --accelerator acceltran-edge --out runs/compress
               transcode compress --model bert-tiny --accelerator acceltran-edge --no-accuracy --ranks 4,8,16,32 --out runs/tt
               transcode compress --model fb-star --accelerator elector-star --setting tiny --out runs/fb
+              transcode compress --model fb-star --accelerator elector-star --ranks 4,16 --cores 2 --dynaprop 0.01,0.0001 --out runs/fb-dp
             """)
 
     @Option(help: "A built-in model or a model-dict JSON file (dense).") var model: String
@@ -40,6 +41,11 @@ struct CompressCommand: ParsableCommand {
     @Flag(help: "Skip training: simulate only.") var noAccuracy = false
     @Option(help: "Training setting of the teacher and students: reduced, full or tiny.") var setting: String = "reduced"
     @Option(help: "Epochs of each distillation stage.") var distillationEpochs: Int = 1
+    @Option(
+        parsing: .unconditional,
+        help:
+            "DynaProp thresholds tau_I,tau_T for the simulations and the training of teacher and students (default: simulated at the paper's 0.01,0.0001, trained without pruning; 0,0 switches it off in both)."
+    ) var dynaprop: String?
     @Option(help: "Seed of the training.") var seed: UInt64 = 0
     @Option(help: "Folder for compress.csv, compress.svg and models/ (created if missing).") var out: String
 
@@ -68,14 +74,27 @@ struct CompressCommand: ParsableCommand {
         try CompressionStudy.check(dense)
         let config = try Catalog.accelerators(accelerator)
         guard config.count == 1 else { throw ValidationError("--accelerator takes one accelerator, got \(config.count)") }
-        let settings = CompressionStudy.Settings(
+        var settings = CompressionStudy.Settings(
             accelerator: config[0].config, table: try TableCatalog.load(table), workload: mode, cores: try integers(cores, "--cores"),
             ranks: try integers(ranks, "--ranks"), fidelity: fast ? .fast : .cycle)
+        var thresholds: DynaPropThresholds?
+        if let dynaprop {
+            let parsed = try ArgumentParsing.dynaProp(dynaprop, profile: nil, model: dense, modelName: model)
+            settings.dynaProp = parsed.setting
+            let values = try ArgumentParsing.numbers(dynaprop, what: "--dynaprop")
+            if values.contains(where: { $0 != 0 }) {
+                do { thresholds = try DynaPropThresholds(tauI: values[0], tauT: values[1]) } catch {
+                    throw ValidationError(error.description)
+                }
+            }
+        }
         var accuracy: CompressionStudy.AccuracySettings?
         if !noAccuracy {
             let measurement = try MeasurementSetting.named(setting)
+            var training = measurement.trainingSettings(seed: seed, threads: 2)
+            training.dynaProp = thresholds
             accuracy = CompressionStudy.AccuracySettings(
-                dataset: try FashionMNIST(), training: measurement.trainingSettings(seed: seed, threads: 2),
+                dataset: try FashionMNIST(), training: training,
                 distillation: DistillationSettings(hiddenEpochs: distillationEpochs, predictionEpochs: distillationEpochs),
                 memoryLimit: Int(Double(ProcessInfo.processInfo.physicalMemory) * 0.75))
         }
@@ -88,6 +107,9 @@ struct CompressCommand: ParsableCommand {
                 ModelDict.render(row.model), to: out + "/models/\(String(format: "%02d", i))-\(Self.fileName(row.label)).json")
         }
         print(Render.compression(report, model: model, accelerator: config[0].name, setting: noAccuracy ? nil : setting), terminator: "")
+        if let dynaprop {
+            print("DynaProp tau_I,tau_T = \(dynaprop) in every simulation\(noAccuracy ? "" : " and in the training of teacher and students")")
+        }
         print("wrote \(out)/compress.csv, \(out)/compress.svg and \(report.rows.count) model dicts in \(out)/models")
     }
 

@@ -43,6 +43,21 @@ import Testing
                 "/tmp/never",
             ], 1
         ),
+        (
+            "compress-bert-tiny-dynaprop-off",
+            [
+                "compress", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--no-accuracy", "--cores", "2", "--ranks", "4",
+                "--fast", "--dynaprop", "0,0", "--out", "/tmp/transcode-golden-compress-dynaprop",
+            ], 0
+        ),
+        (
+            "error-compress-dynaprop",
+            [
+                "compress", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--no-accuracy", "--dynaprop", "0.01", "--out",
+                "/tmp/never",
+            ], 1
+        ),
+        ("error-search-decompose-accelerator", ["search", "--decompose", "--mode", "accelerator", "--out", "/tmp/never"], 64),
         ("show-acceltran-edge", ["show", "acceltran-edge"], 0),
         ("show-elector-star-yaml", ["show", "elector-star", "--format", "yaml"], 0),
         ("error-unknown-name", ["show", "bert-huge"], 1),
