@@ -1,5 +1,6 @@
 import AcceleratorProgram
 import DesignSpace
+import Elector
 import Foundation
 import HardwareModules
 import RTLGen
@@ -18,6 +19,11 @@ package struct LayerRun: Sendable {
         package let outputs: [(name: String, values: Int, mismatches: Int)]
         /// Bytes of main memory that differ from the reference (0 when the run is correct).
         package let differingBytes: Int
+        /// Matmul PE operations, the rows of their tiles, and their mean MAC-lane row chunks
+        /// (`PETiming.tileChunks(laneKept:)` on what the reference measures of the data).
+        package let matmuls: Int
+        package let tileRows: Int
+        package let meanRowChunks: Double
 
         package var matches: Bool { outcome.done && outcome.errorCode == 0 && differingBytes == 0 }
     }
@@ -29,11 +35,14 @@ package struct LayerRun: Sendable {
     package let format: FixedPointFormat
     package let tauInference: Double
     package let tauTraining: Double
+    /// Fraction of the layer's weights pruned by magnitude (`LayerCompiler.weightSparsity`).
+    package let weightSparsity: Double
 
     package init(
         config: AcceleratorConfig, model: TransformerModel, processingElements: Int, kind: ProgramKind, format: FixedPointFormat = .paper,
-        tauInference: Double = 0, tauTraining: Double = 0
+        tauInference: Double = 0, tauTraining: Double = 0, weightSparsity: Double = 0
     ) {
+        self.weightSparsity = weightSparsity
         self.config = config
         self.model = model
         self.processingElements = processingElements
@@ -49,7 +58,7 @@ package struct LayerRun: Sendable {
     package func compile() throws -> LayerProgram {
         try LayerCompiler(
             geometry: geometry, shape: LayerShape(scaling: model, tile: config.spatialTile), tauInference: format.quantize(tauInference),
-            tauTraining: format.quantize(tauTraining)
+            tauTraining: format.quantize(tauTraining), weightSparsity: weightSparsity
         ).compile(kind)
     }
 
@@ -71,7 +80,9 @@ package struct LayerRun: Sendable {
             throw RTLGenError.cannotWrite(path: directory, reason: error.localizedDescription)
         }
         var reference = ProgramReference(geometry: g, memory: compiled.memory)
-        try reference.run(compiled.program)
+        let kept = try reference.runMeasuringKept(compiled.program)
+        let pe = PETiming(config: config, format: format)
+        let chunks = kept.values.map(pe.tileChunks(laneKept:))
         let outcome = try ProgramRunner(library: library).run(
             design: design, geometry: g,
             runs: [
@@ -88,6 +99,7 @@ package struct LayerRun: Sendable {
             ? zip(outcome.memory, reference.memory).filter { $0 != $1 }.count : max(outcome.memory.count, reference.memory.count)
         return Report(
             description: compiled.description, instructions: compiled.program.instructions.count, processingElements: processingElements,
-            outcome: outcome, outputs: outputs, differingBytes: differing)
+            outcome: outcome, outputs: outputs, differingBytes: differing, matmuls: chunks.count, tileRows: g.rows,
+            meanRowChunks: chunks.isEmpty ? 0 : Double(chunks.reduce(0, +)) / Double(chunks.count))
     }
 }

@@ -137,11 +137,12 @@ package struct TimingValidation: Sendable {
                     throw RTLSimError.runFailed(
                         simulator: "verilator", log: "\(cases[i].name) did not finish (error code \(outcome.errorCode))")
                 }
-                // The model counts row chunks from the density DynaProp leaves in each matmul's
-                // tile, measured by the reference executor on the same data.
+                // The model counts row chunks from what each lane keeps of each matmul's rows
+                // (activation and weight masks), measured by the reference executor on the
+                // same data.
                 var reference = ProgramReference(geometry: g, memory: compiled[k].memory)
-                let density = try reference.runMeasuringDensity(compiled[k].program)
-                let predicted = try timing.run(compiled[k].program, density: density)
+                let kept = try reference.runMeasuringKept(compiled[k].program)
+                let predicted = try timing.run(compiled[k].program, laneKept: kept)
                 rows[i] = Row(
                     program: cases[i].name, instructions: compiled[k].program.instructions.count, rtlCycles: outcome.cycles,
                     modelCycles: predicted.cycles,
