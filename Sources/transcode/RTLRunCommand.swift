@@ -48,7 +48,8 @@ struct RTLRunCommand: ParsableCommand {
         print("cycles: \(c.cycles)")
         print(
             String(
-                format: "matmul: %d PE operations on %d-row tiles: %.2f MAC-lane cycles (row chunks) per tile, %.2f MAC-busy cycles per operation",
+                format:
+                    "matmul: %d PE operations on %d-row tiles: %.2f MAC-lane cycles (row chunks) per tile, %.2f MAC-busy cycles per operation",
                 report.matmuls, report.tileRows, report.meanRowChunks, Double(c.busy["mac"] ?? 0) / Double(max(report.matmuls, 1))))
         print(
             "busy cycles: "

@@ -42,7 +42,8 @@ import Testing
             "rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--weight-sparsity", "1", "--out", "/tmp/x",
         ])
         #expect(sparsity.status == 64)
-        #expect(sparsity.transcript.contains("Error: --weight-sparsity must be from 0 to below 1 (the fraction of weights pruned), got 1.0"))
+        #expect(
+            sparsity.transcript.contains("Error: --weight-sparsity must be from 0 to below 1 (the fraction of weights pruned), got 1.0"))
     }
 
     /// One Verilator build: BERT-Tiny's first layer scaled to AccelTran-Edge's 16 x 16 tile,

@@ -155,7 +155,9 @@ import Testing
             columns[l] = (0..<x).map { _ in rng.nextUnit() < 0.6 ? 0 : f.quantize(rng.nextUnit() * 2 - 1) }
             weightMasks[l] = ProgramReference.weightMask(columns[l], weightTau: weightTau, format: f)
             stimulus.append(
-                pe.vector(["wl_valid": [1], "wl_lane": [Int64(l)], "wl_col": columns[l], "wt_tau": [weightTau], "ln_gamma": gamma, "ln_beta": beta]))
+                pe.vector([
+                    "wl_valid": [1], "wl_lane": [Int64(l)], "wl_col": columns[l], "wt_tau": [weightTau], "ln_gamma": gamma, "ln_beta": beta,
+                ]))
         }
         weightMasks[lanes - 1] = [Bool](repeating: true, count: x)
         issue(code: 0, act: false, transpose: false, tile: dense, tau: 0)
@@ -177,7 +179,8 @@ import Testing
         // Pruning really happened: some rows lost values to DynaProp.
         #expect(expectedRows.contains { $0.1.contains(true) })
         // Cycles: within a tile, row r's result leaves rowChunks(r) cycles after row r - 1's.
-        let dotCycles = dots.isEmpty ? [] : samples.filter { pe.read($0, "res_dots_valid", elementBits: 1, signed: false)[0] == 1 }.map(\.cycle)
+        let dotCycles =
+            dots.isEmpty ? [] : samples.filter { pe.read($0, "res_dots_valid", elementBits: 1, signed: false)[0] == 1 }.map(\.cycle)
         var at = 0
         var measured: [[Int]] = []
         for tile in expectedChunks {
