@@ -21,6 +21,13 @@ struct Emitter {
     var nextActivation = 0
     var nextWeight = 0
     var nextPE = 0
+    /// Fraction of the layer's weights that DynaProp prunes by magnitude (0: only zeros are
+    /// skipped), and the magnitudes of every weight placed so far, from which the threshold
+    /// follows.
+    var weightSparsity = 0.0
+    var weightMagnitudes: [Int64] = []
+    /// The thresholds the last `prune` set (both 0 after reset).
+    var pruning: (tau: Int64, weightTau: Int64) = (0, 0)
 
     init(geometry: ProgramGeometry, seed: UInt64) {
         self.geometry = geometry
@@ -56,6 +63,7 @@ struct Emitter {
     /// A random rows x columns weight matrix, stored transposed (one block row per column).
     mutating func weight(_ name: String, rows: Int, columns: Int) -> MatrixPlacement {
         let w = random(rows, columns, scale: 0.5)
+        weightMagnitudes += w.flatMap { $0.map { abs($0) } }
         return named(name + "^T", image.place((0..<columns).map { c in (0..<rows).map { w[$0][c] } }))
     }
 
@@ -87,6 +95,22 @@ struct Emitter {
     }
 
     mutating func barrier() { if code.last != .barrier { code.append(.barrier) } }
+
+    /// The weight threshold that prunes `weightSparsity` of the weights placed so far: the
+    /// magnitude at that quantile (weights strictly below it are pruned; 0 when off).
+    var weightThreshold: Int64 {
+        guard weightSparsity > 0, !weightMagnitudes.isEmpty else { return 0 }
+        let sorted = weightMagnitudes.sorted()
+        return sorted[min(sorted.count - 1, Int((weightSparsity * Double(sorted.count)).rounded(.down)))]
+    }
+
+    /// Emits a `prune` when either threshold differs from the one in force (nil keeps it).
+    mutating func setPruning(tau: Int64? = nil, weightTau: Int64? = nil) {
+        let next = (tau: tau ?? pruning.tau, weightTau: weightTau ?? pruning.weightTau)
+        guard next != pruning else { return }
+        code.append(.prune(tau: next.tau, weightTau: next.weightTau))
+        pruning = next
+    }
 
     /// Loads every block of `m` (one transfer); returns the words, [block row][block column].
     mutating func loadTiles(_ m: MatrixPlacement) -> [[Int]] {
@@ -159,6 +183,7 @@ struct Emitter {
     /// gradient, which sums over the batch): one K-reduction on one PE whose tiles are the
     /// elements, each loaded at the front of a word. Block 0 of the result holds the sum.
     mutating func batchedReduction(sources: Int, columns: Int) -> Int {
+        setPruning(weightTau: 0)  // the lanes' columns are activations here, not weights
         let (shifted, weights) = loadBatchOperands(sources: sources, columns: columns)
         let destination = activationWords(1)
         let p = pe()
@@ -176,6 +201,7 @@ struct Emitter {
 
     /// One K tile on one PE for every column group: `source` times the columns at `weights`.
     mutating func matmulTile(_ source: Int, weights: Int, finish: Bool, activate: Bool = false) -> Int {
+        setPruning(weightTau: 0)  // the lanes' columns are activations here, not weights
         let destination = activationWords(1)
         let p = pe()
         for group in 0..<geometry.columnGroups {
@@ -204,6 +230,7 @@ struct Emitter {
             }
         }
         barrier()
+        setPruning(weightTau: weightThreshold)
         return a.map { row in
             (0..<nBlocks).map { j in
                 let destination = activationWords(1)

@@ -51,8 +51,8 @@ extension Instruction {
             ]
         case .transpose(let source, let destination):
             return [("source", F.source, Int64(source)), ("destination", F.destination, Int64(destination))]
-        case .prune(let tau):
-            return [("tau", F.scalar, tau)]
+        case .prune(let tau, let weightTau):
+            return [("tau", F.scalar, tau), ("weight tau", F.weightTau, weightTau)]
         case .barrier, .end:
             return []
         }
@@ -112,7 +112,8 @@ extension Instruction {
         case .transpose:
             decoded = .transpose(source: u(F.source), destination: u(F.destination))
         case .prune:
-            decoded = .prune(tau: Int64(w.field(F.scalar.lsb, F.scalar.width)))
+            decoded = .prune(
+                tau: Int64(w.field(F.scalar.lsb, F.scalar.width)), weightTau: Int64(w.field(F.weightTau.lsb, F.weightTau.width)))
         case .barrier:
             decoded = .barrier
         case .end:

@@ -19,8 +19,8 @@ extension Instruction: CustomStringConvertible {
             return "\(mnemonic) a[\(e.a)] a[\(e.b)] s \(e.scalar) -> a[\(e.destination)]"
         case .transpose(let s, let d):
             return "transpose a[\(s)] -> a[\(d)]"
-        case .prune(let tau):
-            return "prune tau \(tau)"
+        case .prune(let tau, let weightTau):
+            return "prune tau \(tau)" + (weightTau == 0 ? "" : " weight tau \(weightTau)")
         case .barrier, .end:
             return mnemonic
         }

@@ -16,16 +16,21 @@ package enum Instruction: Sendable, Equatable {
     case elementwise(Elementwise)
     /// Transposes each X x X block of the tile at `source` into `destination`.
     case transpose(source: Int, destination: Int)
-    /// Sets the DynaProp threshold (magnitude, in the datapath's fixed point) for later PE
-    /// operations; 0 turns pruning off.
-    case prune(tau: Int64)
+    /// Sets the DynaProp thresholds (magnitudes, in the datapath's fixed point) for later PE
+    /// operations: `tau` for the activation tiles, `weightTau` for the weight columns the
+    /// lanes load (a weight below it, or zero, is ineffectual and its MAC is skipped); 0 turns
+    /// that pruning off (zero weights are always skipped).
+    case prune(tau: Int64, weightTau: Int64 = 0)
     /// Waits until every issued instruction has completed.
     case barrier
     /// Waits like a barrier, then raises done.
     case end
 
     /// Version of the encoding; bump it (and keep decoding the old one) on any change.
-    package static let isaVersion = 1
+    /// Version 2 added `prune`'s weight threshold (bits 63:40, 0 in every version 1 word).
+    package static let isaVersion = 2
+    /// The oldest version this build still reads: every version 1 word means the same in 2.
+    package static let oldestReadableVersion = 1
 
     /// A DMA transfer (fields as in the DMA contract's command port).
     package struct Transfer: Sendable, Equatable {

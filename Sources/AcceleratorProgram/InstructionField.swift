@@ -22,4 +22,6 @@ package enum InstructionField {
     // vector unit and pruning
     package static let function = (lsb: 8, width: 4)
     package static let scalar = (lsb: 16, width: 24)
+    /// `prune`'s weight threshold (ISA version 2).
+    package static let weightTau = (lsb: 40, width: 24)
 }

@@ -16,21 +16,30 @@ package struct LayerCompiler: Sendable {
     /// (activations) and the backward pass (gradients); 0 turns pruning off.
     package let tauInference: Int64
     package let tauTraining: Int64
+    /// Fraction of the layer's weights that DynaProp prunes by magnitude, through `prune`'s
+    /// weight threshold (set around the linear layers; the attention products, whose lane
+    /// columns are activations, run with it off). 0 skips only zero weights.
+    package let weightSparsity: Double
 
-    package init(geometry: ProgramGeometry, shape: LayerShape, seed: UInt64 = 1, tauInference: Int64 = 0, tauTraining: Int64 = 0) {
+    package init(
+        geometry: ProgramGeometry, shape: LayerShape, seed: UInt64 = 1, tauInference: Int64 = 0, tauTraining: Int64 = 0,
+        weightSparsity: Double = 0
+    ) {
         self.geometry = geometry
         self.shape = shape
         self.seed = seed
         self.tauInference = tauInference
         self.tauTraining = tauTraining
+        self.weightSparsity = weightSparsity
     }
 
     package func compile(_ kind: ProgramKind) throws -> LayerProgram {
         var e = Emitter(geometry: geometry, seed: seed)
+        e.weightSparsity = weightSparsity
         let s = shape
         let x = geometry.tile
         let batch = geometry.batchTile
-        if tauInference != 0 { e.code.append(.prune(tau: tauInference)) }
+        e.setPruning(tau: tauInference)
         var outputs: [LayerProgram.Region] = []
         switch kind {
         case .matmul:
@@ -116,7 +125,7 @@ package struct LayerCompiler: Sendable {
             e.barrier()
             let aColumns = e.spill(at, name: "A^T")
             e.barrier()
-            if tauTraining != 0 { e.code.append(.prune(tau: tauTraining)) }
+            if tauTraining != 0 { e.setPruning(tau: tauTraining) }
             let grad =
                 batch > 1
                 ? e.batchedReduction(sources: gradient.block(0, 0), columns: aColumns)

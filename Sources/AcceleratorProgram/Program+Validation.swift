@@ -109,9 +109,9 @@ extension Program {
                 guard (g.format.minValue...g.format.maxValue).contains(e.scalar) else {
                     throw ProgramError.valueTooWide(index: index, instruction: name, field: "scalar", value: e.scalar, bits: g.format.bits)
                 }
-            case .prune(let tau):
-                guard tau <= g.format.maxValue else {
-                    throw ProgramError.valueTooWide(index: index, instruction: name, field: "tau", value: tau, bits: g.format.bits)
+            case .prune(let tau, let weightTau):
+                for (field, value) in [("tau", tau), ("weight tau", weightTau)] where value > g.format.maxValue {
+                    throw ProgramError.valueTooWide(index: index, instruction: name, field: field, value: value, bits: g.format.bits)
                 }
             case .transpose, .barrier, .end: break
             }

@@ -55,7 +55,7 @@ package struct Program: Sendable, Equatable {
         }
         func get(_ at: Int, _ n: Int) -> Int { (0..<n).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
         let version = get(8, 2)
-        guard version == Instruction.isaVersion else {
+        guard (Instruction.oldestReadableVersion...Instruction.isaVersion).contains(version) else {
             throw ProgramError.versionMismatch(found: version, supported: Instruction.isaVersion)
         }
         let count = get(16, 4)

@@ -33,7 +33,8 @@ package enum ProgramError: Error, Equatable, CustomStringConvertible {
         case .badHeader(let reason):
             return "not a TransCODE program: \(reason)"
         case .versionMismatch(let found, let supported):
-            return "program uses ISA version \(found); this build reads version \(supported): recompile it with transcode compile"
+            return
+                "program uses ISA version \(found); this build reads versions \(Instruction.oldestReadableVersion) to \(supported): recompile it with transcode compile"
         case .geometryMismatch(let program, let design):
             return "program was compiled for \(program), but the design has \(design): recompile it for this accelerator"
         case .tooLong(let count, let depth):

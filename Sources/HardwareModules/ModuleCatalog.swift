@@ -28,7 +28,7 @@ package enum ModuleCatalog {
             parameters: [ModuleParameter("n", .int, range: "the spatial tiles 8, 16, 32 (any n >= 2 in RTL)", "values per tile row")],
             // The PE compacts its activation row once and each lane's weight column with the
             // same mask: lanes + 1 modules; AccelTran counts one per lane.
-            family: .preSparsity, placement: ModulePlacement(.sparsity, rtl: .perMACLanePlusOne, acceltran: .perMACLane),
+            family: .preSparsity, placement: ModulePlacement(.sparsity, rtl: .twoPerMACLanePlusOne, acceltran: .perMACLane),
             timingPoints: AcceleratorSpace.spatialTiles.map { .preSparsity(width: $0) },
             instantiate: { .preSparsity(width: $0.spatialTile) }),
         ModuleEntry(
@@ -205,7 +205,7 @@ package enum ModuleCatalog {
         let pe = Double(c.processingElements)
         switch i {
         case .perMACLane: return pe * Double(c.macLanesPerPE)
-        case .perMACLanePlusOne: return pe * Double(c.macLanesPerPE + 1)
+        case .twoPerMACLanePlusOne: return pe * Double(2 * c.macLanesPerPE + 1)
         case .perSoftmaxUnit: return pe * Double(c.softmaxPerPE)
         case .perPE: return pe
         case .perPEGlueBit: return pe * Double(peGlueBits(c, format: f))

@@ -9,9 +9,10 @@ package struct ModulePlacement: Sendable, Equatable {
     package enum Instances: Sendable, Equatable {
         /// One per MAC lane (PEs x lanes per PE).
         case perMACLane
-        /// One per MAC lane and one more per PE: the PE's activation-row module beside each
-        /// lane's weight-column module (PEs x (lanes + 1)).
-        case perMACLanePlusOne
+        /// Two per MAC lane and one more per PE: each lane packs the activation row and its
+        /// weight column over both masks, and the PE packs the row over its activation mask
+        /// for the softmax units (PEs x (2 lanes + 1)).
+        case twoPerMACLanePlusOne
         /// One per softmax unit (PEs x softmax units per PE).
         case perSoftmaxUnit
         /// One per processing element.

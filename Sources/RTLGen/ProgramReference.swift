@@ -16,12 +16,32 @@ package struct ProgramReference: Sendable {
     var partialSums: [[Int64]]
     var outputs: [[Int64]]
     var tau: Int64 = 0
+    var weightTau: Int64 = 0
+    /// Per PE and lane: the stationary column and its weight mask (true = ineffectual), set
+    /// when a matmul loads the lanes, as the PE does. A lane not loaded by the last load has
+    /// every weight ineffectual (the reset state and the PE's clear before each load).
+    var laneColumns: [[[Int64]]]
+    var laneMasks: [[[Bool]]]
 
     package init(geometry: ProgramGeometry, memory: [UInt8]) {
         self.geometry = geometry
         self.memory = memory
         partialSums = Array(repeating: Array(repeating: 0, count: geometry.tileValues), count: geometry.processingElements)
         outputs = partialSums
+        let lanes = Array(repeating: [Int64](repeating: 0, count: geometry.tile), count: geometry.lanes)
+        laneColumns = Array(repeating: lanes, count: geometry.processingElements)
+        laneMasks = Array(
+            repeating: Array(repeating: [Bool](repeating: true, count: geometry.tile), count: geometry.lanes),
+            count: geometry.processingElements)
+    }
+
+    /// The weight mask the PE sets when it loads a column: a weight is ineffectual when it
+    /// is zero or, with DynaProp weight pruning on, when its magnitude is below the threshold.
+    package static func weightMask(_ column: [Int64], weightTau: Int64, format: FixedPointFormat) -> [Bool] {
+        column.map { w in
+            let v = format.signExtend(w)
+            return v == 0 || abs(v) < weightTau
+        }
     }
 
     var f: FixedPointFormat { geometry.format }
@@ -42,20 +62,39 @@ package struct ProgramReference: Sendable {
         for i in program.instructions { execute(i) }
     }
 
-    /// Runs `program` and returns, per matmul (by instruction index), the fraction of its
-    /// tile's values that DynaProp keeps: the measured density a timing model needs to count
-    /// the MAC lanes' row chunks.
-    package mutating func runMeasuringDensity(_ program: Program) throws -> [Int: Double] {
+    /// Runs `program` and returns, per matmul (by instruction index), per row of its tile,
+    /// every lane's count of the values that both the row's activation mask and the lane's
+    /// weight mask keep: what the MAC lanes' row chunks follow from (`PETiming`), measured on
+    /// the same data.
+    package mutating func runMeasuringKept(_ program: Program) throws -> [Int: [[Int]]] {
         try program.validate(on: geometry)
-        var density: [Int: Double] = [:]
+        var kept: [Int: [[Int]]] = [:]
+        let x = geometry.tile
         for (k, i) in program.instructions.enumerated() {
-            if case .matmul(let m) = i {
-                let mask = pruned(m.source, transpose: m.transpose).mask
-                density[k] = Double(mask.filter { !$0 }.count) / Double(max(1, mask.count))
+            if case .matmul(let mm) = i {
+                if !mm.keepWeights { loadLanes(mm) }
+                let mask = pruned(mm.source, transpose: mm.transpose).mask
+                kept[k] = (0..<geometry.rows).map { r in
+                    laneMasks[mm.pe].map { weights in (0..<x).filter { !mask[r * x + $0] && !weights[$0] }.count }
+                }
             }
             execute(i)
         }
-        return density
+        return kept
+    }
+
+    /// The PE's column load: lanes of the group get their columns and weight masks, the
+    /// others are cleared (every weight ineffectual).
+    mutating func loadLanes(_ m: Instruction.Matmul) {
+        let columns = min(geometry.lanes, geometry.tile - m.group * geometry.lanes)
+        for l in 0..<geometry.lanes {
+            if l < columns {
+                laneColumns[m.pe][l] = weightWord(m.weights + l).map(f.signExtend)
+                laneMasks[m.pe][l] = Self.weightMask(laneColumns[m.pe][l], weightTau: weightTau, format: f)
+            } else {
+                laneMasks[m.pe][l] = [Bool](repeating: true, count: geometry.tile)
+            }
+        }
     }
 
     mutating func execute(_ i: Instruction) {
@@ -108,7 +147,7 @@ package struct ProgramReference: Sendable {
                 DynaPropReference.prune(
                     a, batch: g.batchTile, rows: g.tile, columns: g.tile, transpose: true, tau: 0, format: f
                 ).values
-        case .prune(let t): tau = t
+        case .prune(let t, let wt): (tau, weightTau) = (t, wt)
         case .barrier, .end: break
         }
     }
@@ -127,7 +166,9 @@ package struct ProgramReference: Sendable {
         let first = m.group * g.lanes
         let columns = min(g.lanes, x - first)
         let lane = MacLaneReference(format: f, macs: 1, gelu: g.activation == .gelu)
-        let weights = (0..<columns).map { weightWord(m.weights + $0) }
+        // Ineffectual weights are skipped by the lanes: they contribute exactly 0.
+        if !m.keepWeights { loadLanes(m) }
+        let weights = (0..<columns).map { l in zip(laneColumns[m.pe][l], laneMasks[m.pe][l]).map { $1 ? 0 : $0 } }
         for r in 0..<g.rows {
             for l in 0..<columns {
                 var dot: Int64 = 0

@@ -27,6 +27,11 @@ package struct LayerRun: Sendable {
         package let outputs: [(name: String, values: Int, mismatches: Int)]
         /// Bytes of main memory that differ from the reference (0 when the run is correct).
         package let differingBytes: Int
+        /// Matmul PE operations, the rows of their tiles, and their mean MAC-lane row chunks
+        /// (`PETiming.tileChunks(laneKept:)` on what the reference measures of the data).
+        package let matmuls: Int
+        package let tileRows: Int
+        package let meanRowChunks: Double
 
         package var matches: Bool { outcome.done && outcome.errorCode == 0 && differingBytes == 0 && systemFaults.isEmpty }
 
@@ -47,11 +52,14 @@ package struct LayerRun: Sendable {
     package let format: FixedPointFormat
     package let tauInference: Double
     package let tauTraining: Double
+    /// Fraction of the layer's weights pruned by magnitude (`LayerCompiler.weightSparsity`).
+    package let weightSparsity: Double
 
     package init(
         config: AcceleratorConfig, model: TransformerModel, processingElements: Int, kind: ProgramKind, format: FixedPointFormat = .paper,
-        tauInference: Double = 0, tauTraining: Double = 0
+        tauInference: Double = 0, tauTraining: Double = 0, weightSparsity: Double = 0
     ) {
+        self.weightSparsity = weightSparsity
         self.config = config
         self.model = model
         self.processingElements = processingElements
@@ -67,7 +75,7 @@ package struct LayerRun: Sendable {
     package func compile() throws -> LayerProgram {
         try LayerCompiler(
             geometry: geometry, shape: LayerShape(scaling: model, tile: config.spatialTile), tauInference: format.quantize(tauInference),
-            tauTraining: format.quantize(tauTraining)
+            tauTraining: format.quantize(tauTraining), weightSparsity: weightSparsity
         ).compile(kind)
     }
 
@@ -95,7 +103,9 @@ package struct LayerRun: Sendable {
             throw RTLGenError.cannotWrite(path: directory, reason: error.localizedDescription)
         }
         var reference = ProgramReference(geometry: g, memory: compiled.memory)
-        let density = try reference.runMeasuringDensity(compiled.program)
+        let kept = try reference.runMeasuringKept(compiled.program)
+        let pe = PETiming(config: config, format: format)
+        let chunks = kept.values.map(pe.tileChunks(laneKept:))
         let run = ProgramRunner.Run(
             memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)
         let outcome: ProgramRunner.Outcome
@@ -111,7 +121,7 @@ package struct LayerRun: Sendable {
             (outcome, observed) = (o.program, o)
             let dma = timing.dmaTiming(wordBits: g.dmaWordBits, dataBits: bits)
             let predicted = try ProgramTimingModel(config: config, format: format, processingElements: processingElements, dma: dma)
-                .run(compiled.program, density: density)
+                .run(compiled.program, laneKept: kept)
             model = (predicted.cycles, dma)
         }
         let outputs = compiled.outputs.map { region in
@@ -124,6 +134,7 @@ package struct LayerRun: Sendable {
             ? zip(outcome.memory, reference.memory).filter { $0 != $1 }.count : max(outcome.memory.count, reference.memory.count)
         return Report(
             description: compiled.description, instructions: compiled.program.instructions.count, processingElements: processingElements,
-            outcome: outcome, path: path, system: observed, model: model, outputs: outputs, differingBytes: differing)
+            outcome: outcome, path: path, system: observed, model: model, outputs: outputs, differingBytes: differing,
+            matmuls: chunks.count, tileRows: g.rows, meanRowChunks: chunks.isEmpty ? 0 : Double(chunks.reduce(0, +)) / Double(chunks.count))
     }
 }

@@ -19,20 +19,24 @@ package struct TimingValidation: Sendable {
         package let kind: ProgramKind
         package let tauInference: Double
         package let tauTraining: Double
+        /// Fraction of the layer's weights pruned by magnitude (`LayerCompiler.weightSparsity`).
+        package let weightSparsity: Double
 
         package init(
             accelerator: String, config: AcceleratorConfig, processingElements: Int, kind: ProgramKind, tauInference: Double = 0,
-            tauTraining: Double = 0
+            tauTraining: Double = 0, weightSparsity: Double = 0
         ) {
             (self.accelerator, self.config, self.processingElements, self.kind) = (accelerator, config, processingElements, kind)
-            (self.tauInference, self.tauTraining) = (tauInference, tauTraining)
+            (self.tauInference, self.tauTraining, self.weightSparsity) = (tauInference, tauTraining, weightSparsity)
         }
 
-        /// The program's name in the table: kind, DynaProp thresholds when set, PEs.
+        /// The program's name in the table: kind, DynaProp thresholds and weight pruning when
+        /// set, PEs.
         package var name: String {
             func number(_ v: Double) -> String { String(format: "%g", v) }
             let dynaProp = tauInference == 0 && tauTraining == 0 ? "" : " dynaprop \(number(tauInference))/\(number(tauTraining))"
-            return "\(accelerator) \(processingElements) PEs \(kind.rawValue)\(dynaProp)"
+            let weights = weightSparsity == 0 ? "" : " weights pruned \(number(weightSparsity * 100))%"
+            return "\(accelerator) \(processingElements) PEs \(kind.rawValue)\(dynaProp)\(weights)"
         }
     }
 
@@ -63,9 +67,10 @@ package struct TimingValidation: Sendable {
     }
 
     /// The standard set for one accelerator (one tile of the model's first layer): on 2 PEs
-    /// the K-reduction matmul, the encoder layer without and with DynaProp, and the training
-    /// step with DynaProp; then the layer on 4 and 8 PEs. The small set (`small: true`, for
-    /// CI) is the matmul, the layer with DynaProp and the training step: one design to build.
+    /// the K-reduction matmul, dense and with 80% of its weights pruned, the encoder layer
+    /// without and with DynaProp, and the training step with DynaProp; then the layer on 4
+    /// and 8 PEs. The small set (`small: true`, for CI) is both matmuls, the layer with
+    /// DynaProp and the training step: one design to build.
     /// `tauInference` and `tauTraining` are the DynaProp thresholds of the layer and the
     /// training step that run with DynaProp.
     package static func standardCases(
@@ -75,8 +80,9 @@ package struct TimingValidation: Sendable {
         func make(_ n: Int, _ kind: ProgramKind, _ tauI: Double = 0, _ tauT: Double = 0) -> Case {
             Case(accelerator: accelerator, config: config, processingElements: pes(n), kind: kind, tauInference: tauI, tauTraining: tauT)
         }
-        let set = [make(2, .matmul), make(2, .layer, tauInference), make(2, .training, 0, tauTraining)]
-        return small ? set : [set[0], make(2, .layer), set[1], set[2], make(4, .layer), make(8, .layer)]
+        let pruned = Case(accelerator: accelerator, config: config, processingElements: pes(2), kind: .matmul, weightSparsity: 0.8)
+        let set = [make(2, .matmul), pruned, make(2, .layer, tauInference), make(2, .training, 0, tauTraining)]
+        return small ? set : [set[0], set[1], make(2, .layer), set[2], set[3], make(4, .layer), make(8, .layer)]
     }
 
     package let library: TemplateLibrary
@@ -117,7 +123,8 @@ package struct TimingValidation: Sendable {
             let layers = members.map {
                 LayerRun(
                     config: cases[$0].config, model: model, processingElements: cases[$0].processingElements, kind: cases[$0].kind,
-                    format: format, tauInference: cases[$0].tauInference, tauTraining: cases[$0].tauTraining)
+                    format: format, tauInference: cases[$0].tauInference, tauTraining: cases[$0].tauTraining,
+                    weightSparsity: cases[$0].weightSparsity)
             }
             let compiled = try layers.map { try $0.compile() }
             let g = layers[0].geometry
@@ -137,11 +144,12 @@ package struct TimingValidation: Sendable {
                     throw RTLSimError.runFailed(
                         simulator: "verilator", log: "\(cases[i].name) did not finish (error code \(outcome.errorCode))")
                 }
-                // The model counts row chunks from the density DynaProp leaves in each matmul's
-                // tile, measured by the reference executor on the same data.
+                // The model counts row chunks from what each lane keeps of each matmul's rows
+                // (activation and weight masks), measured by the reference executor on the
+                // same data.
                 var reference = ProgramReference(geometry: g, memory: compiled[k].memory)
-                let density = try reference.runMeasuringDensity(compiled[k].program)
-                let predicted = try timing.run(compiled[k].program, density: density)
+                let kept = try reference.runMeasuringKept(compiled[k].program)
+                let predicted = try timing.run(compiled[k].program, laneKept: kept)
                 rows[i] = Row(
                     program: cases[i].name, instructions: compiled[k].program.instructions.count, rtlCycles: outcome.cycles,
                     modelCycles: predicted.cycles,

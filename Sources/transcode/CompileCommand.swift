@@ -27,7 +27,8 @@ struct CompileCommand: ParsableCommand {
     func run() throws {
         let o = try options.parsed()
         let layer = LayerRun(
-            config: o.config, model: o.model, processingElements: options.pes, kind: o.kind, tauInference: o.tauI, tauTraining: o.tauT)
+            config: o.config, model: o.model, processingElements: options.pes, kind: o.kind, tauInference: o.tauI, tauTraining: o.tauT,
+            weightSparsity: o.weightSparsity)
         let compiled = try layer.compile()
         try OutputPath.checkWritable(out)
         do {

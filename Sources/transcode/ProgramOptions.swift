@@ -4,7 +4,7 @@ import DesignSpace
 import StructuredInput
 
 /// The options `transcode compile` and `transcode rtl run` share: what to compile, for which
-/// accelerator, on how many PEs, with which DynaProp thresholds.
+/// accelerator, on how many PEs, with which DynaProp thresholds and weight pruning.
 struct ProgramOptions: ParsableArguments {
     @Option(help: "A built-in accelerator or an accelerator YAML/JSON file.") var accelerator: String
     @Option(help: "A built-in model or a model-dict JSON file; its first layer is scaled to one tile.") var model: String
@@ -12,9 +12,13 @@ struct ProgramOptions: ParsableArguments {
     @Option(help: "Program: layer (attention head and feed-forward block), training (a training step) or matmul.")
     var program: String = "layer"
     @Option(help: "DynaProp thresholds tau_I,tau_T (0,0 turns pruning off).") var dynaprop: String = "0,0"
+    @Option(help: "Fraction of the layer's weights DynaProp prunes by magnitude in the PEs (0 to below 1; 0 skips only zeros).")
+    var weightSparsity: Double = 0
 
     /// The validated values, or a usage error naming the option.
-    func parsed() throws -> (config: AcceleratorConfig, model: TransformerModel, kind: ProgramKind, tauI: Double, tauT: Double) {
+    func parsed() throws -> (
+        config: AcceleratorConfig, model: TransformerModel, kind: ProgramKind, tauI: Double, tauT: Double, weightSparsity: Double
+    ) {
         let config = try Catalog.accelerator(accelerator)
         guard (1...config.processingElements).contains(pes) else {
             throw ValidationError("--pes must be 1 to \(config.processingElements) (the accelerator's PEs), got \(pes)")
@@ -28,6 +32,9 @@ struct ProgramOptions: ParsableArguments {
         guard parts.count == 2, let tauI = parts[0], let tauT = parts[1], (0..<8).contains(tauI), (0..<8).contains(tauT) else {
             throw ValidationError("--dynaprop takes two thresholds tau_I,tau_T from 0 to below 8, e.g. 0.05,0.02; got '\(dynaprop)'")
         }
-        return (config, try Catalog.model(model), kind, tauI, tauT)
+        guard (0..<1).contains(weightSparsity) else {
+            throw ValidationError("--weight-sparsity must be from 0 to below 1 (the fraction of weights pruned), got \(weightSparsity)")
+        }
+        return (config, try Catalog.model(model), kind, tauI, tauT, weightSparsity)
     }
 }

@@ -18,7 +18,10 @@ struct RTLRunCommand: ParsableCommand {
             cycles, the busy cycles of each module class and whether every result matches; \
             exits 1 if any differs. Each run builds the design in Verilator (tens of seconds; \
             minutes for 32-wide tiles). With a batch tile B > 1 (elector-star) the layer runs \
-            on a batch of B sequences, one per X x X block of a tile.
+            on a batch of B sequences, one per X x X block of a tile. --weight-sparsity F \
+            prunes the layer's weights below the magnitude that F of them fall under (prune's \
+            weight threshold): the PEs skip their MACs, and the matmul line shows the row \
+            chunks this saves.
 
             With --memory-model axi the program runs on the system block instead: the top, \
             the AXI4 DMA engine (--axi-bits wide) and the AXI4-Lite CSR block, with the AXI \
@@ -34,6 +37,7 @@ struct RTLRunCommand: ParsableCommand {
               transcode rtl run --accelerator acceltran-edge --model bert-tiny --memory-model axi --memory dram_32_2_1 --axi-bits 512 --clock 500 --out /tmp/run-dram
               transcode rtl run --accelerator acceltran-edge --model bert-tiny --pes 4 --dynaprop 0.05,0.02 --out /tmp/run-dp
               transcode rtl run --accelerator acceltran-edge --model bert-tiny --program training --out /tmp/run-train
+              transcode rtl run --accelerator acceltran-edge --model bert-tiny --program matmul --weight-sparsity 0.8 --out /tmp/run-wp
               transcode rtl run --accelerator elector-star --model bert-tiny --out /tmp/run-star
             """)
 
@@ -82,17 +86,24 @@ struct RTLRunCommand: ParsableCommand {
         let o = try options.parsed()
         let path = try path(accelerator: o.config.mainMemory)
         let layer = RTLSim.LayerRun(
-            config: o.config, model: o.model, processingElements: options.pes, kind: o.kind, tauInference: o.tauI, tauTraining: o.tauT)
+            config: o.config, model: o.model, processingElements: options.pes, kind: o.kind, tauInference: o.tauI, tauTraining: o.tauT,
+            weightSparsity: o.weightSparsity)
         let report = try layer.run(
             library: try TemplateLibrary(directory: ProjectFiles.path("templates")), directory: out,
             command: "transcode rtl run --accelerator \(options.accelerator) --model \(options.model) --pes \(options.pes)"
                 + (options.program == "layer" ? "" : " --program \(options.program)")
-                + (options.dynaprop == "0,0" ? "" : " --dynaprop \(options.dynaprop)") + pathArguments + " --out \(out)",
+                + (options.dynaprop == "0,0" ? "" : " --dynaprop \(options.dynaprop)")
+                + (options.weightSparsity == 0 ? "" : " --weight-sparsity \(options.weightSparsity)") + pathArguments + " --out \(out)",
             path: path)
         let c = report.outcome
         print("\(report.description); \(report.instructions) instructions on \(report.processingElements) PEs")
         if report.system != nil { print("main memory: \(path.description)") }
         print("cycles: \(c.cycles)")
+        print(
+            String(
+                format:
+                    "matmul: %d PE operations on %d-row tiles: %.2f MAC-lane cycles (row chunks) per tile, %.2f MAC-busy cycles per operation",
+                report.matmuls, report.tileRows, report.meanRowChunks, Double(c.busy["mac"] ?? 0) / Double(max(report.matmuls, 1))))
         print(
             "busy cycles\(report.system == nil ? "" : " (read from the CSRs; vector from its port)"): "
                 + ProgramRunner.classes.map { "\($0) \(c.busy[$0] ?? 0)" }.joined(separator: ", "))

@@ -26,6 +26,7 @@ struct InstructionEncodingTests {
         .elementwise(.init(function: .relu, a: 1, destination: 1, scalar: 8_388_607)),
         .transpose(source: 5, destination: 6),
         .prune(tau: 0xFFFFFF),
+        .prune(tau: 0, weightTau: 0xFFFFFF),
         .barrier, .end,
     ]
 
@@ -43,14 +44,18 @@ struct InstructionEncodingTests {
         let mm = try Instruction.matmul(.init(pe: 1, source: 2, weights: 3, group: 0, destination: 4, start: true, finish: true)).encode()
         #expect(mm.hex == "00000000040000030000020000010310")
         #expect(try Instruction.end.encode().hex == "0000000000000000000000000000003f")
-        #expect(Instruction.isaVersion == 1)
+        // Version 2: prune's weight threshold in bits 63:40; a version 1 prune word (weight
+        // threshold 0) is unchanged.
+        #expect(try Instruction.prune(tau: 0x123).encode().hex == "00000000000000000000000001230030")
+        #expect(try Instruction.prune(tau: 0x123, weightTau: 0x456).encode().hex == "00000000000000000004560001230030")
+        #expect(Instruction.isaVersion == 2 && Instruction.oldestReadableVersion == 1)
     }
 
     @Test func badWordsFailWithOneLine() throws {
         #expect(throws: ProgramError.unknownOpcode(index: 3, opcode: 0x55)) {
             try Instruction(decoding: InstructionWord(low: 0x55), index: 3)
         }
-        #expect("\(ProgramError.unknownOpcode(index: 3, opcode: 0x55))" == "instruction 3: unknown opcode 0x55 (ISA version 1)")
+        #expect("\(ProgramError.unknownOpcode(index: 3, opcode: 0x55))" == "instruction 3: unknown opcode 0x55 (ISA version 2)")
         #expect(throws: ProgramError.reservedBits(index: 0, instruction: "barrier")) {
             try Instruction(decoding: InstructionWord(low: 0x31, high: 1 << 63), index: 0)
         }
@@ -68,11 +73,14 @@ struct InstructionEncodingTests {
         let p = Program(target: .init(Self.geometry), instructions: Self.samples)
         var bytes = try p.file()
         #expect(try Program(file: bytes) == p)
-        bytes[8] = 2
-        #expect(throws: ProgramError.versionMismatch(found: 2, supported: 1)) { try Program(file: bytes) }
+        // A version 1 file still reads (its words mean the same in version 2).
+        bytes[8] = 1
+        #expect(try Program(file: bytes) == p)
+        bytes[8] = 3
+        #expect(throws: ProgramError.versionMismatch(found: 3, supported: 2)) { try Program(file: bytes) }
         #expect(
-            "\(ProgramError.versionMismatch(found: 2, supported: 1))"
-                == "program uses ISA version 2; this build reads version 1: recompile it with transcode compile")
+            "\(ProgramError.versionMismatch(found: 3, supported: 2))"
+                == "program uses ISA version 3; this build reads versions 1 to 2: recompile it with transcode compile")
     }
 
     func check(_ instructions: [Instruction], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {

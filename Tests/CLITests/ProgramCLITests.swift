@@ -17,7 +17,7 @@ import Testing
         let r = try TranscodeBinary.run(["compile", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--out", out])
         #expect(r.status == 0, "\(r.transcript)")
         let program = try Program(file: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
-        #expect(r.transcript.contains("wrote \(out): \(program.instructions.count) instructions (ISA version 1) for 2 PEs"))
+        #expect(r.transcript.contains("wrote \(out): \(program.instructions.count) instructions (ISA version 2) for 2 PEs"))
         #expect(program.instructions.last == .end && program.target.tile == 16)
         #expect(try String(contentsOfFile: out + ".txt", encoding: .utf8).hasPrefix("0\tload activation[0]"))
     }
@@ -54,20 +54,28 @@ import Testing
         let behavioural = try TranscodeBinary.run(base + ["--memory", "hbm_32_1_4"])
         #expect(behavioural.status == 64)
         #expect(behavioural.transcript.contains("Error: --memory and --clock need --memory-model axi"))
+        let sparsity = try TranscodeBinary.run([
+            "rtl", "run", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--weight-sparsity", "1", "--out", "/tmp/x",
+        ])
+        #expect(sparsity.status == 64)
+        #expect(
+            sparsity.transcript.contains("Error: --weight-sparsity must be from 0 to below 1 (the fraction of weights pruned), got 1.0"))
     }
 
     /// One Verilator build: BERT-Tiny's first layer scaled to AccelTran-Edge's 16 x 16 tile,
-    /// on 2 PEs, with DynaProp on.
+    /// on 2 PEs, with DynaProp on for activations and half the weights pruned.
     @Test func rtlRunChecksTheLayerAgainstTheReference() throws {
         let out = temporary("rtl-run")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let r = try TranscodeBinary.run([
-            "rtl", "run", "--accelerator", "acceltran-edge", "--model", "bert-tiny", "--dynaprop", "0.05,0.02", "--out", out,
+            "rtl", "run", "--accelerator", "acceltran-edge", "--model", "bert-tiny", "--dynaprop", "0.05,0.02", "--weight-sparsity", "0.5",
+            "--out", out,
         ])
         #expect(r.status == 0, "\(r.transcript)")
         #expect(r.transcript.contains("layer: sequence 16, hidden 16, feed-forward 64;"))
         #expect(r.transcript.contains("result: every result equals the reference (main memory identical)"))
         #expect(r.transcript.contains("busy cycles: mac "))
+        #expect(r.transcript.contains("matmul: 14 PE operations on 16-row tiles: 16.00 MAC-lane cycles (row chunks) per tile"))
         #expect(
             FileManager.default.fileExists(atPath: out + "/program.bin") && FileManager.default.fileExists(atPath: out + "/elector_top.sv"))
     }

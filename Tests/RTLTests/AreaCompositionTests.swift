@@ -63,7 +63,7 @@ import Toolchain
             }
         }
         #expect(pe == expected)
-        #expect(expected[naming.module(ModuleVariant.preSparsity(width: 8).moduleName)] == c.macLanesPerPE + 1)
+        #expect(expected[naming.module(ModuleVariant.preSparsity(width: 8).moduleName)] == 2 * c.macLanesPerPE + 1)
         // The slot holds one PE; the top two slots and the three buffers; the system the
         // top, the DMA engine and the CSR (the controller's blocks).
         #expect(counts[naming.module("pe_slot")] == [naming.module("pe"): 1])

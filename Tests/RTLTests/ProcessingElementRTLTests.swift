@@ -6,7 +6,9 @@ import RTLSim
 import Testing
 
 /// End to end through the generated PE: tiles pass DynaProp pruning, the sparsity modules and
-/// the MAC lanes, softmax modules or layer-norm, and must equal the Swift reference.
+/// the MAC lanes, softmax modules or layer-norm, and must equal the Swift reference. The lanes'
+/// columns carry weight masks (zero, or below the weight threshold): a row's cycles are the
+/// most any lane needs for the values both masks keep, which the result spacing must show.
 @Suite(.serialized) struct ProcessingElementRTLTests {
     let f = RTLFixtures.format
 
@@ -21,8 +23,8 @@ import Testing
             let lw = max(1, Int.ceilLog2(max(c.macLanesPerPE, c.softmaxPerPE)))
             var l = PortLayout(validOutputs: ["res_row_valid", "res_dots_valid"])
             for (name, bits) in [
-                ("tbl_we", 1), ("tbl_addr", 4), ("tbl_data", w), ("tau_load", 1), ("rho_sel", 4), ("wl_valid", 1),
-                ("wl_lane", lw), ("wl_col", x * w), ("ln_gamma", x * w), ("ln_beta", x * w), ("op_valid", 1),
+                ("tbl_we", 1), ("tbl_addr", 4), ("tbl_data", w), ("tau_load", 1), ("rho_sel", 4), ("wl_clear", 1), ("wl_valid", 1),
+                ("wl_lane", lw), ("wl_col", x * w), ("wt_tau", w), ("ln_gamma", x * w), ("ln_beta", x * w), ("op_valid", 1),
                 ("op_code", 2), ("op_act", 1), ("op_transpose", 1), ("op_tile", c.batchTile * x * x * w),
             ] {
                 l.input(name, bits)
@@ -80,7 +82,9 @@ import Testing
             pe.vector(["tbl_we": [1], "tbl_addr": [1], "tbl_data": [0]]),
             pe.vector(["tau_load": [1], "rho_sel": [0]]),
         ]
-        let columns = (0..<lanes).map { _ in (0..<x).map { _ in f.quantize(rng.nextUnit() * 2 - 1) } }
+        // Dense columns first (weight pruning off: only zeros would be skipped).
+        var columns = (0..<lanes).map { _ in (0..<x).map { _ in f.quantize(rng.nextUnit() * 2 - 1) } }
+        var weightMasks = columns.map { ProgramReference.weightMask($0, weightTau: 0, format: f) }
         for l in 0..<lanes { stimulus.append(pe.vector(["wl_valid": [1], "wl_lane": [Int64(l)], "wl_col": columns[l]])) }
         let gamma = (0..<x).map { _ in f.quantize(0.5 + rng.nextUnit()) }
         let beta = (0..<x).map { _ in f.quantize(rng.nextUnit() - 0.5) }
@@ -89,6 +93,7 @@ import Testing
 
         var expectedDots: [[Int64]] = []
         var expectedRows: [([Int64], [Bool])] = []
+        var expectedChunks: [[Int]] = []  // per matmul tile, per row
         func issue(code: Int64, act: Bool, transpose: Bool, tile: [Int64], tau: Int64) {
             stimulus.append(
                 pe.vector([
@@ -103,12 +108,17 @@ import Testing
                 let packed = SparsityReference.pack(row, mask: mask)
                 switch code {
                 case 0:
-                    let chunks = max(1, (packed.count + m - 1) / m)
+                    // Lane l packs the row and its column over the values both masks keep.
+                    let both = (0..<lanes).map { l in zip(mask, weightMasks[l]).map { $0 || $1 } }
+                    let kept = both.map { SparsityReference.pack(row, mask: $0).count }
+                    let chunks = kept.map { max(1, ($0 + m - 1) / m) }.max()!
+                    if r == 0 { expectedChunks.append([]) }
+                    expectedChunks[expectedChunks.count - 1].append(chunks)
                     func padded(_ v: [Int64]) -> [Int64] { v + [Int64](repeating: 0, count: max(chunks * m - v.count, 0)) }
-                    let a = padded(packed.packed)
                     expectedDots.append(
                         (0..<lanes).map { l in
-                            let w = padded(SparsityReference.pack(columns[l], mask: mask).packed)
+                            let a = padded(SparsityReference.pack(row, mask: both[l]).packed)
+                            let w = padded(SparsityReference.pack(columns[l], mask: both[l]).packed)
                             let beats = (0..<chunks).map { k in
                                 MacLaneReference.Beat(
                                     a: Array(a[(k * m)..<(k * m + m)]), b: Array(w[(k * m)..<(k * m + m)]),
@@ -134,6 +144,23 @@ import Testing
         // Layer-norm with pruning off (threshold entry 1 = 0).
         stimulus.append(pe.vector(["tau_load": [1], "rho_sel": [1], "ln_gamma": gamma, "ln_beta": beta]))
         issue(code: 2, act: false, transpose: false, tile: (0..<n).map { _ in f.quantize(rng.nextUnit() * 4 - 2) }, tau: 0)
+        // The same dense tile on dense columns, then on columns of which about 80% are zero or
+        // below the weight threshold; the last lane is cleared and not loaded (as for a column
+        // group narrower than the lanes), so it must cost nothing.
+        let dense = (0..<n).map { _ in f.quantize(rng.nextUnit() * 2 - 1) }
+        issue(code: 0, act: false, transpose: false, tile: dense, tau: 0)
+        let weightTau = f.quantize(0.2)
+        stimulus.append(pe.vector(["wl_clear": [1], "ln_gamma": gamma, "ln_beta": beta]))
+        for l in 0..<(lanes - 1) {
+            columns[l] = (0..<x).map { _ in rng.nextUnit() < 0.6 ? 0 : f.quantize(rng.nextUnit() * 2 - 1) }
+            weightMasks[l] = ProgramReference.weightMask(columns[l], weightTau: weightTau, format: f)
+            stimulus.append(
+                pe.vector([
+                    "wl_valid": [1], "wl_lane": [Int64(l)], "wl_col": columns[l], "wt_tau": [weightTau], "ln_gamma": gamma, "ln_beta": beta,
+                ]))
+        }
+        weightMasks[lanes - 1] = [Bool](repeating: true, count: x)
+        issue(code: 0, act: false, transpose: false, tile: dense, tau: 0)
 
         let files = try RTLFixtures.generator.generate(c, command: "PE test").files.filter {
             !["elector_top.sv", "elector_sram.sv", "elector_pe_slot.sv"].contains($0.name)
@@ -151,5 +178,21 @@ import Testing
         #expect(rowSamples.map { pe.read($0, "res_row_mask", elementBits: 1, signed: false).map { $0 == 1 } } == expectedRows.map(\.1))
         // Pruning really happened: some rows lost values to DynaProp.
         #expect(expectedRows.contains { $0.1.contains(true) })
+        // Cycles: within a tile, row r's result leaves rowChunks(r) cycles after row r - 1's.
+        let dotCycles =
+            dots.isEmpty ? [] : samples.filter { pe.read($0, "res_dots_valid", elementBits: 1, signed: false)[0] == 1 }.map(\.cycle)
+        var at = 0
+        var measured: [[Int]] = []
+        for tile in expectedChunks {
+            guard at + tile.count <= dotCycles.count else { break }
+            measured.append([tile[0]] + (1..<tile.count).map { dotCycles[at + $0] - dotCycles[at + $0 - 1] })
+            at += tile.count
+        }
+        #expect(measured == expectedChunks)
+        // The weight-sparse tile is faster than the same tile on dense columns when a lane has
+        // fewer multipliers than a row has values (and takes one cycle a row otherwise).
+        let denseCycles = expectedChunks[expectedChunks.count - 2].reduce(0, +)
+        let sparseCycles = expectedChunks[expectedChunks.count - 1].reduce(0, +)
+        #expect(m >= x ? sparseCycles == rows && denseCycles == rows : sparseCycles < denseCycles)
     }
 }

@@ -81,10 +81,11 @@ import Testing
         batchTile: 1, spatialTile: 16, activation: .gelu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 16,
         softmaxPerPE: 2, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[0])
 
-    /// One build of a 2-PE top runs four compiled programs: an encoder layer (attention head
+    /// One build of a 2-PE top runs five compiled programs: an encoder layer (attention head
     /// and feed-forward block, sequence 16), the same with DynaProp pruning, a training step
-    /// with pruned gradients, and a K-reduction over four tiles. Each leaves main memory equal
-    /// to the reference executor's.
+    /// with pruned gradients, a K-reduction over four tiles, and the layer with DynaProp and
+    /// 80% of its weights pruned in the PEs. Each leaves main memory equal to the reference
+    /// executor's.
     @Test func compiledLayersMatchTheReference() throws {
         let g = ProgramGeometry(config: Self.head, format: Self.f, processingElements: 2)
         let shape = LayerShape(sequence: 16, hidden: 16, feedForward: 64)
@@ -95,6 +96,7 @@ import Testing
             try LayerCompiler(geometry: g, shape: shape, seed: 3, tauInference: tauI).compile(.layer),
             try LayerCompiler(geometry: g, shape: shape, seed: 4, tauInference: tauI, tauTraining: tauT).compile(.training),
             try LayerCompiler(geometry: g, shape: shape, seed: 5).compile(.matmul),
+            try LayerCompiler(geometry: g, shape: shape, seed: 3, tauInference: tauI, weightSparsity: 0.8).compile(.layer),
         ]
         var references: [ProgramReference] = []
         for p in programs {
@@ -106,8 +108,10 @@ import Testing
                 #expect(m.filter { $0 != 0 }.count > m.count / 4, "\(p.description): \(region.name) is mostly zero")
             }
         }
-        // Pruning changed the layer's output.
+        // Pruning changed the layer's output, and so did pruning its weights.
         #expect(references[0].memory != references[1].memory)
+        #expect(references[1].memory != references[4].memory)
+        #expect(programs[4].program.instructions.contains { if case .prune(_, let w) = $0 { w > 0 } else { false } })
         let design = try RTLFixtures.generator.generate(Self.head, command: "program test", options: DesignOptions(peCount: 2))
         let outcomes = try ProgramRunner(library: RTLFixtures.library).run(
             design: design, geometry: g,

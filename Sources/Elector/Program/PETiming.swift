@@ -45,32 +45,66 @@ package struct PETiming: Sendable, Equatable {
     /// Cycles of the result write-back when the port is free.
     package static let writeBackCycles = 1
 
-    /// Cycles the MAC lanes take for a row with `kept` values after DynaProp: the row is cut
-    /// into chunks of M (at least one, so an all-pruned row still costs a cycle).
+    /// Cycles one MAC lane needs for a row of which it keeps `kept` values (the values both
+    /// the row's activation mask and the lane's weight mask keep): the row is cut into chunks
+    /// of M (at least one, so an all-pruned row still costs a cycle).
     package func chunks(kept: Int) -> Int { max(1, (kept + macsPerLane - 1) / macsPerLane) }
 
-    /// Expected chunks of a row whose values are each kept with probability `density`: the
-    /// kept count is binomial over the row's X values, and a row costs max(1, ceil(k / M)).
-    /// (The simulator asks per operation: M >= X and M = 1 are closed forms.)
-    package func expectedRowChunks(density: Double) -> Double {
-        if density >= 1 || macsPerLane >= tile { return Double(chunks(kept: density >= 1 ? tile : 0)) }
-        if density <= 0 { return 1 }
-        let none = pow(1 - density, Double(tile))
-        // M = 1: E[max(1, k)] = E[k] + P(k = 0).
-        if macsPerLane == 1 { return Double(tile) * density + none }
+    /// Cycles a row takes: the lanes run in lockstep, so the most any lane needs.
+    package func rowChunks(laneKept: [Int]) -> Int { laneKept.map(chunks(kept:)).max() ?? 1 }
+
+    /// Cycles a tile takes given, per row, every lane's kept count (known data).
+    package func tileChunks(laneKept rows: [[Int]]) -> Int { rows.reduce(0) { $0 + rowChunks(laneKept: $1) } }
+
+    /// Expected `rowChunks` of a row whose activations are each kept with probability
+    /// `density` and whose `lanes` weight columns each keep a weight with probability
+    /// `weightDensity`, independently. The row keeps k ~ Binomial(X, density) values; given k,
+    /// lane l keeps n_l ~ Binomial(k, weightDensity), independently over lanes, so
+    /// P(max_l chunks(n_l) <= c) = P(n <= cM | k)^lanes and E[max] = 1 + sum over c >= 1 of
+    /// (1 - P(n <= cM | k)^lanes).
+    package func expectedRowChunks(density: Double, weightDensity: Double = 1, lanes: Int = 1) -> Double {
+        let most = chunks(kept: tile)
+        if most == 1 { return 1 }
+        let rowKept = Self.binomial(tile, density)
         var expected = 0.0
-        var p = none  // P(k), by the binomial recurrence
-        for k in 0...tile {
-            if k > 0 { p *= Double(tile - k + 1) / Double(k) * density / (1 - density) }
-            expected += p * Double(chunks(kept: k))
+        for (k, pk) in rowKept.enumerated() where pk > 0 {
+            if weightDensity >= 1 {
+                expected += pk * Double(chunks(kept: k))
+                continue
+            }
+            let laneKept = Self.binomial(k, weightDensity)
+            var cdf = 0.0  // P(n <= t), t running over 0 ... k
+            var below = [Double](repeating: 1, count: most)  // below[c] = P(n <= cM)
+            for (t, pt) in laneKept.enumerated() {
+                cdf += pt
+                for c in 1..<most where t == min(c * macsPerLane, k) { below[c] = min(1, cdf) }
+            }
+            expected += pk * (1 + (1..<most).reduce(0.0) { $0 + (1 - pow(below[$1], Double(max(lanes, 1)))) })
         }
         return expected
     }
 
-    /// Chunks of a tile whose values are kept with probability `density` (1 without pruning),
-    /// rounded to whole cycles.
-    package func tileChunks(density: Double = 1) -> Int {
-        Int((Double(rows) * expectedRowChunks(density: density)).rounded())
+    /// The probabilities of 0 ... n successes in n trials of probability p.
+    static func binomial(_ n: Int, _ p: Double) -> [Double] {
+        if p <= 0 { return [1] + [Double](repeating: 0, count: n) }
+        if p >= 1 { return [Double](repeating: 0, count: n) + [1] }
+        let (logP, logQ) = (log(p), log(1 - p))
+        // log k! for k = 0 ... n (in logs, so that p near 0 or 1 does not underflow a factor).
+        var logFactorial = [0.0]
+        for k in stride(from: 1, through: n, by: 1) { logFactorial.append(logFactorial[k - 1] + log(Double(k))) }
+        return (0...n).map { k -> Double in
+            let choose: Double = logFactorial[n] - logFactorial[k] - logFactorial[n - k]
+            let successes: Double = Double(k) * logP
+            let failures: Double = Double(n - k) * logQ
+            return exp(choose + successes + failures)
+        }
+    }
+
+    /// Chunks of a tile whose activations are kept with probability `density` and whose
+    /// `lanes` weight columns keep a weight with probability `weightDensity` (1 without
+    /// pruning), rounded to whole cycles.
+    package func tileChunks(density: Double = 1, weightDensity: Double = 1, lanes: Int = 1) -> Int {
+        Int((Double(rows) * expectedRowChunks(density: density, weightDensity: weightDensity, lanes: lanes)).rounded())
     }
 
     /// Weight columns a matmul of column group `group` loads (one per lane in the group).

@@ -61,10 +61,13 @@ package struct ProgramTimingModel: Sendable {
         var bufferAddress: Int
     }
 
-    /// Runs `program`. `density` gives, per instruction index, the fraction of values a
-    /// matmul's tile keeps after DynaProp (1 when absent): it decides the row chunks when a
-    /// lane has fewer multipliers than a row has values.
-    package func run(_ program: Program, density: [Int: Double] = [:]) throws -> ProgramTiming {
+    /// Runs `program`. A matmul's row chunks (which matter when a lane has fewer multipliers
+    /// than a row has values) come from `laneKept` when the data are known: per instruction
+    /// index, per row, every lane's count of values kept by both the activation and the
+    /// weight mask (`ProgramReference.runMeasuringKept`), which makes them exact. Otherwise
+    /// `density` gives the fraction of values the tile keeps after DynaProp (1 when absent)
+    /// and the chunks are expected with dense weights.
+    package func run(_ program: Program, density: [Int: Double] = [:], laneKept: [Int: [[Int]]] = [:]) throws -> ProgramTiming {
         let code = program.instructions
         for (i, instruction) in code.enumerated() {
             let unit: Int? =
@@ -226,7 +229,8 @@ package struct ProgramTimingModel: Sendable {
                     destination[m.pe] = m.destination
                     let n = m.keepWeights ? 0 : pe.weightColumns(group: m.group)
                     phase[m.pe] = n > 0 ? .weights(left: n) : .tile(read: false)
-                    runLength[m.pe] = pe.matmulRunCycles(chunks: pe.tileChunks(density: density[pc] ?? 1))
+                    let chunks = laneKept[pc].map(pe.tileChunks(laneKept:)) ?? pe.tileChunks(density: density[pc] ?? 1)
+                    runLength[m.pe] = pe.matmulRunCycles(chunks: chunks)
                     writesBack[m.pe] = m.finish
                 case .softmax(let r):
                     operation[r.pe] = 1

@@ -94,7 +94,8 @@ struct Tiler: Sendable {
             op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
             outputKind: op.outputKind)
         // A tile's row chunks vary with the values DynaProp keeps of its rows (binomial per
-        // row, from the left operand's density, as `PETiming.tileChunks`), and each of its
+        // row, from the left operand's density; the lanes' weight masks add to it, as
+        // `PETiming.tileChunks`), and each of its
         // column groups runs them all; with M >= X every row is one chunk whatever it keeps.
         var deviation = 0.0
         if case .matmul(_, _, _, _, let left, _, _, _) = op.kind, macsPerLane < spatialTile {
@@ -152,7 +153,8 @@ struct Tiler: Sendable {
             // and writing back, one at a time per PE (`PETiming`, as in the RTL). It holds every
             // lane of its PE for that time, `lanes` of them computing (fewer than the PE has
             // when X is). The pipeline is inside those cycles.
-            let chunks = pe.tileChunks(density: pick(density, left))
+            // Lane l keeps the values both the row and its column keep (zero-free weights).
+            let chunks = pe.tileChunks(density: pick(density, left), weightDensity: pick(density, right), lanes: lanes)
             let operation = pe.matmulCycles(weightColumns: lanes, chunks: chunks, finish: true)
             return TileCost(
                 unit: .macLane, tiles: tiles, cyclesPerTile: Double(operation * columnGroups), unitsPerTile: lanesPerPE,

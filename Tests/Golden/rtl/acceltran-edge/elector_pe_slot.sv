@@ -50,10 +50,11 @@ module elector_pe_slot #(
   input  wire logic              wb_gnt,
   input  wire logic [TILE_W-1:0] a_rdata,
   input  wire logic [COL_W-1:0]  w_rdata,
-  // DynaProp threshold and layer-norm parameters (shared by all PEs).
+  // DynaProp thresholds (activations, weights) and layer-norm parameters (shared by all PEs).
   input  wire logic              tbl_we,
   input  wire logic              tau_load,
   input  wire logic [W-1:0]      tau,
+  input  wire logic [W-1:0]      wt_tau,
   input  wire logic [X*W-1:0]    ln_gamma,
   input  wire logic [X*W-1:0]    ln_beta,
   output logic                   idle,
@@ -198,7 +199,7 @@ module elector_pe_slot #(
 
   elector_pe u_pe (
     .clk, .rst_n, .tbl_we, .tbl_addr(AW'(0)), .tbl_data(tau), .tau_load, .rho_sel(AW'(0)),
-    .wl_valid(wt_q), .wl_lane(wt_lane_q), .wl_col(w_rdata),
+    .wl_clear(mine && d_code == 2'd0 && !d_keep), .wl_valid(wt_q), .wl_lane(wt_lane_q), .wl_col(w_rdata), .wt_tau,
     .ln_gamma, .ln_beta,
     .op_valid, .op_ready, .op_code(code), .op_act(1'b0), .op_transpose(tr_q), .op_tile(a_rdata),
     .res_row_valid, .res_row, .res_row_mask, .res_dots_valid, .res_dots, .res_acc, .busy(pe_busy_unused));

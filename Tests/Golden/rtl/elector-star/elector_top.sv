@@ -145,6 +145,7 @@ module elector_top #(
   logic [1:0] prune_wait;
   logic [1:0] prune_step;
   logic [W-1:0] tau_q;
+  logic [W-1:0] wt_tau_q;      // weight threshold: weights the PEs load later are masked with it
   logic gb_valid, gb_loading, gb_req, gb_gnt, gb_gnt_q;
   logic [A_AW-1:0] gb_addr;
   logic [XW-1:0] ln_gamma, ln_beta;
@@ -186,6 +187,7 @@ module elector_top #(
       dma_active <= 1'b0;
       prune_wait <= '0;
       prune_step <= '0;
+      wt_tau_q <= '0;
       gb_valid <= 1'b0;
       gb_loading <= 1'b0;
     end else begin
@@ -263,6 +265,7 @@ module elector_top #(
               end
               OP_PRUNE: begin
                 tau_q <= W'(d_scalar);
+                wt_tau_q <= W'(d_src);
                 prune_step <= 2'b01;
                 prune_wait <= 2'd3;
               end
@@ -399,7 +402,7 @@ module elector_top #(
         .clk, .rst_n, .mine(issue && is_pe_op && sel_pe == PEW'(p)), .d_code, .d_start(d_start && d_mm), .d_finish(d_finish && d_mm),
         .d_act(d_act && d_mm), .d_tr, .d_keep(d_keep && d_mm), .d_group, .d_src, .d_second, .d_dst,
         .wt_gnt(pe_wtgnt[p]), .rd_gnt(pe_rgnt[p]), .wb_gnt(pe_wgnt[p]), .a_rdata, .w_rdata,
-        .tbl_we, .tau_load, .tau(tau_q), .ln_gamma, .ln_beta,
+        .tbl_we, .tau_load, .tau(tau_q), .wt_tau(wt_tau_q), .ln_gamma, .ln_beta,
         .idle(pe_idle[p]), .ln_busy(pe_ln[p]), .mm_busy(pe_mm[p]), .sm_busy(pe_sm[p]), .dp_busy(pe_dp[p]),
         .wt_req(pe_wtreq[p]), .wt_addr(pe_wtaddr[p*W_AW +: W_AW]), .rd_req(pe_rreq[p]), .rd_addr(pe_raddr[p*A_AW +: A_AW]),
         .wb_req(pe_wreq[p]), .wb_addr(pe_waddr[p*A_AW +: A_AW]), .wb_data(pe_wdata[p*TILE_W +: TILE_W]));
