@@ -64,23 +64,7 @@ package struct ProgramRunner: Sendable {
         try tb.write(toFile: "\(dir)/tb.sv", atomically: true, encoding: .utf8)
         try VerilatorBench.build(files: ["tb.sv"] + design.files.map(\.name), directory: dir)
         return try runs.enumerated().map { k, r in
-            let hex = r.memory.map { String(format: "%02x", $0) }.joined(separator: "\n") + "\n"
-            try hex.write(toFile: "\(dir)/memory\(k).hex", atomically: true, encoding: .utf8)
-            try VerilatorBench.simulate(
-                directory: dir,
-                arguments: [
-                    "+prog_addr=\(r.programAddress)", "+prog_len=\(r.programLength)", "+memory=memory\(k).hex", "+out=memory\(k)_out.hex",
-                    "+result=result\(k).txt",
-                ])
-            let fields = Self.fields(try? String(contentsOfFile: "\(dir)/result\(k).txt", encoding: .utf8))
-            guard let done = fields["done"], let cycles = fields["cycles"] else {
-                throw RTLSimError.runFailed(simulator: "verilator", log: "the program testbench wrote no result")
-            }
-            let bytes = Self.bytes(try String(contentsOfFile: "\(dir)/memory\(k)_out.hex", encoding: .utf8))
-            return Outcome(
-                done: done == 1, errorCode: fields["code"] ?? 0, cycles: cycles,
-                busy: Dictionary(uniqueKeysWithValues: Self.classes.map { ($0, fields[$0] ?? 0) }),
-                memory: Array(bytes.prefix(r.memory.count)))
+            try Self.simulate(r, index: k, directory: dir, testbench: "program").outcome
         }
     }
 }

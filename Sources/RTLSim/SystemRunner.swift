@@ -80,23 +80,7 @@ package struct SystemRunner: Sendable {
         try tb.write(toFile: "\(dir)/tb.sv", atomically: true, encoding: .utf8)
         try VerilatorBench.build(files: ["tb.sv", "\(memoryModule).sv"] + design.files.map(\.name), directory: dir)
         return try runs.enumerated().map { k, r in
-            let hex = r.memory.map { String(format: "%02x", $0) }.joined(separator: "\n") + "\n"
-            try hex.write(toFile: "\(dir)/memory\(k).hex", atomically: true, encoding: .utf8)
-            try VerilatorBench.simulate(
-                directory: dir,
-                arguments: [
-                    "+prog_addr=\(r.programAddress)", "+prog_len=\(r.programLength)", "+memory=memory\(k).hex", "+out=memory\(k)_out.hex",
-                    "+result=result\(k).txt",
-                ])
-            let f = ProgramRunner.fields(try? String(contentsOfFile: "\(dir)/result\(k).txt", encoding: .utf8))
-            guard let done = f["done"], let cycles = f["cycles"] else {
-                throw RTLSimError.runFailed(simulator: "verilator", log: "the system testbench wrote no result")
-            }
-            let memory = ProgramRunner.bytes(try String(contentsOfFile: "\(dir)/memory\(k)_out.hex", encoding: .utf8))
-            let program = ProgramRunner.Outcome(
-                done: done == 1, errorCode: f["code"] ?? 0, cycles: cycles,
-                busy: Dictionary(uniqueKeysWithValues: ProgramRunner.classes.map { ($0, f[$0] ?? 0) }),
-                memory: Array(memory.prefix(r.memory.count)))
+            let (f, program) = try ProgramRunner.simulate(r, index: k, directory: dir, testbench: "system")
             return Outcome(
                 program: program, observed: f.filter { $0.key.hasPrefix("tb_") || $0.key.hasPrefix("port_") },
                 hostCycles: f["host_cycles"] ?? 0, readBeats: f["read_beats"] ?? 0, writeBeats: f["write_beats"] ?? 0,
