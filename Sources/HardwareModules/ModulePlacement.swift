@@ -9,9 +9,13 @@ package struct ModulePlacement: Sendable, Equatable {
     package enum Instances: Sendable, Equatable {
         /// One per MAC lane (PEs x lanes per PE).
         case perMACLane
-        /// One per MAC lane and one more per PE: the PE's activation-row module beside each
-        /// lane's weight-column module (PEs x (lanes + 1)).
-        case perMACLanePlusOne
+        /// One per MAC lane and one per row of a batch tile: the PE's activation-row module
+        /// (row 0 of a softmax group) and the modules of a softmax group's rows 1 to b - 1,
+        /// beside each lane's weight-column module (PEs x (lanes + b)).
+        case perMACLanePlusBatchRow
+        /// One per row of a batch tile in each PE (PEs x b): what a softmax group of b rows
+        /// passes through side by side.
+        case perBatchRow
         /// One per softmax unit (PEs x softmax units per PE).
         case perSoftmaxUnit
         /// One per processing element.

@@ -7,13 +7,15 @@
 //  - the MAC lanes (op 0): lane l multiplies the row by its stationary weight column l, which
 //    the same mask makes zero-free; a row with n kept values takes max(1, ceil(n / M)) cycles,
 //    so pruned values cost no cycles;
-//  - a softmax module (op 1), round robin, over the kept values only; the post-compute
-//    sparsity module restores the pruned positions (as probability 0);
-//  - the layer-norm module (op 2), on the dense row.
-// Softmax results leave on res_row SOFTMAX_LATENCY + 2 cycles after their row issues and
-// layer-norm results the layer-norm's latency + 1 cycles after (both latencies are the
-// catalogue's); a tile of one of the two waits until the other's rows have left (see
-// `drain`), so their results never leave in the same cycle. Lane results leave on res_dots
+//  - a B-row softmax module (op 1), round robin, B rows a cycle (a group: rows g B to
+//    g B + B - 1), each over its kept values only; B post-compute sparsity modules restore
+//    the pruned positions (as probability 0);
+//  - the B-row layer-norm module (op 2), B dense rows a cycle.
+// Softmax and layer-norm results leave B rows at a time on res_row (row g B + r at r X W),
+// softmax SOFTMAX_LATENCY + 2 cycles after their group issues and layer-norm the
+// layer-norm's latency + 1 cycles after (both latencies are the catalogue's); a tile of one
+// of the two waits until the other's groups have left (see `drain`), so their results never
+// leave in the same cycle. Lane results leave on res_dots
 // 3 + log2 M cycles after a row's last chunk (and on res_acc unsaturated, at the lanes' full
 // accumulator width, for accumulation across K tiles). Scheduling (which tile, when)
 // belongs to the control block, whose policy lives in the ELECTOR simulator.
@@ -21,6 +23,7 @@
 // check a top level with a thousand PEs without elaborating each one.)
 module elector_pe #(
   parameter int B = 1,
+  parameter int LOG2B = 0,
   parameter int X = 16,
   parameter int W = 20,
   parameter int ACCW = 40,
@@ -60,8 +63,8 @@ module elector_pe #(
   input  wire logic [B*X*X*W-1:0]   op_tile,
   // Results.
   output logic                      res_row_valid,
-  output logic [X*W-1:0]            res_row,
-  output logic [X-1:0]              res_row_mask,
+  output logic [B*X*W-1:0]          res_row,
+  output logic [B*X-1:0]            res_row_mask,
   output logic                      res_dots_valid,
   output logic [LANES*W-1:0]        res_dots,
   output logic [LANES*ACCW-1:0]     res_acc,
@@ -101,13 +104,15 @@ module elector_pe #(
   wire [CW:0] rounded_up = ({1'b0, count} + M_MINUS_1) >> LOG2M;
   wire [CHW:0] chunks_needed = (code_q != 2'd0 || count == 0) ? (CHW+1)'(1) : (CHW+1)'(rounded_up);
   wire issuing_last = b_valid && ({1'b0, chunk} == chunks_needed - 1);
-  wire [RW:0] idx_now = b_valid ? (issuing_last ? cur + 1'b1 : {1'b0, cur}) : '0;
+  // Matmul rows issue one at a time, softmax and layer-norm rows B at a time.
+  wire [RW:0] row_step = (code_q == 2'd0) ? (RW+1)'(1) : (RW+1)'(B);
+  wire [RW:0] idx_now = b_valid ? (issuing_last ? {1'b0, cur} + row_step : {1'b0, cur}) : '0;
   wire present = running && (idx_now < (RW+1)'(ROWS));
 
   // Softmax and layer-norm pipelines differ in depth: rows of one would leave on res_row in
   // the same cycle as rows of the other issued shortly after. A softmax or layer-norm tile
   // therefore waits while rows of another kind are still in flight (`drain`).
-  logic [7:0] inflight;     // softmax and layer-norm rows issued whose results have not left
+  logic [7:0] inflight;     // softmax and layer-norm groups issued whose results have not left
   wire [1:0] next_code = fifo_out[ENTRY-1:ENTRY-2];
   wire drain = (inflight != 8'd0) && (next_code != 2'd0) && (next_code != code_q);
   assign load = !running && !waiting && fifo_out_valid && !drain;
@@ -140,18 +145,22 @@ module elector_pe #(
 
   wire [X*W-1:0] row_in = tile_q[idx_now[RW-1:0]*X*W +: X*W];
   wire [X-1:0] row_mask_in = mask_q[idx_now[RW-1:0]*X +: X];
+  // The B-row group holding that row (softmax and layer-norm issue whole groups).
+  wire [RW-1:0] group_now = idx_now[RW-1:0] >> LOG2B;
+  wire [B*X*W-1:0] group_in = tile_q[group_now*B*X*W +: B*X*W];
+  wire [B*X-1:0] group_mask_in = mask_q[group_now*B*X +: B*X];
 
   // ---- Pre-compute sparsity: the activation row and every lane's weight column ---------
   logic [X*W-1:0] packed_row;
   logic pre_valid;
-  logic [X*W-1:0] dense_row;
-  logic [X-1:0] row_mask;
+  logic [B*X*W-1:0] dense_rows;
+  logic [B*X-1:0] rows_mask;
   elector_pre_sparsity_n16 u_pre (
     .clk, .rst_n, .in_valid(present), .in_row(row_in), .in_mask(row_mask_in),
     .out_valid(pre_valid), .out_packed(packed_row), .out_count(count));
   always_ff @(posedge clk) begin
-    dense_row <= row_in;
-    row_mask <= row_mask_in;
+    dense_rows <= group_in;
+    rows_mask <= group_mask_in;
   end
 
   // ---- MAC lanes ---------------------------------------------------------------------------
@@ -186,21 +195,35 @@ module elector_pe #(
   endgenerate
   assign res_dots_valid = lane_valid[0];
 
-  // ---- Softmax modules, round robin, over the kept values ------------------------------------
-  logic [X-1:0] keep;
-  genvar j, s;
+  // ---- Softmax modules, round robin, B rows at a time over their kept values ------------------
+  // Row 0 of a group is the row compacted above; rows 1 to B - 1 have their own modules.
+  logic [B*X*W-1:0] sm_rows;
+  logic [B*CW-1:0] sm_counts;
+  logic [B-1:0] sm_pre_valid;
+  assign sm_rows[X*W-1:0] = packed_row;
+  assign sm_counts[CW-1:0] = count;
+  assign sm_pre_valid[0] = 1'b0;
+  logic [B*X-1:0] keep;
+  genvar bi, j, s;
   generate
-    for (j = 0; j < X; j++) begin : g_keep
-      assign keep[j] = (CW'(j) < count);
+    for (bi = 1; bi < B; bi++) begin : g_sm_pre
+      elector_pre_sparsity_n16 u_sm_pre (
+        .clk, .rst_n, .in_valid(present), .in_row(group_in[bi*X*W +: X*W]), .in_mask(group_mask_in[bi*X +: X]),
+        .out_valid(sm_pre_valid[bi]), .out_packed(sm_rows[bi*X*W +: X*W]), .out_count(sm_counts[bi*CW +: CW]));
+    end
+    for (bi = 0; bi < B; bi++) begin : g_keep_row
+      for (j = 0; j < X; j++) begin : g_keep
+        assign keep[bi*X+j] = (CW'(j) < sm_counts[bi*CW +: CW]);
+      end
     end
   endgenerate
   logic [LW-1:0] rr;
   wire sm_in = b_valid && (code_q == 2'd1);
   always_ff @(posedge clk or negedge rst_n)
     if (!rst_n) rr <= '0; else if (sm_in) rr <= (rr == LW'(SOFTMAX - 1)) ? '0 : rr + 1'b1;
-  logic [X*W-1:0] sm_out [0:SOFTMAX-1];
+  logic [B*X*W-1:0] sm_out [0:SOFTMAX-1];
   logic [SOFTMAX-1:0] sm_valid;
-  logic [X*W-1:0] sm_any;
+  logic [B*X*W-1:0] sm_any;
   always_comb begin
     sm_any = '0;
     for (int k = 0; k < SOFTMAX; k++) if (sm_valid[k]) sm_any = sm_any | sm_out[k];
@@ -208,29 +231,34 @@ module elector_pe #(
   generate
     for (s = 0; s < SOFTMAX; s++) begin : g_softmax
       elector_softmax_b1_x16 u_softmax (
-        .clk, .rst_n, .in_valid(sm_in && rr == LW'(s)), .in_rows(packed_row), .in_keep(keep),
+        .clk, .rst_n, .in_valid(sm_in && rr == LW'(s)), .in_rows(sm_rows), .in_keep(keep),
         .out_valid(sm_valid[s]), .out_rows(sm_out[s]));
     end
   endgenerate
-  // The mask travels with the row through the softmax pipeline (SOFTMAX_LATENCY stages).
-  logic [X-1:0] mask_d [0:SOFTMAX_LATENCY-1];
+  // The masks travel with the rows through the softmax pipeline (SOFTMAX_LATENCY stages).
+  logic [B*X-1:0] mask_d [0:SOFTMAX_LATENCY-1];
   always_ff @(posedge clk) begin
-    mask_d[0] <= row_mask;
+    mask_d[0] <= rows_mask;
     for (int k = 1; k < SOFTMAX_LATENCY; k++) mask_d[k] <= mask_d[k-1];
   end
-  logic post_valid;
-  logic [X*W-1:0] post_row;
-  elector_post_sparsity_n16 u_post (
-    .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any), .in_mask(mask_d[SOFTMAX_LATENCY-1]),
-    .out_valid(post_valid), .out_row(post_row));
-  logic [X-1:0] post_mask;
+  logic [B-1:0] post_valids;
+  logic [B*X*W-1:0] post_row;
+  generate
+    for (bi = 0; bi < B; bi++) begin : g_post
+      elector_post_sparsity_n16 u_post (
+        .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any[bi*X*W +: X*W]), .in_mask(mask_d[SOFTMAX_LATENCY-1][bi*X +: X]),
+        .out_valid(post_valids[bi]), .out_row(post_row[bi*X*W +: X*W]));
+    end
+  endgenerate
+  wire post_valid = post_valids[0];
+  logic [B*X-1:0] post_mask;
   always_ff @(posedge clk) post_mask <= mask_d[SOFTMAX_LATENCY-1];
 
   // ---- Layer-norm ----------------------------------------------------------------------------
   logic ln_valid;
-  logic [X*W-1:0] ln_row;
+  logic [B*X*W-1:0] ln_row;
   elector_layer_norm_b1_x16 u_layer_norm (
-    .clk, .rst_n, .in_valid(b_valid && code_q == 2'd2), .in_rows(dense_row), .in_gamma(ln_gamma), .in_beta(ln_beta),
+    .clk, .rst_n, .in_valid(b_valid && code_q == 2'd2), .in_rows(dense_rows), .in_gamma(ln_gamma), .in_beta(ln_beta),
     .out_valid(ln_valid), .out_rows(ln_row));
 
   wire row_issued = b_valid && (code_q == 2'd1 || code_q == 2'd2);
