@@ -87,7 +87,8 @@ package struct RTLGenerator: Sendable {
         let topValues = topValues(c, processingElements: options.peCount, selectWidth: selectWidth)
         let pes = Int(topValues["num_pe"]!)!
         let slotKeys = [
-            "b", "x", "w", "fl", "accw", "gelu", "lanes", "lw", "groups", "gw", "last_lanes", "aw", "rows", "rcw", "tile_w", "col_w", "a_aw",
+            "b", "x", "w", "fl", "accw", "gelu", "lanes", "lw", "groups", "gw", "last_lanes", "aw", "rows", "rcw", "tile_w", "col_w",
+            "a_aw",
             "w_aw",
         ]
         var slot = topValues.filter { slotKeys.contains($0.key) }
@@ -176,7 +177,8 @@ package struct RTLGenerator: Sendable {
         let f = format
         let nch = (x + c.macsPerLane - 1) / c.macsPerLane
         return [
-            "b": "\(c.batchTile)", "log2b": "\(Int.ceilLog2(c.batchTile))", "x": "\(x)", "w": "\(f.bits)", "accw": "\(ModuleVariant.accumulatorBits(f))",
+            "b": "\(c.batchTile)", "log2b": "\(Int.ceilLog2(c.batchTile))", "x": "\(x)", "w": "\(f.bits)",
+            "accw": "\(ModuleVariant.accumulatorBits(f))",
             "lanes": "\(c.macLanesPerPE)", "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)",
             "softmax": "\(c.softmaxPerPE)",
             "cw": "\(Int.ceilLog2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Int.ceilLog2(c.batchTile * x)))",

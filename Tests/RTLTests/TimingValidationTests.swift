@@ -18,7 +18,8 @@ import Testing
 
     @Test(arguments: [1, 4])
     func theProgramModelIsWithinFivePercentOfTheRTL(batchTile: Int) throws {
-        let cases = TimingValidation.standardCases(accelerator: "x8-m1-b\(batchTile)", config: Self.config(batchTile: batchTile), small: true)
+        let cases = TimingValidation.standardCases(
+            accelerator: "x8-m1-b\(batchTile)", config: Self.config(batchTile: batchTile), small: true)
         #expect(cases.count == 3)
         let validation = TimingValidation(
             library: RTLFixtures.library, model: BuiltIns.model(named: "bert-tiny")!, clockMHz: try TableCatalog.load(nil).clockMHz)
