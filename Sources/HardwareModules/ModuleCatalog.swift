@@ -27,15 +27,18 @@ package enum ModuleCatalog {
             .preSparsity, "compacts one tile row to its non-zero values before the MAC lane", template: "pre_sparsity",
             parameters: [ModuleParameter("n", .int, range: "the spatial tiles 8, 16, 32 (any n >= 2 in RTL)", "values per tile row")],
             // The PE compacts its activation row once and each lane's weight column with the
-            // same mask: lanes + 1 modules; AccelTran counts one per lane.
-            family: .preSparsity, placement: ModulePlacement(.sparsity, rtl: .twoPerMACLanePlusOne, acceltran: .perMACLane),
+            // same masks: two per lane (the row and the lane's column over both masks), one for
+            // the softmax row and one for each of rows 1 to b - 1 of a softmax group: 2 lanes + b
+            // modules; AccelTran counts one per lane.
+            family: .preSparsity, placement: ModulePlacement(.sparsity, rtl: .twoPerMACLanePlusBatchRow, acceltran: .perMACLane),
             timingPoints: AcceleratorSpace.spatialTiles.map { .preSparsity(width: $0) },
             instantiate: { .preSparsity(width: $0.spatialTile) }),
         ModuleEntry(
             .postSparsity, "expands one compacted row back to its positions after the MAC lane", template: "post_sparsity",
             parameters: [ModuleParameter("n", .int, range: "the spatial tiles 8, 16, 32 (any n >= 2 in RTL)", "values per tile row")],
-            // One per PE, after the softmax modules; AccelTran counts one per lane.
-            family: .postSparsity, placement: ModulePlacement(.sparsity, rtl: .perPE, acceltran: .perMACLane),
+            // One per row of a softmax group (b per PE), after the softmax modules; AccelTran
+            // counts one per lane.
+            family: .postSparsity, placement: ModulePlacement(.sparsity, rtl: .perBatchRow, acceltran: .perMACLane),
             timingPoints: AcceleratorSpace.spatialTiles.map { .postSparsity(width: $0) },
             instantiate: { .postSparsity(width: $0.spatialTile) }),
         ModuleEntry(
@@ -60,9 +63,8 @@ package enum ModuleCatalog {
             ],
             family: .softmax, placement: ModulePlacement(.softmax, rtl: .perSoftmaxUnit, acceltran: .perSoftmaxUnit),
             timingPoints: AcceleratorSpace.spatialTiles.map { .softmax(batchTile: 1, tile: $0) } + [.softmax(batchTile: 4, tile: 8)],
-            instantiate: { .softmax(batchTile: $0.batchTile, tile: $0.spatialTile) },
-            // The PE issues one row at a time: its softmax modules are b = 1.
-            rtl: { c, _ in .softmax(batchTile: 1, tile: c.spatialTile) }),
+            // The PE issues softmax rows b at a time to b-row modules (`PETiming`).
+            instantiate: { .softmax(batchTile: $0.batchTile, tile: $0.spatialTile) }),
         ModuleEntry(
             .layerNorm, "b rows of x values each: mean, variance, inverse square root, scale and shift",
             template: "layer_norm",
@@ -72,9 +74,8 @@ package enum ModuleCatalog {
             ],
             family: .layerNorm, placement: ModulePlacement(.layerNorm, rtl: .perPE, acceltran: .perPE),
             timingPoints: AcceleratorSpace.spatialTiles.map { .layerNorm(batchTile: 1, tile: $0) } + [.layerNorm(batchTile: 4, tile: 8)],
-            instantiate: { .layerNorm(batchTile: $0.batchTile, tile: $0.spatialTile) },
-            // One row at a time, as the softmax modules.
-            rtl: { c, _ in .layerNorm(batchTile: 1, tile: c.spatialTile) }),
+            // b rows at a time, as the softmax modules.
+            instantiate: { .layerNorm(batchTile: $0.batchTile, tile: $0.spatialTile) }),
         ModuleEntry(
             .dataflow,
             "AccelTran's per-PE dataflow control (not synthesised: AccelTran's figure, scaled by the memory models; AccelTran's composition and the control energy only: the RTL has no such block)",
@@ -205,7 +206,8 @@ package enum ModuleCatalog {
         let pe = Double(c.processingElements)
         switch i {
         case .perMACLane: return pe * Double(c.macLanesPerPE)
-        case .twoPerMACLanePlusOne: return pe * Double(2 * c.macLanesPerPE + 1)
+        case .twoPerMACLanePlusBatchRow: return pe * Double(2 * c.macLanesPerPE + c.batchTile)
+        case .perBatchRow: return pe * Double(c.batchTile)
         case .perSoftmaxUnit: return pe * Double(c.softmaxPerPE)
         case .perPE: return pe
         case .perPEGlueBit: return pe * Double(peGlueBits(c, format: f))

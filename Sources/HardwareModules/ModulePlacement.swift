@@ -9,10 +9,13 @@ package struct ModulePlacement: Sendable, Equatable {
     package enum Instances: Sendable, Equatable {
         /// One per MAC lane (PEs x lanes per PE).
         case perMACLane
-        /// Two per MAC lane and one more per PE: each lane packs the activation row and its
-        /// weight column over both masks, and the PE packs the row over its activation mask
-        /// for the softmax units (PEs x (2 lanes + 1)).
-        case twoPerMACLanePlusOne
+        /// Two per MAC lane and one per row of a batch tile: each lane packs the activation row
+        /// and its weight column over both masks, and the PE packs row 0 of a softmax group over
+        /// its activation mask and rows 1 to b - 1 in their own modules (PEs x (2 lanes + b)).
+        case twoPerMACLanePlusBatchRow
+        /// One per row of a batch tile in each PE (PEs x b): what a softmax group of b rows
+        /// passes through side by side.
+        case perBatchRow
         /// One per softmax unit (PEs x softmax units per PE).
         case perSoftmaxUnit
         /// One per processing element.

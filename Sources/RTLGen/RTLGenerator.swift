@@ -26,10 +26,6 @@ package struct RTLGenerator: Sendable {
     package static func variants(for c: AcceleratorConfig, format f: FixedPointFormat) -> [ModuleVariant] {
         // The files' order (manifests, file lists) predates the catalogue's.
         var list = [ModuleKind.macLane, .dynaProp, .preSparsity, .postSparsity, .softmax, .layerNorm].map { leaf($0, c, f) }
-        if c.batchTile > 1 {
-            // The b-parallel variants the design space names; the PE issues one row at a time.
-            list += [.softmax(batchTile: c.batchTile, tile: c.spatialTile), .layerNorm(batchTile: c.batchTile, tile: c.spatialTile)]
-        }
         list.append(leaf(.fifo, c, f))
         precondition(Set(list).isSuperset(of: leaves(c, f).map(\.variant)), "a catalogue leaf the PE template does not name")
         return list
@@ -91,7 +87,8 @@ package struct RTLGenerator: Sendable {
         let topValues = topValues(c, processingElements: options.peCount, selectWidth: selectWidth)
         let pes = Int(topValues["num_pe"]!)!
         let slotKeys = [
-            "x", "w", "fl", "accw", "gelu", "lanes", "lw", "groups", "gw", "last_lanes", "aw", "rows", "rcw", "tile_w", "col_w", "a_aw",
+            "b", "x", "w", "fl", "accw", "gelu", "lanes", "lw", "groups", "gw", "last_lanes", "aw", "rows", "rcw", "tile_w", "col_w",
+            "a_aw",
             "w_aw",
         ]
         var slot = topValues.filter { slotKeys.contains($0.key) }
@@ -180,7 +177,8 @@ package struct RTLGenerator: Sendable {
         let f = format
         let nch = (x + c.macsPerLane - 1) / c.macsPerLane
         return [
-            "b": "\(c.batchTile)", "x": "\(x)", "w": "\(f.bits)", "accw": "\(ModuleVariant.accumulatorBits(f))",
+            "b": "\(c.batchTile)", "log2b": "\(Int.ceilLog2(c.batchTile))", "x": "\(x)", "w": "\(f.bits)",
+            "accw": "\(ModuleVariant.accumulatorBits(f))",
             "lanes": "\(c.macLanesPerPE)", "m": "\(c.macsPerLane)", "log2m": "\(Int.ceilLog2(c.macsPerLane))", "nch": "\(nch)",
             "softmax": "\(c.softmaxPerPE)",
             "cw": "\(Int.ceilLog2(x + 1))", "lw": "\(Self.selectWidth(c))", "rw": "\(max(1, Int.ceilLog2(c.batchTile * x)))",

@@ -37,6 +37,20 @@ import Testing
         #expect(Self.dma.cycles(words: 4, store: true) == 2 + 8 + 4 + 3)
     }
 
+    /// With B = 4 the PE issues softmax and layer-norm rows four at a time to the catalogue's
+    /// b = 4 modules: X issue cycles a tile, where a matmul still takes one cycle a row.
+    @Test func softmaxAndLayerNormIssueBRowsACycle() throws {
+        let star = BuiltIns.accelerator(named: "elector-star")!
+        #expect(star.batchTile == 4 && star.spatialTile == 32)
+        let pe = PETiming(config: star, format: .paper)
+        // Matmul: 128 rows of two 16-value chunks each.
+        #expect(pe.rows == 128 && pe.rowGroups == 32 && pe.tileChunks() == 256)
+        #expect(pe.softmaxLatency == ModuleVariant.softmax(batchTile: 4, tile: 32).latency)
+        #expect(pe.layerNormLatency == ModuleVariant.layerNorm(batchTile: 4, tile: 32).latency)
+        #expect(pe.softmaxRunCycles == pe.front + 32 + pe.preSparsityLatency + pe.softmaxLatency + pe.postSparsityLatency)
+        #expect(pe.layerNormRunCycles == pe.front + 32 + pe.preSparsityLatency + pe.layerNormLatency)
+    }
+
     @Test func oneMatmulTakesItsPhasesAfterTheFetch() throws {
         let pe = PETiming(config: Self.config, format: .paper)
         let t = try model().run(program([matmul(pe: 0)]))

@@ -63,7 +63,11 @@ import Toolchain
             }
         }
         #expect(pe == expected)
-        #expect(expected[naming.module(ModuleVariant.preSparsity(width: 8).moduleName)] == 2 * c.macLanesPerPE + 1)
+        #expect(expected[naming.module(ModuleVariant.preSparsity(width: 8).moduleName)] == 2 * c.macLanesPerPE + c.batchTile)
+        #expect(expected[naming.module(ModuleVariant.postSparsity(width: 8).moduleName)] == c.batchTile)
+        // The PE's softmax and layer-norm are the b-row variants of the design's b and x.
+        #expect(expected[naming.module(ModuleVariant.softmax(batchTile: c.batchTile, tile: 8).moduleName)] == c.softmaxPerPE)
+        #expect(expected[naming.module(ModuleVariant.layerNorm(batchTile: c.batchTile, tile: 8).moduleName)] == 1)
         // The slot holds one PE; the top two slots and the three buffers; the system the
         // top, the DMA engine and the CSR (the controller's blocks).
         #expect(counts[naming.module("pe_slot")] == [naming.module("pe"): 1])

@@ -1,4 +1,5 @@
 import DesignSpace
+import Elector
 import Foundation
 import HardwareModules
 import RTLGen
@@ -9,6 +10,7 @@ import Testing
 /// the MAC lanes, softmax modules or layer-norm, and must equal the Swift reference. The lanes'
 /// columns carry weight masks (zero, or below the weight threshold): a row's cycles are the
 /// most any lane needs for the values both masks keep, which the result spacing must show.
+/// Softmax and layer-norm results leave B rows at a time.
 @Suite(.serialized) struct ProcessingElementRTLTests {
     let f = RTLFixtures.format
 
@@ -30,7 +32,8 @@ import Testing
                 l.input(name, bits)
             }
             for (name, bits) in [
-                ("op_ready", 1), ("res_row_valid", 1), ("res_row", x * w), ("res_row_mask", x), ("res_dots_valid", 1),
+                ("op_ready", 1), ("res_row_valid", 1), ("res_row", c.batchTile * x * w), ("res_row_mask", c.batchTile * x),
+                ("res_dots_valid", 1),
                 ("res_dots", c.macLanesPerPE * w), ("busy", 1),
             ] {
                 l.output(name, bits)
@@ -102,6 +105,7 @@ import Testing
                 ]))
             stimulus += Array(repeating: idle, count: 3 * rows * ((x + m - 1) / m) + 24)
             let pruned = DynaPropReference.prune(tile, batch: c.batchTile, rows: x, columns: x, transpose: transpose, tau: tau, format: f)
+            var rowResults: [([Int64], [Bool])] = []
             for r in 0..<rows {
                 let row = Array(pruned.values[(r * x)..<(r * x + x)])
                 let mask = Array(pruned.mask[(r * x)..<(r * x + x)])
@@ -129,11 +133,16 @@ import Testing
                 case 1:
                     let keep = (0..<x).map { $0 < packed.count }
                     let probabilities = SoftmaxReference.row(packed.packed, keep: keep, format: f)
-                    expectedRows.append((SparsityReference.unpack(probabilities, mask: mask), mask))
+                    rowResults.append((SparsityReference.unpack(probabilities, mask: mask), mask))
                 default:
-                    expectedRows.append(
+                    rowResults.append(
                         (LayerNormReference.row(row, gamma: gamma, beta: beta, format: f), [Bool](repeating: false, count: x)))
                 }
+            }
+            // B rows leave together, row g B + r at position r.
+            for g in stride(from: 0, to: rowResults.count, by: c.batchTile) {
+                let group = rowResults[g..<(g + c.batchTile)]
+                expectedRows.append((group.flatMap(\.0), group.flatMap(\.1)))
             }
         }
         let n = c.batchTile * x * x
@@ -194,5 +203,49 @@ import Testing
         let denseCycles = expectedChunks[expectedChunks.count - 2].reduce(0, +)
         let sparseCycles = expectedChunks[expectedChunks.count - 1].reduce(0, +)
         #expect(m >= x ? sparseCycles == rows && denseCycles == rows : sparseCycles < denseCycles)
+    }
+
+    /// A softmax and a layer-norm tile on a fresh PE take exactly `PETiming`'s run cycles (B
+    /// rows a cycle: X issue cycles a tile, not B X), and their groups leave one a cycle.
+    @Test(arguments: 0..<configs.count)
+    func softmaxAndLayerNormTilesTakeTheirPETimingCycles(index: Int) throws {
+        let c = Self.configs[index]
+        let pe = PE(c, format: f)
+        let timing = PETiming(config: c, format: f)
+        let x = c.spatialTile
+        var rng = SeededGenerator(seed: UInt64(index) + 31)
+        let gamma = (0..<x).map { _ in f.quantize(0.5 + rng.nextUnit()) }
+        let beta = (0..<x).map { _ in f.quantize(rng.nextUnit() - 0.5) }
+        let idle = pe.vector(["ln_gamma": gamma, "ln_beta": beta])
+        // Threshold 0: nothing pruned.
+        var stimulus: [BitVector] = [
+            pe.vector(["tbl_we": [1], "tbl_addr": [0], "tbl_data": [0]]), pe.vector(["tau_load": [1], "rho_sel": [0]]),
+        ]
+        let gap = timing.softmaxRunCycles + timing.layerNormRunCycles + 8
+        var issued: [(cycle: Int, run: Int)] = []
+        for (code, run) in [(Int64(1), timing.softmaxRunCycles), (2, timing.layerNormRunCycles)] {
+            issued.append((stimulus.count, run))
+            let tile = (0..<(c.batchTile * x * x)).map { _ in f.quantize(rng.nextUnit() * 4 - 2) }
+            stimulus.append(pe.vector(["op_valid": [1], "op_code": [code], "op_tile": tile, "ln_gamma": gamma, "ln_beta": beta]))
+            stimulus += Array(repeating: idle, count: gap)
+        }
+        let files = try RTLFixtures.generator.generate(c, command: "PE timing test").files.filter {
+            !["elector_top.sv", "elector_sram.sv", "elector_pe_slot.sv"].contains($0.name)
+        }
+        let samples = try RTLFixtures.verilator.run(
+            top: "elector_pe", sources: Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }), layout: pe.layout,
+            stimulus: stimulus, drain: 8)
+        let results = samples.filter { pe.read($0, "res_row_valid", elementBits: 1, signed: false)[0] == 1 }.map(\.cycle)
+        #expect(timing.rowGroups == x)
+        for (k, tile) in issued.enumerated() {
+            let mine = results.filter { $0 > tile.cycle && $0 <= tile.cycle + gap }
+            // X groups of B rows, one a cycle; the last is registered at the end of the
+            // tile's `run`-th cycle counted from the one with op_valid (a sample's cycle is
+            // the one whose closing edge registered it).
+            #expect(mine.count == x, "tile \(k)")
+            #expect(mine == Array((mine.last! - x + 1)...mine.last!), "tile \(k)")
+            let cycles = mine.last! - tile.cycle + 1
+            #expect(cycles == tile.run, "tile \(k): \(cycles) cycles, PETiming \(tile.run)")
+        }
     }
 }

@@ -5,16 +5,21 @@ import RTLSim
 import Testing
 
 /// The simulator's program model against the generated top in Verilator (issue 13): total
-/// cycles and every module class's busy cycles within 5% on four small programs (one design:
-/// x = 8 with one multiplier per lane, so DynaProp and weight pruning change the MAC lanes'
-/// row chunks).
+/// cycles and every module class's busy cycles within 5% on four small programs, on two
+/// designs: x = 8 with one multiplier per lane (so DynaProp and weight pruning change the MAC
+/// lanes' row chunks), with b = 1 and with b = 4 (softmax and layer-norm rows issued four a
+/// cycle to the b = 4 modules).
 @Suite(.serialized) struct TimingValidationTests {
-    static let config = try! AcceleratorConfig(
-        batchTile: 1, spatialTile: 8, activation: .relu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 1,
-        softmaxPerPE: 2, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[8])
+    static func config(batchTile b: Int) -> AcceleratorConfig {
+        try! AcceleratorConfig(
+            batchTile: b, spatialTile: 8, activation: .relu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 1,
+            softmaxPerPE: 2, batchSize: 4, activationBufferMB: 4, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[8])
+    }
 
-    @Test func theProgramModelIsWithinFivePercentOfTheRTL() throws {
-        let cases = TimingValidation.standardCases(accelerator: "x8-m1", config: Self.config, small: true)
+    @Test(arguments: [1, 4])
+    func theProgramModelIsWithinFivePercentOfTheRTL(batchTile: Int) throws {
+        let cases = TimingValidation.standardCases(
+            accelerator: "x8-m1-b\(batchTile)", config: Self.config(batchTile: batchTile), small: true)
         #expect(cases.count == 4 && cases[1].weightSparsity == 0.8)
         let validation = TimingValidation(
             library: RTLFixtures.library, model: BuiltIns.model(named: "bert-tiny")!, clockMHz: try TableCatalog.load(nil).clockMHz)

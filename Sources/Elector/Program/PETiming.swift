@@ -8,8 +8,11 @@ import HardwareModules
 /// shared ports between the phases; the tiler uses the uncontested totals. One definition of
 /// a PE operation's time serves both.
 package struct PETiming: Sendable, Equatable {
-    /// Rows of a tile (B x X): the PE issues one row (or one chunk of a row) per cycle.
+    /// Rows of a tile (B x X): the PE issues one matmul row (or one chunk of a row) per cycle.
     package let rows: Int
+    /// Softmax and layer-norm issue cycles of a tile: the PE issues B rows (a group) per cycle
+    /// to its B-row modules, X groups a tile.
+    package let rowGroups: Int
     package let tile: Int
     package let lanes: Int
     package let macsPerLane: Int
@@ -22,16 +25,18 @@ package struct PETiming: Sendable, Equatable {
     package let preSparsityLatency: Int
     package let postSparsityLatency: Int
 
-    /// A PE of `config` in `format`. The PE instantiates B = 1 softmax and layer-norm modules
-    /// (one row per cycle), as `RTLGenerator.peValues` does.
+    /// A PE of `config` in `format`, with the softmax and layer-norm variants the catalogue
+    /// says the PE instantiates (B-row modules, B rows a cycle), as `RTLGenerator.peValues` does.
     package init(config c: AcceleratorConfig, format f: FixedPointFormat) {
         rows = c.batchTile * c.spatialTile
+        rowGroups = c.spatialTile
         tile = c.spatialTile
         lanes = c.macLanesPerPE
         macsPerLane = c.macsPerLane
         macLatency = ModuleVariant.macLane(macs: c.macsPerLane, activation: c.activation).latency(format: f)
-        softmaxLatency = ModuleVariant.softmax(batchTile: 1, tile: c.spatialTile).latency(format: f)
-        layerNormLatency = ModuleVariant.layerNorm(batchTile: 1, tile: c.spatialTile).latency(format: f)
+        let choice = ModuleChoice(c)
+        softmaxLatency = ModuleCatalog.entry(.softmax).rtlVariant(for: choice, format: f)!.latency(format: f)
+        layerNormLatency = ModuleCatalog.entry(.layerNorm).rtlVariant(for: choice, format: f)!.latency(format: f)
         front =
             ModuleVariant.fifo(width: 1, depth: 2).latency(format: f)
             + ModuleVariant.dynaProp(batchTile: c.batchTile, tile: c.spatialTile).latency(format: f)
@@ -111,10 +116,11 @@ package struct PETiming: Sendable, Equatable {
     package func weightColumns(group: Int) -> Int { min(lanes, tile - group * lanes) }
 
     /// Cycles from the tile's arrival to the last row's result, for each operation:
-    /// the front, the sparsity stage, the rows (or chunks) one per cycle, and the pipeline.
+    /// the front, the sparsity stage, the rows (or chunks) one per cycle for a matmul and the
+    /// row groups one per cycle for softmax and layer-norm, and the pipeline.
     package func matmulRunCycles(chunks s: Int) -> Int { front + preSparsityLatency + s + macLatency }
-    package var softmaxRunCycles: Int { front + rows + preSparsityLatency + softmaxLatency + postSparsityLatency }
-    package var layerNormRunCycles: Int { front + rows + preSparsityLatency + layerNormLatency }
+    package var softmaxRunCycles: Int { front + rowGroups + preSparsityLatency + softmaxLatency + postSparsityLatency }
+    package var layerNormRunCycles: Int { front + rowGroups + preSparsityLatency + layerNormLatency }
 
     /// Uncontested cycles of a matmul on one PE: `weightColumns` columns loaded one per cycle
     /// (0 with keep-weights), the tile read, the run, and the write-back at the end of a

@@ -85,8 +85,8 @@ package struct HardwareInstance: Sendable {
 
     /// One figure of every module instance summed by class, as the catalogue places them
     /// (`ModuleCatalog.areaComposition`). By default the instances the generated RTL has, per
-    /// PE: lanes MAC lanes, 2 lanes + 1 pre-sparsity modules, one post-sparsity module, one tile
-    /// FIFO, the b = 1 softmax units, one b = 1 layer-norm, one DynaProp and the PE's glue
+    /// PE: lanes MAC lanes, 2 lanes + b pre-sparsity modules, b post-sparsity modules, one tile
+    /// FIFO, the b-row softmax units, one b-row layer-norm, one DynaProp and the PE's glue
     /// (per register bit); per chip the controller (top, DMA engine and CSR, per register
     /// bit). Composing as AccelTran did: per PE, lanes x (MAC lane + pre- and post-sparsity +
     /// FIFO), the b-parallel softmax modules and layer-norm, and the paper's dataflow and DMA

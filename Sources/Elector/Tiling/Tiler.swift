@@ -189,7 +189,7 @@ struct Tiler: Sendable {
         case .softmax(let rows, let columns), .layerNorm(let rows, let columns):
             let isSoftmax: Bool
             if case .softmax = kind { isSoftmax = true } else { isSoftmax = false }
-            // One PE operation per b x x tile: its rows one per cycle through the PE's one
+            // One PE operation per b x x tile: its rows b per cycle through the PE's b-row
             // softmax or layer-norm pipeline, one operation at a time per PE (`PETiming`, as in
             // the RTL); a row longer than x takes ceil(columns / x) tiles, with the running
             // max/sum carried between them. Softmax units are counted per module (softmaxPerPE
@@ -198,9 +198,9 @@ struct Tiler: Sendable {
             let input = compressedBytes(Double(rows * columns), phase == .forward ? .activation : .gradient)
             let operation = isSoftmax ? pe.softmaxCycles : pe.layerNormCycles
             let held = isSoftmax ? softmaxPerPE : 1
-            // Each row passes one module once: b x x computing cycles a tile, of the
-            // operation's cycles on the `held` units.
-            let active = Double(b * x) / Double(operation * held)
+            // Each group of b rows passes one b-row module once: x computing cycles a tile,
+            // of the operation's cycles on the `held` units.
+            let active = Double(pe.rowGroups) / Double(operation * held)
             return TileCost(
                 unit: isSoftmax ? .softmax : .layerNorm, tiles: tiles, cyclesPerTile: Double(operation),
                 unitsPerTile: held, pipelineLatency: 0,

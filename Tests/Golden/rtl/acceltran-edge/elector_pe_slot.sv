@@ -4,14 +4,15 @@
 // One PE of the top with its sequencer and result registers (docs/isa.md). When the
 // scheduler hands it an operation (`mine`), it loads the lanes' stationary columns through the
 // weight-buffer port (matmul, unless keep-weights), reads the tile through the
-// activation-buffer port, feeds the PE, and collects one result row per PE output: matmul rows
-// into full-precision partial sums (ACCW bits, overwritten on start, added otherwise; on finish
-// saturated to W bits and activated if asked), softmax and layer-norm rows into the W-bit
-// output tile. It then requests the activation-buffer write port for the whole output tile
+// activation-buffer port, feeds the PE, and collects its results: matmul rows, one per PE
+// output, into full-precision partial sums (ACCW bits, overwritten on start, added otherwise; on
+// finish saturated to W bits and activated if asked), softmax and layer-norm rows, B per PE
+// output, into the W-bit output tile. It then requests the activation-buffer write port for the whole output tile
 // (always for softmax and layer-norm, on finish for matmul). Ports are granted by the top, so
 // results wait here and none is lost. A module of its own so that tools elaborate it once,
 // however many PEs the top has.
 module elector_pe_slot #(
+  parameter int B = 1,
   parameter int X = 16,
   parameter int W = 20,
   parameter int FL = 16,
@@ -106,8 +107,8 @@ module elector_pe_slot #(
   logic wt_q, rd_q;
   logic [LW-1:0] wt_lane_q;
   logic op_valid, op_ready, res_row_valid, res_dots_valid, pe_busy_unused;
-  logic [XW-1:0] res_row;
-  logic [X-1:0] res_row_mask;
+  logic [B*XW-1:0] res_row;
+  logic [B*X-1:0] res_row_mask;
   logic [LANES*W-1:0] res_dots;
   logic [LANES*ACCW-1:0] res_acc;
 
@@ -140,7 +141,7 @@ module elector_pe_slot #(
         P_TILE:
           if (rd_q) ps <= P_RUN;
         P_RUN:
-          if ((code == 2'd0 ? res_dots_valid : res_row_valid) && row == RCW'(ROWS - 1))
+          if (code == 2'd0 ? (res_dots_valid && row == RCW'(ROWS - 1)) : (res_row_valid && row == RCW'(ROWS - B)))
             ps <= (code == 2'd0 && !finish_q) ? P_IDLE : P_WB;
         default:
           if (wb_gnt) ps <= P_IDLE;
@@ -163,12 +164,13 @@ module elector_pe_slot #(
       row <= '0;
     end else begin
       if (wt_gnt) lane <= lane + 1'b1;
-      if (ps == P_RUN && (code == 2'd0 ? res_dots_valid : res_row_valid)) row <= row + 1'b1;
+      if (ps == P_RUN && code == 2'd0 && res_dots_valid) row <= row + 1'b1;
+      if (ps == P_RUN && code != 2'd0 && res_row_valid) row <= row + RCW'(B);
     end
   end
 
-  // Results: each row of partial sums (matmul) or of outputs (softmax, layer-norm), kept
-  // as packed tiles so that a thousand-PE top elaborates without per-column blocks.
+  // Results: each row of partial sums (matmul) or B rows of outputs (softmax, layer-norm),
+  // kept as packed tiles so that a thousand-PE top elaborates without per-column blocks.
   logic [ROWS*XA-1:0] acc;
   logic [TILE_W-1:0] out;
   logic [XA-1:0] acc_next;
@@ -179,21 +181,19 @@ module elector_pe_slot #(
     acc_next = acc_row;
     out_next = out_row;
     for (int c = 0; c < X; c++) begin
-      if (code == 2'd0) begin
-        if (grp == GW'(c / LANES)) begin
-          acc_next[c*ACCW +: ACCW] = start_q ? res_acc[(c % LANES)*ACCW +: ACCW]
-            : acc_row[c*ACCW +: ACCW] + res_acc[(c % LANES)*ACCW +: ACCW];
-          if (finish_q) out_next[c*W +: W] = finish_value(acc_next[c*ACCW +: ACCW], act_q);
-        end
-      end else begin
-        out_next[c*W +: W] = res_row[c*W +: W];
+      if (grp == GW'(c / LANES)) begin
+        acc_next[c*ACCW +: ACCW] = start_q ? res_acc[(c % LANES)*ACCW +: ACCW]
+          : acc_row[c*ACCW +: ACCW] + res_acc[(c % LANES)*ACCW +: ACCW];
+        if (finish_q) out_next[c*W +: W] = finish_value(acc_next[c*ACCW +: ACCW], act_q);
       end
     end
   end
   always_ff @(posedge clk)
-    if (ps == P_RUN && (code == 2'd0 ? res_dots_valid : res_row_valid)) begin
+    if (ps == P_RUN && code == 2'd0 && res_dots_valid) begin
       acc[row*XA +: XA] <= acc_next;
       out[row*XW +: XW] <= out_next;
+    end else if (ps == P_RUN && code != 2'd0 && res_row_valid) begin
+      out[row*XW +: B*XW] <= res_row;
     end
   assign wb_data = out;
 

@@ -5,8 +5,6 @@ elector_mac_lane_m16_gelu.sv
 elector_dynaprop_b4_x32.sv
 elector_pre_sparsity_n32.sv
 elector_post_sparsity_n32.sv
-elector_softmax_b1_x32.sv
-elector_layer_norm_b1_x32.sv
 elector_softmax_b4_x32.sv
 elector_layer_norm_b4_x32.sv
 elector_fifo_w81924_d2.sv

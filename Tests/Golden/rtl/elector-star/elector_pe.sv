@@ -4,19 +4,18 @@
 // Processing element (TransCODE Fig. 3). Tiles of B x X x X values enter a FIFO, pass the
 // DynaProp module (pruning, optional transpose) and are then issued row by row: each row is
 // made zero-free by the pre-compute sparsity module and goes to
-//  - the MAC lanes (op 0): lane l multiplies the row by its stationary weight column l. The
-//    column carries a weight mask set when it is loaded (a weight is ineffectual when it is
-//    zero or, with DynaProp weight pruning, below wt_tau in magnitude); the pre-compute
-//    sparsity path packs both the row and the column over the values both masks keep, n_l of
-//    them. The lanes run in lockstep, so a row takes the most over the lanes of
-//    max(1, ceil(n_l / M)) cycles: pruned activations and pruned or zero weights cost none;
-//  - a softmax module (op 1), round robin, over the kept values only; the post-compute
-//    sparsity module restores the pruned positions (as probability 0);
-//  - the layer-norm module (op 2), on the dense row.
-// Softmax results leave on res_row SOFTMAX_LATENCY + 2 cycles after their row issues and
-// layer-norm results the layer-norm's latency + 1 cycles after (both latencies are the
-// catalogue's); a tile of one of the two waits until the other's rows have left (see
-// `drain`), so their results never leave in the same cycle. Lane results leave on res_dots
+//  - the MAC lanes (op 0): lane l multiplies the row by its stationary weight column l, which
+//    the same mask makes zero-free; a row with n kept values takes max(1, ceil(n / M)) cycles,
+//    so pruned values cost no cycles;
+//  - a B-row softmax module (op 1), round robin, B rows a cycle (a group: rows g B to
+//    g B + B - 1), each over its kept values only; B post-compute sparsity modules restore
+//    the pruned positions (as probability 0);
+//  - the B-row layer-norm module (op 2), B dense rows a cycle.
+// Softmax and layer-norm results leave B rows at a time on res_row (row g B + r at r X W),
+// softmax SOFTMAX_LATENCY + 2 cycles after their group issues and layer-norm the
+// layer-norm's latency + 1 cycles after (both latencies are the catalogue's); a tile of one
+// of the two waits until the other's groups have left (see `drain`), so their results never
+// leave in the same cycle. Lane results leave on res_dots
 // 3 + log2 M cycles after a row's last chunk (and on res_acc unsaturated, at the lanes' full
 // accumulator width, for accumulation across K tiles). Scheduling (which tile, when)
 // belongs to the control block, whose policy lives in the ELECTOR simulator.
@@ -24,6 +23,7 @@
 // check a top level with a thousand PEs without elaborating each one.)
 module elector_pe #(
   parameter int B = 4,
+  parameter int LOG2B = 2,
   parameter int X = 32,
   parameter int W = 20,
   parameter int ACCW = 40,
@@ -47,15 +47,10 @@ module elector_pe #(
   input  wire logic [W-1:0]         tbl_data,
   input  wire logic                 tau_load,
   input  wire logic [AW-1:0]        rho_sel,
-  // Stationary weights: column wl_col for lane wl_lane, its weight mask made with the
-  // weight threshold wt_tau (magnitude; 0 = only zeros are ineffectual). wl_clear marks every
-  // lane's weights ineffectual (before a load of fewer columns than lanes, so that lanes
-  // left out cost no cycles).
-  input  wire logic                 wl_clear,
+  // Stationary weights: column wl_col for lane wl_lane.
   input  wire logic                 wl_valid,
   input  wire logic [LW-1:0]        wl_lane,
   input  wire logic [X*W-1:0]       wl_col,
-  input  wire logic [W-1:0]         wt_tau,
   // Layer-norm gamma and beta.
   input  wire logic [X*W-1:0]       ln_gamma,
   input  wire logic [X*W-1:0]       ln_beta,
@@ -68,8 +63,8 @@ module elector_pe #(
   input  wire logic [B*X*X*W-1:0]   op_tile,
   // Results.
   output logic                      res_row_valid,
-  output logic [X*W-1:0]            res_row,
-  output logic [X-1:0]              res_row_mask,
+  output logic [B*X*W-1:0]          res_row,
+  output logic [B*X-1:0]            res_row_mask,
   output logic                      res_dots_valid,
   output logic [LANES*W-1:0]        res_dots,
   output logic [LANES*ACCW-1:0]     res_acc,
@@ -104,19 +99,20 @@ module elector_pe #(
   logic b_valid;            // a row is at the sparsity modules' outputs
   logic [RW-1:0] cur;       // which row that is
   logic [CHW-1:0] chunk;    // next chunk of it to issue
-  logic [CW-1:0] count;     // kept values in it (activation mask only: softmax)
-  // more[c]: some lane keeps more than (c + 1) M values of the row, so chunk c is not its
-  // last (comparisons with constants and an OR over the lanes, no divider or max chain).
-  // (Padded to 2^CHW bits so that the chunk index selects within range.)
-  logic [(1 << CHW)-1:0] more;
-  wire issuing_last = b_valid && (code_q != 2'd0 || !more[chunk]);
-  wire [RW:0] idx_now = b_valid ? (issuing_last ? cur + 1'b1 : {1'b0, cur}) : '0;
+  logic [CW-1:0] count;     // kept values in it
+  localparam logic [CW:0] M_MINUS_1 = (CW+1)'(M - 1);
+  wire [CW:0] rounded_up = ({1'b0, count} + M_MINUS_1) >> LOG2M;
+  wire [CHW:0] chunks_needed = (code_q != 2'd0 || count == 0) ? (CHW+1)'(1) : (CHW+1)'(rounded_up);
+  wire issuing_last = b_valid && ({1'b0, chunk} == chunks_needed - 1);
+  // Matmul rows issue one at a time, softmax and layer-norm rows B at a time.
+  wire [RW:0] row_step = (code_q == 2'd0) ? (RW+1)'(1) : (RW+1)'(B);
+  wire [RW:0] idx_now = b_valid ? (issuing_last ? {1'b0, cur} + row_step : {1'b0, cur}) : '0;
   wire present = running && (idx_now < (RW+1)'(ROWS));
 
   // Softmax and layer-norm pipelines differ in depth: rows of one would leave on res_row in
   // the same cycle as rows of the other issued shortly after. A softmax or layer-norm tile
   // therefore waits while rows of another kind are still in flight (`drain`).
-  logic [7:0] inflight;     // softmax and layer-norm rows issued whose results have not left
+  logic [7:0] inflight;     // softmax and layer-norm groups issued whose results have not left
   wire [1:0] next_code = fifo_out[ENTRY-1:ENTRY-2];
   wire drain = (inflight != 8'd0) && (next_code != 2'd0) && (next_code != code_q);
   assign load = !running && !waiting && fifo_out_valid && !drain;
@@ -149,62 +145,45 @@ module elector_pe #(
 
   wire [X*W-1:0] row_in = tile_q[idx_now[RW-1:0]*X*W +: X*W];
   wire [X-1:0] row_mask_in = mask_q[idx_now[RW-1:0]*X +: X];
+  // The B-row group holding that row (softmax and layer-norm issue whole groups).
+  wire [RW-1:0] group_now = idx_now[RW-1:0] >> LOG2B;
+  wire [B*X*W-1:0] group_in = tile_q[group_now*B*X*W +: B*X*W];
+  wire [B*X-1:0] group_mask_in = mask_q[group_now*B*X +: B*X];
 
-  // ---- Pre-compute sparsity: the activation row (softmax), and per lane the row and the
-  // lane's weight column over the values both masks keep (MAC lanes) ------------------------
+  // ---- Pre-compute sparsity: the activation row and every lane's weight column ---------
   logic [X*W-1:0] packed_row;
   logic pre_valid;
-  logic [X*W-1:0] dense_row;
-  logic [X-1:0] row_mask;
+  logic [B*X*W-1:0] dense_rows;
+  logic [B*X-1:0] rows_mask;
   elector_pre_sparsity_n32 u_pre (
     .clk, .rst_n, .in_valid(present), .in_row(row_in), .in_mask(row_mask_in),
     .out_valid(pre_valid), .out_packed(packed_row), .out_count(count));
   always_ff @(posedge clk) begin
-    dense_row <= row_in;
-    row_mask <= row_mask_in;
+    dense_rows <= group_in;
+    rows_mask <= group_mask_in;
   end
 
   // ---- MAC lanes ---------------------------------------------------------------------------
   logic [X*W-1:0] wcol [0:LANES-1];
-  logic [X-1:0] wmask [0:LANES-1];   // 1 = ineffectual weight
-  logic [LANES*NCH-1:0] lane_more;   // per lane: more[] of its kept count
+  logic [NCH*M*W-1:0] a_pad;
+  always_comb begin
+    a_pad = '0;
+    a_pad[X*W-1:0] = packed_row;
+  end
   wire lane_in = b_valid && (code_q == 2'd0);
   logic [LANES-1:0] lane_valid;
-  // A weight is ineffectual when zero or (weight pruning on) below the threshold in magnitude.
-  function automatic logic [X-1:0] weight_mask(input logic [X*W-1:0] col, input logic [W-1:0] thr);
-    logic [W-1:0] v, mag;
-    for (int k = 0; k < X; k++) begin
-      v = col[k*W +: W];
-      mag = v[W-1] ? W'(-v) : v;
-      weight_mask[k] = (v == '0) || (mag < thr);
-    end
-  endfunction
   genvar l;
   generate
     for (l = 0; l < LANES; l++) begin : g_lane
       always_ff @(posedge clk) if (wl_valid && wl_lane == LW'(l)) wcol[l] <= wl_col;
-      always_ff @(posedge clk or negedge rst_n)
-        if (!rst_n) wmask[l] <= '1;
-        else if (wl_valid && wl_lane == LW'(l)) wmask[l] <= weight_mask(wl_col, wt_tau);
-        else if (wl_clear) wmask[l] <= '1;
-      wire [X-1:0] both_mask = row_mask_in | wmask[l];
-      logic [X*W-1:0] packed_a, packed_w;
-      logic a_valid, w_valid;
-      logic [CW-1:0] a_count, w_count;
-      elector_pre_sparsity_n32 u_apre (
-        .clk, .rst_n, .in_valid(present), .in_row(row_in), .in_mask(both_mask),
-        .out_valid(a_valid), .out_packed(packed_a), .out_count(a_count));
+      logic [X*W-1:0] packed_w;
+      logic w_valid;
+      logic [CW-1:0] w_count;
       elector_pre_sparsity_n32 u_wpre (
-        .clk, .rst_n, .in_valid(present), .in_row(wcol[l]), .in_mask(both_mask),
+        .clk, .rst_n, .in_valid(present), .in_row(wcol[l]), .in_mask(row_mask_in),
         .out_valid(w_valid), .out_packed(packed_w), .out_count(w_count));
-      genvar c;
-      for (c = 0; c < NCH; c++) begin : g_more
-        assign lane_more[l*NCH + c] = ({1'b0, a_count} > (CW+1)'((c + 1) * M));
-      end
-      logic [NCH*M*W-1:0] a_pad, b_pad;
+      logic [NCH*M*W-1:0] b_pad;
       always_comb begin
-        a_pad = '0;
-        a_pad[X*W-1:0] = packed_a;
         b_pad = '0;
         b_pad[X*W-1:0] = packed_w;
       end
@@ -215,56 +194,71 @@ module elector_pe #(
     end
   endgenerate
   assign res_dots_valid = lane_valid[0];
-  always_comb begin
-    more = '0;
-    for (int k = 0; k < LANES; k++) more[NCH-1:0] = more[NCH-1:0] | lane_more[k*NCH +: NCH];
-  end
 
-  // ---- Softmax modules, round robin, over the kept values ------------------------------------
-  logic [X-1:0] keep;
-  genvar j, s;
+  // ---- Softmax modules, round robin, B rows at a time over their kept values ------------------
+  // Row 0 of a group is the row compacted above; rows 1 to B - 1 have their own modules.
+  logic [B*X*W-1:0] sm_rows;
+  logic [B*CW-1:0] sm_counts;
+  logic [B-1:0] sm_pre_valid;
+  assign sm_rows[X*W-1:0] = packed_row;
+  assign sm_counts[CW-1:0] = count;
+  assign sm_pre_valid[0] = 1'b0;
+  logic [B*X-1:0] keep;
+  genvar bi, j, s;
   generate
-    for (j = 0; j < X; j++) begin : g_keep
-      assign keep[j] = (CW'(j) < count);
+    for (bi = 1; bi < B; bi++) begin : g_sm_pre
+      elector_pre_sparsity_n32 u_sm_pre (
+        .clk, .rst_n, .in_valid(present), .in_row(group_in[bi*X*W +: X*W]), .in_mask(group_mask_in[bi*X +: X]),
+        .out_valid(sm_pre_valid[bi]), .out_packed(sm_rows[bi*X*W +: X*W]), .out_count(sm_counts[bi*CW +: CW]));
+    end
+    for (bi = 0; bi < B; bi++) begin : g_keep_row
+      for (j = 0; j < X; j++) begin : g_keep
+        assign keep[bi*X+j] = (CW'(j) < sm_counts[bi*CW +: CW]);
+      end
     end
   endgenerate
   logic [LW-1:0] rr;
   wire sm_in = b_valid && (code_q == 2'd1);
   always_ff @(posedge clk or negedge rst_n)
     if (!rst_n) rr <= '0; else if (sm_in) rr <= (rr == LW'(SOFTMAX - 1)) ? '0 : rr + 1'b1;
-  logic [X*W-1:0] sm_out [0:SOFTMAX-1];
+  logic [B*X*W-1:0] sm_out [0:SOFTMAX-1];
   logic [SOFTMAX-1:0] sm_valid;
-  logic [X*W-1:0] sm_any;
+  logic [B*X*W-1:0] sm_any;
   always_comb begin
     sm_any = '0;
     for (int k = 0; k < SOFTMAX; k++) if (sm_valid[k]) sm_any = sm_any | sm_out[k];
   end
   generate
     for (s = 0; s < SOFTMAX; s++) begin : g_softmax
-      elector_softmax_b1_x32 u_softmax (
-        .clk, .rst_n, .in_valid(sm_in && rr == LW'(s)), .in_rows(packed_row), .in_keep(keep),
+      elector_softmax_b4_x32 u_softmax (
+        .clk, .rst_n, .in_valid(sm_in && rr == LW'(s)), .in_rows(sm_rows), .in_keep(keep),
         .out_valid(sm_valid[s]), .out_rows(sm_out[s]));
     end
   endgenerate
-  // The mask travels with the row through the softmax pipeline (SOFTMAX_LATENCY stages).
-  logic [X-1:0] mask_d [0:SOFTMAX_LATENCY-1];
+  // The masks travel with the rows through the softmax pipeline (SOFTMAX_LATENCY stages).
+  logic [B*X-1:0] mask_d [0:SOFTMAX_LATENCY-1];
   always_ff @(posedge clk) begin
-    mask_d[0] <= row_mask;
+    mask_d[0] <= rows_mask;
     for (int k = 1; k < SOFTMAX_LATENCY; k++) mask_d[k] <= mask_d[k-1];
   end
-  logic post_valid;
-  logic [X*W-1:0] post_row;
-  elector_post_sparsity_n32 u_post (
-    .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any), .in_mask(mask_d[SOFTMAX_LATENCY-1]),
-    .out_valid(post_valid), .out_row(post_row));
-  logic [X-1:0] post_mask;
+  logic [B-1:0] post_valids;
+  logic [B*X*W-1:0] post_row;
+  generate
+    for (bi = 0; bi < B; bi++) begin : g_post
+      elector_post_sparsity_n32 u_post (
+        .clk, .rst_n, .in_valid(|sm_valid), .in_packed(sm_any[bi*X*W +: X*W]), .in_mask(mask_d[SOFTMAX_LATENCY-1][bi*X +: X]),
+        .out_valid(post_valids[bi]), .out_row(post_row[bi*X*W +: X*W]));
+    end
+  endgenerate
+  wire post_valid = post_valids[0];
+  logic [B*X-1:0] post_mask;
   always_ff @(posedge clk) post_mask <= mask_d[SOFTMAX_LATENCY-1];
 
   // ---- Layer-norm ----------------------------------------------------------------------------
   logic ln_valid;
-  logic [X*W-1:0] ln_row;
-  elector_layer_norm_b1_x32 u_layer_norm (
-    .clk, .rst_n, .in_valid(b_valid && code_q == 2'd2), .in_rows(dense_row), .in_gamma(ln_gamma), .in_beta(ln_beta),
+  logic [B*X*W-1:0] ln_row;
+  elector_layer_norm_b4_x32 u_layer_norm (
+    .clk, .rst_n, .in_valid(b_valid && code_q == 2'd2), .in_rows(dense_rows), .in_gamma(ln_gamma), .in_beta(ln_beta),
     .out_valid(ln_valid), .out_rows(ln_row));
 
   wire row_issued = b_valid && (code_q == 2'd1 || code_q == 2'd2);
