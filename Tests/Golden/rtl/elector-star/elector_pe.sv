@@ -4,9 +4,12 @@
 // Processing element (TransCODE Fig. 3). Tiles of B x X x X values enter a FIFO, pass the
 // DynaProp module (pruning, optional transpose) and are then issued row by row: each row is
 // made zero-free by the pre-compute sparsity module and goes to
-//  - the MAC lanes (op 0): lane l multiplies the row by its stationary weight column l, which
-//    the same mask makes zero-free; a row with n kept values takes max(1, ceil(n / M)) cycles,
-//    so pruned values cost no cycles;
+//  - the MAC lanes (op 0): lane l multiplies the row by its stationary weight column l. The
+//    column carries a weight mask set when it is loaded (a weight is ineffectual when it is
+//    zero or, with DynaProp weight pruning, below wt_tau in magnitude); the pre-compute
+//    sparsity path packs both the row and the column over the values both masks keep, n_l of
+//    them. The lanes run in lockstep, so a row takes the most over the lanes of
+//    max(1, ceil(n_l / M)) cycles: pruned activations and pruned or zero weights cost none;
 //  - a B-row softmax module (op 1), round robin, B rows a cycle (a group: rows g B to
 //    g B + B - 1), each over its kept values only; B post-compute sparsity modules restore
 //    the pruned positions (as probability 0);
@@ -47,10 +50,15 @@ module elector_pe #(
   input  wire logic [W-1:0]         tbl_data,
   input  wire logic                 tau_load,
   input  wire logic [AW-1:0]        rho_sel,
-  // Stationary weights: column wl_col for lane wl_lane.
+  // Stationary weights: column wl_col for lane wl_lane, its weight mask made with the
+  // weight threshold wt_tau (magnitude; 0 = only zeros are ineffectual). wl_clear marks every
+  // lane's weights ineffectual (before a load of fewer columns than lanes, so that lanes
+  // left out cost no cycles).
+  input  wire logic                 wl_clear,
   input  wire logic                 wl_valid,
   input  wire logic [LW-1:0]        wl_lane,
   input  wire logic [X*W-1:0]       wl_col,
+  input  wire logic [W-1:0]         wt_tau,
   // Layer-norm gamma and beta.
   input  wire logic [X*W-1:0]       ln_gamma,
   input  wire logic [X*W-1:0]       ln_beta,
@@ -99,11 +107,12 @@ module elector_pe #(
   logic b_valid;            // a row is at the sparsity modules' outputs
   logic [RW-1:0] cur;       // which row that is
   logic [CHW-1:0] chunk;    // next chunk of it to issue
-  logic [CW-1:0] count;     // kept values in it
-  localparam logic [CW:0] M_MINUS_1 = (CW+1)'(M - 1);
-  wire [CW:0] rounded_up = ({1'b0, count} + M_MINUS_1) >> LOG2M;
-  wire [CHW:0] chunks_needed = (code_q != 2'd0 || count == 0) ? (CHW+1)'(1) : (CHW+1)'(rounded_up);
-  wire issuing_last = b_valid && ({1'b0, chunk} == chunks_needed - 1);
+  logic [CW-1:0] count;     // kept values in it (activation mask only: softmax)
+  // more[c]: some lane keeps more than (c + 1) M values of the row, so chunk c is not its
+  // last (comparisons with constants and an OR over the lanes, no divider or max chain).
+  // (Padded to 2^CHW bits so that the chunk index selects within range.)
+  logic [(1 << CHW)-1:0] more;
+  wire issuing_last = b_valid && (code_q != 2'd0 || !more[chunk]);
   // Matmul rows issue one at a time, softmax and layer-norm rows B at a time.
   wire [RW:0] row_step = (code_q == 2'd0) ? (RW+1)'(1) : (RW+1)'(B);
   wire [RW:0] idx_now = b_valid ? (issuing_last ? {1'b0, cur} + row_step : {1'b0, cur}) : '0;
@@ -150,7 +159,8 @@ module elector_pe #(
   wire [B*X*W-1:0] group_in = tile_q[group_now*B*X*W +: B*X*W];
   wire [B*X-1:0] group_mask_in = mask_q[group_now*B*X +: B*X];
 
-  // ---- Pre-compute sparsity: the activation row and every lane's weight column ---------
+  // ---- Pre-compute sparsity: the activation row (softmax), and per lane the row and the
+  // lane's weight column over the values both masks keep (MAC lanes) ------------------------
   logic [X*W-1:0] packed_row;
   logic pre_valid;
   logic [B*X*W-1:0] dense_rows;
@@ -165,25 +175,45 @@ module elector_pe #(
 
   // ---- MAC lanes ---------------------------------------------------------------------------
   logic [X*W-1:0] wcol [0:LANES-1];
-  logic [NCH*M*W-1:0] a_pad;
-  always_comb begin
-    a_pad = '0;
-    a_pad[X*W-1:0] = packed_row;
-  end
+  logic [X-1:0] wmask [0:LANES-1];   // 1 = ineffectual weight
+  logic [LANES*NCH-1:0] lane_more;   // per lane: more[] of its kept count
   wire lane_in = b_valid && (code_q == 2'd0);
   logic [LANES-1:0] lane_valid;
+  // A weight is ineffectual when zero or (weight pruning on) below the threshold in magnitude.
+  function automatic logic [X-1:0] weight_mask(input logic [X*W-1:0] col, input logic [W-1:0] thr);
+    logic [W-1:0] v, mag;
+    for (int k = 0; k < X; k++) begin
+      v = col[k*W +: W];
+      mag = v[W-1] ? W'(-v) : v;
+      weight_mask[k] = (v == '0) || (mag < thr);
+    end
+  endfunction
   genvar l;
   generate
     for (l = 0; l < LANES; l++) begin : g_lane
       always_ff @(posedge clk) if (wl_valid && wl_lane == LW'(l)) wcol[l] <= wl_col;
-      logic [X*W-1:0] packed_w;
-      logic w_valid;
-      logic [CW-1:0] w_count;
+      always_ff @(posedge clk or negedge rst_n)
+        if (!rst_n) wmask[l] <= '1;
+        else if (wl_valid && wl_lane == LW'(l)) wmask[l] <= weight_mask(wl_col, wt_tau);
+        else if (wl_clear) wmask[l] <= '1;
+      wire [X-1:0] both_mask = row_mask_in | wmask[l];
+      logic [X*W-1:0] packed_a, packed_w;
+      logic a_valid, w_valid;
+      logic [CW-1:0] a_count, w_count;
+      elector_pre_sparsity_n32 u_apre (
+        .clk, .rst_n, .in_valid(present), .in_row(row_in), .in_mask(both_mask),
+        .out_valid(a_valid), .out_packed(packed_a), .out_count(a_count));
       elector_pre_sparsity_n32 u_wpre (
-        .clk, .rst_n, .in_valid(present), .in_row(wcol[l]), .in_mask(row_mask_in),
+        .clk, .rst_n, .in_valid(present), .in_row(wcol[l]), .in_mask(both_mask),
         .out_valid(w_valid), .out_packed(packed_w), .out_count(w_count));
-      logic [NCH*M*W-1:0] b_pad;
+      genvar c;
+      for (c = 0; c < NCH; c++) begin : g_more
+        assign lane_more[l*NCH + c] = ({1'b0, a_count} > (CW+1)'((c + 1) * M));
+      end
+      logic [NCH*M*W-1:0] a_pad, b_pad;
       always_comb begin
+        a_pad = '0;
+        a_pad[X*W-1:0] = packed_a;
         b_pad = '0;
         b_pad[X*W-1:0] = packed_w;
       end
@@ -194,6 +224,10 @@ module elector_pe #(
     end
   endgenerate
   assign res_dots_valid = lane_valid[0];
+  always_comb begin
+    more = '0;
+    for (int k = 0; k < LANES; k++) more[NCH-1:0] = more[NCH-1:0] | lane_more[k*NCH +: NCH];
+  end
 
   // ---- Softmax modules, round robin, B rows at a time over their kept values ------------------
   // Row 0 of a group is the row compacted above; rows 1 to B - 1 have their own modules.
