@@ -108,7 +108,8 @@ struct CompressCommand: ParsableCommand {
         }
         print(Render.compression(report, model: model, accelerator: config[0].name, setting: noAccuracy ? nil : setting), terminator: "")
         if let dynaprop {
-            print("DynaProp tau_I,tau_T = \(dynaprop) in every simulation\(noAccuracy ? "" : " and in the training of teacher and students")")
+            print(
+                "DynaProp tau_I,tau_T = \(dynaprop) in every simulation\(noAccuracy ? "" : " and in the training of teacher and students")")
         }
         print("wrote \(out)/compress.csv, \(out)/compress.svg and \(report.rows.count) model dicts in \(out)/models")
     }
