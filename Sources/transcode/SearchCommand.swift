@@ -212,7 +212,12 @@ struct SearchCommand: ParsableCommand {
         let searchMode: SearchMode
         switch mode ?? "codesign" {
         case "hw-nas": searchMode = .hardwareAwareNAS(try Catalog.accelerator(accelerator ?? "acceltran-server"))
-        case "accelerator": searchMode = .acceleratorSearch(try Catalog.model(model ?? "bert-base"))
+        case "accelerator":
+            let fixed = try Catalog.model(model ?? "bert-base")
+            // The run stores a fixed model as its embeddings: a decomposition they cannot hold
+            // (4 cores, mixed ranks) is refused here rather than searched in its dense form.
+            _ = try DesignPoint.decompositionRecord(of: fixed)
+            searchMode = .acceleratorSearch(fixed)
         default: searchMode = .codesign
         }
         return SearchSettings(

@@ -153,6 +153,38 @@ import Testing
         #expect(e.violated == reason && e.performance == Objective.minimumPerformance)
     }
 
+    @Test func aFixedDecomposedModelKeepsItsDecompositionInTheRun() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: ProjectFiles.path("docs/examples/bert-tiny-tt.json")))
+        let model = try ModelDict.parse(data, source: "bert-tiny-tt.json")
+        let settings = SearchSettings(mode: .acceleratorSearch(model), table: "acceltran-14nm")
+        let stored = try JSONDecoder().decode(SearchSettings.self, from: JSONEncoder().encode(settings))
+        guard case .acceleratorSearch(let fixed) = try stored.searchMode else {
+            Issue.record("not an accelerator search")
+            return
+        }
+        #expect(fixed == model && !fixed.decomposition.isDense)
+        // Four cores: outside the encoding a run stores its fixed model in, so refused.
+        let four = try TransformerModel(
+            layers: Self.bertTiny.layers,
+            decomposition: [
+                [
+                    .feedForward(0): try TensorTrainShape(
+                        inputFactors: [2, 4, 4, 4], outputFactors: [4, 4, 4, 8], ranks: [4, 4, 4], rows: 128, columns: 512,
+                        field: "tt[0].ff0")
+                ],
+                [:],
+            ])
+        do {
+            _ = try DesignPoint.decompositionRecord(of: four)
+            Issue.record("a four-core decomposition was accepted")
+        } catch {
+            #expect(
+                "\(error)"
+                    == "invalid value ranks [4, 4, 4] with 4 cores for field 'tt[0].ff0': allowed a uniform rank in {2, 4, 8, 16, 32, 64} with {2, 3} cores for the decomposition embedding"
+            )
+        }
+    }
+
     @Test func aDecomposingSearchReturnsDecomposedModelsAndResumes() throws {
         let settings = SearchSettings(
             strategy: .gpBO, budget: 24, seed: 2, batchSize: 4, initialSamples: 8, mode: .hardwareAwareNAS(Self.edge),

@@ -6,7 +6,13 @@ import DesignSpace
 extension DesignPoint {
     /// The decomposition's frozen encoding, nil for a dense model.
     package var decompositionRecord: [Int]? {
-        get throws { model.decomposition.isDense ? nil : try DecompositionSpace.embedding(of: model) }
+        get throws { try Self.decompositionRecord(of: model) }
+    }
+
+    /// `model`'s decomposition in its frozen encoding, nil for a dense model; throws, naming
+    /// the matrix, for a decomposition the encoding cannot express.
+    package static func decompositionRecord(of model: TransformerModel) throws -> [Int]? {
+        model.decomposition.isDense ? nil : try DecompositionSpace.embedding(of: model)
     }
 
     /// The model a record describes: the published embedding, then the decomposition when the

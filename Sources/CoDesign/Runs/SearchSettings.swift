@@ -24,6 +24,9 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     /// The fixed accelerator (hw-nas) as an index, or the fixed model (accelerator) as an embedding.
     package var fixedAccelerator: Int?
     package var fixedModel: [Int]?
+    /// The fixed model's decomposition in its frozen encoding (`DecompositionSpace`), nil
+    /// for a dense model: the embedding alone would give the search its dense form.
+    package var fixedDecomposition: [Int]?
     package var objective: Objective
     /// Which declared scale turns figures into the objective's terms (`ObjectiveScale`).
     package var objectiveScale: ObjectiveScale.Kind
@@ -69,7 +72,11 @@ package struct SearchSettings: Codable, Sendable, Equatable {
         switch mode {
         case .codesign: break
         case .hardwareAwareNAS(let a): fixedAccelerator = AcceleratorSpace.index(of: a)
-        case .acceleratorSearch(let m): fixedModel = TransformerSpace.embedding(of: m)
+        case .acceleratorSearch(let m):
+            fixedModel = TransformerSpace.embedding(of: m)
+            // A decomposition outside the encoding is refused before a run starts
+            // (`SearchSession` validates the settings' mode, and the CLI checks the model).
+            fixedDecomposition = try? DesignPoint.decompositionRecord(of: m)
         }
         self.objective = objective
         self.objectiveScale = objectiveScale
@@ -87,7 +94,12 @@ package struct SearchSettings: Codable, Sendable, Equatable {
     package var searchMode: SearchMode {
         get throws {
             if let index = fixedAccelerator { return .hardwareAwareNAS(try AcceleratorSpace.config(at: index)) }
-            if let embedding = fixedModel { return .acceleratorSearch(try TransformerSpace.model(embedding: embedding)) }
+            if let embedding = fixedModel {
+                return .acceleratorSearch(
+                    try DesignPoint.model(
+                        embedding: embedding, decomposition: fixedDecomposition,
+                        version: fixedDecomposition == nil ? nil : DecompositionSpace.version))
+            }
             return .codesign
         }
     }
