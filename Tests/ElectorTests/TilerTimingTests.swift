@@ -35,11 +35,15 @@ import Testing
 
     /// The program model's busy cycles of `code` alone on one PE (with `density` for every
     /// matmul), in the class `unit` counts.
-    func busy(_ code: [Instruction], _ c: AcceleratorConfig, _ unit: ModuleClassBusy, density: Double = 1) throws -> Int {
+    func busy(_ code: [Instruction], _ c: AcceleratorConfig, _ unit: ModuleClassBusy, density: Double = 1, weightDensity: Double = 1)
+        throws -> Int
+    {
         let model = ProgramTimingModel(config: c, format: .paper, processingElements: 1, dma: DMATiming(startLatency: 8))
         let target = Program.Target(batchTile: c.batchTile, tile: c.spatialTile, integerBits: 4, fractionBits: 16, lanes: c.macLanesPerPE)
         let densities = Dictionary(uniqueKeysWithValues: code.indices.map { ($0, density) })
-        return try model.run(Program(target: target, instructions: code + [.end]), density: densities).busy[unit] ?? 0
+        let weights = Dictionary(uniqueKeysWithValues: code.indices.map { ($0, weightDensity) })
+        return try model.run(Program(target: target, instructions: code + [.end]), density: densities, weightDensity: weights)
+            .busy[unit] ?? 0
     }
 
     @Test(arguments: [DynaPropSetting.off, .paperDefault])
@@ -55,7 +59,9 @@ import Testing
             let code = (0..<groups).map { g in
                 Instruction.matmul(.init(pe: 0, source: 0, weights: 0, group: g, destination: 1, start: true, finish: true))
             }
-            let mac = try busy(code, c, .mac, density: 1 - dynaProp.activationSparsity)
+            // The lanes skip pruned weights too (zero-free weight columns).
+            let mac = try busy(
+                code, c, .mac, density: 1 - dynaProp.activationSparsity, weightDensity: 1 - dynaProp.weightSparsity)
             #expect(Double(mac) == tile.cost.cyclesPerTile, "X = \(x), \(c.macLanesPerPE) lanes, M = \(c.macsPerLane)")
         }
     }

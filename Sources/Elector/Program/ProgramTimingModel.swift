@@ -65,9 +65,12 @@ package struct ProgramTimingModel: Sendable {
     /// than a row has values) come from `laneKept` when the data are known: per instruction
     /// index, per row, every lane's count of values kept by both the activation and the
     /// weight mask (`ProgramReference.runMeasuringKept`), which makes them exact. Otherwise
-    /// `density` gives the fraction of values the tile keeps after DynaProp (1 when absent)
-    /// and the chunks are expected with dense weights.
-    package func run(_ program: Program, density: [Int: Double] = [:], laneKept: [Int: [[Int]]] = [:]) throws -> ProgramTiming {
+    /// `density` gives the fraction of values the tile keeps after DynaProp and
+    /// `weightDensity` the fraction of its lanes' weights kept (each 1 when absent), and the
+    /// chunks are their expectation over the group's lanes (`PETiming.tileChunks`).
+    package func run(
+        _ program: Program, density: [Int: Double] = [:], weightDensity: [Int: Double] = [:], laneKept: [Int: [[Int]]] = [:]
+    ) throws -> ProgramTiming {
         let code = program.instructions
         for (i, instruction) in code.enumerated() {
             let unit: Int? =
@@ -229,7 +232,12 @@ package struct ProgramTimingModel: Sendable {
                     destination[m.pe] = m.destination
                     let n = m.keepWeights ? 0 : pe.weightColumns(group: m.group)
                     phase[m.pe] = n > 0 ? .weights(left: n) : .tile(read: false)
-                    let chunks = laneKept[pc].map(pe.tileChunks(laneKept:)) ?? pe.tileChunks(density: density[pc] ?? 1)
+                    // Known data give each lane's kept count; otherwise the expectation over the
+                    // row's and the group's columns' densities, as the tiler takes it.
+                    let chunks =
+                        laneKept[pc].map(pe.tileChunks(laneKept:))
+                        ?? pe.tileChunks(
+                            density: density[pc] ?? 1, weightDensity: weightDensity[pc] ?? 1, lanes: pe.weightColumns(group: m.group))
                     runLength[m.pe] = pe.matmulRunCycles(chunks: chunks)
                     writesBack[m.pe] = m.finish
                 case .softmax(let r):
