@@ -79,11 +79,10 @@ struct CompressCommand: ParsableCommand {
             ranks: try integers(ranks, "--ranks"), fidelity: fast ? .fast : .cycle)
         var thresholds: DynaPropThresholds?
         if let dynaprop {
-            let parsed = try ArgumentParsing.dynaProp(dynaprop, profile: nil, model: dense, modelName: model)
-            settings.dynaProp = parsed.setting
-            let values = try ArgumentParsing.numbers(dynaprop, what: "--dynaprop")
-            if values.contains(where: { $0 != 0 }) {
-                do { thresholds = try DynaPropThresholds(tauI: values[0], tauT: values[1]) } catch {
+            let setting = try ArgumentParsing.dynaProp(dynaprop, profile: nil, model: dense, modelName: model).setting
+            settings.dynaProp = setting
+            if setting.tauI != 0 || setting.tauT != 0 {
+                do { thresholds = try DynaPropThresholds(tauI: setting.tauI, tauT: setting.tauT) } catch {
                     throw ValidationError(error.description)
                 }
             }

@@ -27,7 +27,8 @@ extension Render {
             pad("pair", 34) + pad(accuracyName, 10) + pad("ms/seq", 12) + pad("J/seq", 12) + pad("mm^2", 11) + "performance",
             searchRow("best found", best.cycleLevel, best.performance),
         ]
-        if let tt = PairDescription(best.evaluation.point).tensorTrain, let c = model.matrixCompression as Double? {
+        let pair = PairDescription(best.evaluation.point)
+        if let tt = pair.tensorTrain, let c = pair.matrixCompression {
             lines.insert(String(format: "best pair's tensor-train matrices: %@ (%.1fx fewer matrix weights)", tt, c), at: 3)
         }
         for b in o.baselines { lines.append(searchRow(b.name, b.measurement, b.performance)) }

@@ -74,8 +74,8 @@ package struct SearchSettings: Codable, Sendable, Equatable {
         case .hardwareAwareNAS(let a): fixedAccelerator = AcceleratorSpace.index(of: a)
         case .acceleratorSearch(let m):
             fixedModel = TransformerSpace.embedding(of: m)
-            // A decomposition outside the encoding is refused before a run starts
-            // (`SearchSession` validates the settings' mode, and the CLI checks the model).
+            // A decomposition outside the encoding cannot be stored; `transcode search` refuses
+            // such a model before it builds the settings (`DesignPoint.decompositionRecord`).
             fixedDecomposition = try? DesignPoint.decompositionRecord(of: m)
         }
         self.objective = objective
