@@ -20,10 +20,11 @@ struct BenchmarkCommand: ParsableCommand {
               transcode benchmark boshcode --observations 1000
               transcode benchmark calibration --cache /tmp/empty-cache
               transcode benchmark rtl-synth --pes 2,4
+              transcode benchmark rtl-sim --pes 2,4
             """,
         subcommands: [
             SimulatorBench.self, SearchTableBench.self, SearchBench.self, BOSHCODEBench.self, CalibrationBench.self,
-            DesignSynthesisBench.self,
+            DesignSynthesisBench.self, RTLSimulationBench.self,
         ])
 
     struct SimulatorBench: ParsableCommand {

@@ -79,4 +79,26 @@ import Testing
         #expect(
             FileManager.default.fileExists(atPath: out + "/program.bin") && FileManager.default.fileExists(atPath: out + "/elector_top.sv"))
     }
+
+    /// `transcode benchmark rtl-sim`: options are checked before any build, and one small run
+    /// re-simulates the built model and gets the same cycles and memory as its first run.
+    @Test func rtlSimulationBenchmarkReSimulatesTheBuiltModel() throws {
+        let repeats = try TranscodeBinary.run(["benchmark", "rtl-sim", "--repeats", "0", "--out", "/tmp/never"])
+        #expect(repeats.status == 64)
+        #expect(repeats.transcript.contains("Error: --repeats must be 1 to 20, got 0"))
+        let pes = try TranscodeBinary.run(["benchmark", "rtl-sim", "--pes", "2,x", "--out", "/tmp/never"])
+        #expect(pes.status == 64)
+        #expect(pes.transcript.contains("Error: --pes must list PE counts separated by commas, got '2,x'"))
+        let many = try TranscodeBinary.run(["benchmark", "rtl-sim", "--pes", "99", "--out", "/tmp/never"])
+        #expect(many.status == 64)
+        #expect(many.transcript.contains("Error: --pes must be 1 to 64 for acceltran-edge, got 99"))
+        let out = temporary("rtl-sim-bench")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try TranscodeBinary.run(["benchmark", "rtl-sim", "--pes", "1", "--program", "matmul", "--repeats", "1", "--out", out])
+        #expect(r.status == 0, "\(r.transcript)")
+        let row = r.transcript.split(separator: "\n").first { $0.hasPrefix("acceltran-edge") }.map(String.init) ?? ""
+        let fields = row.split(separator: " ", omittingEmptySubsequences: true)
+        #expect(fields.count >= 7 && fields[1] == "1" && (Int(fields[2]) ?? 0) > 0, "\(r.transcript)")
+        #expect(row.hasSuffix("every result equals the reference"), "\(r.transcript)")
+    }
 }
