@@ -65,6 +65,7 @@ struct RTLSimulationBench: ParsableCommand {
                         + Render.pad(String(format: "%.3f", speed.medianSimulationSeconds), 14)
                         + Render.pad(String(format: "%.0f", speed.cyclesPerSecond), 10)
                         + (speed.report.matches ? "every result equals the reference" : "MISMATCH"))
+                fflush(nil)  // every stream: a row comes after minutes of build, show each as it comes
             }
         }
         print("(\(repeats) re-simulations each; a re-simulation includes the testbench's start-up and its memory image I/O)")
