@@ -93,13 +93,13 @@ struct Tiler: Sendable {
         let c = cost(
             op.kind, phase: op.phase, load: op.loadValues, store: op.storeValues, output: op.outputValues,
             outputKind: op.outputKind)
-        // A tile's row chunks vary with the values DynaProp keeps of its rows (binomial per
-        // row, from the left operand's density; the lanes' weight masks add to it, as
-        // `PETiming.tileChunks`), and each of its
+        // A tile's row chunks vary with the values a lane keeps of its rows: binomial per row,
+        // a value kept when both the row and the lane's column keep it (the left operand's
+        // density times the right's, as `PETiming.tileChunks` counts them), and each of its
         // column groups runs them all; with M >= X every row is one chunk whatever it keeps.
         var deviation = 0.0
-        if case .matmul(_, _, _, _, let left, _, _, _) = op.kind, macsPerLane < spatialTile {
-            let kept = pick(density, left)
+        if case .matmul(_, _, _, _, let left, let right, _, _) = op.kind, macsPerLane < spatialTile {
+            let kept = pick(density, left) * pick(density, right)
             deviation =
                 (Double(batchTile * spatialTile * spatialTile) * kept * (1 - kept)).squareRoot() / Double(macsPerLane)
                 * Double(columnGroups)
