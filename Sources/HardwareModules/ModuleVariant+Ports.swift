@@ -71,7 +71,8 @@ extension ModuleVariant {
             return inputs.map { ModulePort($0.0, 1, $0.1) } + outputs.map { ModulePort($0.0, 1, $0.1, output: true) }
         case .zeroFreePacker(let n):
             return [
-                ModulePort("in_valid", 1, 1), ModulePort("in_tile", n, w), ModulePort("out_valid", 1, 1, output: true),
+                ModulePort("in_valid", 1, 1), ModulePort("in_raw", 1, 1), ModulePort("in_tile", n, w),
+                ModulePort("out_valid", 1, 1, output: true),
                 ModulePort("out_packed", n, w, output: true), ModulePort("out_mask", n, 1, output: true),
             ]
         case .zeroFreeUnpacker(let n):

@@ -3,8 +3,9 @@
 package enum ZeroFreeReference {
     /// The tile's non-zero values packed to the front in order, zeros after, and its zero mask
     /// (true where the value is zero).
-    package static func pack(_ tile: [Int64]) -> (packed: [Int64], mask: [Bool]) {
-        let mask = tile.map { $0 == 0 }
+    /// With `raw` the tile is kept as it is under an all-zero mask (the dense stored form).
+    package static func pack(_ tile: [Int64], raw: Bool = false) -> (packed: [Int64], mask: [Bool]) {
+        let mask = tile.map { !raw && $0 == 0 }
         return (SparsityReference.pack(tile, mask: mask).packed, mask)
     }
 

@@ -34,17 +34,20 @@ import Testing
         let f = try FixedPointFormat(integerBits: p.integerBits, fractionBits: p.fractionBits)
         let generator = RTLGenerator(library: RTLFixtures.library, format: f)
         let tiles = Self.tiles(p.n, format: f, seed: UInt64(p.n * 31 + f.bits))
-        let expected = tiles.map(ZeroFreeReference.pack)
+        // Every fifth tile is written raw (the dense stored form).
+        let raw = tiles.indices.map { $0 % 5 == 4 }
+        let expected = zip(tiles, raw).map { ZeroFreeReference.pack($0, raw: $1) }
 
         let packer = ModuleVariant.zeroFreePacker(values: p.n)
         let hp = ModuleHarness(variant: packer, format: f)
         let packed = try RTLFixtures.verilator.run(
             top: packer.moduleName, sources: ["\(packer.moduleName).sv": try generator.generate(packer, command: "RTL test")],
-            layout: hp.layout, stimulus: tiles.map { hp.vector(["in_valid": [1], "in_tile": $0]) },
+            layout: hp.layout, stimulus: zip(tiles, raw).map { hp.vector(["in_valid": [1], "in_raw": [$1 ? 1 : 0], "in_tile": $0]) },
             drain: packer.latency(format: f) + 2)
         #expect(packed.count == tiles.count)
         #expect(packed.map { hp.read($0, "out_packed") } == expected.map(\.packed))
         #expect(packed.map { hp.read($0, "out_mask", signed: false).map { $0 == 1 } } == expected.map(\.mask))
+        #expect(zip(expected, raw).allSatisfy { !$1 || $0.mask.allSatisfy { !$0 } })
         #expect(packed.enumerated().allSatisfy { $0.element.cycle == $0.offset + packer.latency(format: f) - 1 })
 
         // The unpacker must ignore whatever sits past the kept values: give it noise there.
