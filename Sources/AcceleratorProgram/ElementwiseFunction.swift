@@ -8,6 +8,9 @@ package enum ElementwiseFunction: Int, Sendable, Equatable, CaseIterable {
     case scale = 2
     /// max(a, 0).
     case relu = 3
+    /// a, stored as it is under an all-zero mask (ISA version 3): the dense form a word must
+    /// have in main memory to be loaded as weight columns or block by block.
+    case dense = 4
 
     package var name: String {
         switch self {
@@ -15,6 +18,7 @@ package enum ElementwiseFunction: Int, Sendable, Equatable, CaseIterable {
         case .axpy: return "axpy"
         case .scale: return "scale"
         case .relu: return "relu"
+        case .dense: return "dense"
         }
     }
 }

@@ -48,11 +48,12 @@ struct Emitter {
         (0..<rows).map { _ in (0..<columns).map { _ in f.quantize((rng.nextUnit() * 2 - 1) * scale) } }
     }
 
-    /// A random input matrix per batch element in main memory (activation blocks).
-    mutating func input(_ name: String, rows: Int, columns: Int, scale: Double) -> MatrixPlacement {
+    /// A random input matrix per batch element in main memory (activation blocks), zero-free
+    /// with its masks, or dense when its blocks are loaded one at a time.
+    mutating func input(_ name: String, rows: Int, columns: Int, scale: Double, zeroFree: Bool = true) -> MatrixPlacement {
         var elements: [[[Int64]]] = []
         for _ in 0..<batch { elements.append(random(rows, columns, scale: scale)) }
-        return named(name, image.place(batch: elements))
+        return named(name, image.place(batch: elements, zeroFree: zeroFree))
     }
 
     /// Reserves `bytes` of zeros right after what was placed last, so that a word read or
@@ -67,15 +68,16 @@ struct Emitter {
         return named(name + "^T", image.place((0..<columns).map { c in (0..<rows).map { w[$0][c] } }))
     }
 
-    /// An activation word whose row 0 is gamma and row 1 beta; returns its address.
-    mutating func layerNormParameters(_ name: String) -> Int {
+    /// An activation word whose row 0 is gamma and row 1 beta, zero-free with its mask.
+    mutating func layerNormParameters(_ name: String) -> MatrixPlacement {
         let zero = [[Int64]](repeating: [Int64](repeating: 0, count: x), count: x)
         var m = zero
         m[0] = (0..<x).map { _ in f.quantize(0.5 + rng.nextUnit()) }
         m[1] = (0..<x).map { _ in f.quantize(rng.nextUnit() - 0.5) }
         // The parameters are shared by the batch: the region names block 0 only.
         let p = image.place(batch: [m] + Array(repeating: zero, count: batch - 1))
-        return named(name, MatrixPlacement(address: p.address, rows: x, columns: x, tile: x, blockBytes: blockBytes)).address
+        _ = named(name, MatrixPlacement(address: p.address, rows: x, columns: x, tile: x, blockBytes: blockBytes))
+        return p
     }
 
     /// Records `p` as the input called `name`.
@@ -112,21 +114,38 @@ struct Emitter {
         pruning = next
     }
 
-    /// Loads every block of `m` (one transfer); returns the words, [block row][block column].
+    /// Loads every block of `m` and its masks (two transfers); returns the words, [block
+    /// row][block column]. A dense matrix gets all-zero masks, under which the buffer reads
+    /// its values back as they are.
     mutating func loadTiles(_ m: MatrixPlacement) -> [[Int]] {
-        let base = activationWords(m.blockRows * m.blockColumns)
-        code.append(
-            .load(
-                .init(
-                    buffer: .activation, bufferAddress: base, rows: m.blockRows * m.blockColumns, memoryAddress: m.address,
-                    stride: m.blockBytes)))
+        let count = m.blockRows * m.blockColumns
+        let base = activationWords(count)
+        code.append(.load(.init(buffer: .activation, bufferAddress: base, rows: count, memoryAddress: m.address, stride: m.blockBytes)))
+        loadMasks(base, count: count, from: m.maskAddress)
         return (0..<m.blockRows).map { i in (0..<m.blockColumns).map { base + i * m.blockColumns + $0 } }
     }
 
-    mutating func loadTile(_ address: Int) -> Int {
+    /// Loads the word at `address` and its mask (at `mask`, or all zero: a dense word).
+    mutating func loadTile(_ address: Int, mask: Int? = nil) -> Int {
         let word = activationWords(1)
         code.append(.load(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: address, stride: wordBytes)))
+        loadMasks(word, count: 1, from: mask)
         return word
+    }
+
+    /// Loads `count` mask words from `address` (one slot of a word each), or all-zero masks
+    /// from a fresh zero area when nil.
+    mutating func loadMasks(_ word: Int, count: Int, from address: Int?) {
+        let at = address ?? image.reserve(count * wordBytes)
+        code.append(.load(.init(buffer: .mask, bufferAddress: word, rows: count, memoryAddress: at, stride: wordBytes)))
+    }
+
+    /// A copy of `word` stored dense (all-zero mask), ready for main memory in the form weight
+    /// columns and single blocks are loaded from; the barrier lets a store follow.
+    mutating func dense(_ word: Int) -> Int {
+        let copy = elementwise(.dense, word)
+        barrier()
+        return copy
     }
 
     /// Loads the X rows of the block at `address` as X weight columns.
@@ -171,7 +190,9 @@ struct Emitter {
         let (shifted, weights) = loadBatchOperands(sources: sources, columns: columns)
         let products = (0..<batch).map { matmulTile(shifted[$0], weights: weights[$0], finish: true) }
         barrier()
-        for (e, word) in products.enumerated() {
+        let copies = products.map { elementwise(.dense, $0) }
+        barrier()
+        for (e, word) in copies.enumerated() {
             code.append(
                 .store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: gather + e * blockBytes, stride: wordBytes)))
         }
@@ -273,20 +294,25 @@ struct Emitter {
 
     /// Stores a word to a scratch area in main memory; returns its address. With B > 1 a word
     /// of padding follows, for loads of its blocks at the front of a word.
+    /// The word is stored dense: its rows become weight columns and its blocks single loads.
     mutating func spill(_ word: Int, name: String) -> Int {
         let address = image.reserve(batch > 1 ? 2 * wordBytes : wordBytes)
-        code.append(.store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: address, stride: wordBytes)))
+        let copy = dense(word)
+        code.append(.store(.init(buffer: .activation, bufferAddress: copy, rows: 1, memoryAddress: address, stride: wordBytes)))
         return address
     }
 
-    /// Stores words [block row][block column] as a batch of matrices in main memory.
+    /// Stores words [block row][block column] as a batch of matrices in main memory, zero-free:
+    /// each word's stored values and, beside them, its mask.
     mutating func storeTiles(_ words: [[Int]], name: String) -> LayerProgram.Region {
-        let m = image.reserveMatrix(rows: words.count * x, columns: words[0].count * x, batch: batch)
+        let m = image.reserveMatrix(rows: words.count * x, columns: words[0].count * x, batch: batch, zeroFree: true)
         barrier()
         for (i, row) in words.enumerated() {
             for (j, word) in row.enumerated() {
                 code.append(
                     .store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: m.block(i, j), stride: m.blockBytes)))
+                code.append(
+                    .store(.init(buffer: .mask, bufferAddress: word, rows: 1, memoryAddress: m.maskBlock(i, j)!, stride: m.blockBytes)))
             }
         }
         return LayerProgram.Region(name: name, placement: m)
@@ -294,10 +320,12 @@ struct Emitter {
 
     /// Stores block 0 of a word (a result shared by the batch, such as a weight gradient) as
     /// one X x X matrix; the word's other blocks land in padding after it.
+    /// The word is stored dense, so block 0 is the matrix itself.
     mutating func storeBlock(_ word: Int, name: String) -> LayerProgram.Region {
         let address = image.reserve(wordBytes)
         barrier()
-        code.append(.store(.init(buffer: .activation, bufferAddress: word, rows: 1, memoryAddress: address, stride: wordBytes)))
+        let copy = dense(word)
+        code.append(.store(.init(buffer: .activation, bufferAddress: copy, rows: 1, memoryAddress: address, stride: wordBytes)))
         return LayerProgram.Region(
             name: name, placement: MatrixPlacement(address: address, rows: x, columns: x, tile: x, blockBytes: blockBytes))
     }

@@ -3,7 +3,7 @@
 package enum Instruction: Sendable, Equatable {
     /// Main memory -> buffer: `rows` buffer words from `memoryAddress`, `stride` bytes apart.
     case load(Transfer)
-    /// Activation buffer -> main memory.
+    /// Activation or mask buffer -> main memory, in the stored (zero-free) form.
     case store(Transfer)
     /// One matmul tile on a PE: the activation tile at `source` times the lanes' stationary
     /// columns (weight words `weights` ..), accumulated into the PE's partial sums.
@@ -28,8 +28,11 @@ package enum Instruction: Sendable, Equatable {
 
     /// Version of the encoding; bump it (and keep decoding the old one) on any change.
     /// Version 2 added `prune`'s weight threshold (bits 63:40, 0 in every version 1 word).
-    package static let isaVersion = 2
-    /// The oldest version this build still reads: every version 1 word means the same in 2.
+    /// Version 3 added `ewise`'s `dense` function (4) and stores of mask words, with zero-free
+    /// storage in the activation buffer (docs/isa.md); every older word decodes as before.
+    package static let isaVersion = 3
+    /// The oldest version this build still reads: every version 1 and 2 word decodes to the
+    /// same instruction in 3 (an old program's memory image must hold its tiles zero-free).
     package static let oldestReadableVersion = 1
 
     /// A DMA transfer (fields as in the DMA contract's command port).

@@ -60,8 +60,8 @@ package struct LayerCompiler: Sendable {
             let norm1 = e.layerNormParameters("LN1")
             let norm2 = e.layerNormParameters("LN2")
             let hw = e.loadTiles(h)
-            let n1 = e.loadTile(norm1)
-            let n2 = e.loadTile(norm2)
+            let n1 = e.loadTiles(norm1)[0][0]
+            let n2 = e.loadTiles(norm2)[0][0]
             e.barrier()
             let q = e.linear(hw, wq)
             let k = e.linear(hw, wk)
@@ -114,7 +114,8 @@ package struct LayerCompiler: Sendable {
             let a = e.input("A", rows: s.sequence, columns: s.hidden, scale: 1)
             let wo = e.weight("Wo", rows: s.hidden, columns: s.hidden)
             e.pad(e.wordBytes - e.blockBytes)
-            let gradient = e.input("dO^T", rows: s.hidden, columns: s.sequence, scale: 0.25)
+            // Dense: with B > 1 its blocks are loaded one at a time.
+            let gradient = e.input("dO^T", rows: s.hidden, columns: s.sequence, scale: 0.25, zeroFree: false)
             if batch > 1 { e.pad(e.wordBytes) }
             let aw = e.loadTiles(a)
             let dw = batch > 1 ? [] : e.loadTiles(gradient)
@@ -135,7 +136,9 @@ package struct LayerCompiler: Sendable {
             e.barrier()
             outputs.append(e.storeTiles(o, name: "O"))
             outputs.append(e.storeBlock(grad, name: "dWo^T"))
-            e.code.append(.store(.init(buffer: .activation, bufferAddress: updated, rows: 1, memoryAddress: wo.block(0, 0), stride: 0)))
+            // Stored dense over the weight block: weights stay dense in main memory.
+            let denseUpdate = e.dense(updated)
+            e.code.append(.store(.init(buffer: .activation, bufferAddress: denseUpdate, rows: 1, memoryAddress: wo.block(0, 0), stride: 0)))
             outputs.append(LayerProgram.Region(name: "Wo^T (updated)", placement: wo))
         }
         e.code.append(.end)

@@ -25,7 +25,16 @@ extension Program {
         }
     }
 
+    /// The buffer ranges `i` touches. A PE or vector-unit access to an activation word also
+    /// touches the mask word at its address (zero-free storage reads and writes both).
     static func accesses(_ i: Instruction, _ g: ProgramGeometry) -> [Access] {
+        let direct = directAccesses(i, g)
+        guard unit(i) != .dma else { return direct }
+        return direct
+            + direct.filter { $0.buffer == .activation }.map { Access(buffer: .mask, first: $0.first, count: $0.count, write: $0.write) }
+    }
+
+    static func directAccesses(_ i: Instruction, _ g: ProgramGeometry) -> [Access] {
         switch i {
         case .load(let t): return [Access(buffer: t.buffer, first: t.bufferAddress, count: t.rows, write: true)]
         case .store(let t): return [Access(buffer: t.buffer, first: t.bufferAddress, count: t.rows, write: false)]
@@ -84,7 +93,7 @@ extension Program {
             switch i {
             case .load(let t), .store(let t):
                 guard t.rows >= 1 else { throw ProgramError.emptyTransfer(index: index, instruction: name) }
-                if case .store = i, t.buffer != .activation { throw ProgramError.narrowStore(index: index, buffer: t.buffer.name) }
+                if case .store = i, t.buffer == .weight { throw ProgramError.narrowStore(index: index, buffer: t.buffer.name) }
             case .matmul(let m):
                 try pe(m.pe)
                 guard m.group < g.columnGroups else {
@@ -121,6 +130,10 @@ extension Program {
                 guard a.first + a.count <= words else {
                     throw ProgramError.outOfRange(
                         index: index, instruction: name, buffer: a.buffer.name, first: a.first, last: a.first + a.count - 1, words: words)
+                }
+                if a.buffer == .activation, a.first + a.count > g.usableActivationWords {
+                    throw ProgramError.beyondMasks(
+                        index: index, instruction: name, first: a.first, last: a.first + a.count - 1, maskWords: g.maskWords)
                 }
                 for p in pending where p.unit != unit && p.access.buffer == a.buffer && (p.access.write || a.write) {
                     let lo = max(p.access.first, a.first)

@@ -10,6 +10,7 @@ package enum ProgramError: Error, Equatable, CustomStringConvertible {
     case tooLong(count: Int, depth: Int)
     case missingEnd
     case outOfRange(index: Int, instruction: String, buffer: String, first: Int, last: Int, words: Int)
+    case beyondMasks(index: Int, instruction: String, first: Int, last: Int, maskWords: Int)
     case noSuchPE(index: Int, instruction: String, pe: Int, count: Int)
     case noSuchGroup(index: Int, group: Int, lanes: Int, tile: Int, groups: Int)
     case emptyTransfer(index: Int, instruction: String)
@@ -43,6 +44,9 @@ package enum ProgramError: Error, Equatable, CustomStringConvertible {
             return "program does not finish with end"
         case .outOfRange(let index, let i, let buffer, let first, let last, let words):
             return "instruction \(index) (\(i)): \(buffer) words \(first)...\(last) do not fit the \(buffer) buffer of \(words) words"
+        case .beyondMasks(let index, let i, let first, let last, let maskWords):
+            return
+                "instruction \(index) (\(i)): activation words \(first)...\(last) have no mask word (the mask buffer holds \(maskWords) words and zero-free storage keeps each tile's mask at its address): use activation words below \(maskWords)"
         case .noSuchPE(let index, let i, let pe, let count):
             return "instruction \(index) (\(i)): PE \(pe) does not exist; the design has \(count) PEs"
         case .noSuchGroup(let index, let group, let lanes, let tile, let groups):
@@ -52,7 +56,7 @@ package enum ProgramError: Error, Equatable, CustomStringConvertible {
             return "instruction \(index) (\(i)): rows must be at least 1"
         case .narrowStore(let index, let buffer):
             return
-                "instruction \(index) (store): the \(buffer) buffer cannot be stored (its words are narrower than the DMA word); store activation words"
+                "instruction \(index) (store): the \(buffer) buffer cannot be stored (its words are columns, narrower than the DMA word); store activation or mask words"
         case .valueTooWide(let index, let i, let field, let value, let bits):
             return "instruction \(index) (\(i)): \(field) \(value) does not fit the datapath's \(bits)-bit words"
         case .hazard(let index, let i, let other, let otherInstruction, let buffer, let word):

@@ -54,6 +54,10 @@ package struct ProgramGeometry: Sendable, Equatable {
     /// Bits of the full-precision partial sums (the MAC lane's accumulator).
     package var accumulatorBits: Int { ModuleVariant.accumulatorBits(format) }
 
+    /// Activation words a program can use: zero-free storage keeps each tile's mask at its
+    /// address, so a mask buffer shallower than the activation buffer limits it.
+    package var usableActivationWords: Int { min(activationWords, maskWords) }
+
     /// Depth of the buffer a transfer names.
     package func words(_ buffer: BufferTarget) -> Int {
         switch buffer {

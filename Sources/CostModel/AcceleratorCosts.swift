@@ -59,7 +59,7 @@ package struct AcceleratorCosts: Sendable {
         case .dma: dma
         case .dataflow: dataflow
         case .activationBuffer, .weightBuffer, .maskBuffer: preconditionFailure("\(kind.rawValue) is a buffer")
-        case .dmaEngine, .csr: preconditionFailure("\(kind.rawValue) is costed inside controller")
+        case .dmaEngine, .csr, .zeroFreePacker, .zeroFreeUnpacker: preconditionFailure("\(kind.rawValue) is costed inside controller")
         case .peGlue, .controller, .arbiter: rtlModules[kind]!
         }
     }

@@ -52,7 +52,7 @@ extension HardwareTable {
             case .postSparsity: return post.times(x / 16)
             case .fifo, .dma, .dataflow: return try cost(kind.rawValue)
             case .activationBuffer, .weightBuffer, .maskBuffer: preconditionFailure("buffers are costed per megabyte")
-            case .dmaEngine, .csr: preconditionFailure("\(kind.rawValue) is costed inside controller")
+            case .dmaEngine, .csr, .zeroFreePacker, .zeroFreeUnpacker: preconditionFailure("\(kind.rawValue) is costed inside controller")
             // AccelTran publishes nothing for the generated RTL's glue.
             case .peGlue, .controller, .arbiter: return ModuleCost(areaUM2: 0, dynamicMW: 0, leakageMW: 0)
             }

@@ -130,6 +130,18 @@ package enum ModuleCatalog {
             ],
             placement: nil, examples: [.csr(wordBits: FixedPointFormat.paper.bits)]),
         ModuleEntry(
+            .zeroFreePacker,
+            "the activation buffer's write side: a dense tile becomes its non-zero values packed to the front (row-major) and its zero mask, in log2(n)-level prefix-count and shift networks (costed inside `controller`, from the synthesised system)",
+            template: "zero_free_packer",
+            parameters: [ModuleParameter("n", .int, range: "b x x x x (64 to 4,096; any n >= 2 in RTL)", "values per tile")],
+            placement: nil, examples: zeroFreeExamples.map { .zeroFreePacker(values: $0) }),
+        ModuleEntry(
+            .zeroFreeUnpacker,
+            "the activation buffer's read side: packed values and their zero mask become the dense tile again, through the packer's networks run in reverse (costed inside `controller`, from the synthesised system)",
+            template: "zero_free_unpacker",
+            parameters: [ModuleParameter("n", .int, range: "b x x x x (64 to 4,096; any n >= 2 in RTL)", "values per tile")],
+            placement: nil, examples: zeroFreeExamples.map { .zeroFreeUnpacker(values: $0) }),
+        ModuleEntry(
             .peGlue,
             "the PE's own logic and its slot's (tile and mask registers, row sequencer, stationary weight columns, partial sums, output tile; no template of its own: synthesised as the PE and slot around black-box leaf modules), per register bit",
             placement: ModulePlacement(.control, rtl: .perPEGlueBit, acceltran: nil)),
@@ -142,6 +154,16 @@ package enum ModuleCatalog {
             "the top's buffer-port arbitration, per bit of write-back data each PE brings to it (separated from `controller` by synthesising the system with two PE counts)",
             placement: ModulePlacement(.control, rtl: .perArbiterBit, acceltran: nil)),
     ]
+
+    /// Tile sizes the tests render, lint and simulate the zero-free packer and unpacker at: odd
+    /// and even numbers of network levels, and a tile of the design space.
+    package static let zeroFreeExamples = [8, 32, 64]
+
+    /// The activation buffer's packer and unpacker in a design of `choice`: one tile per word.
+    package static func zeroFreeVariants(_ choice: ModuleChoice) -> (packer: ModuleVariant, unpacker: ModuleVariant) {
+        let n = choice.batchTile * choice.spatialTile * choice.spatialTile
+        return (.zeroFreePacker(values: n), .zeroFreeUnpacker(values: n))
+    }
 
     /// The entry of `kind`.
     package static func entry(_ kind: ModuleKind) -> ModuleEntry { entries.first { $0.kind == kind }! }

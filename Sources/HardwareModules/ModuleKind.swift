@@ -19,4 +19,6 @@ package enum ModuleKind: String, CaseIterable, Sendable, Codable {
     case peGlue = "pe_glue"
     case controller
     case arbiter
+    case zeroFreePacker = "zero_free_packer"
+    case zeroFreeUnpacker = "zero_free_unpacker"
 }

@@ -40,4 +40,10 @@ extension ModuleVariant {
     }
 
     private static func stages(bits: Int, perStage: Int) -> Int { (bits + perStage - 1) / perStage }
+
+    /// Registered stages of one log2(n)-level network of the zero-free packer and unpacker
+    /// (prefix counts of n mask bits, or n values moved by powers of two): a register after
+    /// every `treeLevelsPerStage` levels and after the last. A level is a narrow adder or a
+    /// 2:1 multiplexer, so two of them sit well inside a MAC lane's period.
+    package static func zeroFreeStages(values n: Int) -> Int { treeStages(tile: n) }
 }

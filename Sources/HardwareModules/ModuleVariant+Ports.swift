@@ -69,6 +69,17 @@ extension ModuleVariant {
                 ("m_axi_arburst", 2), ("m_axi_rready", 1),
             ]
             return inputs.map { ModulePort($0.0, 1, $0.1) } + outputs.map { ModulePort($0.0, 1, $0.1, output: true) }
+        case .zeroFreePacker(let n):
+            return [
+                ModulePort("in_valid", 1, 1), ModulePort("in_raw", 1, 1), ModulePort("in_tile", n, w),
+                ModulePort("out_valid", 1, 1, output: true),
+                ModulePort("out_packed", n, w, output: true), ModulePort("out_mask", n, 1, output: true),
+            ]
+        case .zeroFreeUnpacker(let n):
+            return [
+                ModulePort("in_valid", 1, 1), ModulePort("in_packed", n, w), ModulePort("in_mask", n, 1),
+                ModulePort("out_valid", 1, 1, output: true), ModulePort("out_tile", n, w, output: true),
+            ]
         case .csr(let w):
             let map = CSRMap(wordBits: w)
             let a = map.addressBits

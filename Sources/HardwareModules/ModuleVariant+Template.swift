@@ -57,6 +57,8 @@ extension ModuleVariant {
                 "cnt_w": "\(Int.ceilLog2(accumulatorBytes + 1))", "beat_w": "\(Int.ceilLog2(d / 8) + 1)",
                 "fifo_depth": "\(Self.dmaBurstQueueDepth)", "fifo_aw": "\(Int.ceilLog2(Self.dmaBurstQueueDepth))",
             ]) { $1 }
+        case .zeroFreePacker(let n), .zeroFreeUnpacker(let n):
+            v.merge(["n": "\(n)", "w": "\(f.bits)", "logn": "\(max(1, Int.ceilLog2(n)))", "levels": "\(Self.treeLevelsPerStage)"]) { $1 }
         case .csr(let w):
             let map = CSRMap(wordBits: w)
             v.merge(["aw": "\(map.addressBits)", "dw": "\(CSRMap.registerBits)", "sb": "\(CSRMap.registerBits / 8)"]) { $1 }

@@ -33,6 +33,10 @@ extension ModuleVariant {
         case .dmaEngine: 2
         // The response is registered: one cycle after the address (and data) handshakes.
         case .csr: 1
+        // Prefix counts of the zeros, then the values move by their counts (zeroFreeStages each).
+        case .zeroFreePacker(let n): 2 * Self.zeroFreeStages(values: n)
+        // Prefix counts, the counts packed to the kept values' slots, then the values move back.
+        case .zeroFreeUnpacker(let n): 3 * Self.zeroFreeStages(values: n)
         }
     }
 

@@ -18,6 +18,12 @@ package enum ModuleVariant: Hashable, Sendable {
     /// The control and status registers behind AXI4-Lite (docs/csr.md), for datapath words of
     /// `wordBits` (the DynaProp thresholds).
     case csr(wordBits: Int)
+    /// The activation buffer's write-side packer (docs/isa.md, zero-free storage): a dense
+    /// tile of `values` words becomes its non-zero values packed to the front and its zero mask.
+    case zeroFreePacker(values: Int)
+    /// The activation buffer's read-side unpacker: a packed tile of `values` words and its zero
+    /// mask become the dense tile.
+    case zeroFreeUnpacker(values: Int)
 
     /// The catalogue entry the variant belongs to.
     package var kind: ModuleKind {
@@ -31,6 +37,8 @@ package enum ModuleVariant: Hashable, Sendable {
         case .fifo: .fifo
         case .dmaEngine: .dmaEngine
         case .csr: .csr
+        case .zeroFreePacker: .zeroFreePacker
+        case .zeroFreeUnpacker: .zeroFreeUnpacker
         }
     }
 
@@ -50,6 +58,8 @@ package enum ModuleVariant: Hashable, Sendable {
         case .fifo(let w, let d): "fifo_w\(w)_d\(d)"
         case .dmaEngine(let d, let w, let a, let l): "dma_engine_d\(d)_w\(w)_a\(a)_l\(l)"
         case .csr(let w): "csr_w\(w)"
+        case .zeroFreePacker(let n): "zero_free_packer_n\(n)"
+        case .zeroFreeUnpacker(let n): "zero_free_unpacker_n\(n)"
         }
     }
 }

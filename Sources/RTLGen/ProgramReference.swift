@@ -9,6 +9,9 @@ package struct ProgramReference: Sendable {
     package let geometry: ProgramGeometry
     /// Main memory, byte-addressed.
     package var memory: [UInt8]
+    /// The activation and mask buffers in their stored (zero-free) form: an activation word's
+    /// non-zero values packed to the front, and the mask word at its address (bit i = 1 when
+    /// value i is zero), as the DMA moves them.
     var activation: [Int: [Int64]] = [:]
     var weight: [Int: [Int64]] = [:]
     var mask: [Int: [UInt8]] = [:]
@@ -52,8 +55,24 @@ package struct ProgramReference: Sendable {
         return (v << s) >> s
     }
 
-    /// The value a buffer word holds (0 if never written: the simulation's initial state).
-    package func activationWord(_ a: Int) -> [Int64] { activation[a] ?? Array(repeating: 0, count: geometry.tileValues) }
+    /// The dense tile the units see at activation word `a`: its stored values unpacked by the
+    /// mask word at the same address (both 0 if never written: the simulation's initial state).
+    package func activationWord(_ a: Int) -> [Int64] {
+        let n = geometry.tileValues
+        let bytes = mask[a] ?? []
+        let bits = (0..<n).map { i in i / 8 < bytes.count && (bytes[i / 8] >> UInt8(i % 8)) & 1 == 1 }
+        return ZeroFreeReference.unpack(activation[a] ?? Array(repeating: 0, count: n), mask: bits)
+    }
+
+    /// A PE's or the vector unit's write: through the packer into both buffers (`raw`: stored
+    /// as it is under an all-zero mask).
+    mutating func writeActivation(_ a: Int, _ tile: [Int64], raw: Bool = false) {
+        let stored = ZeroFreeReference.pack(tile, raw: raw)
+        activation[a] = stored.packed
+        var bytes = [UInt8](repeating: 0, count: (geometry.maskBits + 7) / 8)
+        for (i, zero) in stored.mask.enumerated() where zero { bytes[i / 8] |= 1 << UInt8(i % 8) }
+        mask[a] = bytes
+    }
     func weightWord(_ a: Int) -> [Int64] { weight[a] ?? Array(repeating: 0, count: geometry.tile) }
 
     /// Runs `program` (validated first) to its end.
@@ -112,9 +131,19 @@ package struct ProgramReference: Sendable {
                 }
             }
         case .store(let t):
+            // The stored form: packed values, or the mask word followed by zeros to a DMA word.
             for r in 0..<t.rows {
                 let at = t.memoryAddress + r * t.stride
-                let bytes = TileCodec.encode(activationWord(t.bufferAddress + r), bits: f.bits, bytes: wordBytes)
+                let word = t.bufferAddress + r
+                var bytes: [UInt8]
+                switch t.buffer {
+                case .mask:
+                    bytes = mask[word] ?? []
+                    bytes += [UInt8](repeating: 0, count: wordBytes - bytes.count)
+                default:
+                    bytes = TileCodec.encode(
+                        activation[word] ?? Array(repeating: 0, count: g.tileValues), bits: f.bits, bytes: wordBytes)
+                }
                 memory.replaceSubrange(at..<(at + wordBytes), with: bytes)
             }
         case .matmul(let m): matmul(m)
@@ -133,20 +162,23 @@ package struct ProgramReference: Sendable {
             let a = activationWord(e.a)
             let b = activationWord(e.b)
             let s = e.scalar
-            activation[e.destination] = a.indices.map { k in
+            let result = a.indices.map { k in
                 switch e.function {
                 case .add: return f.saturate(a[k] + b[k])
                 case .axpy: return f.saturate(a[k] + ((s * b[k]) >> Int64(f.fractionBits)))
                 case .scale: return f.saturate((s * a[k]) >> Int64(f.fractionBits))
                 case .relu: return max(a[k], 0)
+                case .dense: return a[k]
                 }
             }
+            writeActivation(e.destination, result, raw: e.function == .dense)
         case .transpose(let source, let destination):
             let a = activationWord(source)
-            activation[destination] =
+            writeActivation(
+                destination,
                 DynaPropReference.prune(
                     a, batch: g.batchTile, rows: g.tile, columns: g.tile, transpose: true, tau: 0, format: f
-                ).values
+                ).values)
         case .prune(let t, let wt): (tau, weightTau) = (t, wt)
         case .barrier, .end: break
         }
@@ -182,7 +214,7 @@ package struct ProgramReference: Sendable {
                 }
             }
         }
-        if m.finish { activation[m.destination] = outputs[m.pe] }
+        if m.finish { writeActivation(m.destination, outputs[m.pe]) }
     }
 
     mutating func rowOperation(_ r: Instruction.RowOperation, _ op: ([Int64], [Bool]) -> [Int64]) {
@@ -192,6 +224,6 @@ package struct ProgramReference: Sendable {
             let out = op(Array(values[(row * x)..<(row * x + x)]), Array(mask[(row * x)..<(row * x + x)]))
             outputs[r.pe].replaceSubrange((row * x)..<(row * x + x), with: out)
         }
-        activation[r.destination] = outputs[r.pe]
+        writeActivation(r.destination, outputs[r.pe])
     }
 }

@@ -81,6 +81,15 @@ package struct RTLGenerator: Sendable {
             v.removeValue(forKey: "module")
             add(variant.template, variant.moduleName, v, lists: variant.templateLists)
         }
+        // The activation buffer's zero-free packer and unpacker (system blocks of the top, not
+        // leaves of the PE: the calibration does not synthesise them on their own).
+        let zeroFree = ModuleCatalog.zeroFreeVariants(ModuleChoice(c))
+        for variant in [zeroFree.packer, zeroFree.unpacker] {
+            var v = variant.templateValues(format: f, banner: banner)
+            v.removeValue(forKey: "banner")
+            v.removeValue(forKey: "module")
+            add(variant.template, variant.moduleName, v)
+        }
         let selectWidth = Self.selectWidth(c)
         add("pe", "pe", peValues(c), flags: ["stub": false])
         add("sram_macro", "sram", [:])
@@ -153,7 +162,13 @@ package struct RTLGenerator: Sendable {
     func topValues(_ c: AcceleratorConfig, processingElements: Int?, selectWidth: Int) -> [String: String] {
         let g = ProgramGeometry(config: c, format: format, processingElements: processingElements)
         let lastLanes = g.tile - (g.columnGroups - 1) * g.lanes
+        // Zero-free storage: the mask word at an activation word's address has a bit per value.
+        precondition(g.maskBits == g.batchTile * g.tile * g.tile, "MASK_W must be B*X*X: one mask bit per value of a tile")
+        let zeroFree = ModuleCatalog.zeroFreeVariants(ModuleChoice(c))
         return [
+            "zf_packer_module": zeroFree.packer.moduleName, "zf_unpacker_module": zeroFree.unpacker.moduleName,
+            "zf_pack_lat": "\(zeroFree.packer.latency(format: format))", "zf_unpack_lat": "\(zeroFree.unpacker.latency(format: format))",
+            "tagw": "\(g.processingElements + 2)",
             "slot_module": "pe_slot", "sram_module": "sram",
             "num_pe": "\(g.processingElements)", "pew": "\(max(1, Int.ceilLog2(g.processingElements)))",
             "b": "\(g.batchTile)", "x": "\(g.tile)", "w": "\(format.bits)", "fl": "\(format.fractionBits)",

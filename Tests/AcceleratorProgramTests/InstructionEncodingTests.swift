@@ -48,14 +48,14 @@ struct InstructionEncodingTests {
         // threshold 0) is unchanged.
         #expect(try Instruction.prune(tau: 0x123).encode().hex == "00000000000000000000000001230030")
         #expect(try Instruction.prune(tau: 0x123, weightTau: 0x456).encode().hex == "00000000000000000004560001230030")
-        #expect(Instruction.isaVersion == 2 && Instruction.oldestReadableVersion == 1)
+        #expect(Instruction.isaVersion == 3 && Instruction.oldestReadableVersion == 1)
     }
 
     @Test func badWordsFailWithOneLine() throws {
         #expect(throws: ProgramError.unknownOpcode(index: 3, opcode: 0x55)) {
             try Instruction(decoding: InstructionWord(low: 0x55), index: 3)
         }
-        #expect("\(ProgramError.unknownOpcode(index: 3, opcode: 0x55))" == "instruction 3: unknown opcode 0x55 (ISA version 2)")
+        #expect("\(ProgramError.unknownOpcode(index: 3, opcode: 0x55))" == "instruction 3: unknown opcode 0x55 (ISA version 3)")
         #expect(throws: ProgramError.reservedBits(index: 0, instruction: "barrier")) {
             try Instruction(decoding: InstructionWord(low: 0x31, high: 1 << 63), index: 0)
         }
@@ -73,14 +73,16 @@ struct InstructionEncodingTests {
         let p = Program(target: .init(Self.geometry), instructions: Self.samples)
         var bytes = try p.file()
         #expect(try Program(file: bytes) == p)
-        // A version 1 file still reads (its words mean the same in version 2).
+        // Version 1 and 2 files still read (their words mean the same in version 3).
         bytes[8] = 1
         #expect(try Program(file: bytes) == p)
-        bytes[8] = 3
-        #expect(throws: ProgramError.versionMismatch(found: 3, supported: 2)) { try Program(file: bytes) }
+        bytes[8] = 2
+        #expect(try Program(file: bytes) == p)
+        bytes[8] = 4
+        #expect(throws: ProgramError.versionMismatch(found: 4, supported: 3)) { try Program(file: bytes) }
         #expect(
-            "\(ProgramError.versionMismatch(found: 3, supported: 2))"
-                == "program uses ISA version 3; this build reads versions 1 to 2: recompile it with transcode compile")
+            "\(ProgramError.versionMismatch(found: 4, supported: 3))"
+                == "program uses ISA version 4; this build reads versions 1 to 3: recompile it with transcode compile")
     }
 
     func check(_ instructions: [Instruction], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -108,7 +110,16 @@ struct InstructionEncodingTests {
         check([.barrier], "program does not finish with end")
         check(
             [.store(.init(buffer: .weight, bufferAddress: 0, rows: 1, memoryAddress: 0, stride: 40)), .end],
-            "instruction 0 (store): the weight buffer cannot be stored (its words are narrower than the DMA word); store activation words")
+            "instruction 0 (store): the weight buffer cannot be stored (its words are columns, narrower than the DMA word); store activation or mask words"
+        )
+        // Zero-free storage: a PE's read of an activation word also reads its mask word.
+        check(
+            [
+                .load(.init(buffer: .mask, bufferAddress: 5, rows: 1, memoryAddress: 0, stride: 640)),
+                .softmax(.init(pe: 0, source: 5, destination: 6)), .end,
+            ],
+            "instruction 1 (softmax) and instruction 0 (load) both use mask word 5 on different units with no barrier between them: add a barrier"
+        )
         check([.prune(tau: 1 << 20), .end], "instruction 0 (prune): tau 1048576 does not fit the datapath's 20-bit words")
         check(
             Array(repeating: .barrier, count: 256) + [.end],
@@ -147,5 +158,29 @@ struct InstructionEncodingTests {
         )
         let p = Program(target: .init(Self.geometry), instructions: [load, .barrier, mm, .end])
         try p.validate(on: Self.geometry)
+    }
+
+    /// A mask buffer shallower than the activation buffer limits the activation words a
+    /// program can use (each tile's mask sits at its address): one line names the limit.
+    @Test func activationWordsWithoutAMaskWordAreRefused() throws {
+        let config = try AcceleratorConfig(
+            batchTile: 1, spatialTile: 16, activation: .relu, processingElements: 64, macLanesPerPE: 8, macsPerLane: 16,
+            softmaxPerPE: 2, batchSize: 4, activationBufferMB: 64, weightBufferMB: 8, maskBufferMB: 1, mainMemory: MainMemory.all[0])
+        let g = ProgramGeometry(config: config, format: .paper, processingElements: 2)
+        #expect(g.activationWords == 104_857 && g.maskWords == 32_768 && g.usableActivationWords == 32_768)
+        let p = Program(
+            target: .init(g),
+            instructions: [.load(.init(buffer: .activation, bufferAddress: 32_767, rows: 2, memoryAddress: 0, stride: 640)), .end])
+        #expect(throws: ProgramError.beyondMasks(index: 0, instruction: "load", first: 32_767, last: 32_768, maskWords: 32_768)) {
+            try p.validate(on: g)
+        }
+        #expect(
+            "\(ProgramError.beyondMasks(index: 0, instruction: "load", first: 32_767, last: 32_768, maskWords: 32_768))"
+                == "instruction 0 (load): activation words 32767...32768 have no mask word (the mask buffer holds 32768 words and zero-free storage keeps each tile's mask at its address): use activation words below 32768"
+        )
+        try Program(
+            target: .init(g),
+            instructions: [.load(.init(buffer: .activation, bufferAddress: 32_766, rows: 2, memoryAddress: 0, stride: 640)), .end]
+        ).validate(on: g)
     }
 }

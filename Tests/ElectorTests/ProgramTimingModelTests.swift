@@ -31,8 +31,11 @@ import Testing
         let pe = PETiming(config: Self.config, format: .paper)
         // M = 16 multipliers: 3 + log2 16 = 7 cycles; one chunk per 16-value row.
         #expect(pe.macLatency == 7 && pe.rows == 16 && pe.tileChunks() == 16 && pe.tileChunks(density: 0.1) == 16)
-        #expect(pe.matmulCycles(weightColumns: 16, chunks: 16, finish: true) == 16 + 2 + (2 + 1 + 16 + 7) + 1)
-        #expect(pe.softmaxCycles == 2 + (2 + 16 + 1 + pe.softmaxLatency + 1) + 1)
+        // A tile read: the grant, the buffers' cycle, the zero-free unpacker (3 x 4 stages for a
+        // 256-value tile), then the data.
+        #expect(pe.unpackLatency == 12 && pe.packLatency == 8)
+        #expect(pe.matmulCycles(weightColumns: 16, chunks: 16, finish: true) == 16 + (2 + 12) + (2 + 1 + 16 + 7) + 1)
+        #expect(pe.softmaxCycles == (2 + 12) + (2 + 16 + 1 + pe.softmaxLatency + 1) + 1)
         #expect(Self.dma.cycles(words: 4, store: false) == 2 + 8 + 4 + 1)
         #expect(Self.dma.cycles(words: 4, store: true) == 2 + 8 + 4 + 3)
     }
@@ -56,11 +59,11 @@ import Testing
         let t = try model().run(program([matmul(pe: 0)]))
         let op = pe.matmulCycles(weightColumns: 16, chunks: 16, finish: true)
         // Fetch, the operation from the cycle after its issue, then `end` issues in the first
-        // cycle the PE is idle, and that cycle counts.
+        // cycle the PE is idle and the packer has written the result back, and that cycle counts.
         #expect(t.busy[.mac] == op)
         #expect(t.busy[.dynaProp] == 1)
         #expect(t.busy[.dma] == Self.dma.cycles(words: 2, store: false))
-        #expect(t.cycles == fetch(2) + op + 2)
+        #expect(t.cycles == fetch(2) + op + 2 + pe.packLatency)
     }
 
     @Test func twoPEsOverlapExceptOnTheWeightPort() throws {
@@ -81,7 +84,8 @@ import Testing
         let pe = PETiming(config: Self.config, format: .paper)
         let t = try model().run(program([matmul(pe: 0, keep: true), matmul(pe: 0, keep: true)]))
         let op = pe.matmulCycles(weightColumns: 0, chunks: 16, finish: true)
-        #expect(t.cycles == fetch(3) + 2 * (op + 1) + 1)
+        // The second read waits until the first result has left the packer.
+        #expect(t.cycles == fetch(3) + 2 * (op + 1) + 1 + (pe.packLatency - 1) + pe.packLatency)
     }
 
     @Test func aBarrierSerialisesTheDMAAndThePEs() throws {
@@ -92,17 +96,18 @@ import Testing
         let op = pe.matmulCycles(weightColumns: 0, chunks: 16, finish: true)
         // Without the barrier the matmul issues the cycle after the load; with it, the barrier
         // issues in the first cycle the DMA is idle and the matmul the cycle after.
-        #expect(free.cycles == fetch(3) + 1 + op + 2)
-        #expect(fenced.cycles == fetch(4) + Self.dma.cycles(words: 4, store: false) + 2 + op + 2)
+        #expect(free.cycles == fetch(3) + 1 + op + 2 + pe.packLatency)
+        #expect(fenced.cycles == fetch(4) + Self.dma.cycles(words: 4, store: false) + 2 + op + 2 + pe.packLatency)
     }
 
     @Test func theVectorUnitReadsEachOperand() throws {
-        let v = VectorTiming(rows: 16)
+        // Each read: the grant, the buffers' cycle and the unpacker, then the data.
+        let v = VectorTiming(rows: 16, readLatency: PETiming(config: Self.config, format: .paper).unpackLatency)
         let add = try model().run(program([.elementwise(.init(function: .add, a: 0, b: 1, destination: 2))]))
         let relu = try model().run(program([.elementwise(.init(function: .relu, a: 0, destination: 2))]))
-        #expect(add.busy[.vector] == v.cycles(operands: 2, transpose: false) && add.busy[.vector] == 2 + 2 + 16 + 1)
-        #expect(relu.busy[.vector] == 2 + 16 + 1)
-        #expect(add.cycles - relu.cycles == 2)
+        #expect(add.busy[.vector] == v.cycles(operands: 2, transpose: false) && add.busy[.vector] == 2 * (2 + v.readLatency) + 16 + 1)
+        #expect(relu.busy[.vector] == 2 + v.readLatency + 16 + 1)
+        #expect(add.cycles - relu.cycles == 2 + v.readLatency)
     }
 
     @Test func aPEThatDoesNotExistIsAnError() {

@@ -68,10 +68,16 @@ import Toolchain
         // The PE's softmax and layer-norm are the b-row variants of the design's b and x.
         #expect(expected[naming.module(ModuleVariant.softmax(batchTile: c.batchTile, tile: 8).moduleName)] == c.softmaxPerPE)
         #expect(expected[naming.module(ModuleVariant.layerNorm(batchTile: c.batchTile, tile: 8).moduleName)] == 1)
-        // The slot holds one PE; the top two slots and the three buffers; the system the
-        // top, the DMA engine and the CSR (the controller's blocks).
+        // The slot holds one PE; the top two slots, the three buffers and the zero-free packer
+        // and unpacker; the system the top, the DMA engine and the CSR (the controller's blocks).
         #expect(counts[naming.module("pe_slot")] == [naming.module("pe"): 1])
-        #expect(counts[naming.module("top")] == [naming.module("pe_slot"): 2, naming.module("sram"): 3])
+        let zeroFree = ModuleCatalog.zeroFreeVariants(ModuleChoice(c))
+        #expect(
+            counts[naming.module("top")]
+                == [
+                    naming.module("pe_slot"): 2, naming.module("sram"): 3, naming.module(zeroFree.packer.moduleName): 1,
+                    naming.module(zeroFree.unpacker.moduleName): 1,
+                ])
         let system = RTLGenerator.systemVariants(for: c, format: f, RTLGenerator.systemInterface(for: c, format: f))
         #expect(
             counts[naming.module("system")]

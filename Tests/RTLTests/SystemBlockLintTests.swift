@@ -7,7 +7,7 @@ import Toolchain
 /// The DMA engine, the csr block and the memory model pass `verilator --lint-only -Wall` with
 /// no warning, and Yosys 0.23 reads and elaborates the synthesisable ones.
 @Suite(.serialized) struct SystemBlockLintTests {
-    static let variants = ModuleCatalog.entry(.dmaEngine).examples + ModuleCatalog.entry(.csr).examples
+    static let variants = [ModuleKind.dmaEngine, .csr, .zeroFreePacker, .zeroFreeUnpacker].flatMap { ModuleCatalog.entry($0).examples }
 
     func scratch(_ name: String, _ text: String) throws -> (dir: String, file: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID())").path

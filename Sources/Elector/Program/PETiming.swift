@@ -24,6 +24,10 @@ package struct PETiming: Sendable, Equatable {
     package let front: Int
     package let preSparsityLatency: Int
     package let postSparsityLatency: Int
+    /// The activation buffer's zero-free unpacker (every tile read passes through it) and
+    /// packer (every write-back), from the catalogue.
+    package let unpackLatency: Int
+    package let packLatency: Int
 
     /// A PE of `config` in `format`, with the softmax and layer-norm variants the catalogue
     /// says the PE instantiates (B-row modules, B rows a cycle), as `RTLGenerator.peValues` does.
@@ -42,13 +46,20 @@ package struct PETiming: Sendable, Equatable {
             + ModuleVariant.dynaProp(batchTile: c.batchTile, tile: c.spatialTile).latency(format: f)
         preSparsityLatency = ModuleVariant.preSparsity(width: c.spatialTile).latency(format: f)
         postSparsityLatency = ModuleVariant.postSparsity(width: c.spatialTile).latency(format: f)
+        let zeroFree = ModuleCatalog.zeroFreeVariants(choice)
+        unpackLatency = zeroFree.unpacker.latency(format: f)
+        packLatency = zeroFree.packer.latency(format: f)
     }
 
-    /// Cycles the sequencer spends reading the tile: the granted request, then the cycle the
-    /// buffer's data (one-cycle read latency) enters the PE.
-    package static let tileReadCycles = 2
+    /// Cycles the sequencer spends reading the tile: the granted request, the buffers' cycle
+    /// (one-cycle read latency), the unpacker, then the cycle the dense tile enters the PE.
+    package var tileReadCycles: Int { 2 + unpackLatency }
     /// Cycles of the result write-back when the port is free.
     package static let writeBackCycles = 1
+    /// Cycles a PE's next tile read waits after its write-back: no read is granted while the
+    /// written tile is still in the packer (the tiler adds them per operation; the program
+    /// model steps the rule itself).
+    package var readAfterWriteCycles: Int { packLatency - 1 }
 
     /// Cycles one MAC lane needs for a row of which it keeps `kept` values (the values both
     /// the row's activation mask and the lane's weight mask keep): the row is cut into chunks
@@ -126,8 +137,8 @@ package struct PETiming: Sendable, Equatable {
     /// (0 with keep-weights), the tile read, the run, and the write-back at the end of a
     /// reduction.
     package func matmulCycles(weightColumns n: Int, chunks s: Int, finish: Bool) -> Int {
-        n + Self.tileReadCycles + matmulRunCycles(chunks: s) + (finish ? Self.writeBackCycles : 0)
+        n + tileReadCycles + matmulRunCycles(chunks: s) + (finish ? Self.writeBackCycles : 0)
     }
-    package var softmaxCycles: Int { Self.tileReadCycles + softmaxRunCycles + Self.writeBackCycles }
-    package var layerNormCycles: Int { Self.tileReadCycles + layerNormRunCycles + Self.writeBackCycles }
+    package var softmaxCycles: Int { tileReadCycles + softmaxRunCycles + Self.writeBackCycles }
+    package var layerNormCycles: Int { tileReadCycles + layerNormRunCycles + Self.writeBackCycles }
 }

@@ -8,7 +8,11 @@ import HardwareModules
 /// barriers and `end` waiting for every unit, `prune` waiting for the PEs, the layer-norm
 /// parameter fetch, one operation at a time per PE, and the three shared buffer ports with
 /// the top's fixed priorities (weight port: lowest PE first; activation read port: DMA, the
-/// parameter fetch, the vector unit, then PEs; activation write port: DMA, vector unit, PEs).
+/// parameter fetch, the vector unit, then PEs; activation write port: DMA, vector unit, PEs),
+/// with zero-free storage: reads leave the unpacker `PETiming.unpackLatency` cycles later,
+/// writes land `packLatency` cycles after their grant, no read is granted while one is on its
+/// way, no write while a DMA load into the activation or mask buffer runs, and such a load
+/// does not issue before they land.
 /// Phase lengths come from `PETiming`, `VectorTiming` and `DMATiming`, so no latency is
 /// written twice. Values are not modelled: a matmul's row chunks come from `density`.
 package struct ProgramTimingModel: Sendable {
@@ -32,8 +36,10 @@ package struct ProgramTimingModel: Sendable {
     /// The model of `config` with `processingElements` PEs in `format`.
     package init(config: AcceleratorConfig, format: FixedPointFormat, processingElements: Int, dma: DMATiming) {
         self.init(
-            pe: PETiming(config: config, format: format), vector: VectorTiming(rows: config.batchTile * config.spatialTile), dma: dma,
-            processingElements: processingElements)
+            pe: PETiming(config: config, format: format),
+            vector: VectorTiming(
+                rows: config.batchTile * config.spatialTile, readLatency: PETiming(config: config, format: format).unpackLatency),
+            dma: dma, processingElements: processingElements)
     }
 
     enum PEPhase: Equatable {
@@ -58,6 +64,8 @@ package struct ProgramTimingModel: Sendable {
         var portTo: Int
         var store: Bool
         var activation: Bool
+        /// Moves activation or mask words (the ports the zero-free path shares).
+        var zeroFree: Bool
         var bufferAddress: Int
     }
 
@@ -95,30 +103,37 @@ package struct ProgramTimingModel: Sendable {
         var vectorDestination = 0
         // The program fetch is the first transfer, issued at the end of cycle 0.
         var transfer: Transfer? = makeTransfer(issuedAfter: 0, words: code.count, store: false, activation: false, address: 0)
+        // Cycles left until a granted read's dense tile arrives (per PE, vector unit, parameters),
+        // and the last cycle a granted write is still in the packer.
+        var peReadLeft = [Int](repeating: 0, count: processingElements)
+        var vectorReadLeft = 0
+        var parametersLeft = 0
+        var packedUntil = -1
         var running = false
         var pc = 0
         var pruneWait = 0
         var parametersValid = false
         var parametersAddress = -1
         var parametersLoading = false
-        var parametersGrantQ = false
         var cycle = 0
         while cycle < Self.cycleLimit {
             let t = transfer.map { cycle >= $0.firstCycle && cycle < $0.end } ?? false
             if !running, let f = transfer, cycle >= f.end { running = true }
             let dmaActive = t
-            let dmaRead = t && transfer!.store && cycle >= transfer!.portFrom && cycle <= transfer!.portTo
+            let dmaRead = t && transfer!.store && transfer!.zeroFree && cycle >= transfer!.portFrom && cycle <= transfer!.portTo
+            let zeroFreeLoad = t && !transfer!.store && transfer!.zeroFree
+            let packing = cycle <= packedUntil
             let dmaWrite = t && !transfer!.store && transfer!.activation && cycle >= transfer!.portFrom && cycle <= transfer!.portTo
             let peIdle = phase.map { $0 == .idle }
             let allPEIdle = !peIdle.contains(false)
             let head = running && pc < code.count ? code[pc] : nil
 
             // Activation read port.
-            let parametersRequest = parametersLoading && !parametersGrantQ
+            let parametersRequest = parametersLoading && parametersLeft == 0
             var parametersGrant = false
             var vectorReadGrant = false
             var peReadGrant = -1
-            if !dmaRead {
+            if !dmaRead && !packing {
                 if parametersRequest {
                     parametersGrant = true
                 } else if case .read(_, false) = vectorPhase {
@@ -130,7 +145,7 @@ package struct ProgramTimingModel: Sendable {
             // Activation write port.
             var vectorWriteGrant = false
             var peWriteGrant = -1
-            if !dmaWrite {
+            if !zeroFreeLoad {
                 if vectorPhase == .writeBack {
                     vectorWriteGrant = true
                 } else {
@@ -145,7 +160,9 @@ package struct ProgramTimingModel: Sendable {
             var parametersStart = false
             if let head {
                 switch head {
-                case .load, .store: canIssue = !dmaActive
+                case .load(let x):
+                    canIssue = !dmaActive && (x.buffer == .weight || !(packing || vectorWriteGrant || peWriteGrant >= 0))
+                case .store: canIssue = !dmaActive
                 case .matmul(let m): canIssue = peIdle[m.pe] && pruneWait == 0
                 case .softmax(let r): canIssue = peIdle[r.pe] && pruneWait == 0
                 case .layerNorm(let r, let parameters):
@@ -156,7 +173,7 @@ package struct ProgramTimingModel: Sendable {
                 case .elementwise, .transpose: canIssue = vectorPhase == .idle
                 case .prune: canIssue = allPEIdle
                 case .barrier, .end:
-                    canIssue = !dmaActive && allPEIdle && vectorPhase == .idle && pruneWait == 0 && !parametersLoading
+                    canIssue = !dmaActive && allPEIdle && vectorPhase == .idle && pruneWait == 0 && !parametersLoading && !packing
                 }
             }
 
@@ -167,7 +184,7 @@ package struct ProgramTimingModel: Sendable {
                 case 1: busy[.softmax]! += 1
                 default: busy[.layerNorm]! += 1
                 }
-                if phase[p] == .tile(read: true) { busy[.dynaProp]! += 1 }
+                if phase[p] == .tile(read: true) && peReadLeft[p] == 1 { busy[.dynaProp]! += 1 }
             }
             if dmaActive { busy[.dma]! += 1 }
             if vectorPhase != .idle { busy[.vector]! += 1 }
@@ -180,15 +197,19 @@ package struct ProgramTimingModel: Sendable {
             if vectorWriteGrant { written.append(vectorDestination) }
             if peWriteGrant >= 0 { written.append(destination[peWriteGrant]) }
             if written.contains(parametersAddress) { parametersValid = false }
-            if parametersGrantQ {
-                parametersLoading = false
-                parametersValid = true
+            if vectorWriteGrant || peWriteGrant >= 0 { packedUntil = cycle + pe.packLatency }
+            if parametersLeft > 0 {
+                if parametersLeft == 1 {
+                    parametersLoading = false
+                    parametersValid = true
+                }
+                parametersLeft -= 1
             }
+            if parametersGrant { parametersLeft = pe.tileReadCycles - 1 }
             if parametersStart, case .layerNorm(_, let parameters) = head {
                 parametersLoading = true
                 parametersAddress = parameters
             }
-            parametersGrantQ = parametersGrant
             if pruneWait > 0 { pruneWait -= 1 }
 
             for p in 0..<processingElements {
@@ -198,9 +219,14 @@ package struct ProgramTimingModel: Sendable {
                     if weightGrant == p { phase[p] = left == 1 ? .tile(read: false) : .weights(left: left - 1) }
                 case .tile(let read):
                     if read {
-                        phase[p] = .run(left: runLength[p], writeBack: writesBack[p])
+                        if peReadLeft[p] > 1 {
+                            peReadLeft[p] -= 1
+                        } else {
+                            phase[p] = .run(left: runLength[p], writeBack: writesBack[p])
+                        }
                     } else if peReadGrant == p {
                         phase[p] = .tile(read: true)
+                        peReadLeft[p] = pe.tileReadCycles - 1
                     }
                 case .run(let left, let writeBack):
                     if left > 1 { phase[p] = .run(left: left - 1, writeBack: writeBack) } else { phase[p] = writeBack ? .writeBack : .idle }
@@ -212,9 +238,14 @@ package struct ProgramTimingModel: Sendable {
             case .idle: break
             case .read(let left, let read):
                 if read {
-                    vectorPhase = left > 1 ? .read(operandsLeft: left - 1, read: false) : .compute(left: vectorCompute)
+                    if vectorReadLeft > 1 {
+                        vectorReadLeft -= 1
+                    } else {
+                        vectorPhase = left > 1 ? .read(operandsLeft: left - 1, read: false) : .compute(left: vectorCompute)
+                    }
                 } else if vectorReadGrant {
                     vectorPhase = .read(operandsLeft: left, read: true)
+                    vectorReadLeft = vector.readCycles - 1
                 }
             case .compute(let left): vectorPhase = left > 1 ? .compute(left: left - 1) : .writeBack
             case .writeBack: if vectorWriteGrant { vectorPhase = .idle }
@@ -226,7 +257,8 @@ package struct ProgramTimingModel: Sendable {
                     let store: Bool
                     if case .store = head { store = true } else { store = false }
                     transfer = makeTransfer(
-                        issuedAfter: cycle, words: x.rows, store: store, activation: x.buffer == .activation, address: x.bufferAddress)
+                        issuedAfter: cycle, words: x.rows, store: store, activation: x.buffer == .activation, address: x.bufferAddress,
+                        zeroFree: x.buffer != .weight)
                 case .matmul(let m):
                     operation[m.pe] = 0
                     destination[m.pe] = m.destination
@@ -273,11 +305,11 @@ package struct ProgramTimingModel: Sendable {
 
     /// A transfer issued at the end of cycle `c`: busy from the next cycle, its buffer port
     /// used one word per `cyclesPerWord` from `firstWordOffset` on.
-    func makeTransfer(issuedAfter c: Int, words: Int, store: Bool, activation: Bool, address: Int) -> Transfer {
+    func makeTransfer(issuedAfter c: Int, words: Int, store: Bool, activation: Bool, address: Int, zeroFree: Bool = false) -> Transfer {
         let first = c + 1
         let from = first + dma.firstWordOffset
         return Transfer(
             firstCycle: first, end: first + dma.cycles(words: words, store: store), portFrom: from,
-            portTo: from + words * dma.cyclesPerWord - 1, store: store, activation: activation, bufferAddress: address)
+            portTo: from + words * dma.cyclesPerWord - 1, store: store, activation: activation, zeroFree: zeroFree, bufferAddress: address)
     }
 }

@@ -8,6 +8,8 @@ elector_post_sparsity_n16.sv
 elector_softmax_b1_x16.sv
 elector_layer_norm_b1_x16.sv
 elector_fifo_w5124_d2.sv
+elector_zero_free_packer_n256.sv
+elector_zero_free_unpacker_n256.sv
 elector_pe.sv
 elector_sram.sv
 elector_pe_slot.sv

@@ -48,6 +48,7 @@ module elector_pe_slot #(
   // Buffer ports, granted by the top.
   input  wire logic              wt_gnt,
   input  wire logic              rd_gnt,
+  input  wire logic              rd_done,     // the granted tile is on a_rdata (dense)
   input  wire logic              wb_gnt,
   input  wire logic [TILE_W-1:0] a_rdata,
   input  wire logic [COL_W-1:0]  w_rdata,
@@ -104,7 +105,7 @@ module elector_pe_slot #(
   logic [LW-1:0] lane;
   logic [LW-1:0] last_lane;
   logic [RCW-1:0] row;
-  logic wt_q, rd_q;
+  logic wt_q, rd_wait;
   logic [LW-1:0] wt_lane_q;
   logic op_valid, op_ready, res_row_valid, res_dots_valid, pe_busy_unused;
   logic [B*XW-1:0] res_row;
@@ -119,27 +120,28 @@ module elector_pe_slot #(
   assign dp_busy = op_valid;
   assign wt_req = ps == P_WEIGHTS;
   assign wt_addr = wbase + W_AW'(lane);
-  assign rd_req = ps == P_TILE && !rd_q;
+  assign rd_req = ps == P_TILE && !rd_wait;
   assign rd_addr = src;
   assign wb_req = ps == P_WB;
   assign wb_addr = dst;
-  assign op_valid = rd_q;
+  assign op_valid = rd_done;
 
   always_ff @(posedge clk or negedge rst_n)
     if (!rst_n) begin
       ps <= P_IDLE;
       wt_q <= 1'b0;
-      rd_q <= 1'b0;
+      rd_wait <= 1'b0;
     end else begin
       wt_q <= wt_gnt;
-      rd_q <= rd_gnt;
+      if (rd_gnt) rd_wait <= 1'b1;
+      if (rd_done) rd_wait <= 1'b0;
       case (ps)
         P_IDLE:
           if (mine) ps <= (d_code == 2'd0 && !d_keep) ? P_WEIGHTS : P_TILE;
         P_WEIGHTS:
           if (wt_gnt && lane == last_lane) ps <= P_TILE;
         P_TILE:
-          if (rd_q) ps <= P_RUN;
+          if (rd_done) ps <= P_RUN;
         P_RUN:
           if (code == 2'd0 ? (res_dots_valid && row == RCW'(ROWS - 1)) : (res_row_valid && row == RCW'(ROWS - B)))
             ps <= (code == 2'd0 && !finish_q) ? P_IDLE : P_WB;

@@ -15,6 +15,10 @@
 // K-reduction, saturated and activated only when the reduction finishes) and the W-bit output
 // tile, written back to the activation buffer through an arbitrated port, so no result is
 // lost when PEs finish together. The DMA has priority on the buffer ports (it cannot wait).
+// Zero-free storage: the activation buffer holds each tile's non-zero values packed to the
+// front and the mask buffer, at the same address, its zero mask. PE and vector-unit writes pass
+// through the packer, their reads (and the gamma/beta fetch) through the unpacker; the DMA
+// moves the stored form and bypasses both.
 // Counters: cycles from start to done, and per module class the busy cycles summed over units.
 // Error codes: 1 program length 0 or beyond the queue, 2 unknown opcode, 3 DMA error.
 module elector_top #(
@@ -45,7 +49,10 @@ module elector_top #(
   parameter int M_AW = 15,
   parameter int BUF_AW = 18,
   parameter int IQ_DEPTH = 256,
-  parameter int IQ_AW = 8
+  parameter int IQ_AW = 8,
+  parameter int ZP = 8,
+  parameter int ZU = 12,
+  parameter int TAGW = 66
 ) (
   input  wire logic               clk,
   input  wire logic               rst_n,
@@ -113,11 +120,17 @@ module elector_top #(
   wire [23:0] d_dst = insn[111:88];
 
   // ---- Buffers ---------------------------------------------------------------------------------
-  // Activation buffer: read port shared by the DMA (store), the layer-norm parameter fetch, the
-  // vector unit and the PEs; write port shared by the DMA (load), the vector unit and the PEs.
-  logic a_re, a_we;
+  // Activation buffer: one tile per word in zero-free form; the mask buffer holds its mask at the
+  // same address. Read ports: the DMA (store) reads either buffer as stored; an internal read
+  // (layer-norm parameter fetch, vector unit, PEs) reads both at once and its tile leaves the
+  // unpacker ZU cycles later, dense, tagged with the requester. Write ports: the DMA (load)
+  // writes either as stored; an internal write enters the packer and reaches both ZP cycles
+  // later (the packer's own result, never at the same time as a DMA write: see the hazards).
+  logic a_re, a_we, m_re, m_we;
   logic [A_AW-1:0] a_raddr, a_waddr;
+  logic [M_AW-1:0] m_raddr, m_waddr;
   logic [TILE_W-1:0] a_wdata, a_rdata;
+  logic [MASK_W-1:0] m_wdata, m_rdata;
   elector_sram #(.WIDTH(TILE_W), .DEPTH(A_DEPTH), .AW(A_AW)) u_activation_buffer (
     .clk, .we(a_we), .waddr(a_waddr), .wdata(a_wdata), .re(a_re), .raddr(a_raddr), .rdata(a_rdata));
   logic w_re;
@@ -126,13 +139,59 @@ module elector_top #(
   elector_sram #(.WIDTH(COL_W), .DEPTH(W_DEPTH), .AW(W_AW)) u_weight_buffer (
     .clk, .we(dma_buf_we && dma_buf_target == 2'd1), .waddr(dma_buf_waddr[W_AW-1:0]), .wdata(dma_buf_wdata[COL_W-1:0]),
     .re(w_re), .raddr(w_raddr), .rdata(w_rdata));
-  logic [MASK_W-1:0] m_rdata;
   elector_sram #(.WIDTH(MASK_W), .DEPTH(M_DEPTH), .AW(M_AW)) u_mask_buffer (
-    .clk, .we(dma_buf_we && dma_buf_target == 2'd2), .waddr(dma_buf_waddr[M_AW-1:0]), .wdata(dma_buf_wdata[MASK_W-1:0]),
-    .re(dma_buf_re && dma_buf_target == 2'd2), .raddr(dma_buf_raddr[M_AW-1:0]), .rdata(m_rdata));
+    .clk, .we(m_we), .waddr(m_waddr), .wdata(m_wdata), .re(m_re), .raddr(m_raddr), .rdata(m_rdata));
   logic dma_mask_q;
   always_ff @(posedge clk) dma_mask_q <= dma_buf_target == 2'd2;
   assign dma_buf_rdata = dma_mask_q ? TILE_W'(m_rdata) : a_rdata;
+  wire dma_a_re = dma_buf_re && dma_buf_target == 2'd0;
+  wire dma_a_we = dma_buf_we && dma_buf_target == 2'd0;
+  wire dma_m_re = dma_buf_re && dma_buf_target == 2'd2;
+  wire dma_m_we = dma_buf_we && dma_buf_target == 2'd2;
+
+  // Internal write granted this cycle (the arbitration below), through the packer.
+  logic iw_valid, iw_raw;
+  logic [A_AW-1:0] iw_addr;
+  logic [TILE_W-1:0] iw_data;
+  logic zp_valid;
+  logic [TILE_W-1:0] zp_packed;
+  logic [MASK_W-1:0] zp_mask;
+  elector_zero_free_packer_n256 u_packer (
+    .clk, .rst_n, .in_valid(iw_valid), .in_raw(iw_raw), .in_tile(iw_data), .out_valid(zp_valid), .out_packed(zp_packed),
+    .out_mask(zp_mask));
+  logic [ZP*A_AW-1:0] zp_addr_sr;
+  logic [ZP-1:0] zp_valid_sr;
+  always_ff @(posedge clk) zp_addr_sr <= {zp_addr_sr[(ZP-1)*A_AW-1:0], iw_addr};
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) zp_valid_sr <= '0; else zp_valid_sr <= {zp_valid_sr[ZP-2:0], iw_valid};
+  wire [A_AW-1:0] zp_addr = zp_addr_sr[(ZP-1)*A_AW +: A_AW];
+  wire zf_busy = |zp_valid_sr;     // a packed write is on its way to the buffers
+  assign a_we = dma_a_we || zp_valid;
+  assign a_waddr = zp_valid ? zp_addr : dma_buf_waddr[A_AW-1:0];
+  assign a_wdata = zp_valid ? zp_packed : dma_buf_wdata;
+  assign m_we = dma_m_we || zp_valid;
+  assign m_waddr = zp_valid ? M_AW'(zp_addr) : dma_buf_waddr[M_AW-1:0];
+  assign m_wdata = zp_valid ? zp_mask : dma_buf_wdata[MASK_W-1:0];
+
+  // Internal read granted this cycle: its address and its requester (bit 0 gamma/beta, bit 1
+  // vector unit, bit 2 + p PE p). Both SRAMs answer next cycle; the unpacker ZU cycles later.
+  logic ir_re;
+  logic [A_AW-1:0] ir_addr;
+  logic [TAGW-1:0] ir_tag, ir_tag_q;
+  logic zu_valid;
+  logic [TILE_W-1:0] zu_tile;
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) ir_tag_q <= '0; else ir_tag_q <= ir_tag;
+  elector_zero_free_unpacker_n256 u_unpacker (
+    .clk, .rst_n, .in_valid(|ir_tag_q), .in_packed(a_rdata), .in_mask(m_rdata), .out_valid(zu_valid), .out_tile(zu_tile));
+  logic [ZU*TAGW-1:0] zu_tag_sr;
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) zu_tag_sr <= '0; else zu_tag_sr <= {zu_tag_sr[(ZU-1)*TAGW-1:0], ir_tag_q};
+  wire [TAGW-1:0] rd_done = {TAGW{zu_valid}} & zu_tag_sr[(ZU-1)*TAGW +: TAGW];
+  assign a_re = dma_a_re || ir_re;
+  assign a_raddr = dma_a_re ? dma_buf_raddr[A_AW-1:0] : ir_addr;
+  assign m_re = dma_m_re || ir_re;
+  assign m_raddr = dma_m_re ? dma_buf_raddr[M_AW-1:0] : M_AW'(ir_addr);
 
   // ---- Scheduler state ---------------------------------------------------------------------------
   localparam logic [2:0] S_IDLE = 3'd0, S_FETCH = 3'd1, S_FETCH_WAIT = 3'd2, S_RUN = 3'd3;
@@ -146,11 +205,12 @@ module elector_top #(
   logic [1:0] prune_step;
   logic [W-1:0] tau_q;
   logic [W-1:0] wt_tau_q;      // weight threshold: weights the PEs load later are masked with it
-  logic gb_valid, gb_loading, gb_req, gb_gnt, gb_gnt_q;
+  logic gb_valid, gb_loading, gb_req, gb_gnt, gb_wait;
+  logic dma_ld_am;             // a DMA load into the activation or mask buffer is under way
   logic [A_AW-1:0] gb_addr;
   logic [XW-1:0] ln_gamma, ln_beta;
 
-  wire all_idle = !dma_active && !dma_cmd_valid && (&pe_idle) && vec_idle && prune_wait == 2'd0 && !gb_loading;
+  wire all_idle = !dma_active && !dma_cmd_valid && (&pe_idle) && vec_idle && prune_wait == 2'd0 && !gb_loading && !zf_busy;
   wire running = state == S_RUN;
   wire is_pe_op = d_op == OP_MATMUL || d_op == OP_SOFTMAX || d_op == OP_LAYERNORM;
   wire [PEW-1:0] sel_pe = d_pe[PEW-1:0];
@@ -159,7 +219,10 @@ module elector_top #(
   logic can_issue;
   always_comb begin
     case (d_op)
-      OP_LOAD, OP_STORE: can_issue = !dma_active && !dma_cmd_valid;
+      // A load into the activation or mask buffer waits for packed writes to land: its DMA
+      // writes and theirs then never meet at the SRAMs' write ports.
+      OP_LOAD: can_issue = !dma_active && !dma_cmd_valid && !((zf_busy || iw_valid) && d_target != 2'd1);
+      OP_STORE: can_issue = !dma_active && !dma_cmd_valid;
       OP_MATMUL, OP_SOFTMAX, OP_LAYERNORM: can_issue = pe_free && prune_wait == 2'd0;
       OP_EWISE, OP_TRANSPOSE: can_issue = vec_idle;
       OP_PRUNE: can_issue = (&pe_idle);
@@ -171,7 +234,7 @@ module elector_top #(
   wire bad_op = running && !(d_op == OP_LOAD || d_op == OP_STORE || is_pe_op || d_op == OP_EWISE ||
     d_op == OP_TRANSPOSE || d_op == OP_PRUNE || d_op == OP_BARRIER || d_op == OP_END);
   // A layer-norm whose gamma/beta word is not the one held fetches it when no layer-norm runs.
-  assign gb_req = gb_loading && !gb_gnt_q;
+  assign gb_req = gb_loading && !gb_wait;
   wire gb_start = running && d_op == OP_LAYERNORM && !gb_match && !gb_loading && !(|pe_ln);
 
   always_ff @(posedge clk or negedge rst_n)
@@ -190,9 +253,14 @@ module elector_top #(
       wt_tau_q <= '0;
       gb_valid <= 1'b0;
       gb_loading <= 1'b0;
+      gb_wait <= 1'b0;
+      dma_ld_am <= 1'b0;
     end else begin
       if (dma_cmd_valid && dma_cmd_ready) dma_cmd_valid <= 1'b0;
-      if (dma_done_valid) dma_active <= 1'b0;
+      if (dma_done_valid) begin
+        dma_active <= 1'b0;
+        dma_ld_am <= 1'b0;
+      end
       if (dma_err && busy) begin
         error <= 1'b1;
         error_code <= 8'd3;
@@ -204,7 +272,9 @@ module elector_top #(
       if (prune_wait != 2'd0) prune_wait <= prune_wait - 2'd1;
       // Any write to the held gamma/beta word invalidates it.
       if (a_we && a_waddr == gb_addr) gb_valid <= 1'b0;
-      if (gb_gnt_q) begin
+      if (gb_gnt) gb_wait <= 1'b1;
+      if (rd_done[0]) begin
+        gb_wait <= 1'b0;
         gb_loading <= 1'b0;
         gb_valid <= 1'b1;
       end
@@ -262,6 +332,7 @@ module elector_top #(
                 dma_cmd_buf_addr <= insn[96 +: BUF_AW];
                 dma_cmd_rows <= insn[31:16];
                 dma_active <= 1'b1;
+                dma_ld_am <= d_op == OP_LOAD && d_target != 2'd1;
               end
               OP_PRUNE: begin
                 tau_q <= W'(d_scalar);
@@ -323,50 +394,54 @@ module elector_top #(
   logic vec_rreq, vec_rgnt, vec_wreq, vec_wgnt;
   logic [A_AW-1:0] vec_raddr, vec_waddr;
   logic [TILE_W-1:0] vec_wdata;
-  wire dma_a_re = dma_buf_re && dma_buf_target == 2'd0;
-  wire dma_a_we = dma_buf_we && dma_buf_target == 2'd0;
+  logic vec_raw;
   always_comb begin
-    a_re = dma_a_re;
-    a_raddr = dma_buf_raddr[A_AW-1:0];
+    // Reads: not while the DMA reads either buffer, nor while a packed write is in flight (a
+    // read after a write then sees it).
+    ir_re = 1'b0;
+    ir_addr = gb_addr;
+    ir_tag = '0;
     gb_gnt = 1'b0;
     vec_rgnt = 1'b0;
     pe_rgnt = '0;
-    if (!dma_a_re) begin
+    if (!dma_a_re && !dma_m_re && !zf_busy) begin
       if (gb_req) begin
         gb_gnt = 1'b1;
-        a_re = 1'b1;
-        a_raddr = gb_addr;
+        ir_re = 1'b1;
+        ir_addr = gb_addr;
       end else if (vec_rreq) begin
         vec_rgnt = 1'b1;
-        a_re = 1'b1;
-        a_raddr = vec_raddr;
+        ir_re = 1'b1;
+        ir_addr = vec_raddr;
       end else begin
         for (int k = NUM_PE - 1; k >= 0; k--) if (pe_rreq[k]) begin
           pe_rgnt = '0;
           pe_rgnt[k] = 1'b1;
-          a_re = 1'b1;
-          a_raddr = pe_raddr[k*A_AW +: A_AW];
+          ir_re = 1'b1;
+          ir_addr = pe_raddr[k*A_AW +: A_AW];
         end
       end
     end
-    a_we = dma_a_we;
-    a_waddr = dma_buf_waddr[A_AW-1:0];
-    a_wdata = dma_buf_wdata;
+    ir_tag = {pe_rgnt, vec_rgnt, gb_gnt};
+    // Writes: not while a DMA load into the activation or mask buffer runs.
+    iw_valid = 1'b0;
+    iw_raw = 1'b0;
+    iw_addr = vec_waddr;
+    iw_data = vec_wdata;
     vec_wgnt = 1'b0;
     pe_wgnt = '0;
-    if (!dma_a_we) begin
+    if (!dma_ld_am) begin
       if (vec_wreq) begin
         vec_wgnt = 1'b1;
-        a_we = 1'b1;
-        a_waddr = vec_waddr;
-        a_wdata = vec_wdata;
+        iw_valid = 1'b1;
+        iw_raw = vec_raw;
       end else begin
         for (int k = NUM_PE - 1; k >= 0; k--) if (pe_wreq[k]) begin
           pe_wgnt = '0;
           pe_wgnt[k] = 1'b1;
-          a_we = 1'b1;
-          a_waddr = pe_waddr[k*A_AW +: A_AW];
-          a_wdata = pe_wdata[k*TILE_W +: TILE_W];
+          iw_valid = 1'b1;
+          iw_addr = pe_waddr[k*A_AW +: A_AW];
+          iw_data = pe_wdata[k*TILE_W +: TILE_W];
         end
       end
     end
@@ -380,12 +455,10 @@ module elector_top #(
       w_raddr = pe_wtaddr[k*W_AW +: W_AW];
     end
   end
-  always_ff @(posedge clk or negedge rst_n)
-    if (!rst_n) gb_gnt_q <= 1'b0; else gb_gnt_q <= gb_gnt;
   always_ff @(posedge clk)
-    if (gb_gnt_q) begin
-      ln_gamma <= a_rdata[0 +: XW];
-      ln_beta <= a_rdata[XW +: XW];
+    if (rd_done[0]) begin
+      ln_gamma <= zu_tile[0 +: XW];
+      ln_beta <= zu_tile[XW +: XW];
     end
 
   // ---- PEs and their sequencers (one slot module per PE) -----------------------------------------
@@ -401,7 +474,7 @@ module elector_top #(
       elector_pe_slot u_slot (
         .clk, .rst_n, .mine(issue && is_pe_op && sel_pe == PEW'(p)), .d_code, .d_start(d_start && d_mm), .d_finish(d_finish && d_mm),
         .d_act(d_act && d_mm), .d_tr, .d_keep(d_keep && d_mm), .d_group, .d_src, .d_second, .d_dst,
-        .wt_gnt(pe_wtgnt[p]), .rd_gnt(pe_rgnt[p]), .wb_gnt(pe_wgnt[p]), .a_rdata, .w_rdata,
+        .wt_gnt(pe_wtgnt[p]), .rd_gnt(pe_rgnt[p]), .rd_done(rd_done[2+p]), .wb_gnt(pe_wgnt[p]), .a_rdata(zu_tile), .w_rdata,
         .tbl_we, .tau_load, .tau(tau_q), .wt_tau(wt_tau_q), .ln_gamma, .ln_beta,
         .idle(pe_idle[p]), .ln_busy(pe_ln[p]), .mm_busy(pe_mm[p]), .sm_busy(pe_sm[p]), .dp_busy(pe_dp[p]),
         .wt_req(pe_wtreq[p]), .wt_addr(pe_wtaddr[p*W_AW +: W_AW]), .rd_req(pe_rreq[p]), .rd_addr(pe_raddr[p*A_AW +: A_AW]),
@@ -418,14 +491,16 @@ module elector_top #(
   logic [A_AW-1:0] va_addr, vb_addr, vwaddr_q;
   logic [W-1:0] vscalar;
   logic [TILE_W-1:0] va, vb, vres;
-  logic v_rd_q;
+  logic v_wait;
+  wire v_rd = rd_done[1];
   logic [RCW-1:0] vrow;
   assign vec_idle = vs == V_IDLE;
   assign vec_busy = !vec_idle;
-  assign vec_rreq = (vs == V_READ_A || vs == V_READ_B) && !v_rd_q;
+  assign vec_rreq = (vs == V_READ_A || vs == V_READ_B) && !v_wait;
   assign vec_raddr = (vs == V_READ_A) ? va_addr : vb_addr;
   assign vec_wreq = vs == V_WB;
   assign vec_wdata = vres;
+  assign vec_raw = vfunc == 4'd4;   // `dense`: the word is stored as it is (docs/isa.md)
   wire vec_mine = issue && (d_op == OP_EWISE || d_op == OP_TRANSPOSE);
   wire v_two = vfunc == 4'd0 || vfunc == 4'd1;
   localparam logic signed [W-1:0] WMAX = {1'b0, {(W-1){1'b1}}};
@@ -448,6 +523,7 @@ module elector_top #(
           4'd0: res = (2*W+2)'(a) + (2*W+2)'(bb);
           4'd1: res = (2*W+2)'(a) + sb;
           4'd2: res = sa;
+          4'd4: res = (2*W+2)'(a);
           default: res = a[W-1] ? '0 : (2*W+2)'(a);
         endcase
       assign vrow_out[vc*W +: W] = sat2(res);
@@ -462,16 +538,17 @@ module elector_top #(
   always_ff @(posedge clk or negedge rst_n)
     if (!rst_n) begin
       vs <= V_IDLE;
-      v_rd_q <= 1'b0;
+      v_wait <= 1'b0;
     end else begin
-      v_rd_q <= vec_rgnt;
+      if (vec_rgnt) v_wait <= 1'b1;
+      if (v_rd) v_wait <= 1'b0;
       case (vs)
         V_IDLE:
           if (vec_mine) vs <= V_READ_A;
         V_READ_A:
-          if (v_rd_q) vs <= (v_two && !vtr) ? V_READ_B : V_ROWS;
+          if (v_rd) vs <= (v_two && !vtr) ? V_READ_B : V_ROWS;
         V_READ_B:
-          if (v_rd_q) vs <= V_ROWS;
+          if (v_rd) vs <= V_ROWS;
         V_ROWS:
           if (vtr || vrow == RCW'(ROWS - 1)) vs <= V_WB;
         default:
@@ -488,8 +565,8 @@ module elector_top #(
       vwaddr_q <= d_dst[A_AW-1:0];
       vrow <= '0;
     end
-    if (v_rd_q && vs == V_READ_A) va <= a_rdata;
-    if (v_rd_q && vs == V_READ_B) vb <= a_rdata;
+    if (v_rd && vs == V_READ_A) va <= zu_tile;
+    if (v_rd && vs == V_READ_B) vb <= zu_tile;
     if (vs == V_ROWS) begin
       if (vtr) vres <= va_t;
       else vres[vrow*XW +: XW] <= vrow_out;

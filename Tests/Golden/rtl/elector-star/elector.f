@@ -8,6 +8,8 @@ elector_post_sparsity_n32.sv
 elector_softmax_b4_x32.sv
 elector_layer_norm_b4_x32.sv
 elector_fifo_w81924_d2.sv
+elector_zero_free_packer_n4096.sv
+elector_zero_free_unpacker_n4096.sv
 elector_pe.sv
 elector_sram.sv
 elector_pe_slot.sv

@@ -8,7 +8,7 @@ set constraints [open elector_abc.constr w]
 puts -nonewline $constraints "set_driving_cell BUF_X1\nset_load 3.0\n"
 close $constraints
 read_verilog -sv -lib elector_sram.sv
-read_verilog -sv elector_mac_lane_m16_gelu.sv elector_dynaprop_b4_x32.sv elector_pre_sparsity_n32.sv elector_post_sparsity_n32.sv elector_softmax_b4_x32.sv elector_layer_norm_b4_x32.sv elector_fifo_w81924_d2.sv elector_pe.sv elector_pe_slot.sv elector_top.sv
+read_verilog -sv elector_mac_lane_m16_gelu.sv elector_dynaprop_b4_x32.sv elector_pre_sparsity_n32.sv elector_post_sparsity_n32.sv elector_softmax_b4_x32.sv elector_layer_norm_b4_x32.sv elector_fifo_w81924_d2.sv elector_zero_free_packer_n4096.sv elector_zero_free_unpacker_n4096.sv elector_pe.sv elector_pe_slot.sv elector_top.sv
 hierarchy -check -top elector_top
 synth -top elector_top
 dfflibmap -liberty $liberty
