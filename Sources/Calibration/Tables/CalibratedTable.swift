@@ -94,7 +94,10 @@ package struct CalibratedTable: Sendable {
             let model = fit(
                 points.map { ($0.regressors, $0.record) }
                     + (try batched.map {
-                        (family.regressors(batchTile: $0.batchTile, side: $0.size), try record(family.variant(batchTile: $0.batchTile, size: $0.size)))
+                        (
+                            family.regressors(batchTile: $0.batchTile, side: $0.size),
+                            try record(family.variant(batchTile: $0.batchTile, size: $0.size))
+                        )
                     }))
             models[family] = model
             var basis = "fit of \(family.modelForm) on synthesised sizes \(sizes.map(String.init).joined(separator: ", "))"
