@@ -17,7 +17,7 @@ import Testing
         let r = try TranscodeBinary.run(["compile", "--model", "bert-tiny", "--accelerator", "acceltran-edge", "--out", out])
         #expect(r.status == 0, "\(r.transcript)")
         let program = try Program(file: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out))))
-        #expect(r.transcript.contains("wrote \(out): \(program.instructions.count) instructions (ISA version 2) for 2 PEs"))
+        #expect(r.transcript.contains("wrote \(out): \(program.instructions.count) instructions (ISA version 3) for 2 PEs"))
         #expect(program.instructions.last == .end && program.target.tile == 16)
         #expect(try String(contentsOfFile: out + ".txt", encoding: .utf8).hasPrefix("0\tload activation[0]"))
     }
