@@ -44,15 +44,18 @@ import Toolchain
             let design = try RTLFixtures.generator.generate(config, command: "property test", options: DesignOptions(peCount: 8))
             let stub = try RTLFixtures.generator.peInterface(config, command: "property test")
             let waivers = design.supportFiles.first { $0.name == "elector.vlt" }!
-            let topFiles = [
-                ("elector_pe_interface.sv", stub), ("elector_sram.sv", design.files.first { $0.name == "elector_sram.sv" }!.text),
-                ("elector_pe_slot.sv", design.files.first { $0.name == "elector_pe_slot.sv" }!.text),
-                ("elector_top.sv", design.files.first { $0.name == "elector_top.sv" }!.text),
-            ]
+            let topFiles =
+                [
+                    ("elector_pe_interface.sv", stub), ("elector_sram.sv", design.files.first { $0.name == "elector_sram.sv" }!.text),
+                    ("elector_pe_slot.sv", design.files.first { $0.name == "elector_pe_slot.sv" }!.text),
+                    ("elector_top.sv", design.files.first { $0.name == "elector_top.sv" }!.text),
+                ] + design.files.filter { $0.name.hasPrefix("elector_zero_free_") }.map { ($0.name, $0.text) }  // the top's codec
             let topDir = try write(topFiles + [waivers, ("stub.vlt", stubWaiver)])
             try lint(topDir, top: "elector_top", files: topFiles.map(\.0), waivers: ["elector.vlt", "stub.vlt"])
             try elaborate(topDir, top: "elector_top", files: topFiles.map(\.0))
-            let peFiles = design.files.filter { !["elector_top.sv", "elector_sram.sv", "elector_pe_slot.sv"].contains($0.name) }
+            let peFiles = design.files.filter {
+                !["elector_top.sv", "elector_sram.sv", "elector_pe_slot.sv"].contains($0.name) && !$0.name.hasPrefix("elector_zero_free_")
+            }
             let key = peFiles.map(\.text).joined()
             guard checkedPEs.insert(key).inserted else { continue }
             let peDir = try write(peFiles.map { ($0.name, $0.text) } + [waivers])
