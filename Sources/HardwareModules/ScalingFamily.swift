@@ -58,7 +58,9 @@ package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     /// The regressors of batch tile b and tile side or width s.
     package func regressors(batchTile b: Int, side s: Int) -> Regressors {
         switch self {
-        case .softmax, .layerNorm, .fifo: Regressors(first: 1, second: Double(s))
+        // b rows cost b times one row: b (a + c x), so that a fit can take b > 1 points.
+        case .softmax, .layerNorm: Regressors(first: Double(b), second: Double(b * s))
+        case .fifo: Regressors(first: 1, second: Double(s))
         case .dynaProp: Regressors(first: 1, second: Double(b * s * s))
         case .preSparsity, .postSparsity: Regressors(first: Double(s), second: Double(s * s))
         }
@@ -67,7 +69,7 @@ package enum ScalingFamily: String, CaseIterable, Codable, Sendable {
     /// The model's form in words, for the table's provenance.
     package var modelForm: String {
         switch self {
-        case .softmax, .layerNorm: "a + c x"
+        case .softmax, .layerNorm: "b (a + c x)"
         case .dynaProp: "a + c b x^2"
         case .preSparsity, .postSparsity: "a n + c n^2"
         case .fifo: "a + c w"

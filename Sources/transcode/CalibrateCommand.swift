@@ -23,7 +23,8 @@ struct CalibrateCommand: ParsableCommand {
             synth/nangate45-modules.json (JSON written by this command). Results are cached in \
             synth/cache by content hash, so a re-run synthesises only what changed. Before it \
             starts, the command prints how many modules it will synthesise and an estimate of the \
-            time (the whole 22-module plan from an empty cache takes about 12 minutes on 2 cores). \
+            time (the plan without its b = 4 softmax and layer-norm, 22 modules, took about 12 \
+            minutes from an empty cache on 2 cores; each of those two takes longer than any other module). \
             To compare the checked-in table with the paper's figures without synthesis, use \
             'transcode table compare acceltran'. With --glue INDEX:PES it first synthesises the \
             glue of that design (the PE's and slot's own logic, and the controller: top, DMA \

@@ -78,7 +78,11 @@ import Toolchain
         #expect(calibrated.checks.count == ScalingFamily.allCases.count + CalibrationPlan.standard.batchChecks.count + glueChecks)
         // The scaling model must predict what it did not see to within 10% in area.
         for check in calibrated.checks { #expect(check.areaError < 0.10, "\(check.module): \(check.basis), area error \(check.areaError)") }
-        #expect(calibrated.modelled["softmax_b4_x32"] != nil)
+        // The b = 4 softmax and layer-norm at x = 8 are synthesised; their wider b = 4
+        // variants follow a fit that includes them.
+        #expect(calibrated.modelled["softmax_b4_x8"] == nil && calibrated.modelled["layer_norm_b4_x8"] == nil)
+        #expect(calibrated.modelled["softmax_b4_x32"] == "fit of b (a + c x) on synthesised sizes 4, 8, 16 and b x x = 2 x 4, 4 x 8")
+        #expect(calibrated.modelled["layer_norm_b4_x16"] == "fit of b (a + c x) on synthesised sizes 2, 4, 8 and b x x = 4 x 8")
         #expect(calibrated.modelled["mac_lane_m16_gelu"] == nil)
         // The tile FIFO of index 0 is synthesised; the 32-wide b = 4 tile's follows the fit.
         #expect(
@@ -201,6 +205,11 @@ import Toolchain
         let sparsity = ScalingFamily.preSparsity
         let quadratic = ScalingFit(points: [(r(sparsity, 4), 5 * 4 + 2 * 16), (r(sparsity, 8), 5 * 8 + 2 * 64)])
         #expect(abs(quadratic.value(at: r(sparsity, 16)) - (5 * 16 + 2 * 256)) < 1e-9)
+        // Softmax's b rows cost b times one row: b = 4 points enter the same fit.
+        let rows = ScalingFit(points: [
+            (r(softmax, 4), 7 + 3 * 4), (r(softmax, 8), 7 + 3 * 8), (softmax.regressors(batchTile: 4, side: 8), 4 * (7 + 3 * 8)),
+        ])
+        #expect(abs(rows.value(at: softmax.regressors(batchTile: 4, side: 32)) - 4 * (7 + 3 * 32)) < 1e-9)
         // One point only: no direction to separate, the first coefficient takes it.
         #expect(ScalingFit(points: [(r(softmax, 4), 9)]).coefficients == [9, 0])
     }

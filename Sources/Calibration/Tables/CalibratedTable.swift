@@ -88,22 +88,29 @@ package struct CalibratedTable: Sendable {
                         predictedAreaUM2: predicted.area, synthesisedAreaUM2: held.record.areaUM2,
                         predictedEnergyFJ: predicted.energy, synthesisedEnergyFJ: held.record.energy.totalFJPerCycle))
             }
-            let model = fit(points.map { ($0.regressors, $0.record) })
+            // Where b rows cost b times one row, the synthesised b > 1 points enter the fit too,
+            // so that the unsynthesised b = 4 entries rest on a synthesised b = 4 design.
+            let batched = family.replicatedOverBatch ? plan.batchChecks.filter { $0.family == family } : []
+            let model = fit(
+                points.map { ($0.regressors, $0.record) }
+                    + (try batched.map {
+                        (
+                            family.regressors(batchTile: $0.batchTile, side: $0.size),
+                            try record(family.variant(batchTile: $0.batchTile, size: $0.size))
+                        )
+                    }))
             models[family] = model
-            let basis = "fit of \(family.modelForm) on synthesised sizes \(sizes.map(String.init).joined(separator: ", "))"
+            var basis = "fit of \(family.modelForm) on synthesised sizes \(sizes.map(String.init).joined(separator: ", "))"
+            if !batched.isEmpty { basis += " and b x x = " + batched.map { "\($0.batchTile) x \($0.size)" }.joined(separator: ", ") }
             // Every table variant of the catalogue entries that follow this family.
             for v in ModuleCatalog.entries.filter({ $0.family == family }).flatMap(\.tableVariants) {
                 let (b, x) = family.point(of: v)!
                 let key = v.moduleName
                 if let r = byName[key] {
                     modules[key] = cost(Figures(r))
-                } else if family.replicatedOverBatch {
-                    let row =
-                        byName[family.variant(batchTile: 1, size: x).moduleName].map(Figures.init)
-                        ?? model(family.regressors(batchTile: 1, side: x))
-                    modules[key] = cost(row.times(Double(b)))
-                    modelled[key] =
-                        byName[family.variant(batchTile: 1, size: x).moduleName] == nil ? "\(b) x (\(basis))" : "\(b) x synthesised b = 1"
+                } else if family.replicatedOverBatch, let row = byName[family.variant(batchTile: 1, size: x).moduleName] {
+                    modules[key] = cost(Figures(row).times(Double(b)))
+                    modelled[key] = "\(b) x synthesised b = 1"
                 } else {
                     modules[key] = cost(model(family.regressors(batchTile: b, side: x)))
                     modelled[key] = basis
