@@ -1,4 +1,3 @@
-import DesignSpace
 import Foundation
 import RTLGen
 
@@ -9,12 +8,15 @@ extension LayerRun {
     /// to mean anything.
     package func measureSpeed(library: TemplateLibrary, directory: String, command: String, repeats: Int) throws -> SimulationSpeed {
         let clock = ContinuousClock()
-        var first: Report?
-        let firstTime = try clock.measure { first = try run(library: library, directory: directory, command: command) }
-        guard let first else { throw RTLSimError.runFailed(simulator: "verilator", log: "the first run returned no report") }
         let compiled = try compile()
-        let program = ProgramRunner.Run(
-            memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)
+        var first: Report?
+        let firstTime = try clock.measure {
+            first = try run(
+                compiled, library: library, directory: directory, command: command,
+                path: .behavioural(latency: MainMemoryPath.standardLatency))
+        }
+        guard let first else { throw RTLSimError.runFailed(simulator: "verilator", log: "the first run returned no report") }
+        let program = ProgramRunner.Run(compiled)
         var times: [Double] = []
         for k in 1...max(1, repeats) {
             var outcome: ProgramRunner.Outcome?

@@ -86,7 +86,12 @@ package struct LayerRun: Sendable {
         library: TemplateLibrary, directory: String, command: String,
         path: MainMemoryPath = .behavioural(latency: MainMemoryPath.standardLatency)
     ) throws -> Report {
-        let compiled = try compile()
+        try run(try compile(), library: library, directory: directory, command: command, path: path)
+    }
+
+    /// As `run(library:directory:command:path:)`, on a program `compile()` made.
+    func run(_ compiled: LayerProgram, library: TemplateLibrary, directory: String, command: String, path: MainMemoryPath) throws -> Report
+    {
         let g = geometry
         var system: SystemInterface?
         if case .axi(_, _, _, let bits) = path { system = RTLGenerator.systemInterface(for: config, format: format, axiDataBits: bits) }
@@ -106,8 +111,7 @@ package struct LayerRun: Sendable {
         let kept = try reference.runMeasuringKept(compiled.program)
         let pe = PETiming(config: config, format: format)
         let chunks = kept.values.map(pe.tileChunks(laneKept:))
-        let run = ProgramRunner.Run(
-            memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)
+        let run = ProgramRunner.Run(compiled)
         let outcome: ProgramRunner.Outcome
         var observed: SystemRunner.Outcome?
         var model: (cycles: Int, dma: DMATiming)?

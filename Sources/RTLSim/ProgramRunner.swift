@@ -33,6 +33,11 @@ package struct ProgramRunner: Sendable {
         package init(memory: [UInt8], programAddress: Int, programLength: Int) {
             (self.memory, self.programAddress, self.programLength) = (memory, programAddress, programLength)
         }
+        /// A compiled layer: its memory image, with the program's words where it placed them.
+        package init(_ compiled: LayerProgram) {
+            self.init(
+                memory: compiled.memory, programAddress: compiled.programAddress, programLength: compiled.program.instructions.count)
+        }
     }
 
     /// Simulates `design` with `memory` as main memory; the program's words are at

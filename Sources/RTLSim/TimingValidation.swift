@@ -133,9 +133,7 @@ package struct TimingValidation: Sendable {
             let dma = dmaTiming(first.config)
             let outcomes = try ProgramRunner(library: library).run(
                 design: design, geometry: g,
-                runs: compiled.map {
-                    .init(memory: $0.memory, programAddress: $0.programAddress, programLength: $0.program.instructions.count)
-                },
+                runs: compiled.map(ProgramRunner.Run.init),
                 latency: dma.startLatency)
             let timing = ProgramTimingModel(config: first.config, format: format, processingElements: first.processingElements, dma: dma)
             for (k, i) in members.enumerated() {

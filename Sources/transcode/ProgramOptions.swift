@@ -23,9 +23,7 @@ struct ProgramOptions: ParsableArguments {
         guard (1...config.processingElements).contains(pes) else {
             throw ValidationError("--pes must be 1 to \(config.processingElements) (the accelerator's PEs), got \(pes)")
         }
-        guard let kind = ProgramKind(rawValue: program) else {
-            throw ValidationError("--program must be \(ProgramKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(program)'")
-        }
+        let kind = try Self.kind(program)
         let parts = dynaprop.split(separator: ",", omittingEmptySubsequences: false).map {
             DecimalText.number($0.trimmingCharacters(in: .whitespaces))
         }
@@ -36,5 +34,13 @@ struct ProgramOptions: ParsableArguments {
             throw ValidationError("--weight-sparsity must be from 0 to below 1 (the fraction of weights pruned), got \(weightSparsity)")
         }
         return (config, try Catalog.model(model), kind, tauI, tauT, weightSparsity)
+    }
+
+    /// The program kind `--program` names, or a usage error listing the kinds.
+    static func kind(_ program: String) throws -> ProgramKind {
+        guard let kind = ProgramKind(rawValue: program) else {
+            throw ValidationError("--program must be \(ProgramKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(program)'")
+        }
+        return kind
     }
 }

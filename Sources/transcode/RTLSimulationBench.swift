@@ -1,4 +1,3 @@
-import AcceleratorProgram
 import ArgumentParser
 import DesignSpace
 import Foundation
@@ -36,9 +35,7 @@ struct RTLSimulationBench: ParsableCommand {
             throw ValidationError("--pes must list PE counts separated by commas, got '\(pes)'")
         }
         guard (1...20).contains(repeats) else { throw ValidationError("--repeats must be 1 to 20, got \(repeats)") }
-        guard let kind = ProgramKind(rawValue: program) else {
-            throw ValidationError("--program must be \(ProgramKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(program)'")
-        }
+        let kind = try ProgramOptions.kind(program)
         let transformer = try Catalog.model(model)
         let configs = try accelerator.map { ($0, try Catalog.accelerator($0)) }
         for (name, config) in configs {

@@ -100,7 +100,7 @@ import Testing
         let design = try RTLFixtures.generator.generate(c, command: "batched program test", options: DesignOptions(peCount: 2))
         let outcomes = try ProgramRunner(library: RTLFixtures.library).run(
             design: design, geometry: g,
-            runs: programs.map { .init(memory: $0.memory, programAddress: $0.programAddress, programLength: $0.program.instructions.count) }
+            runs: programs.map(ProgramRunner.Run.init)
         )
         for (p, o) in zip(programs, outcomes) {
             var reference = ProgramReference(geometry: g, memory: p.memory)

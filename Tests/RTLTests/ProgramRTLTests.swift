@@ -115,7 +115,7 @@ import Testing
         let design = try RTLFixtures.generator.generate(Self.head, command: "program test", options: DesignOptions(peCount: 2))
         let outcomes = try ProgramRunner(library: RTLFixtures.library).run(
             design: design, geometry: g,
-            runs: programs.map { .init(memory: $0.memory, programAddress: $0.programAddress, programLength: $0.program.instructions.count) }
+            runs: programs.map(ProgramRunner.Run.init)
         )
         for (k, o) in outcomes.enumerated() {
             #expect(o.done && o.errorCode == 0, "\(programs[k].description)")

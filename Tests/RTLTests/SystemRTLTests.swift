@@ -35,7 +35,7 @@ import Testing
             system: RTLGenerator.systemInterface(for: config, format: Self.f, axiDataBits: bits))
         let outcomes = try SystemRunner(library: RTLFixtures.library, memory: timing).run(
             design: design, dataBits: bits,
-            runs: programs.map { .init(memory: $0.memory, programAddress: $0.programAddress, programLength: $0.program.instructions.count) }
+            runs: programs.map(ProgramRunner.Run.init)
         )
         for (k, o) in outcomes.enumerated() {
             let name = programs[k].description
