@@ -19,8 +19,8 @@ import Testing
             target: .init(batchTile: 1, tile: 16, integerBits: 4, fractionBits: 16, lanes: 16), instructions: code + [.end])
     }
 
-    func matmul(pe: Int, keep: Bool = false, finish: Bool = true) -> Instruction {
-        .matmul(.init(pe: pe, source: 0, weights: 0, destination: 1 + pe, start: true, finish: finish, keepWeights: keep))
+    func matmul(pe: Int, keep: Bool = false, finish: Bool = true, source: Int = 0) -> Instruction {
+        .matmul(.init(pe: pe, source: source, weights: 0, destination: 1 + pe, start: true, finish: finish, keepWeights: keep))
     }
 
     /// The cycle at whose end the first instruction issues: the fetch of `n` instructions
@@ -84,8 +84,12 @@ import Testing
         let pe = PETiming(config: Self.config, format: .paper)
         let t = try model().run(program([matmul(pe: 0, keep: true), matmul(pe: 0, keep: true)]))
         let op = pe.matmulCycles(weightColumns: 0, chunks: 16, finish: true)
-        // The second read waits until the first result has left the packer.
-        #expect(t.cycles == fetch(3) + 2 * (op + 1) + 1 + (pe.packLatency - 1) + pe.packLatency)
+        // The second operation issues the cycle after the first's write-back and reads another
+        // word: it does not wait for the packer.
+        #expect(t.cycles == fetch(3) + 2 * (op + 1) + 1 + pe.packLatency)
+        // Reading the first result, its read waits until that result has left the packer.
+        let dependent = try model().run(program([matmul(pe: 0, keep: true), matmul(pe: 0, keep: true, source: 1)]))
+        #expect(dependent.cycles == t.cycles + pe.packLatency - 1)
     }
 
     @Test func aBarrierSerialisesTheDMAAndThePEs() throws {

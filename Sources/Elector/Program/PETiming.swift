@@ -56,10 +56,6 @@ package struct PETiming: Sendable, Equatable {
     package var tileReadCycles: Int { 2 + unpackLatency }
     /// Cycles of the result write-back when the port is free.
     package static let writeBackCycles = 1
-    /// Cycles a PE's next tile read waits after its write-back: no read is granted while the
-    /// written tile is still in the packer (the tiler adds them per operation; the program
-    /// model steps the rule itself).
-    package var readAfterWriteCycles: Int { packLatency - 1 }
 
     /// Cycles one MAC lane needs for a row of which it keeps `kept` values (the values both
     /// the row's activation mask and the lane's weight mask keep): the row is cut into chunks

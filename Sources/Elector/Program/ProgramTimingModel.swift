@@ -10,9 +10,10 @@ import HardwareModules
 /// the top's fixed priorities (weight port: lowest PE first; activation read port: DMA, the
 /// parameter fetch, the vector unit, then PEs; activation write port: DMA, vector unit, PEs),
 /// with zero-free storage: reads leave the unpacker `PETiming.unpackLatency` cycles later,
-/// writes land `packLatency` cycles after their grant, no read is granted while one is on its
-/// way, no write while a DMA load into the activation or mask buffer runs, and such a load
-/// does not issue before they land.
+/// writes land `packLatency` cycles after their grant, the read the priorities pick is not
+/// granted while a write to its address is on its way (nor is any other that cycle), no write
+/// while a DMA load into the activation or mask buffer runs, and such a load does not issue
+/// before the writes land.
 /// Phase lengths come from `PETiming`, `VectorTiming` and `DMATiming`, so no latency is
 /// written twice. Values are not modelled: a matmul's row chunks come from `density`.
 package struct ProgramTimingModel: Sendable {
@@ -96,11 +97,13 @@ package struct ProgramTimingModel: Sendable {
         var phase = [PEPhase](repeating: .idle, count: processingElements)
         var operation = [Int](repeating: 0, count: processingElements)  // 0 matmul, 1 softmax, 2 layer-norm (the top's op code)
         var destination = [Int](repeating: 0, count: processingElements)
+        var source = [Int](repeating: 0, count: processingElements)
         var runLength = [Int](repeating: 0, count: processingElements)
         var writesBack = [Bool](repeating: true, count: processingElements)
         var vectorCompute = 0
         var vectorPhase = VectorPhase.idle
         var vectorDestination = 0
+        var vectorOperands: [Int] = []
         // The program fetch is the first transfer, issued at the end of cycle 0.
         var transfer: Transfer? = makeTransfer(issuedAfter: 0, words: code.count, store: false, activation: false, address: 0)
         // Cycles left until a granted read's dense tile arrives (per PE, vector unit, parameters),
@@ -109,6 +112,8 @@ package struct ProgramTimingModel: Sendable {
         var vectorReadLeft = 0
         var parametersLeft = 0
         var packedUntil = -1
+        // Addresses of the packed writes still on their way, with their grant cycles.
+        var packedWrites: [(address: Int, granted: Int)] = []
         var running = false
         var pc = 0
         var pruneWait = 0
@@ -128,20 +133,6 @@ package struct ProgramTimingModel: Sendable {
             let allPEIdle = !peIdle.contains(false)
             let head = running && pc < code.count ? code[pc] : nil
 
-            // Activation read port.
-            let parametersRequest = parametersLoading && parametersLeft == 0
-            var parametersGrant = false
-            var vectorReadGrant = false
-            var peReadGrant = -1
-            if !dmaRead && !packing {
-                if parametersRequest {
-                    parametersGrant = true
-                } else if case .read(_, false) = vectorPhase {
-                    vectorReadGrant = true
-                } else {
-                    peReadGrant = phase.firstIndex(of: .tile(read: false)) ?? -1
-                }
-            }
             // Activation write port.
             var vectorWriteGrant = false
             var peWriteGrant = -1
@@ -151,6 +142,30 @@ package struct ProgramTimingModel: Sendable {
                 } else {
                     peWriteGrant = phase.firstIndex(of: .writeBack) ?? -1
                 }
+            }
+            // Activation read port: the priorities pick one request, granted unless the DMA reads
+            // or a packed write to its address is on its way (granted this cycle or in the
+            // packer's `packLatency` cycles before).
+            packedWrites.removeAll { $0.granted < cycle - pe.packLatency }
+            if vectorWriteGrant { packedWrites.append((vectorDestination, cycle)) }
+            if peWriteGrant >= 0 { packedWrites.append((destination[peWriteGrant], cycle)) }
+            let parametersRequest = parametersLoading && parametersLeft == 0
+            var parametersGrant = false
+            var vectorReadGrant = false
+            var peReadGrant = -1
+            let readAddress: Int?
+            if parametersRequest {
+                parametersGrant = true
+                readAddress = parametersAddress
+            } else if case .read(let left, false) = vectorPhase {
+                vectorReadGrant = true
+                readAddress = vectorOperands[vectorOperands.count - left]
+            } else {
+                peReadGrant = phase.firstIndex(of: .tile(read: false)) ?? -1
+                readAddress = peReadGrant >= 0 ? source[peReadGrant] : nil
+            }
+            if dmaRead || packedWrites.contains(where: { $0.address == readAddress }) {
+                (parametersGrant, vectorReadGrant, peReadGrant) = (false, false, -1)
             }
             // Weight read port.
             let weightGrant = phase.firstIndex { if case .weights = $0 { return true } else { return false } } ?? -1
@@ -262,6 +277,7 @@ package struct ProgramTimingModel: Sendable {
                 case .matmul(let m):
                     operation[m.pe] = 0
                     destination[m.pe] = m.destination
+                    source[m.pe] = m.source
                     let n = m.keepWeights ? 0 : pe.weightColumns(group: m.group)
                     phase[m.pe] = n > 0 ? .weights(left: n) : .tile(read: false)
                     // Known data give each lane's kept count; otherwise the expectation over the
@@ -275,12 +291,14 @@ package struct ProgramTimingModel: Sendable {
                 case .softmax(let r):
                     operation[r.pe] = 1
                     destination[r.pe] = r.destination
+                    source[r.pe] = r.source
                     runLength[r.pe] = pe.softmaxRunCycles
                     writesBack[r.pe] = true
                     phase[r.pe] = .tile(read: false)
                 case .layerNorm(let r, _):
                     operation[r.pe] = 2
                     destination[r.pe] = r.destination
+                    source[r.pe] = r.source
                     runLength[r.pe] = pe.layerNormRunCycles
                     writesBack[r.pe] = true
                     phase[r.pe] = .tile(read: false)
@@ -288,10 +306,12 @@ package struct ProgramTimingModel: Sendable {
                     let two = e.function == .add || e.function == .axpy
                     vectorCompute = vector.computeCycles(transpose: false)
                     vectorDestination = e.destination
+                    vectorOperands = two ? [e.a, e.b] : [e.a]
                     vectorPhase = .read(operandsLeft: two ? 2 : 1, read: false)
-                case .transpose(_, let d):
+                case .transpose(let a, let d):
                     vectorCompute = vector.computeCycles(transpose: true)
                     vectorDestination = d
+                    vectorOperands = [a]
                     vectorPhase = .read(operandsLeft: 1, read: false)
                 case .prune: pruneWait = Self.pruneCycles
                 case .barrier, .end: break

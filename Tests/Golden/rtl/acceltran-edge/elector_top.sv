@@ -395,34 +395,10 @@ module elector_top #(
   logic [A_AW-1:0] vec_raddr, vec_waddr;
   logic [TILE_W-1:0] vec_wdata;
   logic vec_raw;
+  logic [TAGW-1:0] rd_cand;   // the read the priorities pick (same bits as ir_tag)
+  logic [A_AW-1:0] rd_cand_addr;
+  logic rd_hazard;            // its address has a packed write on its way
   always_comb begin
-    // Reads: not while the DMA reads either buffer, nor while a packed write is in flight (a
-    // read after a write then sees it).
-    ir_re = 1'b0;
-    ir_addr = gb_addr;
-    ir_tag = '0;
-    gb_gnt = 1'b0;
-    vec_rgnt = 1'b0;
-    pe_rgnt = '0;
-    if (!dma_a_re && !dma_m_re && !zf_busy) begin
-      if (gb_req) begin
-        gb_gnt = 1'b1;
-        ir_re = 1'b1;
-        ir_addr = gb_addr;
-      end else if (vec_rreq) begin
-        vec_rgnt = 1'b1;
-        ir_re = 1'b1;
-        ir_addr = vec_raddr;
-      end else begin
-        for (int k = NUM_PE - 1; k >= 0; k--) if (pe_rreq[k]) begin
-          pe_rgnt = '0;
-          pe_rgnt[k] = 1'b1;
-          ir_re = 1'b1;
-          ir_addr = pe_raddr[k*A_AW +: A_AW];
-        end
-      end
-    end
-    ir_tag = {pe_rgnt, vec_rgnt, gb_gnt};
     // Writes: not while a DMA load into the activation or mask buffer runs.
     iw_valid = 1'b0;
     iw_raw = 1'b0;
@@ -445,6 +421,32 @@ module elector_top #(
         end
       end
     end
+    // Reads: the priorities pick one request; it is granted unless the DMA reads either
+    // buffer or a packed write to its address is on its way (entering the packer this cycle or
+    // in it, the oldest landing at this cycle's edge, which a read now would not see), so a
+    // read after a write to the same word sees it. Other addresses read past the packer.
+    rd_cand = '0;
+    rd_cand_addr = gb_addr;
+    if (gb_req) rd_cand[0] = 1'b1;
+    else if (vec_rreq) begin
+      rd_cand[1] = 1'b1;
+      rd_cand_addr = vec_raddr;
+    end else begin
+      for (int k = NUM_PE - 1; k >= 0; k--) if (pe_rreq[k]) begin
+        rd_cand = '0;
+        rd_cand[2 + k] = 1'b1;
+        rd_cand_addr = pe_raddr[k*A_AW +: A_AW];
+      end
+    end
+    rd_hazard = iw_valid && iw_addr == rd_cand_addr;
+    for (int k = 0; k < ZP; k++)
+      if (zp_valid_sr[k] && zp_addr_sr[k*A_AW +: A_AW] == rd_cand_addr) rd_hazard = 1'b1;
+    ir_tag = (!dma_a_re && !dma_m_re && !rd_hazard) ? rd_cand : '0;
+    ir_re = |ir_tag;
+    ir_addr = rd_cand_addr;
+    gb_gnt = ir_tag[0];
+    vec_rgnt = ir_tag[1];
+    pe_rgnt = ir_tag[2 +: NUM_PE];
     w_re = 1'b0;
     w_raddr = '0;
     pe_wtgnt = '0;
