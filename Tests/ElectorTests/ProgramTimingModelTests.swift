@@ -34,7 +34,9 @@ import Testing
         // A tile read: the grant, the buffers' cycle, the zero-free unpacker (3 x 4 stages for a
         // 256-value tile), then the data.
         #expect(pe.unpackLatency == 12 && pe.packLatency == 8)
-        #expect(pe.matmulCycles(weightColumns: 16, chunks: 16, finish: true) == 16 + (2 + 12) + (2 + 1 + 16 + 7) + 1)
+        // The tile read (2 + 12) runs beside the 16 weight columns; the tile waits for the last.
+        #expect(pe.fetchCycles(weightColumns: 16) == 16 + 1 && pe.fetchCycles(weightColumns: 0) == 2 + 12)
+        #expect(pe.matmulCycles(weightColumns: 16, chunks: 16, finish: true) == (16 + 1) + (2 + 1 + 16 + 7) + 1)
         #expect(pe.softmaxCycles == (2 + 12) + (2 + 16 + 1 + pe.softmaxLatency + 1) + 1)
         #expect(Self.dma.cycles(words: 4, store: false) == 2 + 8 + 4 + 1)
         #expect(Self.dma.cycles(words: 4, store: true) == 2 + 8 + 4 + 3)

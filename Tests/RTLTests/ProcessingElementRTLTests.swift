@@ -26,7 +26,7 @@ import Testing
             var l = PortLayout(validOutputs: ["res_row_valid", "res_dots_valid"])
             for (name, bits) in [
                 ("tbl_we", 1), ("tbl_addr", 4), ("tbl_data", w), ("tau_load", 1), ("rho_sel", 4), ("wl_clear", 1), ("wl_valid", 1),
-                ("wl_lane", lw), ("wl_col", x * w), ("wt_tau", w), ("ln_gamma", x * w), ("ln_beta", x * w), ("op_valid", 1),
+                ("wl_lane", lw), ("wl_col", x * w), ("wt_tau", w), ("ln_gamma", x * w), ("ln_beta", x * w), ("op_valid", 1), ("op_hold", 1),
                 ("op_code", 2), ("op_act", 1), ("op_transpose", 1), ("op_tile", c.batchTile * x * x * w),
             ] {
                 l.input(name, bits)

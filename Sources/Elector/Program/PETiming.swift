@@ -54,6 +54,14 @@ package struct PETiming: Sendable, Equatable {
     /// Cycles the sequencer spends reading the tile: the granted request, the buffers' cycle
     /// (one-cycle read latency), the unpacker, then the cycle the dense tile enters the PE.
     package var tileReadCycles: Int { 2 + unpackLatency }
+    /// Cycles from an operation's issue to the cycle its tile counts as arrived (the run's
+    /// cycles follow): the slot loads `n` weight columns, one per cycle, and reads the tile from
+    /// the same cycle on; the tile waits in the PE's FIFO until the last column is in (the cycle
+    /// after its grant).
+    package func fetchCycles(weightColumns n: Int) -> Int { max(tileReadCycles, n + 1) }
+    /// Cycles between a PE's operations: it is idle for one cycle, in which the scheduler
+    /// issues its next operation (the tiler adds it per operation; the program model steps it).
+    package static let issueCycles = 1
     /// Cycles of the result write-back when the port is free.
     package static let writeBackCycles = 1
 
@@ -130,10 +138,10 @@ package struct PETiming: Sendable, Equatable {
     package var layerNormRunCycles: Int { front + rowGroups + preSparsityLatency + layerNormLatency }
 
     /// Uncontested cycles of a matmul on one PE: `weightColumns` columns loaded one per cycle
-    /// (0 with keep-weights), the tile read, the run, and the write-back at the end of a
-    /// reduction.
+    /// (0 with keep-weights) beside the tile read (`fetchCycles`), the run, and the write-back
+    /// at the end of a reduction.
     package func matmulCycles(weightColumns n: Int, chunks s: Int, finish: Bool) -> Int {
-        n + tileReadCycles + matmulRunCycles(chunks: s) + (finish ? Self.writeBackCycles : 0)
+        fetchCycles(weightColumns: n) + matmulRunCycles(chunks: s) + (finish ? Self.writeBackCycles : 0)
     }
     package var softmaxCycles: Int { tileReadCycles + softmaxRunCycles + Self.writeBackCycles }
     package var layerNormCycles: Int { tileReadCycles + layerNormRunCycles + Self.writeBackCycles }

@@ -6,7 +6,8 @@ import HardwareModules
 /// steps the machine cycle by cycle with the rules the RTL follows: the program fetch, one
 /// instruction issued per cycle in order by the central scheduler when its unit is free,
 /// barriers and `end` waiting for every unit, `prune` waiting for the PEs, the layer-norm
-/// parameter fetch, one operation at a time per PE, and the three shared buffer ports with
+/// parameter fetch, one operation at a time per PE (its weight load and tile read side by
+/// side, the tile waiting for the last column), and the three shared buffer ports with
 /// the top's fixed priorities (weight port: lowest PE first; activation read port: DMA, the
 /// parameter fetch, the vector unit, then PEs; activation write port: DMA, vector unit, PEs),
 /// with zero-free storage: reads leave the unpacker `PETiming.unpackLatency` cycles later,
@@ -45,8 +46,11 @@ package struct ProgramTimingModel: Sendable {
 
     enum PEPhase: Equatable {
         case idle
-        case weights(left: Int)
-        case tile(read: Bool)
+        /// The weight load and the tile read side by side (templates/pe_slot): columns still to
+        /// load, and the read's cycles left until its dense tile arrives (`nil` before its
+        /// grant, 1 in the arrival cycle, 0 after it: the tile waits in the PE's FIFO for the
+        /// last column).
+        case fetch(weightsLeft: Int, readLeft: Int?)
         case run(left: Int, writeBack: Bool)
         case writeBack
     }
@@ -106,9 +110,8 @@ package struct ProgramTimingModel: Sendable {
         var vectorOperands: [Int] = []
         // The program fetch is the first transfer, issued at the end of cycle 0.
         var transfer: Transfer? = makeTransfer(issuedAfter: 0, words: code.count, store: false, activation: false, address: 0)
-        // Cycles left until a granted read's dense tile arrives (per PE, vector unit, parameters),
-        // and the last cycle a granted write is still in the packer.
-        var peReadLeft = [Int](repeating: 0, count: processingElements)
+        // Cycles left until a granted read's dense tile arrives (vector unit, parameters; a PE's
+        // count is in its phase), and the last cycle a granted write is still in the packer.
         var vectorReadLeft = 0
         var parametersLeft = 0
         var packedUntil = -1
@@ -161,14 +164,15 @@ package struct ProgramTimingModel: Sendable {
                 vectorReadGrant = true
                 readAddress = vectorOperands[vectorOperands.count - left]
             } else {
-                peReadGrant = phase.firstIndex(of: .tile(read: false)) ?? -1
+                peReadGrant = phase.firstIndex { if case .fetch(_, nil) = $0 { return true } else { return false } } ?? -1
                 readAddress = peReadGrant >= 0 ? source[peReadGrant] : nil
             }
             if dmaRead || packedWrites.contains(where: { $0.address == readAddress }) {
                 (parametersGrant, vectorReadGrant, peReadGrant) = (false, false, -1)
             }
             // Weight read port.
-            let weightGrant = phase.firstIndex { if case .weights = $0 { return true } else { return false } } ?? -1
+            let weightGrant =
+                phase.firstIndex { if case .fetch(let left, _) = $0 { return left > 0 } else { return false } } ?? -1
 
             // Issue.
             var canIssue = false
@@ -199,7 +203,7 @@ package struct ProgramTimingModel: Sendable {
                 case 1: busy[.softmax]! += 1
                 default: busy[.layerNorm]! += 1
                 }
-                if phase[p] == .tile(read: true) && peReadLeft[p] == 1 { busy[.dynaProp]! += 1 }
+                if case .fetch(_, 1) = phase[p] { busy[.dynaProp]! += 1 }
             }
             if dmaActive { busy[.dma]! += 1 }
             if vectorPhase != .idle { busy[.vector]! += 1 }
@@ -230,18 +234,20 @@ package struct ProgramTimingModel: Sendable {
             for p in 0..<processingElements {
                 switch phase[p] {
                 case .idle: break
-                case .weights(let left):
-                    if weightGrant == p { phase[p] = left == 1 ? .tile(read: false) : .weights(left: left - 1) }
-                case .tile(let read):
-                    if read {
-                        if peReadLeft[p] > 1 {
-                            peReadLeft[p] -= 1
-                        } else {
-                            phase[p] = .run(left: runLength[p], writeBack: writesBack[p])
-                        }
-                    } else if peReadGrant == p {
-                        phase[p] = .tile(read: true)
-                        peReadLeft[p] = pe.tileReadCycles - 1
+                case .fetch(let weightsLeft, let readLeft):
+                    let left = weightsLeft - (weightGrant == p ? 1 : 0)
+                    let arrived = readLeft.map { $0 <= 1 } ?? false
+                    if weightsLeft == 0 && readLeft == 1 {
+                        // The tile arrives with the weights in: it goes through.
+                        phase[p] = .run(left: runLength[p], writeBack: writesBack[p])
+                    } else if weightsLeft > 0 && left == 0 && arrived {
+                        // The last column is granted with the tile already here: the tile leaves the
+                        // FIFO once the column is in, one cycle later than if it had just arrived.
+                        phase[p] = .run(left: runLength[p] + 1, writeBack: writesBack[p])
+                    } else {
+                        let read: Int? =
+                            if let r = readLeft { max(r - 1, 0) } else { peReadGrant == p ? pe.tileReadCycles - 1 : nil }
+                        phase[p] = .fetch(weightsLeft: left, readLeft: read)
                     }
                 case .run(let left, let writeBack):
                     if left > 1 { phase[p] = .run(left: left - 1, writeBack: writeBack) } else { phase[p] = writeBack ? .writeBack : .idle }
@@ -279,7 +285,7 @@ package struct ProgramTimingModel: Sendable {
                     destination[m.pe] = m.destination
                     source[m.pe] = m.source
                     let n = m.keepWeights ? 0 : pe.weightColumns(group: m.group)
-                    phase[m.pe] = n > 0 ? .weights(left: n) : .tile(read: false)
+                    phase[m.pe] = .fetch(weightsLeft: n, readLeft: nil)
                     // Known data give each lane's kept count; otherwise the expectation over the
                     // row's and the group's columns' densities, as the tiler takes it.
                     let chunks =
@@ -294,14 +300,14 @@ package struct ProgramTimingModel: Sendable {
                     source[r.pe] = r.source
                     runLength[r.pe] = pe.softmaxRunCycles
                     writesBack[r.pe] = true
-                    phase[r.pe] = .tile(read: false)
+                    phase[r.pe] = .fetch(weightsLeft: 0, readLeft: nil)
                 case .layerNorm(let r, _):
                     operation[r.pe] = 2
                     destination[r.pe] = r.destination
                     source[r.pe] = r.source
                     runLength[r.pe] = pe.layerNormRunCycles
                     writesBack[r.pe] = true
-                    phase[r.pe] = .tile(read: false)
+                    phase[r.pe] = .fetch(weightsLeft: 0, readLeft: nil)
                 case .elementwise(let e):
                     let two = e.function == .add || e.function == .axpy
                     vectorCompute = vector.computeCycles(transpose: false)

@@ -155,7 +155,7 @@ struct Tiler: Sendable {
             // when X is). The pipeline is inside those cycles.
             // Lane l keeps the values both the row and its column keep (zero-free weights).
             let chunks = pe.tileChunks(density: pick(density, left), weightDensity: pick(density, right), lanes: lanes)
-            let operation = pe.matmulCycles(weightColumns: lanes, chunks: chunks, finish: true)
+            let operation = pe.matmulCycles(weightColumns: lanes, chunks: chunks, finish: true) + PETiming.issueCycles
             return TileCost(
                 unit: .macLane, tiles: tiles, cyclesPerTile: Double(operation * columnGroups), unitsPerTile: lanesPerPE,
                 pipelineLatency: 0, effectualMACs: effectual, denseMACs: dense,
@@ -196,7 +196,7 @@ struct Tiler: Sendable {
             // a PE), and a tile holds all of its PE's.
             let tiles = ceilShift(rows, batchShift + spatialShift) * ceilShift(columns, spatialShift)
             let input = compressedBytes(Double(rows * columns), phase == .forward ? .activation : .gradient)
-            let operation = isSoftmax ? pe.softmaxCycles : pe.layerNormCycles
+            let operation = (isSoftmax ? pe.softmaxCycles : pe.layerNormCycles) + PETiming.issueCycles
             let held = isSoftmax ? softmaxPerPE : 1
             // Each group of b rows passes one b-row module once: x computing cycles a tile,
             // of the operation's cycles on the `held` units.

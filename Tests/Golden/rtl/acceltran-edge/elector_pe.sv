@@ -62,8 +62,10 @@ module elector_pe #(
   // Layer-norm gamma and beta.
   input  wire logic [X*W-1:0]       ln_gamma,
   input  wire logic [X*W-1:0]       ln_beta,
-  // Tile operations: op 0 matmul, 1 softmax, 2 layer-norm.
+  // Tile operations: op 0 matmul, 1 softmax, 2 layer-norm. op_hold keeps a tile in the FIFO
+  // (its sequencer is still loading the weights it multiplies by).
   input  wire logic                 op_valid,
+  input  wire logic                 op_hold,
   output logic                      op_ready,
   input  wire logic [1:0]           op_code,
   input  wire logic                 op_act,
@@ -124,7 +126,7 @@ module elector_pe #(
   logic [7:0] inflight;     // softmax and layer-norm groups issued whose results have not left
   wire [1:0] next_code = fifo_out[ENTRY-1:ENTRY-2];
   wire drain = (inflight != 8'd0) && (next_code != 2'd0) && (next_code != code_q);
-  assign load = !running && !waiting && fifo_out_valid && !drain;
+  assign load = !running && !waiting && fifo_out_valid && !drain && !op_hold;
   assign fifo_pop = load;
   assign busy = running || waiting || fifo_out_valid;
 

@@ -3,8 +3,11 @@
 `default_nettype none
 // One PE of the top with its sequencer and result registers (docs/isa.md). When the
 // scheduler hands it an operation (`mine`), it loads the lanes' stationary columns through the
-// weight-buffer port (matmul, unless keep-weights), reads the tile through the
-// activation-buffer port, feeds the PE, and collects its results: matmul rows, one per PE
+// weight-buffer port (matmul, unless keep-weights) and, from the same cycle, reads the tile
+// through the activation-buffer port, so the read's latency (the zero-free unpacker's) hides
+// behind the weight load. The tile enters the PE's FIFO when it arrives and waits there
+// (`op_hold`) until the last column is in the lanes: no tile register in the slot. It
+// collects the PE's results: matmul rows, one per PE
 // output, into full-precision partial sums (ACCW bits, overwritten on start, added otherwise; on
 // finish saturated to W bits and activated if asked), softmax and layer-norm rows, B per PE
 // output, into the W-bit output tile. It then requests the activation-buffer write port for the whole output tile
@@ -105,7 +108,7 @@ module elector_pe_slot #(
   logic [LW-1:0] lane;
   logic [LW-1:0] last_lane;
   logic [RCW-1:0] row;
-  logic wt_q, rd_wait;
+  logic wt_q, rd_wait, rd_got;
   logic [LW-1:0] wt_lane_q;
   logic op_valid, op_ready, res_row_valid, res_dots_valid, pe_busy_unused;
   logic [B*XW-1:0] res_row;
@@ -120,7 +123,8 @@ module elector_pe_slot #(
   assign dp_busy = op_valid;
   assign wt_req = ps == P_WEIGHTS;
   assign wt_addr = wbase + W_AW'(lane);
-  assign rd_req = ps == P_TILE && !rd_wait;
+  // The tile read is requested from the first cycle of the operation, beside the weight load.
+  assign rd_req = (ps == P_WEIGHTS || ps == P_TILE) && !rd_wait && !rd_got;
   assign rd_addr = src;
   assign wb_req = ps == P_WB;
   assign wb_addr = dst;
@@ -131,17 +135,20 @@ module elector_pe_slot #(
       ps <= P_IDLE;
       wt_q <= 1'b0;
       rd_wait <= 1'b0;
+      rd_got <= 1'b0;
     end else begin
       wt_q <= wt_gnt;
       if (rd_gnt) rd_wait <= 1'b1;
       if (rd_done) rd_wait <= 1'b0;
+      if (mine) rd_got <= 1'b0;
+      else if (rd_done) rd_got <= 1'b1;
       case (ps)
         P_IDLE:
           if (mine) ps <= (d_code == 2'd0 && !d_keep) ? P_WEIGHTS : P_TILE;
         P_WEIGHTS:
           if (wt_gnt && lane == last_lane) ps <= P_TILE;
         P_TILE:
-          if (rd_done) ps <= P_RUN;
+          if (rd_done || rd_got) ps <= P_RUN;
         P_RUN:
           if (code == 2'd0 ? (res_dots_valid && row == RCW'(ROWS - 1)) : (res_row_valid && row == RCW'(ROWS - B)))
             ps <= (code == 2'd0 && !finish_q) ? P_IDLE : P_WB;
@@ -203,7 +210,7 @@ module elector_pe_slot #(
     .clk, .rst_n, .tbl_we, .tbl_addr(AW'(0)), .tbl_data(tau), .tau_load, .rho_sel(AW'(0)),
     .wl_clear(mine && d_code == 2'd0 && !d_keep), .wl_valid(wt_q), .wl_lane(wt_lane_q), .wl_col(w_rdata), .wt_tau,
     .ln_gamma, .ln_beta,
-    .op_valid, .op_ready, .op_code(code), .op_act(1'b0), .op_transpose(tr_q), .op_tile(a_rdata),
+    .op_valid, .op_hold(ps == P_WEIGHTS || wt_q), .op_ready, .op_code(code), .op_act(1'b0), .op_transpose(tr_q), .op_tile(a_rdata),
     .res_row_valid, .res_row, .res_row_mask, .res_dots_valid, .res_dots, .res_acc, .busy(pe_busy_unused));
 endmodule
 `default_nettype wire
