@@ -58,4 +58,15 @@ enum ArgumentParsing {
             return value
         }
     }
+
+    /// "2,4": PE counts, each a whole number of at least 1. The commands check the upper bound
+    /// themselves (a synthesis limit, or each accelerator's PE count).
+    static func peCounts(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let counts = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 >= 1 }
+        guard !parts.isEmpty, counts.count == parts.count else {
+            throw ValidationError("--pes must list PE counts separated by commas, got '\(text)'")
+        }
+        return counts
+    }
 }

@@ -28,9 +28,9 @@ struct DesignSynthesisBench: ParsableCommand {
     @Option(help: "Scratch directory (one folder per PE count).") var out: String = "runs/benchmark-rtl-synth"
 
     func run() throws {
-        let counts = pes.split(separator: ",").compactMap { Int($0) }
-        guard !counts.isEmpty, counts.allSatisfy({ (1...RTLCommand.Synth.maximumPEs).contains($0) }) else {
-            throw ValidationError("--pes must list PE counts from 1 to \(RTLCommand.Synth.maximumPEs), got '\(pes)'")
+        let counts = try ArgumentParsing.peCounts(pes)
+        if let bad = counts.first(where: { $0 > RTLCommand.Synth.maximumPEs }) {
+            throw ValidationError("--pes must be 1 to \(RTLCommand.Synth.maximumPEs) for synthesis, got \(bad)")
         }
         let table = try TableCatalog.load(nil)
         let flow = try DesignSynthesis(

@@ -30,10 +30,7 @@ struct RTLSimulationBench: ParsableCommand {
     @Option(help: "Scratch directory (one folder per accelerator and PE count).") var out: String = "runs/benchmark-rtl-sim"
 
     func run() throws {
-        let counts = pes.split(separator: ",").compactMap { Int($0) }
-        guard !counts.isEmpty, counts.count == pes.split(separator: ",").count else {
-            throw ValidationError("--pes must list PE counts separated by commas, got '\(pes)'")
-        }
+        let counts = try ArgumentParsing.peCounts(pes)
         guard (1...20).contains(repeats) else { throw ValidationError("--repeats must be 1 to 20, got \(repeats)") }
         let kind = try ProgramOptions.kind(program)
         let transformer = try Catalog.model(model)

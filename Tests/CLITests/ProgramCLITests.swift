@@ -92,6 +92,13 @@ import Testing
         let many = try TranscodeBinary.run(["benchmark", "rtl-sim", "--pes", "99", "--out", "/tmp/never"])
         #expect(many.status == 64)
         #expect(many.transcript.contains("Error: --pes must be 1 to 64 for acceltran-edge, got 99"))
+        // rtl-synth's benchmark parses --pes the same way and bounds it by the synthesis limit.
+        let zero = try TranscodeBinary.run(["benchmark", "rtl-synth", "--pes", "0,2", "--out", "/tmp/never"])
+        #expect(zero.status == 64)
+        #expect(zero.transcript.contains("Error: --pes must list PE counts separated by commas, got '0,2'"))
+        let large = try TranscodeBinary.run(["benchmark", "rtl-synth", "--pes", "2,20", "--out", "/tmp/never"])
+        #expect(large.status == 64)
+        #expect(large.transcript.contains("Error: --pes must be 1 to 16 for synthesis, got 20"))
         let out = temporary("rtl-sim-bench")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let r = try TranscodeBinary.run(["benchmark", "rtl-sim", "--pes", "1", "--program", "matmul", "--repeats", "1", "--out", out])
