@@ -50,9 +50,17 @@ import Toolchain
                     ("elector_pe_slot.sv", design.files.first { $0.name == "elector_pe_slot.sv" }!.text),
                     ("elector_top.sv", design.files.first { $0.name == "elector_top.sv" }!.text),
                 ] + design.files.filter { $0.name.hasPrefix("elector_zero_free_") }.map { ($0.name, $0.text) }  // the top's codec
+            // Yosys elaborates every bit of a codec of N values and W bits (about 3 minutes and
+            // 4 GB at N = 4096): the top's check reads the codec's ports only (the header up to
+            // the port list's close). SystemBlockLintTests elaborates the codec bodies and
+            // ZeroFreeRTLTests runs them.
+            let codecPorts = topFiles.filter { $0.0.hasPrefix("elector_zero_free_") }.map { file in
+                (file.0, String(file.1[..<file.1.range(of: "\n);\n")!.upperBound]) + "endmodule\n")
+            }
             let topDir = try write(topFiles + [waivers, ("stub.vlt", stubWaiver)])
             try lint(topDir, top: "elector_top", files: topFiles.map(\.0), waivers: ["elector.vlt", "stub.vlt"])
-            try elaborate(topDir, top: "elector_top", files: topFiles.map(\.0))
+            let elaborateDir = try write(topFiles.filter { !$0.0.hasPrefix("elector_zero_free_") } + codecPorts)
+            try elaborate(elaborateDir, top: "elector_top", files: topFiles.map(\.0))
             let peFiles = design.files.filter {
                 !["elector_top.sv", "elector_sram.sv", "elector_pe_slot.sv"].contains($0.name) && !$0.name.hasPrefix("elector_zero_free_")
             }

@@ -34,22 +34,20 @@ module elector_zero_free_unpacker_n256 #(
   logic [N*CW-1:0] cnt  [0:L-1] /* verilator split_var */;
   logic            vld  [0:L] /* verilator split_var */;
 
+  // Each level is one generate block whose positions are a procedural loop over packed vectors,
+  // not a generate scope per position: Verilator elaborates N x 3 LOGN scopes slowly (minutes and
+  // gigabytes at N = 4096), a loop once.
   logic [N*CW-1:0] cnt0;
-  genvar l, p;
-  generate
-    for (p = 0; p < N; p++) begin : g_in
-      if (p == 0) begin : g_first
-        assign cnt0[0 +: CW] = '0;
-      end else begin : g_rest
-        assign cnt0[p*CW +: CW] = CW'(in_mask[p-1]);
-      end
-    end
-  endgenerate
+  always_comb begin
+    cnt0[0 +: CW] = '0;                         // no zero before the first value
+    for (int p = 1; p < N; p++) cnt0[p*CW +: CW] = CW'(in_mask[p-1]);
+  end
   assign val[0] = in_packed;
   assign keep[0] = ~in_mask;
   assign cnt[0] = cnt0;
   assign vld[0] = in_valid;
 
+  genvar l;
   generate
     for (l = 1; l <= L; l++) begin : g_level
       // Phase 0 counts, phase 1 packs the counts (values wait), phase 2 moves the values back.
@@ -69,42 +67,44 @@ module elector_zero_free_unpacker_n256 #(
       assign v_p = val[l-1];
       assign c_p = cnt[l-1];
       assign k_p = keep[l-1];
-      for (p = 0; p < N; p++) begin : g_pos
-        if (PHASE == 0) begin : g_count
-          if (p >= D) begin : g_add
-            assign c_n[p*CW +: CW] = c_p[p*CW +: CW] + c_p[(p-D)*CW +: CW];
-          end else begin : g_pass
-            assign c_n[p*CW +: CW] = c_p[p*CW +: CW];
+      if (PHASE == 0) begin : g_count
+        // Prefix sum: each count adds the count D places back (the first D pass unchanged).
+        always_comb begin
+          c_n = c_p;
+          for (int p = D; p < N; p++) c_n[p*CW +: CW] = c_p[p*CW +: CW] + c_p[(p-D)*CW +: CW];
+        end
+        assign k_n = k_p;
+        assign v_n = v_p;
+      end else if (PHASE == 1) begin : g_pack
+        // A kept position's count moves D places to the front when bit S is set; the last D
+        // slots have nothing behind them.
+        logic [N-1:0] stay, come;
+        always_comb begin
+          come = '0;
+          c_n = c_p;
+          for (int p = 0; p < N; p++) stay[p] = k_p[p] && !c_p[p*CW + S];
+          for (int p = 0; p < N - D; p++) begin
+            come[p] = k_p[p+D] && c_p[(p+D)*CW + S];
+            if (!stay[p]) c_n[p*CW +: CW] = c_p[(p+D)*CW +: CW];
           end
-          assign k_n[p] = k_p[p];
-          assign v_n[p*W +: W] = v_p[p*W +: W];
-        end else if (PHASE == 1) begin : g_pack
-          // A kept position's count moves D places to the front when bit S is set.
-          logic stay, come;
-          assign stay = k_p[p] && !c_p[p*CW + S];
-          if (p + D < N) begin : g_from
-            assign come = k_p[p+D] && c_p[(p+D)*CW + S];
-            assign c_n[p*CW +: CW] = stay ? c_p[p*CW +: CW] : c_p[(p+D)*CW +: CW];
-          end else begin : g_edge
-            assign come = 1'b0;
-            assign c_n[p*CW +: CW] = c_p[p*CW +: CW];
+          k_n = stay | come;
+        end
+        assign v_n = v_p;
+      end else begin : g_unpack
+        // A packed value moves D places to the back when bit S of its count is set; the first
+        // D slots have nothing in front of them.
+        logic [N-1:0] stay, come;
+        always_comb begin
+          come = '0;
+          c_n = c_p;
+          for (int p = 0; p < N; p++) stay[p] = k_p[p] && !c_p[p*CW + S];
+          for (int p = 0; p < D; p++) v_n[p*W +: W] = stay[p] ? v_p[p*W +: W] : '0;
+          for (int p = D; p < N; p++) begin
+            come[p] = k_p[p-D] && c_p[(p-D)*CW + S];
+            v_n[p*W +: W] = stay[p] ? v_p[p*W +: W] : (come[p] ? v_p[(p-D)*W +: W] : '0);
+            if (!stay[p]) c_n[p*CW +: CW] = c_p[(p-D)*CW +: CW];
           end
-          assign k_n[p] = stay || come;
-          assign v_n[p*W +: W] = v_p[p*W +: W];
-        end else begin : g_unpack
-          // A packed value moves D places to the back when bit S of its count is set.
-          logic stay, come;
-          assign stay = k_p[p] && !c_p[p*CW + S];
-          if (p >= D) begin : g_from
-            assign come = k_p[p-D] && c_p[(p-D)*CW + S];
-            assign v_n[p*W +: W] = stay ? v_p[p*W +: W] : (come ? v_p[(p-D)*W +: W] : '0);
-            assign c_n[p*CW +: CW] = stay ? c_p[p*CW +: CW] : c_p[(p-D)*CW +: CW];
-          end else begin : g_edge
-            assign come = 1'b0;
-            assign v_n[p*W +: W] = stay ? v_p[p*W +: W] : '0;
-            assign c_n[p*CW +: CW] = c_p[p*CW +: CW];
-          end
-          assign k_n[p] = stay || come;
+          k_n = stay | come;
         end
       end
       if (REG) begin : g_reg
